@@ -1,0 +1,136 @@
+"""Associations API: the public directory, registration and editing, editors, moderation."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+
+from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, create_app, make_handler, principal
+from hromada.domain.associations import Associations
+from hromada.domain.ports import DirectoryQuery
+from hromada.domain.text import fold
+from hromada.models.association import (
+    AssociationCreate,
+    AssociationOut,
+    AssociationPatch,
+    Category,
+    Decision,
+    EditorIn,
+    EditorOut,
+    Language,
+    Status,
+    VerifyDecision,
+)
+from hromada.models.common import Limit, Page
+from hromada.observability import metrics
+from hromada.store.associations import DynamoAssociationStore
+
+app = create_app()
+TAGS = ["associations"]
+SIGNED_IN = [{"cognito": []}]
+IdOrSlug = Annotated[str, Path(min_length=3, max_length=80, description="Association id (as_...) or slug")]
+
+
+@cache
+def associations() -> Associations:
+    return Associations(DynamoAssociationStore())
+
+
+def _editable(association) -> AssociationOut:
+    return AssociationOut.for_editor(association)
+
+
+@app.get("/associations", tags=TAGS, summary="Browse the directory of verified associations",
+         responses={**ERRORS_PUBLIC, 422: {"description": "Invalid filter"}})
+def list_associations(
+    region: Annotated[str | None, Query(pattern=r"^\d{2}$", description="INSEE region code")] = None,
+    department: Annotated[str | None, Query(pattern=r"^(\d{2}|2A|2B|97[1-6])$")] = None,
+    category: Annotated[Category | None, Query()] = None,
+    language: Annotated[Language | None, Query()] = None,
+    q: Annotated[str | None, Query(min_length=2, max_length=100, description="Free text")] = None,
+    limit: Annotated[Limit, Query()] = 20,
+    cursor: Annotated[str | None, Query(max_length=1000)] = None,
+) -> Page[AssociationOut]:
+    found = associations().directory(DirectoryQuery(
+        region=region, department=department, category=category, language=language,
+        text=fold(q) if q else None, limit=limit, cursor=cursor))
+    return Page[AssociationOut](items=[AssociationOut.public(a) for a in found.items], next_cursor=found.next_cursor)
+
+
+@app.get("/associations/<id>", tags=TAGS, summary="One verified association, by id or slug",
+         responses={**ERRORS_PUBLIC, **NOT_FOUND})
+def get_association(id: IdOrSlug) -> Response[AssociationOut]:  # noqa: A002 - the path says id
+    association = associations().public(id)
+    return Response(200, "application/json", AssociationOut.public(association),
+                    headers={"Cache-Control": "public, max-age=60"})
+
+
+@app.post("/associations", tags=TAGS, summary="Register an association (you become its owner; pending)",
+          security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **CONFLICT, 201: {
+              "description": "Registered, waiting for verification",
+              "content": {"application/json": {"model": AssociationOut}}}})
+def register_association(body: AssociationCreate) -> Response[AssociationOut]:
+    association = associations().register(principal(app), body)
+    metrics.add_metric(name="AssociationRegistered", unit="Count", value=1)
+    return Response(201, "application/json", _editable(association),
+                    headers={"Location": f"/associations/{association.id}"})
+
+
+@app.patch("/associations/<id>", tags=TAGS, summary="Edit an association (owner, editors, admins)",
+           security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT})
+def update_association(id: IdOrSlug, body: AssociationPatch) -> AssociationOut:  # noqa: A002
+    return _editable(associations().update(principal(app), id, body))
+
+
+@app.post("/associations/<id>/verify", tags=["moderation"], summary="Verify an association (moderators)",
+          security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT})
+def verify_association(id: IdOrSlug, body: VerifyDecision) -> AssociationOut:  # noqa: A002
+    return _editable(associations().verify(principal(app), id, body.note))
+
+
+@app.post("/associations/<id>/reject", tags=["moderation"], summary="Reject an association with a reason",
+          security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT})
+def reject_association(id: IdOrSlug, body: Decision) -> AssociationOut:  # noqa: A002
+    return _editable(associations().reject(principal(app), id, body.reason))
+
+
+@app.get("/moderation/associations", tags=["moderation"], summary="Associations waiting for a decision",
+         security=SIGNED_IN, responses=ERRORS_SIGNED_IN)
+def moderation_queue(
+    status: Annotated[Status, Query()] = Status.PENDING,
+    limit: Annotated[Limit, Query()] = 20,
+    cursor: Annotated[str | None, Query(max_length=1000)] = None,
+) -> Page[AssociationOut]:
+    found = associations().moderation_queue(principal(app), status, limit, cursor)
+    return Page[AssociationOut](items=[_editable(a) for a in found.items], next_cursor=found.next_cursor)
+
+
+@app.get("/associations/<id>/editors", tags=TAGS, summary="Who edits this association",
+         security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND})
+def list_editors(id: IdOrSlug) -> list[EditorOut]:  # noqa: A002
+    return [EditorOut(email=e.email, role=e.role, added_at=e.added_at)
+            for e in associations().editors(principal(app), id)]
+
+
+@app.post("/associations/<id>/editors", tags=TAGS, summary="Add a co-editor by e-mail (owner)",
+          security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT, 201: {
+              "description": "Added", "content": {"application/json": {"model": EditorOut}}}})
+def add_editor(id: IdOrSlug, body: EditorIn) -> Response[EditorOut]:  # noqa: A002
+    editor = associations().add_editor(principal(app), id, body.email)
+    return Response(201, "application/json", EditorOut(email=editor.email, role=editor.role,
+                                                       added_at=editor.added_at))
+
+
+@app.delete("/associations/<id>/editors/<email>", tags=TAGS,
+            summary="Remove a co-editor (owner), or step down yourself",
+            security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT, 204: {
+                "description": "Removed"}})
+def remove_editor(id: IdOrSlug, email: Annotated[str, Path(min_length=3, max_length=254)]) -> Response[None]:  # noqa: A002
+    associations().remove_editor(principal(app), id, email.strip().lower())
+    return Response(204, None, "")
+
+
+lambda_handler = make_handler(app)

@@ -1,0 +1,1 @@
+"""The local stack: moto provisioned from template.yaml, and a gateway that reads its routes."""

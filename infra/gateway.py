@@ -1,0 +1,244 @@
+"""A local API Gateway (HTTP API) in front of the handlers, driven by template.yaml.
+
+It matches routes the way HTTP API does (exact before parameters, greedy last), verifies Cognito JWTs
+like the JWT authorizer (signature through the pool's JWKS, issuer, audience or client_id, expiry),
+builds payload-2.0 events, and invokes each function in-process. Every function keeps a small pool of
+warm instances, as Lambda would, so concurrent requests really run concurrently.
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib.util
+import itertools
+import json
+import mimetypes
+import re
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jwt
+from werkzeug.wrappers import Request, Response
+
+from infra.events import LambdaContext, http_event
+from infra.template import ROOT, JwtAuthorizer, Route, Template
+
+WEB = ROOT / "web"
+_counter = itertools.count()
+
+
+@dataclass
+class CompiledRoute:
+    route: Route
+    pattern: re.Pattern[str]
+    literal_segments: int
+    greedy: bool
+
+    @classmethod
+    def of(cls, route: Route) -> CompiledRoute:
+        regex, literals, greedy = "", 0, False
+        for segment in route.path.strip("/").split("/"):
+            if not segment:
+                continue
+            if segment.startswith("{") and segment.endswith("+}"):
+                regex += f"/(?P<{segment[1:-2]}>.+)"
+                greedy = True
+            elif segment.startswith("{") and segment.endswith("}"):
+                regex += f"/(?P<{segment[1:-1]}>[^/]+)"
+            else:
+                regex += "/" + re.escape(segment)
+                literals += 1
+        return cls(route, re.compile(f"^{regex or '/'}$"), literals, greedy)
+
+
+@dataclass
+class FunctionPool:
+    """Warm instances of one function; a busy pool loads another (a cold start)."""
+
+    name: str
+    code: Path
+    handler_name: str
+    idle: list[Callable[..., Any]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    cold_starts: int = 0
+
+    def _load(self) -> Callable[..., Any]:
+        module_name = f"fn_{self.name}_{next(_counter)}"
+        spec = importlib.util.spec_from_file_location(module_name, self.code)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+        self.cold_starts += 1
+        return getattr(module, self.handler_name)
+
+    def module_app(self) -> Any:
+        handler = self.acquire()
+        try:
+            return sys.modules[handler.__module__].app
+        finally:
+            self.release(handler)
+
+    def acquire(self) -> Callable[..., Any]:
+        with self.lock:
+            if self.idle:
+                return self.idle.pop()
+        return self._load()
+
+    def release(self, handler: Callable[..., Any]) -> None:
+        with self.lock:
+            self.idle.append(handler)
+
+    def invoke(self, event: dict[str, Any]) -> Any:
+        handler = self.acquire()
+        try:
+            return handler(event, LambdaContext(function_name=self.name))
+        finally:
+            self.release(handler)
+
+
+class JwtVerifier:
+    def __init__(self, authorizer: JwtAuthorizer, jwks_url: str):
+        self.authorizer = authorizer
+        self.jwks = jwt.PyJWKClient(jwks_url, cache_keys=True, lifespan=300)
+
+    def claims(self, header_value: str | None) -> dict[str, Any] | None:
+        """Verified claims, or None (API Gateway answers 401 for missing, malformed, or invalid)."""
+        if not header_value:
+            return None
+        token = header_value.split(" ", 1)[1] if header_value.lower().startswith("bearer ") else header_value
+        try:
+            key = self.jwks.get_signing_key_from_jwt(token.strip())
+            claims = jwt.decode(token.strip(), key.key, algorithms=["RS256"], issuer=self.authorizer.issuer,
+                                options={"verify_aud": False, "require": ["exp", "iss", "sub"]})
+        except (jwt.PyJWTError, ValueError):
+            return None
+        audience = claims.get("aud") or claims.get("client_id")
+        if audience not in self.authorizer.audience:
+            return None
+        return claims
+
+
+def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
+    body = {"error": {"code": code, "message": message, "details": []}}
+    return Response(json.dumps(body), status=status, headers=headers or {}, content_type="application/json")
+
+
+class Gateway:
+    def __init__(self, template: Template, cognito_endpoint: str, extra_routes: dict[str, Callable] | None = None):
+        self.template = template
+        self.routes = sorted((CompiledRoute.of(r) for r in template.routes()),
+                             key=lambda c: (c.greedy, -c.literal_segments))
+        self.pools: dict[str, FunctionPool] = {}
+        for name in {r.function for r in template.routes()}:
+            code, handler = template.function_code(name)
+            self.pools[name] = FunctionPool(name, code, handler)
+        self.verifiers = {
+            name: JwtVerifier(a, f"{cognito_endpoint}/{template.physical['UserPool']}/.well-known/jwks.json")
+            for name, a in template.jwt_authorizers().items()}
+        self.cors = template.cors()
+        self.extra_routes = extra_routes or {}
+
+    # -------------------------------------------------------------- WSGI
+    def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
+        request = Request(environ)
+        response = self.dispatch(request)
+        self._add_cors(request, response)
+        return response(environ, start_response)
+
+    def dispatch(self, request: Request) -> Response:
+        if request.method == "OPTIONS" and request.headers.get("Access-Control-Request-Method"):
+            return Response(status=204)
+        matched = self.match(request.method, request.path)
+        if matched is None:
+            extra = self.extra_routes.get(request.path) or self._extra_prefix(request.path)
+            if extra and request.method in ("GET", "HEAD"):
+                return extra(request)
+            static = self._static(request)
+            if static is not None:
+                return static
+            return _error(404, "route_not_found", "No route matches this address.")
+        compiled, params = matched
+        claims = None
+        if compiled.route.authorizer:
+            verifier = self.verifiers[compiled.route.authorizer]
+            claims = verifier.claims(request.headers.get("Authorization"))
+            if claims is None:
+                return _error(401, "unauthorized", "A valid Cognito token is required.",
+                              {"WWW-Authenticate": 'Bearer realm="hromada"'})
+        event = http_event(
+            method=request.method, path=request.path, route_key=compiled.route.key,
+            query=request.query_string.decode("latin-1"), headers=dict(request.headers.items()),
+            body=request.get_data() or None, path_parameters=params or None, claims=claims,
+            source_ip=request.remote_addr or "127.0.0.1")
+        started = time.perf_counter()
+        result = self.pools[compiled.route.function].invoke(event)
+        response = self._to_response(result)
+        response.headers["X-Local-Duration-Ms"] = f"{(time.perf_counter() - started) * 1000:.1f}"
+        return response
+
+    def match(self, method: str, path: str) -> tuple[CompiledRoute, dict[str, str]] | None:
+        for compiled in self.routes:
+            if compiled.route.method not in (method, "ANY"):
+                continue
+            found = compiled.pattern.match(path)
+            if found:
+                return compiled, {k: v for k, v in found.groupdict().items()}
+        return None
+
+    def _extra_prefix(self, path: str) -> Callable | None:
+        for prefix, handler in self.extra_routes.items():
+            if prefix.endswith("/") and path.startswith(prefix):
+                return handler
+        return None
+
+    @staticmethod
+    def _to_response(result: Any) -> Response:
+        if not (isinstance(result, dict) and "statusCode" in result):
+            # HTTP API infers a 200 JSON response from any other return value.
+            return Response(json.dumps(result), status=200, content_type="application/json")
+        body = result.get("body") or ""
+        data = base64.b64decode(body) if result.get("isBase64Encoded") else body.encode()
+        response = Response(data, status=int(result["statusCode"]))
+        response.headers.clear()
+        for key, value in (result.get("headers") or {}).items():
+            response.headers[key] = str(value)
+        for key, values in (result.get("multiValueHeaders") or {}).items():
+            for value in values:
+                response.headers.add(key, str(value))
+        for cookie in result.get("cookies") or []:
+            response.headers.add("Set-Cookie", cookie)
+        if "content-type" not in {k.lower() for k in response.headers.keys()} and data:
+            response.headers["Content-Type"] = "application/json"
+        return response
+
+    def _add_cors(self, request: Request, response: Response) -> None:
+        origin = request.headers.get("Origin")
+        allowed = self.cors.get("AllowOrigins") or []
+        if not origin or not (origin in allowed or "*" in allowed):
+            return
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Vary"] = "Origin"
+        if request.method == "OPTIONS":
+            response.headers["Access-Control-Allow-Methods"] = ",".join(self.cors.get("AllowMethods") or [])
+            response.headers["Access-Control-Allow-Headers"] = ",".join(self.cors.get("AllowHeaders") or [])
+            response.headers["Access-Control-Max-Age"] = str(self.cors.get("MaxAge", 0))
+
+    @staticmethod
+    def _static(request: Request) -> Response | None:
+        if request.method not in ("GET", "HEAD"):
+            return None
+        relative = request.path.lstrip("/") or "index.html"
+        target = (WEB / relative).resolve()
+        if not target.is_relative_to(WEB.resolve()) or not target.is_file():
+            return None
+        content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if content_type.startswith("text/") or content_type in ("application/javascript", "application/json"):
+            content_type += "; charset=utf-8"
+        return Response(target.read_bytes(), content_type=content_type,
+                        headers={"Cache-Control": "no-cache"})

@@ -1,0 +1,129 @@
+"""The whole system on one machine: moto provisioned from template.yaml, the gateway, docs, web client."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Request, Response
+
+from infra.template import ROOT, Template
+
+REGION = "eu-west-3"
+STATE_DIR = ROOT / ".hromada"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class LocalStack:
+    def __init__(self, port: int = 3000, moto_port: int | None = None, host: str = "127.0.0.1",
+                 state_dir: Path = STATE_DIR, log_file: Path | None = None):
+        self.host = host
+        self.port = port or free_port()
+        self.moto_port = moto_port or free_port()
+        self.state_dir = state_dir
+        self.log_file = log_file or state_dir / "moto.log"
+        self.template = Template(region=REGION)
+        self._moto: Any = None
+        self._server: Any = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def api_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def moto_url(self) -> str:
+        return f"http://{self.host}:{self.moto_port}"
+
+    def info(self) -> dict[str, str]:
+        return {"api_url": self.api_url, "cognito_endpoint": self.moto_url, "aws_endpoint": self.moto_url,
+                "region": REGION, "user_pool_id": self.template.physical["UserPool"],
+                "user_pool_client_id": self.template.physical["UserPoolClient"],
+                "table_name": self.template.physical["Table"], "docs_url": f"{self.api_url}/docs"}
+
+    def start(self) -> LocalStack:
+        from moto.server import ThreadedMotoServer
+
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        self._quiet_moto()
+        self._moto = ThreadedMotoServer(ip_address=self.host, port=self.moto_port, verbose=False)
+        self._moto.start()
+        from infra.provision import provision
+
+        provision(self.template, self.moto_url)
+        self._function_environment()
+        from infra.docs import SWAGGER_PAGE
+        from infra.gateway import Gateway
+
+        self.gateway = Gateway(self.template, self.moto_url, extra_routes={
+            "/openapi.json": self._openapi, "/docs": lambda _: Response(SWAGGER_PAGE, content_type="text/html"),
+            "/docs/": self._swagger_asset})
+        self._server = make_server(self.host, self.port, self.gateway, threaded=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="gateway", daemon=True)
+        self._thread.start()
+        (self.state_dir / "local.json").write_text(json.dumps(self.info(), indent=2) + "\n")
+        return self
+
+    def stop(self) -> None:
+        if self._server:
+            self._server.shutdown()
+        if self._moto:
+            self._moto.stop()
+        state = self.state_dir / "local.json"
+        if state.exists():
+            state.unlink()
+
+    # ------------------------------------------------------------ helpers
+    def _function_environment(self) -> None:
+        """Lambda would give each function its own; in one process they share the union."""
+        os.environ.update({"AWS_ENDPOINT_URL": self.moto_url, "AWS_DEFAULT_REGION": REGION,
+                           "AWS_REGION": REGION, "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"})
+        for name in self.template.of_type("AWS::Serverless::Function"):
+            env = self.template.function_environment(name)
+            env.pop("POWERTOOLS_SERVICE_NAME", None)
+            os.environ.update(env)
+        os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "hromada")
+        for layer in self.template.layer_paths():
+            if str(layer) not in sys.path:
+                sys.path.insert(0, str(layer))
+        from hromada.settings import get_settings
+        from hromada.store.client import dynamodb
+
+        get_settings.cache_clear()
+        dynamodb.cache_clear()
+
+    def _quiet_moto(self) -> None:
+        handler = logging.FileHandler(self.log_file)
+        for name in ("werkzeug", "moto"):
+            log = logging.getLogger(name)
+            log.handlers = [handler]
+            log.propagate = False
+
+    def _openapi(self, _: Request) -> Response:
+        from infra.docs import merged_openapi
+
+        apps = [pool.module_app() for pool in self.gateway.pools.values()]
+        return Response(json.dumps(merged_openapi(apps, self.api_url)), content_type="application/json")
+
+    @staticmethod
+    def _swagger_asset(request: Request) -> Response:
+        from swagger_ui_bundle import swagger_ui_path
+
+        folder = Path(swagger_ui_path).resolve()
+        target = (folder / request.path.removeprefix("/docs/")).resolve()
+        if not target.is_relative_to(folder) or not target.is_file():
+            return Response(status=404)
+        kind = "text/css" if target.suffix == ".css" else "application/javascript"
+        return Response(target.read_bytes(), content_type=kind)

@@ -1,0 +1,1 @@
+"""Hromada: the shared layer (models, domain rules, storage, HTTP plumbing)."""

@@ -1,0 +1,150 @@
+"""HTTP plumbing shared by every API function: the resolver, the one error shape, request guards."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.logging import correlation_paths
+from pydantic import BaseModel
+
+from hromada.auth import Principal, require_principal
+from hromada.errors import HromadaError, PayloadTooLarge
+from hromada.i18n import message, negotiate
+from hromada.observability import logger, metrics
+from hromada.settings import get_settings
+
+
+class ErrorDetail(BaseModel):
+    field: str | None = None
+    message: str
+    type: str | None = None
+
+
+class ErrorInfo(BaseModel):
+    code: str
+    message: str
+    details: list[ErrorDetail]
+
+
+class ErrorBody(BaseModel):
+    """The one error shape of the whole API."""
+
+    error: ErrorInfo
+
+
+def _error_doc(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"model": ErrorBody}}}
+
+
+# Responses every operation may give; routes add their own (404, 409...).
+ERRORS_PUBLIC = {400: _error_doc("Malformed request"), 413: _error_doc("Body too large")}
+ERRORS_SIGNED_IN = {
+    **ERRORS_PUBLIC,
+    401: _error_doc("Not signed in"),
+    403: _error_doc("Not allowed"),
+}
+NOT_FOUND = {404: _error_doc("Not found")}
+CONFLICT = {409: _error_doc("Conflict")}
+
+
+def error_payload(code: str, lang: str, details: list[dict[str, Any]] | None = None, **params: Any) -> str:
+    body = {"error": {"code": code, "message": message(code, lang, **params), "details": details or []}}
+    return json.dumps(body, ensure_ascii=False)
+
+
+def error_response(status: int, code: str, lang: str, details: list[dict[str, Any]] | None = None,
+                   **params: Any) -> Response:
+    return Response(status_code=status, content_type="application/json",
+                    body=error_payload(code, lang, details, **params))
+
+
+def _field_of(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in ("body", "query", "path", "header"):
+        parts = parts[1:]
+    return ".".join(parts) or "body"
+
+
+API_TITLE = "Hromada API"
+API_VERSION = "0.1.0"
+
+
+def security_schemes() -> dict[str, Any]:
+    from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
+
+    return {"cognito": HTTPBearer(bearerFormat="JWT",
+                                  description="Cognito ID token: Authorization: Bearer <id_token>")}
+
+
+def create_app() -> APIGatewayHttpResolver:
+    app = APIGatewayHttpResolver(enable_validation=True)
+    app.configure_openapi(title=API_TITLE, version=API_VERSION, security_schemes=security_schemes())
+
+    def lang() -> str:
+        return negotiate(app.current_event.headers.get("accept-language"))
+
+    @app.exception_handler(HromadaError)
+    def _domain_error(error: HromadaError) -> Response:
+        return error_response(error.status, error.code, lang(), error.details, **error.params)
+
+    @app.exception_handler(RequestValidationError)
+    def _validation_error(error: RequestValidationError) -> Response:
+        errors = error.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return error_response(400, "malformed_json", lang())
+        details = [
+            {"field": _field_of(tuple(e.get("loc", ()))), "message": e.get("msg", ""), "type": e.get("type")}
+            for e in errors
+        ]
+        return error_response(422, "validation_failed", lang(), details)
+
+    @app.not_found
+    def _no_route(_: Exception) -> Response:
+        return error_response(404, "route_not_found", lang())
+
+    @app.exception_handler(Exception)
+    def _unexpected(error: Exception) -> Response:
+        logger.exception("unhandled error")
+        return error_response(500, "internal_error", lang())
+
+    return app
+
+
+def principal(app: APIGatewayHttpResolver) -> Principal:
+    """The signed-in caller; 401 when the route is public and no token was verified."""
+    return require_principal(app.current_event.raw_event)
+
+
+def _guard_request(event: dict[str, Any]) -> None:
+    body = event.get("body")
+    if body is None:
+        return
+    size = len(base64.b64decode(body)) if event.get("isBase64Encoded") else len(body.encode())
+    limit = get_settings().max_body_bytes
+    if size > limit:
+        raise PayloadTooLarge(limit=limit)
+    # The API speaks JSON only; without this a missing content-type would be parsed as a form.
+    headers = event.setdefault("headers", {})
+    headers["content-type"] = "application/json"
+
+
+def make_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
+    @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True)
+    @metrics.log_metrics(raise_on_empty_metrics=False)
+    def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        try:
+            _guard_request(event)
+        except HromadaError as error:
+            lang = negotiate((event.get("headers") or {}).get("accept-language"))
+            # Refused before routing, so answered here in the same shape the resolver uses.
+            return {"statusCode": error.status, "headers": {"Content-Type": "application/json"},
+                    "body": error_payload(error.code, lang, error.details, **error.params),
+                    "isBase64Encoded": False}
+        return app.resolve(event, context)
+
+    return lambda_handler

@@ -1,0 +1,77 @@
+"""What the domain needs from storage. The DynamoDB store implements these; unit tests use fakes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from hromada.models.association import Association, Category, Editor, Language, Status
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    actor_id: str
+    action: str
+    target: str
+    at: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    region: str | None = None
+    department: str | None = None
+    category: Category | None = None
+    language: Language | None = None
+    text: str | None = None  # already folded (see domain.text.fold)
+    limit: int = 20
+    cursor: str | None = None
+
+
+@dataclass
+class Found:
+    items: list[Association]
+    next_cursor: str | None = None
+    calls: int = field(default=1, compare=False)
+
+
+class SlugTaken(Exception):
+    pass
+
+
+class ConditionFailed(Exception):
+    """A guarded write lost: `which` names the failed guard ("editor", "owner", "version", "exists")."""
+
+    def __init__(self, which: str):
+        self.which = which
+        super().__init__(which)
+
+
+class AssociationStore(Protocol):
+    def create(self, association: Association, owner: Editor, audit: AuditEntry) -> None:
+        """All or nothing; raises SlugTaken when the slug is held by another association."""
+
+    def get(self, association_id: str) -> Association | None: ...
+
+    def get_by_slug(self, slug: str) -> Association | None: ...
+
+    def get_many(self, association_ids: list[str]) -> list[Association]: ...
+
+    def save(self, association: Association, expected_version: int, *, editor_email: str | None,
+             audit: AuditEntry | None = None) -> None:
+        """Write if still at expected_version and (when given) editor_email still edits it.
+        Raises ConditionFailed("editor") or ConditionFailed("version")."""
+
+    def list_directory(self, query: DirectoryQuery) -> Found: ...
+
+    def list_by_status(self, status: Status, limit: int, cursor: str | None) -> Found: ...
+
+    def editors(self, association_id: str) -> list[Editor]: ...
+
+    def add_editor(self, editor: Editor, *, owner_email: str | None) -> None:
+        """Raises ConditionFailed("owner") if owner_email no longer owns it, ("exists") if already there."""
+
+    def remove_editor(self, association_id: str, email: str, *, owner_email: str | None) -> None:
+        """Removes an editor (never the owner). ConditionFailed("owner") or ("exists") as above."""
+
+    def memberships(self, email: str) -> list[Editor]: ...

@@ -1,0 +1,109 @@
+"""Error messages by code. Every code has fr, uk and en (a unit test checks it)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "bad_request": {
+        "fr": "Requête invalide.",
+        "uk": "Некоректний запит.",
+        "en": "Bad request.",
+    },
+    "malformed_json": {
+        "fr": "Le corps de la requête n'est pas un JSON valide.",
+        "uk": "Тіло запиту не є коректним JSON.",
+        "en": "The request body is not valid JSON.",
+    },
+    "invalid_cursor": {
+        "fr": "Le curseur de pagination est invalide.",
+        "uk": "Недійсний курсор пагінації.",
+        "en": "The pagination cursor is invalid.",
+    },
+    "unauthorized": {
+        "fr": "Connexion requise.",
+        "uk": "Потрібно увійти.",
+        "en": "You need to sign in.",
+    },
+    "forbidden": {
+        "fr": "Vous n'avez pas le droit de faire cela.",
+        "uk": "У вас немає прав на цю дію.",
+        "en": "You are not allowed to do this.",
+    },
+    "email_not_verified": {
+        "fr": "Votre adresse e-mail doit être vérifiée.",
+        "uk": "Ваша електронна адреса має бути підтверджена.",
+        "en": "Your e-mail address must be verified.",
+    },
+    "not_found": {
+        "fr": "Ressource introuvable.",
+        "uk": "Ресурс не знайдено.",
+        "en": "Not found.",
+    },
+    "association_not_found": {
+        "fr": "Association introuvable.",
+        "uk": "Асоціацію не знайдено.",
+        "en": "Association not found.",
+    },
+    "editor_not_found": {
+        "fr": "Cette personne n'est pas éditrice de l'association.",
+        "uk": "Ця особа не є редактором асоціації.",
+        "en": "This person is not an editor of the association.",
+    },
+    "route_not_found": {
+        "fr": "Aucune route ne correspond à cette adresse.",
+        "uk": "Немає маршруту для цієї адреси.",
+        "en": "No route matches this address.",
+    },
+    "conflict": {
+        "fr": "Conflit avec l'état actuel.",
+        "uk": "Конфлікт із поточним станом.",
+        "en": "Conflict with the current state.",
+    },
+    "slug_taken": {
+        "fr": "L'identifiant « {slug} » est déjà utilisé.",
+        "uk": "Ідентифікатор «{slug}» уже зайнятий.",
+        "en": "The slug “{slug}” is already taken.",
+    },
+    "already_editor": {
+        "fr": "Cette personne est déjà éditrice.",
+        "uk": "Ця особа вже є редактором.",
+        "en": "This person is already an editor.",
+    },
+    "cannot_remove_owner": {
+        "fr": "Le propriétaire ne peut pas être retiré.",
+        "uk": "Власника не можна видалити.",
+        "en": "The owner cannot be removed.",
+    },
+    "invalid_transition": {
+        "fr": "L'association est déjà dans l'état « {status} ».",
+        "uk": "Асоціація вже має статус «{status}».",
+        "en": "The association is already “{status}”.",
+    },
+    "concurrent_update": {
+        "fr": "L'association a été modifiée entre-temps ; rechargez et réessayez.",
+        "uk": "Асоціацію змінено іншим користувачем; оновіть і спробуйте ще раз.",
+        "en": "The association changed meanwhile; reload and try again.",
+    },
+    "payload_too_large": {
+        "fr": "Le corps de la requête dépasse {limit} octets.",
+        "uk": "Тіло запиту перевищує {limit} байтів.",
+        "en": "The request body exceeds {limit} bytes.",
+    },
+    "validation_failed": {
+        "fr": "Certains champs sont invalides.",
+        "uk": "Деякі поля заповнено неправильно.",
+        "en": "Some fields are invalid.",
+    },
+    "too_many_requests": {
+        "fr": "Trop de requêtes ; réessayez plus tard.",
+        "uk": "Забагато запитів; спробуйте пізніше.",
+        "en": "Too many requests; try again later.",
+    },
+    "unavailable": {
+        "fr": "Service momentanément indisponible ; réessayez.",
+        "uk": "Сервіс тимчасово недоступний; спробуйте ще раз.",
+        "en": "Service temporarily unavailable; try again.",
+    },
+    "internal_error": {
+        "fr": "Erreur interne ; elle a été enregistrée.",
+        "uk": "Внутрішня помилка; її зареєстровано.",
+        "en": "Internal error; it has been logged.",
+    },
+}

@@ -1,0 +1,25 @@
+"""Settings read from the environment once per cold start (lazily, so tests need no import tricks)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class Settings:
+    table_name: str
+    stage: str
+    max_body_bytes: int
+    region: str
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings(
+        table_name=os.environ.get("TABLE_NAME", "hromada"),
+        stage=os.environ.get("STAGE", "dev"),
+        max_body_bytes=int(os.environ.get("MAX_BODY_BYTES", "65536")),
+        region=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "eu-west-3",
+    )

@@ -1,0 +1,1 @@
+"""DynamoDB adapters. The only place that knows table keys (see keys.py)."""

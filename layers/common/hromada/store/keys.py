@@ -1,0 +1,60 @@
+"""Every key of the single table, in one place.
+
+Item                    pk                  sk                    gsi1 (lookup)           gsi2 (collection)            gsi3 (by region)
+association             ASSOC#<id>          PROFILE               ASSOC_SLUG#<slug>/-     ASSOCS#<status>/<order>     ASSOC_REGION#<r>/<dept>#<slug> (verified only)
+slug lock               SLUG#<slug>         SLUG
+editor                  ASSOC#<id>          EDITOR#<email>        EDITOR#<email>/ASSOC#<id>
+audit entry             ASSOC#<id>          AUDIT#<at>#<rand>                             AUDIT#<yyyy-mm>/<at>
+"""
+
+from __future__ import annotations
+
+PROFILE = "PROFILE"
+
+
+def association(association_id: str) -> dict[str, str]:
+    return {"pk": f"ASSOC#{association_id}", "sk": PROFILE}
+
+
+def slug_lock(slug: str) -> dict[str, str]:
+    return {"pk": f"SLUG#{slug}", "sk": "SLUG"}
+
+
+def slug_lookup(slug: str) -> str:
+    return f"ASSOC_SLUG#{slug}"
+
+
+def association_collection(status: str) -> str:
+    return f"ASSOCS#{status}"
+
+
+def association_order(status: str, slug: str, created_at: str) -> str:
+    # The directory reads alphabetically; the moderation queue first come, first served.
+    return slug if status == "verified" else f"{created_at}#{slug}"
+
+
+def association_region(region: str) -> str:
+    return f"ASSOC_REGION#{region}"
+
+
+def association_region_order(department: str, slug: str) -> str:
+    return f"{department}#{slug}"
+
+
+def editor(association_id: str, email: str) -> dict[str, str]:
+    return {"pk": f"ASSOC#{association_id}", "sk": f"EDITOR#{email}"}
+
+
+EDITOR_PREFIX = "EDITOR#"
+
+
+def editor_lookup(email: str) -> str:
+    return f"EDITOR#{email}"
+
+
+def audit(target_pk: str, at: str, nonce: str) -> dict[str, str]:
+    return {"pk": target_pk, "sk": f"AUDIT#{at}#{nonce}"}
+
+
+def audit_collection(at: str) -> str:
+    return f"AUDIT#{at[:7]}"

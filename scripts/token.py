@@ -1,0 +1,47 @@
+"""Print a Cognito ID token for curl against the running local stack.
+
+    .venv/bin/python scripts/token.py member@hromada.test            # a demo account
+    .venv/bin/python scripts/token.py new@example.org 'Passw0rd-long' --create [--group moderators]
+    curl -H "Authorization: Bearer $(.venv/bin/python scripts/token.py owner@hromada.test)" :3000/me
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "layers/common")]
+
+from infra.demo import ACCOUNTS  # noqa: E402
+from infra.users import Account, Users  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("email")
+    parser.add_argument("password", nargs="?")
+    parser.add_argument("--create", action="store_true", help="create the user first (e-mail verified)")
+    parser.add_argument("--group", action="append", default=[], choices=["admins", "moderators"])
+    parser.add_argument("--name", default=None)
+    args = parser.parse_args()
+    state = ROOT / ".hromada/local.json"
+    if not state.exists():
+        print("The local stack is not running: start it with `make run`.", file=sys.stderr)
+        return 1
+    users = Users.from_info(json.loads(state.read_text()))
+    demo = {a.email: a for a in ACCOUNTS.values()}
+    password = args.password or (demo[args.email].password if args.email in demo else None)
+    if not password:
+        print("Give a password (demo accounts: " + ", ".join(demo) + ").", file=sys.stderr)
+        return 2
+    if args.create:
+        users.ensure(Account(args.email, password, args.name or args.email.split("@")[0], tuple(args.group)))
+    print(users.id_token(args.email, password))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
