@@ -6,13 +6,12 @@ import json
 from typing import Any
 
 from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
-
 from hromada.api import API_TITLE, API_VERSION, security_schemes
 
 DESCRIPTION = (
     "Hromada connects French supporters of Ukraine with the associations that promote Ukrainian "
     "culture. Public routes need no token; the others take a Cognito ID token as "
-    "`Authorization: Bearer <token>` (locally: `scripts/token <email>`). Every error has the shape "
+    "`Authorization: Bearer <token>` (locally: `scripts/auth_token.py <email>`). Every error has the shape "
     '`{"error": {"code", "message", "details"}}`; messages follow `Accept-Language` (fr, uk, en).'
 )
 
@@ -22,7 +21,7 @@ def merged_openapi(apps: list[Any], server_url: str | None = None) -> dict[str, 
                          security_schemes=security_schemes(), on_conflict="error")
     for app in apps:
         merge.add_schema(json.loads(app.get_openapi_json_schema()))
-    doc = merge.get_openapi_schema()
+    doc = json.loads(merge.get_openapi_json_schema())
     return _our_validation_errors(doc, server_url)
 
 

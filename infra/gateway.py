@@ -20,9 +20,12 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import jwt
+from hromada.api import error_payload
+from hromada.i18n import negotiate
 from werkzeug.wrappers import Request, Response
 
 from infra.events import LambdaContext, http_event
@@ -63,11 +66,11 @@ class FunctionPool:
     name: str
     code: Path
     handler_name: str
-    idle: list[Callable[..., Any]] = field(default_factory=list)
+    idle: list[ModuleType] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     cold_starts: int = 0
 
-    def _load(self) -> Callable[..., Any]:
+    def _load(self) -> ModuleType:
         module_name = f"fn_{self.name}_{next(_counter)}"
         spec = importlib.util.spec_from_file_location(module_name, self.code)
         assert spec and spec.loader
@@ -75,31 +78,31 @@ class FunctionPool:
         sys.modules[module_name] = module
         spec.loader.exec_module(module)
         self.cold_starts += 1
-        return getattr(module, self.handler_name)
+        return module
 
     def module_app(self) -> Any:
-        handler = self.acquire()
+        instance = self.acquire()
         try:
-            return sys.modules[handler.__module__].app
+            return instance.app
         finally:
-            self.release(handler)
+            self.release(instance)
 
-    def acquire(self) -> Callable[..., Any]:
+    def acquire(self) -> ModuleType:
         with self.lock:
             if self.idle:
                 return self.idle.pop()
         return self._load()
 
-    def release(self, handler: Callable[..., Any]) -> None:
+    def release(self, instance: ModuleType) -> None:
         with self.lock:
-            self.idle.append(handler)
+            self.idle.append(instance)
 
     def invoke(self, event: dict[str, Any]) -> Any:
-        handler = self.acquire()
+        instance = self.acquire()
         try:
-            return handler(event, LambdaContext(function_name=self.name))
+            return getattr(instance, self.handler_name)(event, LambdaContext(function_name=self.name))
         finally:
-            self.release(handler)
+            self.release(instance)
 
 
 class JwtVerifier:
@@ -124,9 +127,11 @@ class JwtVerifier:
         return claims
 
 
-def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
-    body = {"error": {"code": code, "message": message, "details": []}}
-    return Response(json.dumps(body), status=status, headers=headers or {}, content_type="application/json")
+def _error(request: Request, status: int, code: str, headers: dict[str, str] | None = None) -> Response:
+    """Refusals the gateway gives itself, in the API's one error shape and the caller's language."""
+    lang = negotiate(request.headers.get("Accept-Language"))
+    return Response(error_payload(code, lang), status=status, headers=headers or {},
+                    content_type="application/json")
 
 
 class Gateway:
@@ -162,15 +167,14 @@ class Gateway:
             static = self._static(request)
             if static is not None:
                 return static
-            return _error(404, "route_not_found", "No route matches this address.")
+            return _error(request, 404, "route_not_found")
         compiled, params = matched
         claims = None
         if compiled.route.authorizer:
             verifier = self.verifiers[compiled.route.authorizer]
             claims = verifier.claims(request.headers.get("Authorization"))
             if claims is None:
-                return _error(401, "unauthorized", "A valid Cognito token is required.",
-                              {"WWW-Authenticate": 'Bearer realm="hromada"'})
+                return _error(request, 401, "unauthorized", {"WWW-Authenticate": 'Bearer realm="hromada"'})
         event = http_event(
             method=request.method, path=request.path, route_key=compiled.route.key,
             query=request.query_string.decode("latin-1"), headers=dict(request.headers.items()),
@@ -213,7 +217,7 @@ class Gateway:
                 response.headers.add(key, str(value))
         for cookie in result.get("cookies") or []:
             response.headers.add("Set-Cookie", cookie)
-        if "content-type" not in {k.lower() for k in response.headers.keys()} and data:
+        if "content-type" not in {k.lower() for k in response.headers} and data:
             response.headers["Content-Type"] = "application/json"
         return response
 

@@ -19,7 +19,8 @@ _POOL_KEYS = ("Policies", "AutoVerifiedAttributes", "UsernameAttributes", "Alias
 _CLIENT_KEYS = ("ClientName", "GenerateSecret", "ExplicitAuthFlows", "PreventUserExistenceErrors",
                 "IdTokenValidity", "AccessTokenValidity", "RefreshTokenValidity", "TokenValidityUnits",
                 "AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs",
-                "SupportedIdentityProviders", "AllowedOAuthFlowsUserPoolClient")
+                "SupportedIdentityProviders", "AllowedOAuthFlowsUserPoolClient", "ReadAttributes",
+                "WriteAttributes")
 
 
 def _pick(props: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
@@ -33,7 +34,7 @@ def _sse(spec: dict[str, Any]) -> dict[str, Any]:
 def provision(template: Template, endpoint: str) -> dict[str, str]:
     """Create every supported resource; returns logical id -> physical id (also kept on the template)."""
     session = boto3.session.Session(region_name=template.region, aws_access_key_id="local",
-                                     aws_secret_access_key="local")  # noqa: S106 - moto accepts any
+                                     aws_secret_access_key="local")
     dynamodb = session.client("dynamodb", endpoint_url=endpoint)
     cognito = session.client("cognito-idp", endpoint_url=endpoint)
 

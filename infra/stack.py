@@ -17,7 +17,7 @@ from werkzeug.wrappers import Request, Response
 from infra.template import ROOT, Template
 
 REGION = "eu-west-3"
-STATE_DIR = ROOT / ".hromada"
+STATE_DIR = Path(os.environ.get("HROMADA_STATE_DIR") or ROOT / ".hromada")
 
 
 def free_port() -> int:
@@ -33,7 +33,7 @@ class LocalStack:
         self.port = port or free_port()
         self.moto_port = moto_port or free_port()
         self.state_dir = state_dir
-        self.log_file = log_file or state_dir / "moto.log"
+        self.log_file = log_file or state_dir / "stack.log"
         self.template = Template(region=REGION)
         self._moto: Any = None
         self._server: Any = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,21 +22,19 @@ class Users:
         self.pool = user_pool_id
         self.client_id = client_id
         self.cognito = boto3.client("cognito-idp", endpoint_url=endpoint, region_name=region,
-                                    aws_access_key_id="local", aws_secret_access_key="local")  # noqa: S106
+                                    aws_access_key_id="local", aws_secret_access_key="local")
 
     @classmethod
     def from_info(cls, info: dict[str, str]) -> Users:
         return cls(info["cognito_endpoint"], info["region"], info["user_pool_id"], info["user_pool_client_id"])
 
     def ensure(self, account: Account, email_verified: bool = True) -> None:
-        try:
+        with contextlib.suppress(self.cognito.exceptions.UsernameExistsException):
             self.cognito.admin_create_user(
                 UserPoolId=self.pool, Username=account.email, MessageAction="SUPPRESS",
                 UserAttributes=[{"Name": "email", "Value": account.email},
                                 {"Name": "email_verified", "Value": str(email_verified).lower()},
                                 {"Name": "name", "Value": account.name}])
-        except self.cognito.exceptions.UsernameExistsException:
-            pass
         self.cognito.admin_set_user_password(UserPoolId=self.pool, Username=account.email,
                                              Password=account.password, Permanent=True)
         for group in account.groups:

@@ -48,10 +48,7 @@ def build() -> dict:
         is_paris = code == "FR-75C"
         if not (sub.type in DEPARTMENT_TYPES or is_paris):
             continue
-        if code in OVERSEAS_DEPARTMENTS:
-            region_iso = code
-        else:
-            region_iso = PARENT_ALIASES.get(sub.parent_code, sub.parent_code)
+        region_iso = code if code in OVERSEAS_DEPARTMENTS else PARENT_ALIASES.get(sub.parent_code, sub.parent_code)
         if region_iso not in iso_to_insee:
             continue
         dept = "75" if is_paris else code.removeprefix("FR-")

@@ -34,7 +34,7 @@ Demo accounts (e-mail / password):""")
         print(f"  {role:<10} {account.email:<26} {account.password}")
     print(f"""
 {len(result['associations'])} demo associations loaded.
-Token for curl:  .venv/bin/python scripts/token.py member@hromada.test
+Token for curl:  .venv/bin/python scripts/auth_token.py member@hromada.test
 Press Ctrl-C to stop.""", flush=True)
 
     stopped = threading.Event()

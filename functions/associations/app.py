@@ -7,7 +7,6 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
-
 from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, create_app, make_handler, principal
 from hromada.domain.associations import Associations
 from hromada.domain.ports import DirectoryQuery
@@ -62,7 +61,7 @@ def list_associations(
 
 @app.get("/associations/<id>", tags=TAGS, summary="One verified association, by id or slug",
          responses={**ERRORS_PUBLIC, **NOT_FOUND})
-def get_association(id: IdOrSlug) -> Response[AssociationOut]:  # noqa: A002 - the path says id
+def get_association(id: IdOrSlug) -> Response[AssociationOut]:
     association = associations().public(id)
     return Response(200, "application/json", AssociationOut.public(association),
                     headers={"Cache-Control": "public, max-age=60"})
@@ -81,19 +80,19 @@ def register_association(body: AssociationCreate) -> Response[AssociationOut]:
 
 @app.patch("/associations/<id>", tags=TAGS, summary="Edit an association (owner, editors, admins)",
            security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT})
-def update_association(id: IdOrSlug, body: AssociationPatch) -> AssociationOut:  # noqa: A002
+def update_association(id: IdOrSlug, body: AssociationPatch) -> AssociationOut:
     return _editable(associations().update(principal(app), id, body))
 
 
 @app.post("/associations/<id>/verify", tags=["moderation"], summary="Verify an association (moderators)",
           security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT})
-def verify_association(id: IdOrSlug, body: VerifyDecision) -> AssociationOut:  # noqa: A002
+def verify_association(id: IdOrSlug, body: VerifyDecision) -> AssociationOut:
     return _editable(associations().verify(principal(app), id, body.note))
 
 
 @app.post("/associations/<id>/reject", tags=["moderation"], summary="Reject an association with a reason",
           security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT})
-def reject_association(id: IdOrSlug, body: Decision) -> AssociationOut:  # noqa: A002
+def reject_association(id: IdOrSlug, body: Decision) -> AssociationOut:
     return _editable(associations().reject(principal(app), id, body.reason))
 
 
@@ -110,7 +109,7 @@ def moderation_queue(
 
 @app.get("/associations/<id>/editors", tags=TAGS, summary="Who edits this association",
          security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND})
-def list_editors(id: IdOrSlug) -> list[EditorOut]:  # noqa: A002
+def list_editors(id: IdOrSlug) -> list[EditorOut]:
     return [EditorOut(email=e.email, role=e.role, added_at=e.added_at)
             for e in associations().editors(principal(app), id)]
 
@@ -118,7 +117,7 @@ def list_editors(id: IdOrSlug) -> list[EditorOut]:  # noqa: A002
 @app.post("/associations/<id>/editors", tags=TAGS, summary="Add a co-editor by e-mail (owner)",
           security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT, 201: {
               "description": "Added", "content": {"application/json": {"model": EditorOut}}}})
-def add_editor(id: IdOrSlug, body: EditorIn) -> Response[EditorOut]:  # noqa: A002
+def add_editor(id: IdOrSlug, body: EditorIn) -> Response[EditorOut]:
     editor = associations().add_editor(principal(app), id, body.email)
     return Response(201, "application/json", EditorOut(email=editor.email, role=editor.role,
                                                        added_at=editor.added_at))
@@ -128,7 +127,7 @@ def add_editor(id: IdOrSlug, body: EditorIn) -> Response[EditorOut]:  # noqa: A0
             summary="Remove a co-editor (owner), or step down yourself",
             security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT, 204: {
                 "description": "Removed"}})
-def remove_editor(id: IdOrSlug, email: Annotated[str, Path(min_length=3, max_length=254)]) -> Response[None]:  # noqa: A002
+def remove_editor(id: IdOrSlug, email: Annotated[str, Path(min_length=3, max_length=254)]) -> Response[None]:
     associations().remove_editor(principal(app), id, email.strip().lower())
     return Response(204, None, "")
 

@@ -6,7 +6,7 @@ from functools import cache
 
 from hromada.api import ERRORS_SIGNED_IN, create_app, make_handler, principal
 from hromada.domain.associations import Associations
-from hromada.models.association import AssociationOut, MeOut, Membership
+from hromada.models.association import AssociationOut, Membership, MeOut
 from hromada.store.associations import DynamoAssociationStore
 
 app = create_app()

@@ -72,9 +72,8 @@ class Associations:
         return association
 
     def directory(self, query: DirectoryQuery) -> Found:
-        if query.department and query.region:
-            if geography.region_of_department(query.department) != query.region:
-                raise Invalid("department", f"department {query.department} is not in region {query.region}")
+        if query.department and query.region and geography.region_of_department(query.department) != query.region:
+            raise Invalid("department", f"department {query.department} is not in region {query.region}")
         if query.department and geography.region_of_department(query.department) is None:
             raise Invalid("department", f"unknown department code {query.department!r}")
         if query.region and not geography.is_region(query.region):

@@ -1,10 +1,14 @@
 """Every key of the single table, in one place.
 
-Item                    pk                  sk                    gsi1 (lookup)           gsi2 (collection)            gsi3 (by region)
-association             ASSOC#<id>          PROFILE               ASSOC_SLUG#<slug>/-     ASSOCS#<status>/<order>     ASSOC_REGION#<r>/<dept>#<slug> (verified only)
-slug lock               SLUG#<slug>         SLUG
-editor                  ASSOC#<id>          EDITOR#<email>        EDITOR#<email>/ASSOC#<id>
-audit entry             ASSOC#<id>          AUDIT#<at>#<rand>                             AUDIT#<yyyy-mm>/<at>
+association   pk ASSOC#<id>    sk PROFILE
+              gsi1 ASSOC_SLUG#<slug> / PROFILE           (lookup by slug)
+              gsi2 ASSOCS#<status> / <slug or created#slug>   (directory, moderation queue)
+              gsi3 ASSOC_REGION#<region> / <dept>#<slug>  (verified only: directory by region)
+slug lock     pk SLUG#<slug>   sk SLUG                    (uniqueness, written in the same transaction)
+editor        pk ASSOC#<id>    sk EDITOR#<email>
+              gsi1 EDITOR#<email> / ASSOC#<id>            (a person's memberships)
+audit entry   pk ASSOC#<id>    sk AUDIT#<at>#<nonce>
+              gsi2 AUDIT#<yyyy-mm> / <at>                 (admins browse by month)
 """
 
 from __future__ import annotations

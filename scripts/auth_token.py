@@ -1,8 +1,8 @@
 """Print a Cognito ID token for curl against the running local stack.
 
-    .venv/bin/python scripts/token.py member@hromada.test            # a demo account
-    .venv/bin/python scripts/token.py new@example.org 'Passw0rd-long' --create [--group moderators]
-    curl -H "Authorization: Bearer $(.venv/bin/python scripts/token.py owner@hromada.test)" :3000/me
+    .venv/bin/python scripts/auth_token.py member@hromada.test            # a demo account
+    .venv/bin/python scripts/auth_token.py new@example.org 'Passw0rd-long' --create [--group moderators]
+    curl -H "Authorization: Bearer $(.venv/bin/python scripts/auth_token.py owner@hromada.test)" :3000/me
 """
 
 from __future__ import annotations

@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make run` and `make test`. Each installs what it needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PYTEST_ARGS ?=
+
+.PHONY: run test lint unit integration e2e browser bench chromium clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check --upgrade "pip>=25.1"
+	$(PY) -m pip install -q --disable-pip-version-check -e . --group dev
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) scripts/run.py
+
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+test: $(STAMP) chromium lint
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+unit integration e2e browser bench: $(STAMP)
+	$(PY) -m pytest tests/$@ $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) .hromada .pytest_cache .ruff_cache .hypothesis test-artifacts
