@@ -12,6 +12,7 @@ import base64
 import importlib.util
 import itertools
 import json
+import logging
 import mimetypes
 import re
 import sys
@@ -32,6 +33,7 @@ from infra.events import LambdaContext, http_event
 from infra.template import ROOT, JwtAuthorizer, Route, Template
 
 WEB = ROOT / "web"
+log = logging.getLogger("hromada.gateway")
 _counter = itertools.count()
 
 
@@ -181,8 +183,11 @@ class Gateway:
             body=request.get_data() or None, path_parameters=params or None, claims=claims,
             source_ip=request.remote_addr or "127.0.0.1")
         started = time.perf_counter()
-        result = self.pools[compiled.route.function].invoke(event)
-        response = self._to_response(result)
+        try:
+            response = self._to_response(self.pools[compiled.route.function].invoke(event))
+        except Exception:  # a crashed invocation: API Gateway answers 500 and the function logs it
+            log.exception("function %s failed", compiled.route.function)
+            return _error(request, 500, "internal_error")
         response.headers["X-Local-Duration-Ms"] = f"{(time.perf_counter() - started) * 1000:.1f}"
         return response
 
@@ -217,7 +222,7 @@ class Gateway:
                 response.headers.add(key, str(value))
         for cookie in result.get("cookies") or []:
             response.headers.add("Set-Cookie", cookie)
-        if "content-type" not in {k.lower() for k in response.headers} and data:
+        if "Content-Type" not in response.headers and data:  # werkzeug Headers ignore case
             response.headers["Content-Type"] = "application/json"
         return response
 

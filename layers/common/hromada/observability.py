@@ -6,7 +6,12 @@ with `Tracing: Active`, so Lambda still records a segment per invocation without
 
 from __future__ import annotations
 
+import warnings
+
 from aws_lambda_powertools import Logger, Metrics
+
+# Most requests record no metric; Powertools would warn on every one of them.
+warnings.filterwarnings("ignore", message="No application metrics to publish")
 
 logger = Logger()
 metrics = Metrics()

@@ -118,7 +118,7 @@ class Associations:
             first = error.errors()[0]
             raise Invalid(".".join(str(p) for p in first["loc"]) or "body", first["msg"]) from error
         check_location(profile.region, profile.department, profile.postal_code)
-        updated = current.model_copy(update=profile.model_dump() | {
+        updated = Association.model_validate(current.model_dump() | profile.model_dump() | {
             "updated_at": self.now(), "version": current.version + 1})
         self._save(updated, current.version, None if principal.is_admin else principal.email)
         return updated
@@ -133,9 +133,9 @@ class Associations:
         principal.require_moderator()
         current = self.find(association_id)
         if current.status == status:
-            raise Conflict("invalid_transition", status=status.value)
+            raise Conflict("invalid_transition", state=status.value)
         now = self.now()
-        updated = current.model_copy(update={
+        updated = Association.model_validate(current.model_dump() | {
             "status": status, "status_reason": reason, "updated_at": now, "version": current.version + 1,
             "verified_at": now if status == Status.VERIFIED else None,
         })

@@ -72,9 +72,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The owner cannot be removed.",
     },
     "invalid_transition": {
-        "fr": "L'association est déjà dans l'état « {status} ».",
-        "uk": "Асоціація вже має статус «{status}».",
-        "en": "The association is already “{status}”.",
+        "fr": "L'association est déjà dans l'état « {state} ».",
+        "uk": "Асоціація вже має статус «{state}».",
+        "en": "The association is already “{state}”.",
     },
     "concurrent_update": {
         "fr": "L'association a été modifiée entre-temps ; rechargez et réessayez.",
