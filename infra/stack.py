@@ -54,11 +54,11 @@ class LocalStack:
                 "table_name": self.template.physical["Table"], "docs_url": f"{self.api_url}/docs"}
 
     def start(self) -> LocalStack:
-        from moto.server import ThreadedMotoServer
+        from infra.moto_server import SerializedMotoServer
 
         self.state_dir.mkdir(parents=True, exist_ok=True)
         self._quiet_moto()
-        self._moto = ThreadedMotoServer(ip_address=self.host, port=self.moto_port, verbose=False)
+        self._moto = SerializedMotoServer(ip_address=self.host, port=self.moto_port, verbose=False)
         self._moto.start()
         from infra.provision import provision
 

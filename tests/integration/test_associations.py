@@ -130,7 +130,10 @@ def test_region_change_moves_the_association_in_the_directory(api, new_associati
     association, owner = new_association(verified=True, name=f"Moving {tag}")
     assert api("PATCH", f"/associations/{association['id']}", owner,
                json={"region": "11", "department": "75", "city": "Paris", "postal_code": "75011"}).status_code == 200
-    in_region = lambda r: [a["slug"] for a in api("GET", "/associations", params={"q": tag, "region": r}).json()["items"]]  # noqa: E731
+
+    def in_region(region):
+        return [a["slug"] for a in api("GET", "/associations", params={"q": tag, "region": region}).json()["items"]]
+
     assert in_region("11") == [association["slug"]]
     assert in_region("76") == []
 

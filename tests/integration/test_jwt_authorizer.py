@@ -47,7 +47,7 @@ def test_token_signed_by_another_key_is_401(api, member):
 
 
 def test_tampered_payload_is_401(api, member):
-    header, payload, signature = member.token.split(".")
+    header, _, signature = member.token.split(".")
     claims = jwt.decode(member.token, options={"verify_signature": False})
     claims["cognito:groups"] = ["admins"]
     forged_payload = jwt.utils.base64url_encode(jwt.api_jws.json.dumps(claims).encode()).decode()
