@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from hromada.domain import geography
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_generated_table_matches_pycountry():
+    spec = importlib.util.spec_from_file_location("gen_geography", ROOT / "scripts/gen_geography.py")
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    assert generator.render(generator.build()) == generator.TARGET.read_text(encoding="utf-8"), (
+        "geography_data.py is stale: run scripts/gen_geography.py")
+
+
+def test_every_department_belongs_to_a_known_region():
+    assert len(geography.REGIONS) == 18
+    assert len(geography.DEPARTMENTS) == 101
+    assert {d["region"] for d in geography.DEPARTMENTS.values()} == set(geography.REGIONS)
+
+
+def test_well_known_departments():
+    assert geography.region_of_department("31") == "76"
+    assert geography.region_of_department("75") == "11"
+    assert geography.region_of_department("67") == "44"
+    assert geography.region_of_department("2A") == "94"
+    assert geography.region_of_department("976") == "06"
+    assert geography.region_of_department("20") is None
+
+
+def test_names_in_three_languages():
+    for entry in [*geography.REGIONS.values(), *geography.DEPARTMENTS.values(), *geography.OBLASTS.values()]:
+        assert set(entry["names"]) == {"fr", "uk", "en"} and all(entry["names"].values())
+    assert geography.OBLASTS["UA-46"]["names"]["uk"] == "Львівська область"
+
+
+def test_catalogue_shape():
+    catalogue = geography.catalogue()
+    assert [r["code"] for r in catalogue["france"]["regions"]] == sorted(geography.REGIONS)
+    assert len(catalogue["ukraine"]["oblasts"]) == 27

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hromada.auth import parse_groups, principal_from_event
+from hromada.domain.text import SLUG_PATTERN, fold, make_slug
+from hromada.i18n import LANGUAGES, message, negotiate
+from hromada.i18n.messages import MESSAGES
+
+
+def test_every_message_exists_in_every_language():
+    for code, texts in MESSAGES.items():
+        assert set(texts) == set(LANGUAGES), code
+        assert all(t.strip() for t in texts.values()), code
+
+
+@pytest.mark.parametrize(("header", "lang"), [
+    (None, "fr"), ("", "fr"), ("uk", "uk"), ("en-GB,en;q=0.9", "en"), ("de-DE,uk;q=0.5,en;q=0.8", "en"),
+    ("ru;q=1, uk;q=0.1", "uk"), ("en;q=0", "fr"), ("*", "fr"), ("en;q=abc", "fr"),
+])
+def test_language_negotiation(header, lang):
+    assert negotiate(header) == lang
+
+
+def test_message_parameters_and_fallback():
+    assert message("slug_taken", "en", slug="kyiv") == "The slug “kyiv” is already taken."
+    assert message("no_such_code", "uk") == MESSAGES["bad_request"]["uk"]
+
+
+@given(st.text(min_size=1, max_size=80))
+def test_slugs_are_always_valid(name):
+    assert re.match(SLUG_PATTERN, make_slug(name))
+
+
+def test_fold_ignores_case_accents_and_spacing():
+    assert fold("  École   UKRAÏNIENNE ") == "ecole ukrainienne"
+    assert fold("Київ") == fold("КИЇВ")
+
+
+@pytest.mark.parametrize(("claim", "groups"), [
+    (None, set()), ("[admins moderators]", {"admins", "moderators"}), ("[]", set()),
+    (["moderators"], {"moderators"}), ("admins", {"admins"}),
+])
+def test_groups_claim_as_http_api_flattens_it(claim, groups):
+    assert parse_groups(claim) == groups
+
+
+def test_principal_from_http_api_event():
+    event = {"requestContext": {"authorizer": {"jwt": {"claims": {
+        "sub": "abc", "email": "Iryna@Example.org", "email_verified": "true", "cognito:groups": "[admins]"}}}}}
+    principal = principal_from_event(event)
+    assert principal.email == "iryna@example.org" and principal.email_verified and principal.is_moderator
+    assert principal_from_event({"requestContext": {}}) is None
