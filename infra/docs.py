@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
+
 from hromada.api import API_TITLE, API_VERSION, security_schemes
 
 DESCRIPTION = (

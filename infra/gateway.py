@@ -25,10 +25,10 @@ from types import ModuleType
 from typing import Any
 
 import jwt
-from hromada.api import error_payload
-from hromada.i18n import negotiate
 from werkzeug.wrappers import Request, Response
 
+from hromada.api import error_payload
+from hromada.i18n import negotiate
 from infra.events import LambdaContext, http_event
 from infra.template import ROOT, JwtAuthorizer, Route, Template
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
+
 from hromada.api import create_app, make_handler
 from hromada.domain.geography import catalogue
 from hromada.settings import get_settings
