@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
@@ -23,7 +24,28 @@ def merged_openapi(apps: list[Any], server_url: str | None = None) -> dict[str, 
     for app in apps:
         merge.add_schema(json.loads(app.get_openapi_json_schema()))
     doc = json.loads(merge.get_openapi_json_schema())
+    _link_created_resources(doc)
     return _our_validation_errors(doc, server_url)
+
+
+def _link_created_resources(doc: dict[str, Any]) -> None:
+    """OpenAPI links from each 201 to the operations on what it created (clients and stateful fuzzing
+    follow them): POST /things -> every /things/{id}... operation with that one path parameter."""
+    paths = doc.get("paths", {})
+    for path, operations in paths.items():
+        created = (operations.get("post") or {}).get("responses", {}).get("201")
+        if not created:
+            continue
+        links = {}
+        for other, other_ops in paths.items():
+            params = re.findall(r"\{(\w+)\}", other.removeprefix(path))
+            if not other.startswith(path + "/{") or len(params) != 1 or re.findall(r"\{\w+\}", path):
+                continue
+            for operation in other_ops.values():
+                links[operation["operationId"]] = {"operationId": operation["operationId"],
+                                                   "parameters": {params[0]: "$response.body#/id"}}
+        if links:
+            created["links"] = links
 
 
 def _our_validation_errors(doc: dict[str, Any], server_url: str | None) -> dict[str, Any]:

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "layers/common")]
 
 from infra.demo import ACCOUNTS  # noqa: E402
+from infra.stack import STATE_DIR  # noqa: E402
 from infra.users import Account, Users  # noqa: E402
 
 
@@ -27,7 +28,7 @@ def main() -> int:
     parser.add_argument("--group", action="append", default=[], choices=["admins", "moderators"])
     parser.add_argument("--name", default=None)
     args = parser.parse_args()
-    state = ROOT / ".hromada/local.json"
+    state = STATE_DIR / "local.json"
     if not state.exists():
         print("The local stack is not running: start it with `make run`.", file=sys.stderr)
         return 1

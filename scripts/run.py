@@ -27,7 +27,7 @@ Hromada is running.
   API            {info['api_url']}   (e.g. {info['api_url']}/associations)
   API docs       {info['api_url']}/docs   (OpenAPI: {info['api_url']}/openapi.json)
   AWS (moto)     {info['aws_endpoint']}   region {info['region']}
-  Stack file     .hromada/local.json
+  Stack file     {stack.state_dir / 'local.json'}
 
 Demo accounts (e-mail / password):""")
     for role, account in ACCOUNTS.items():

@@ -156,9 +156,8 @@ function directoryView(route) {
     return next;
   }
 
-  function fillDepartments() {
+  function fillDepartments(wanted) {
     const region = regionSelect().value;
-    const wanted = filters.department || "";
     const depts = [...geo.departments.values()].filter((d) => !region || d.region === region);
     depts.sort((a, b) => a.code.localeCompare(b.code));
     fill(deptSelect(), h("option", { value: "" }, t("anyDept")),
@@ -168,7 +167,7 @@ function directoryView(route) {
 
   function syncSelects() {
     regionSelect().value = geo.regions.has(filters.region) ? filters.region : "";
-    fillDepartments();
+    fillDepartments(filters.department || "");
     for (const key of ["category", "language"]) {
       const known = filters[key] && [...form.elements[key].options].some((o) => o.value === filters[key]);
       form.elements[key].value = known ? filters[key] : "";
@@ -197,14 +196,25 @@ function directoryView(route) {
     }
     navigate(next);
   });
-  regionSelect().addEventListener("change", () => {
-    filters = { ...filters, region: regionSelect().value, department: "" };
-    fillDepartments();
-    navigate({ ...readForm(), q: filters.q });
-  });
-  for (const key of ["department", "category", "language"]) {
-    form.elements[key].addEventListener("change", () => navigate({ ...readForm(), q: filters.q }));
+  // A select applies at once (results update in place); the text typed so far goes along if valid.
+  function applySelects() {
+    const next = readForm();
+    if (next.q && next.q.length < 2) next.q = filters.q;
+    navigate(next);
   }
+  regionSelect().addEventListener("change", () => {
+    fillDepartments(""); // departments of the new region only
+    applySelects();
+  });
+  deptSelect().addEventListener("change", () => {
+    const dept = geo.departments.get(deptSelect().value);
+    if (dept && !regionSelect().value) { // a department implies its region
+      regionSelect().value = dept.region;
+      fillDepartments(dept.code);
+    }
+    applySelects();
+  });
+  for (const key of ["category", "language"]) form.elements[key].addEventListener("change", applySelects);
 
   function card(item) {
     const description = pick(item.description);
@@ -422,6 +432,10 @@ function render({ rebuild = false, focus = true } = {}) {
   const hash = window.location.hash;
   if (view && hash && !hash.startsWith("#/")) return; // an in-page anchor, not a route
   const route = { ...parseRoute(hash.startsWith("#/") ? hash : "#/"), focus };
+  for (const link of document.querySelectorAll(".site-nav a")) {
+    if (route.name === "directory") link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
   if (!rebuild && view && view.name === route.name && view.update) {
     view.update(route);
     return;

@@ -8,7 +8,16 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, create_app, make_handler, principal
+from hromada.api import (
+    CONFLICT,
+    ERRORS_PUBLIC,
+    ERRORS_SIGNED_IN,
+    NOT_FOUND,
+    create_app,
+    documented,
+    make_handler,
+    principal,
+)
 from hromada.domain.associations import Associations
 from hromada.domain.ports import DirectoryQuery
 from hromada.domain.text import fold
@@ -18,9 +27,11 @@ from hromada.models.association import (
     AssociationPatch,
     Category,
     Decision,
+    DepartmentCode,
     EditorIn,
     EditorOut,
     Language,
+    RegionCode,
     Status,
     VerifyDecision,
 )
@@ -44,10 +55,10 @@ def _editable(association) -> AssociationOut:
 
 
 @app.get("/associations", tags=TAGS, summary="Browse the directory of verified associations",
-         responses={**ERRORS_PUBLIC, 422: {"description": "Invalid filter"}})
+         responses=documented(200, "A page of verified associations", ERRORS_PUBLIC))
 def list_associations(
-    region: Annotated[str | None, Query(pattern=r"^\d{2}$", description="INSEE region code")] = None,
-    department: Annotated[str | None, Query(pattern=r"^(\d{2}|2A|2B|97[1-6])$")] = None,
+    region: Annotated[RegionCode | None, Query(description="INSEE region code, e.g. 76")] = None,
+    department: Annotated[DepartmentCode | None, Query(description="Department code, e.g. 31")] = None,
     category: Annotated[Category | None, Query()] = None,
     language: Annotated[Language | None, Query()] = None,
     q: Annotated[str | None, Query(min_length=2, max_length=100, description="Free text")] = None,
@@ -61,7 +72,7 @@ def list_associations(
 
 
 @app.get("/associations/<id>", tags=TAGS, summary="One verified association, by id or slug",
-         responses={**ERRORS_PUBLIC, **NOT_FOUND})
+         responses=documented(200, "The association", ERRORS_PUBLIC, NOT_FOUND))
 def get_association(id: IdOrSlug) -> Response[AssociationOut]:
     association = associations().public(id)
     return Response(200, "application/json", AssociationOut.public(association),
@@ -69,9 +80,8 @@ def get_association(id: IdOrSlug) -> Response[AssociationOut]:
 
 
 @app.post("/associations", tags=TAGS, summary="Register an association (you become its owner; pending)",
-          security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **CONFLICT, 201: {
-              "description": "Registered, waiting for verification",
-              "content": {"application/json": {"model": AssociationOut}}}})
+          security=SIGNED_IN,
+          responses=documented(201, "Registered, waiting for verification", ERRORS_SIGNED_IN, CONFLICT))
 def register_association(body: AssociationCreate) -> Response[AssociationOut]:
     association = associations().register(principal(app), body)
     metrics.add_metric(name="AssociationRegistered", unit="Count", value=1)
@@ -80,25 +90,25 @@ def register_association(body: AssociationCreate) -> Response[AssociationOut]:
 
 
 @app.patch("/associations/<id>", tags=TAGS, summary="Edit an association (owner, editors, admins)",
-           security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT})
+           security=SIGNED_IN, responses=documented(200, "Updated", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def update_association(id: IdOrSlug, body: AssociationPatch) -> AssociationOut:
     return _editable(associations().update(principal(app), id, body))
 
 
 @app.post("/associations/<id>/verify", tags=["moderation"], summary="Verify an association (moderators)",
-          security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT})
+          security=SIGNED_IN, responses=documented(200, "Verified", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def verify_association(id: IdOrSlug, body: VerifyDecision) -> AssociationOut:
     return _editable(associations().verify(principal(app), id, body.note))
 
 
 @app.post("/associations/<id>/reject", tags=["moderation"], summary="Reject an association with a reason",
-          security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT})
+          security=SIGNED_IN, responses=documented(200, "Rejected", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def reject_association(id: IdOrSlug, body: Decision) -> AssociationOut:
     return _editable(associations().reject(principal(app), id, body.reason))
 
 
 @app.get("/moderation/associations", tags=["moderation"], summary="Associations waiting for a decision",
-         security=SIGNED_IN, responses=ERRORS_SIGNED_IN)
+         security=SIGNED_IN, responses=documented(200, "A page of the queue", ERRORS_SIGNED_IN))
 def moderation_queue(
     status: Annotated[Status, Query()] = Status.PENDING,
     limit: Annotated[Limit, Query()] = 20,
@@ -109,15 +119,14 @@ def moderation_queue(
 
 
 @app.get("/associations/<id>/editors", tags=TAGS, summary="Who edits this association",
-         security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND})
+         security=SIGNED_IN, responses=documented(200, "Owner and co-editors", ERRORS_SIGNED_IN, NOT_FOUND))
 def list_editors(id: IdOrSlug) -> list[EditorOut]:
     return [EditorOut(email=e.email, role=e.role, added_at=e.added_at)
             for e in associations().editors(principal(app), id)]
 
 
 @app.post("/associations/<id>/editors", tags=TAGS, summary="Add a co-editor by e-mail (owner)",
-          security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT, 201: {
-              "description": "Added", "content": {"application/json": {"model": EditorOut}}}})
+          security=SIGNED_IN, responses=documented(201, "Added", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def add_editor(id: IdOrSlug, body: EditorIn) -> Response[EditorOut]:
     editor = associations().add_editor(principal(app), id, body.email)
     return Response(201, "application/json", EditorOut(email=editor.email, role=editor.role,
@@ -126,8 +135,7 @@ def add_editor(id: IdOrSlug, body: EditorIn) -> Response[EditorOut]:
 
 @app.delete("/associations/<id>/editors/<email>", tags=TAGS,
             summary="Remove a co-editor (owner), or step down yourself",
-            security=SIGNED_IN, responses={**ERRORS_SIGNED_IN, **NOT_FOUND, **CONFLICT, 204: {
-                "description": "Removed"}})
+            security=SIGNED_IN, responses=documented(204, "Removed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def remove_editor(id: IdOrSlug, email: Annotated[str, Path(min_length=3, max_length=254)]) -> Response[None]:
     associations().remove_editor(principal(app), id, email.strip().lower())
     return Response(204, None, "")

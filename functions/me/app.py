@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from hromada.api import ERRORS_SIGNED_IN, create_app, make_handler, principal
+from hromada.api import ERRORS_SIGNED_IN, create_app, documented, make_handler, principal
 from hromada.domain.associations import Associations
 from hromada.models.association import AssociationOut, Membership, MeOut
 from hromada.store.associations import DynamoAssociationStore
@@ -18,7 +18,7 @@ def associations() -> Associations:
 
 
 @app.get("/me", tags=["me"], summary="My profile, roles and memberships",
-         security=[{"cognito": []}], responses=ERRORS_SIGNED_IN)
+         security=[{"cognito": []}], responses=documented(200, "Who I am", ERRORS_SIGNED_IN))
 def me() -> MeOut:
     caller = principal(app)
     memberships = [Membership(role=link.role, association=AssociationOut.for_editor(association))

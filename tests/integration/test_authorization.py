@@ -110,3 +110,11 @@ def test_the_body_cannot_choose_the_owner_or_the_status(api, cast):
     response = api("POST", "/associations", people["member"], json=sneaky)
     assert response.status_code == 422
     assert {d["field"] for d in response.json()["error"]["details"]} == {"status", "owner_id"}
+
+
+def test_inviting_yourself(api, cast):
+    people, association = cast
+    path = f"/associations/{association['id']}/editors"
+    assert api("POST", path, people["member"], json={"email": people["member"].email}).status_code == 403
+    assert api("POST", path, people["owner"], json={"email": people["owner"].email}).status_code == 409
+    assert api("POST", path, people["editor"], json={"email": people["editor"].email}).status_code == 409

@@ -29,7 +29,9 @@ def member(person):
     ({"postal_code": "3100"}, "postal_code"),
     ({"categories": []}, "categories"),
     ({"categories": ["knitting"]}, "categories.0"),
-    ({"description": {"fr": "  "}}, "description"),
+    ({"description": {"fr": "  "}}, "description.fr"),
+    ({"description": {}}, "description"),
+    ({"description": {"fr": None}}, "description.fr"),
     ({"description": {"de": "Hallo"}}, "description.de"),
     ({"logo_url": "http://example.org/logo.png"}, "logo_url"),
     ({"website": "javascript:alert(1)"}, "website"),
@@ -58,6 +60,12 @@ def test_malformed_json_is_400(api, member):
     error = error_of(api("POST", "/associations", member, data=b'{"name": ', headers={"Content-Type":
                                                                                           "application/json"}), 400)
     assert error["code"] == "malformed_json"
+
+
+@pytest.mark.parametrize("raw", [b"\xff\xfe", b'{"name": "\xc3"}'])
+def test_bodies_that_are_not_utf8_are_400(api, member, raw):
+    response = api("POST", "/associations", member, data=raw, headers={"Content-Type": "application/json"})
+    assert error_of(response, 400)["code"] == "malformed_json"
 
 
 def test_json_without_content_type_is_still_json(api, member):

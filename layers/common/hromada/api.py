@@ -13,7 +13,7 @@ from aws_lambda_powertools.logging import correlation_paths
 from pydantic import BaseModel
 
 from hromada.auth import Principal, require_principal
-from hromada.errors import HromadaError, PayloadTooLarge
+from hromada.errors import BadRequest, HromadaError, PayloadTooLarge
 from hromada.i18n import message, negotiate
 from hromada.observability import logger, metrics
 from hromada.settings import get_settings
@@ -50,6 +50,17 @@ ERRORS_SIGNED_IN = {
 }
 NOT_FOUND = {404: _error_doc("Not found")}
 CONFLICT = {409: _error_doc("Conflict")}
+
+
+def documented(status: int, description: str, *errors: dict[int, Any]) -> dict[int, Any]:
+    """OpenAPI responses of a route: its success (schema from the return type) and the errors it may give."""
+    success: dict[str, Any] = {"description": description}
+    if status == 204:
+        success["content"] = {}
+    merged: dict[int, Any] = {status: success}
+    for group in errors:
+        merged |= group
+    return merged
 
 
 def error_payload(code: str, lang: str, details: list[dict[str, Any]] | None = None, **params: Any) -> str:
@@ -124,10 +135,16 @@ def _guard_request(event: dict[str, Any]) -> None:
     body = event.get("body")
     if body is None:
         return
-    size = len(base64.b64decode(body)) if event.get("isBase64Encoded") else len(body.encode())
+    raw = base64.b64decode(body) if event.get("isBase64Encoded") else body.encode()
     limit = get_settings().max_body_bytes
-    if size > limit:
+    if len(raw) > limit:
         raise PayloadTooLarge(limit=limit)
+    if event.get("isBase64Encoded"):
+        # API Gateway base64-encodes bodies it cannot pass as text; JSON must be UTF-8 text.
+        try:
+            event["body"], event["isBase64Encoded"] = raw.decode("utf-8"), False
+        except UnicodeDecodeError as error:
+            raise BadRequest("malformed_json") from error
     # The API speaks JSON only; without this a missing content-type would be parsed as a form.
     headers = event.setdefault("headers", {})
     headers["content-type"] = "application/json"

@@ -6,6 +6,7 @@ with `Tracing: Active`, so Lambda still records a segment per invocation without
 
 from __future__ import annotations
 
+import os
 import warnings
 
 from aws_lambda_powertools import Logger, Metrics
@@ -14,4 +15,5 @@ from aws_lambda_powertools import Logger, Metrics
 warnings.filterwarnings("ignore", message="No application metrics to publish")
 
 logger = Logger()
-metrics = Metrics()
+# Explicit default: a namespace missing at flush time would turn a successful request into a 500.
+metrics = Metrics(namespace=os.environ.get("POWERTOOLS_METRICS_NAMESPACE", "Hromada"))

@@ -162,6 +162,11 @@ class Associations:
 
     def add_editor(self, principal: Principal, association_id: str, email: str) -> Editor:
         principal.require_verified_email()
+        if email == principal.email and not principal.is_admin:
+            # One transaction cannot both check and write the caller's own editor item; and an owner
+            # inviting themself is already there, anyone else is not allowed to.
+            editors = {e.email for e in self.editors(principal, association_id)}
+            raise Conflict("already_editor") if email in editors else Forbidden()
         editor = Editor(association_id=association_id, email=email, role=EditorRole.EDITOR,
                         added_at=self.now(), added_by=principal.user_id)
         try:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, StringConstraints, model_validator
+from pydantic import BaseModel, Field, StringConstraints, model_serializer, model_validator
 
+from hromada.domain import geography
 from hromada.domain.text import SLUG_PATTERN
-from hromada.models.common import Email, HttpsUrl, HttpUrl, Strict, text
+from hromada.models.common import Email, HttpsUrl, HttpUrl, Strict, one_of, text
 
 
 class Category(StrEnum):
@@ -49,17 +50,25 @@ class SocialNetwork(StrEnum):
 
 
 Slug = Annotated[str, StringConstraints(min_length=3, max_length=60, pattern=SLUG_PATTERN)]
-RegionCode = Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
-DepartmentCode = Annotated[str, StringConstraints(pattern=r"^(\d{2}|2A|2B|97[1-6])$")]
+RegionCode = one_of(list(geography.REGIONS), "INSEE region code")
+DepartmentCode = one_of(list(geography.DEPARTMENTS), "department code")
 PostalCode = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
 Rna = Annotated[str, StringConstraints(pattern=r"^W\d{9}$")]
-Description = text(0, 5000)
+Description = text(1, 5000)
 
 
 class LocalizedText(Strict):
-    fr: Description | None = None
-    uk: Description | None = None
-    en: Description | None = None
+    """The same text in French, Ukrainian and/or English: at least one of them."""
+
+    model_config = {"json_schema_extra": {"minProperties": 1}}
+
+    fr: Description = None  # type: ignore[assignment] - absent is fine, an explicit null is not
+    uk: Description = None  # type: ignore[assignment]
+    en: Description = None  # type: ignore[assignment]
+
+    @model_serializer(mode="wrap")
+    def _only_given(self, handler: Any) -> dict[str, str]:
+        return {lang: value for lang, value in handler(self).items() if value is not None}
 
     @model_validator(mode="after")
     def _at_least_one(self) -> LocalizedText:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 T = TypeVar("T")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -16,34 +16,36 @@ def _clean_text(value: str) -> str:
     return _CONTROL.sub("", value).strip()
 
 
-def _https_url(value: str) -> str:
-    if not re.match(r"^https://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
-        raise ValueError("must be an https:// URL")
-    return value
-
-
-def _http_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
-        raise ValueError("must be an http:// or https:// URL")
-    return value
-
-
-def _email(value: str) -> str:
-    value = value.strip().lower()
-    if not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", value):
-        raise ValueError("must be an e-mail address")
-    return value
+# Patterns live in the schema (so the OpenAPI document states them); values are never fetched.
+HTTPS_URL = r"^https://[^\s/$.?#][^\s]*$"
+HTTP_URL = r"^https?://[^\s/$.?#][^\s]*$"
+EMAIL = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
 
 
 def text(min_length: int = 0, max_length: int = 200) -> type[str]:
+    """Plain text, trimmed; when required, it must contain something other than spaces."""
+    pattern = r"\S" if min_length else None
     return Annotated[  # type: ignore[return-value]
-        str, AfterValidator(_clean_text), StringConstraints(min_length=min_length, max_length=max_length)
+        str, StringConstraints(min_length=min_length, max_length=max_length, pattern=pattern),
+        AfterValidator(_clean_text),
     ]
 
 
-HttpsUrl = Annotated[str, StringConstraints(max_length=500), AfterValidator(_https_url)]
-HttpUrl = Annotated[str, StringConstraints(max_length=500), AfterValidator(_http_url)]
-Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
+def one_of(values: list[str], what: str) -> Any:
+    """A code from a fixed list: the schema lists the values, the error stays one short sentence."""
+    allowed = frozenset(values)
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"unknown {what} {value!r}")
+        return value
+
+    return Annotated[str, AfterValidator(check), WithJsonSchema({"type": "string", "enum": sorted(allowed)})]
+
+
+HttpsUrl = Annotated[str, StringConstraints(max_length=500, pattern=HTTPS_URL)]
+HttpUrl = Annotated[str, StringConstraints(max_length=500, pattern=HTTP_URL)]
+Email = Annotated[str, StringConstraints(max_length=254, pattern=EMAIL), AfterValidator(str.lower)]
 Limit = Annotated[int, Field(ge=1, le=100, description="Page size (at most 100)")]
 
 

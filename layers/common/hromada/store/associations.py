@@ -21,7 +21,7 @@ MAX_PAGES = 10  # a filtered directory page reads at most this many DynamoDB pag
 
 def _association_item(a: Association) -> dict[str, Any]:
     data = a.model_dump(mode="json", exclude_none=True)
-    data["search"] = fold(" ".join([a.name, a.city, *a.description.model_dump(exclude_none=True).values()]))
+    data["search"] = fold(" ".join([a.name, a.city, a.postal_code, *a.description.model_dump().values()]))
     data |= keys.association(a.id)
     data |= {"gsi1pk": keys.slug_lookup(a.slug), "gsi1sk": keys.PROFILE,
              "gsi2pk": keys.association_collection(a.status.value),
