@@ -136,15 +136,22 @@ def _error(request: Request, status: int, code: str, headers: dict[str, str] | N
                     content_type="application/json")
 
 
+def function_pools(template: Template) -> dict[str, FunctionPool]:
+    """Every function of the template, invocable in-process (by the gateway, timers, queue pollers)."""
+    pools = {}
+    for name in template.of_type("AWS::Serverless::Function"):
+        code, handler = template.function_code(name)
+        pools[name] = FunctionPool(name, code, handler)
+    return pools
+
+
 class Gateway:
-    def __init__(self, template: Template, cognito_endpoint: str, extra_routes: dict[str, Callable] | None = None):
+    def __init__(self, template: Template, cognito_endpoint: str, pools: dict[str, FunctionPool],
+                 extra_routes: dict[str, Callable] | None = None):
         self.template = template
         self.routes = sorted((CompiledRoute.of(r) for r in template.routes()),
                              key=lambda c: (c.greedy, -c.literal_segments))
-        self.pools: dict[str, FunctionPool] = {}
-        for name in {r.function for r in template.routes()}:
-            code, handler = template.function_code(name)
-            self.pools[name] = FunctionPool(name, code, handler)
+        self.pools = pools
         self.verifiers = {
             name: JwtVerifier(a, f"{cognito_endpoint}/{template.physical['UserPool']}/.well-known/jwks.json")
             for name, a in template.jwt_authorizers().items()}

@@ -65,9 +65,10 @@ class LocalStack:
         provision(self.template, self.moto_url)
         self._function_environment()
         from infra.docs import SWAGGER_PAGE
-        from infra.gateway import Gateway
+        from infra.gateway import Gateway, function_pools
 
-        self.gateway = Gateway(self.template, self.moto_url, extra_routes={
+        self.pools = function_pools(self.template)
+        self.gateway = Gateway(self.template, self.moto_url, self.pools, extra_routes={
             "/openapi.json": self._openapi, "/docs": lambda _: Response(SWAGGER_PAGE, content_type="text/html"),
             "/docs/": self._swagger_asset})
         self._server = make_server(self.host, self.port, self.gateway, threaded=True)
@@ -75,6 +76,10 @@ class LocalStack:
         self._thread.start()
         (self.state_dir / "local.json").write_text(json.dumps(self.info(), indent=2) + "\n")
         return self
+
+    def invoke(self, function: str, event: dict[str, Any]) -> Any:
+        """Invoke a function of the template in-process, as Lambda would (used by timers and pollers)."""
+        return self.pools[function].invoke(event)
 
     def stop(self) -> None:
         if self._server:
@@ -114,7 +119,8 @@ class LocalStack:
     def _openapi(self, _: Request) -> Response:
         from infra.docs import merged_openapi
 
-        apps = [pool.module_app() for pool in self.gateway.pools.values()]
+        routed = {route.function for route in self.template.routes()}
+        apps = [pool.module_app() for name, pool in self.pools.items() if name in routed]
         return Response(json.dumps(merged_openapi(apps, self.api_url)), content_type="application/json")
 
     @staticmethod
