@@ -125,11 +125,14 @@ class LocalStack:
 
     @staticmethod
     def _swagger_asset(request: Request) -> Response:
-        from swagger_ui_bundle import swagger_ui_path
+        """Swagger UI 5 served from a package (works offline); found without importing FastAPI."""
+        from importlib.util import find_spec
 
-        folder = Path(swagger_ui_path).resolve()
+        spec = find_spec("fastapi_offline")
+        assert spec and spec.origin
+        folder = (Path(spec.origin).parent / "static").resolve()
         target = (folder / request.path.removeprefix("/docs/")).resolve()
         if not target.is_relative_to(folder) or not target.is_file():
             return Response(status=404)
         kind = "text/css" if target.suffix == ".css" else "application/javascript"
-        return Response(target.read_bytes(), content_type=kind)
+        return Response(target.read_bytes(), content_type=kind, headers={"Cache-Control": "max-age=3600"})
