@@ -16,6 +16,7 @@ pytestmark = pytest.mark.e2e
 HERE = Path(__file__).parent
 
 
+@pytest.mark.timeout(900)  # about 40 s on an idle 2-core machine; generous for a loaded one
 @pytest.mark.parametrize("role", ["admin", "member", None])
 def test_fuzz_every_operation(running, tokens, role, tmp_path):
     owner_token = tokens["admin"]

@@ -9,6 +9,7 @@ editor        pk ASSOC#<id>    sk EDITOR#<email>
               gsi1 EDITOR#<email> / ASSOC#<id>            (a person's memberships)
 audit entry   pk ASSOC#<id>    sk AUDIT#<at>#<nonce>
               gsi2 AUDIT#<yyyy-mm> / <at>                 (admins browse by month)
+write quota   pk QUOTA#<user:hash | ip:hash>   sk <window start, epoch s>   (expires_at: TTL)
 """
 
 from __future__ import annotations
@@ -62,3 +63,7 @@ def audit(target_pk: str, at: str, nonce: str) -> dict[str, str]:
 
 def audit_collection(at: str) -> str:
     return f"AUDIT#{at[:7]}"
+
+
+def quota(subject: str, window: int) -> dict[str, str]:
+    return {"pk": f"QUOTA#{subject}", "sk": str(window)}
