@@ -13,6 +13,7 @@ class Settings:
     stage: str
     max_body_bytes: int
     region: str
+    event_bus_name: str
 
 
 @cache
@@ -22,4 +23,5 @@ def get_settings() -> Settings:
         stage=os.environ.get("STAGE", "dev"),
         max_body_bytes=int(os.environ.get("MAX_BODY_BYTES", "65536")),
         region=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "eu-west-3",
+        event_bus_name=os.environ.get("EVENT_BUS_NAME", "default"),
     )
