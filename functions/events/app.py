@@ -184,12 +184,12 @@ def association_calendar(id: AssociationId, lang: CalendarLang = None) -> Respon
          responses={200: {"description": "The event, with its seats",
                           "content": {"application/json": {"model": EventOut}, **CALENDAR}},
                     **ERRORS_PUBLIC, **NOT_FOUND})
-def get_event(id: EventIdOrIcs, lang: CalendarLang = None) -> Response[EventOut]:
+def get_event(id: EventIdOrIcs, lang: CalendarLang = None) -> Response[EventOut | str]:
     if id.endswith(".ics"):
         from hromada.ical import calendar
 
         event, _ = events().get(id.removesuffix(".ics"))
-        return _ics(calendar([event], name=event.association_name, lang=_lang(lang)), id)  # type: ignore[return-value]
+        return _ics(calendar([event], name=event.association_name, lang=_lang(lang)), id)
     event, seats = events().get(id)
     return Response(200, "application/json", EventOut.of(event, seats), headers={"Cache-Control": "public, max-age=30"})
 

@@ -29,7 +29,9 @@ def plain(value: str) -> str:
 
 def html_to_text(fragment: str) -> str:
     """Text of sanitised HTML (ours: tags without attributes but links): paragraphs become blank lines."""
-    spaced = re.sub(r"</(p|li|h[2-6]|blockquote|pre)>|<br\s*/?>", "\n", fragment)
+    spaced = re.sub(r">\n", ">", fragment)  # the renderer's own line breaks between tags
+    spaced = re.sub(r"</(p|h[2-6]|blockquote|pre|ul|ol)>", "\n\n", spaced)
+    spaced = re.sub(r"</li>|<br\s*/?>", "\n", spaced)
     text = html.unescape(_TAG.sub("", spaced))
     return plain(_BLANK_LINES.sub("\n\n", text).strip())
 
