@@ -81,9 +81,9 @@ def _bound(value: str | None, field: str, *, end: bool) -> str | None:
     try:
         parsed: date | datetime = (date.fromisoformat(value) if len(value) == 10
                                    else datetime.fromisoformat(value.replace(" ", "T")))
-    except ValueError as error:
+        return times.iso(times.day_bound(parsed, end=end))
+    except (ValueError, OverflowError) as error:
         raise Invalid(field, "not a valid date or date-time") from error
-    return times.iso(times.day_bound(parsed, end=end))
 
 
 def _query(*, region, department, association, category, language, q, online, start_from, start_to, order,

@@ -215,7 +215,8 @@ def test_unknown_and_malformed_ids(api, person):
 @pytest.mark.parametrize("query", [
     {"region": "99"}, {"department": "96"}, {"region": "76", "department": "69"}, {"category": "knitting"},
     {"from": "2026-13-01"}, {"from": "tomorrow"}, {"order": "up"}, {"limit": 0}, {"association": "x"},
-    {"from": "2026-06-01", "to": "2026-05-01"}, {"online": "maybe"}, {"q": "x"},
+    {"from": "2026-06-01", "to": "2026-05-01"}, {"online": "maybe"}, {"q": "x"}, {"to": "9999-12-31"},
+    {"from": "0001-01-01"},
 ])
 def test_bad_listing_queries_are_4xx(api, query):
     response = api("GET", "/events", params=query)

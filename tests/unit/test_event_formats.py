@@ -166,3 +166,13 @@ def test_csv_export_orders_and_neutralises_formulas():
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert rows[0] == ["name", "email", "status", "position", "joined_at", "promoted_at"]
     assert rows[1][0] == "'=HYPERLINK(\"http://evil\")" and rows[2][0] == "'+33 6" and rows[3][0] == "Олена"
+
+
+@pytest.mark.parametrize(("value", "zone"), [(datetime(1, 1, 1), "Europe/Paris"),
+                                              (datetime.fromisoformat("9999-12-31T23:00:00-14:00"), "UTC")])
+def test_instants_at_the_edge_of_the_calendar_are_refused_not_crashed(value, zone):
+    from hromada.domain.events import _instant
+    from hromada.errors import Invalid
+
+    with pytest.raises(Invalid):
+        _instant(value, zone, "start")

@@ -54,6 +54,8 @@ def expiry(draft: AnnouncementDraft, now: datetime, previous: str | None) -> str
         instant = times.to_utc(draft.expires_at, times.DEFAULT_ZONE)
     except times.LocalTimeError as error:
         raise Invalid("expires_at", str(error)) from error
+    except (OverflowError, ValueError) as error:
+        raise Invalid("expires_at", "out of range") from error
     value = times.iso(instant)
     if value != previous and instant <= now:
         raise Invalid("expires_at", "the expiry must be in the future")

@@ -47,6 +47,8 @@ def _instant(value: datetime, zone_name: str, field: str) -> datetime:
         return times.to_utc(value, zone_name)
     except times.LocalTimeError as error:
         raise Invalid(field, str(error)) from error
+    except (OverflowError, ValueError) as error:  # e.g. year 1 or 9999 moved across the date line
+        raise Invalid(field, "out of range") from error
 
 
 def schedule(draft: EventDraft, now: datetime, previous_start: str | None = None) -> tuple[str, str, str | None]:
