@@ -27,6 +27,7 @@ from hromada.models.common import Limit, Page
 from hromada.observability import metrics
 from hromada.store.announcements import DynamoAnnouncementStore
 from hromada.store.associations import DynamoAssociationStore
+from hromada.store.client import dynamodb
 
 app = create_app()
 TAGS = ["announcements"]
@@ -91,3 +92,5 @@ def delete_announcement(id: AnnouncementId) -> Response[None]:
 
 
 lambda_handler = make_handler(app)
+# Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
+dynamodb()
