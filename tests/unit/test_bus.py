@@ -7,6 +7,7 @@ import json
 import boto3
 from botocore.stub import Stubber
 
+from hromada import bus
 from hromada.bus import EventBridgePublisher
 from hromada.domain.event_ports import DomainEvent
 
@@ -35,7 +36,10 @@ def test_more_than_ten_go_in_several_calls():
         stub.assert_no_pending_responses()
 
 
-def test_a_failure_to_publish_does_not_fail_the_request(caplog):
+def test_a_failure_to_publish_does_not_fail_the_request(monkeypatch):
+    logged, counted = [], []
+    monkeypatch.setattr(bus.logger, "exception", lambda message, **_: logged.append(message))
+    monkeypatch.setattr(bus.metrics, "add_metric", lambda **metric: counted.append(metric))
     events = client()
     with Stubber(events) as stub:
         stub.add_client_error("put_events", service_error_code="InternalException", http_status_code=500)
@@ -44,4 +48,5 @@ def test_a_failure_to_publish_does_not_fail_the_request(caplog):
         publisher.publish([DomainEvent("EventChanged", {"event_id": "ev_1"})])
         publisher.publish([DomainEvent("EventChanged", {"event_id": "ev_2"})])
         stub.assert_no_pending_responses()
-    assert "domain events not published" in caplog.text
+    assert logged == ["domain events not published"]
+    assert counted == [{"name": "DomainEventsNotPublished", "unit": "Count", "value": 1}] * 2

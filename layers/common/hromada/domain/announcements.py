@@ -85,7 +85,7 @@ class Announcements:
         editor = editor_email(principal)
         association = verified_association(self.associations, association_ref)
         self._authorize(editor, association.id)
-        draft = AnnouncementDraft.model_validate(data.model_dump())
+        draft = validate_whole(AnnouncementDraft, data.model_dump())
         check_kind(draft)
         now = times.iso(self.now())
         announcement = Announcement(

@@ -120,7 +120,7 @@ class Events:
         editor = editor_email(principal)
         association = verified_association(self.associations, association_ref)
         self._authorize(editor, association.id)
-        draft = EventDraft.model_validate(data.model_dump())
+        draft = validate_whole(EventDraft, data.model_dump())
         start, end, deadline = schedule(draft, self.now())
         check_details(draft)
         now = times.iso(self.now())
