@@ -4,11 +4,12 @@ moto is not thread-safe: a failed TransactWriteItems restores a deep copy of the
 started, silently undoing writes that other requests made meanwhile (seen here: two associations with
 one slug). DynamoDB applies each request atomically, so serialising requests is the faithful model;
 concurrency still happens everywhere else (gateway, handlers, the gaps between reads and writes).
+Serialised, a transaction can also be undone item by item rather than by copying the table
+(infra/moto_snapshots.py), which keeps transactions fast however big the table grows.
 """
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import make_server
+
+from infra import moto_snapshots
 
 
 class _OneAtATime:
@@ -26,47 +29,6 @@ class _OneAtATime:
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
         with self.lock:
             return list(self.app(environ, start_response))
-
-
-def table_snapshot(table: Any) -> Any:
-    """What moto keeps to roll a failed transaction back, without deep-copying the stream.
-
-    moto deep-copies the whole table once per transaction item, stream history included; the stream
-    grows with every write, so each transaction got slower for the life of the stack (160 ms at a few
-    hundred writes, measured). Items are copied deeply (updates mutate them in place); stream records
-    are immutable, so a new list of the same records is enough to drop a failed transaction's records.
-    """
-    clone = copy.copy(table)
-    clone.items = copy.deepcopy(table.items)
-    if table.stream_shard is not None:
-        shard = copy.copy(table.stream_shard)
-        shard.items = list(table.stream_shard.items)
-        shard.table = clone
-        clone.stream_shard = shard
-    return clone
-
-
-class _TableAwareCopy:
-    """Stands in for the `copy` module inside moto's DynamoDB backend: tables get table_snapshot()."""
-
-    def __init__(self, table_type: type):
-        self.table_type = table_type
-
-    def deepcopy(self, value: Any, memo: Any = None) -> Any:
-        if isinstance(value, self.table_type):
-            return table_snapshot(value)
-        return copy.deepcopy(value, memo)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(copy, name)
-
-
-def cheaper_transaction_rollback() -> None:
-    import moto.dynamodb.models as backend
-    from moto.dynamodb.models.table import Table
-
-    if not isinstance(backend.copy, _TableAwareCopy):
-        backend.copy = _TableAwareCopy(Table)
 
 
 STREAM_RECORDS_KEPT = 2000
@@ -121,7 +83,7 @@ def untracked_dynamodb_models() -> None:
 
 class SerializedMotoServer(ThreadedMotoServer):
     def _server_entry(self) -> None:
-        cheaper_transaction_rollback()
+        moto_snapshots.install()  # safe here: one request at a time
         bounded_streams()
         untracked_dynamodb_models()
         app = _OneAtATime(DomainDispatcherApplication(create_backend_app))

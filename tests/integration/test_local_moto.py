@@ -41,21 +41,6 @@ def test_failed_transaction_leaves_items_and_stream_as_they_were(dynamo):
     assert stream_length(table) == before
 
 
-def test_snapshots_share_stream_records_instead_of_copying_them(dynamo):
-    from moto.core import DEFAULT_ACCOUNT_ID
-    from moto.dynamodb.models import dynamodb_backends
-
-    from infra.moto_server import table_snapshot
-
-    client, table_name = dynamo
-    client.put_item(TableName=table_name, Item={"pk": {"S": "TEST#snapshot"}, "sk": {"S": "A"}})
-    table = dynamodb_backends[DEFAULT_ACCOUNT_ID]["eu-west-3"].get_table(table_name)
-    snapshot = table_snapshot(table)
-    assert snapshot.stream_shard.items is not table.stream_shard.items
-    assert all(a is b for a, b in zip(snapshot.stream_shard.items, table.stream_shard.items, strict=True))
-    assert snapshot.items is not table.items
-
-
 def test_streams_keep_only_the_newest_records(dynamo, monkeypatch):
     from moto.core import DEFAULT_ACCOUNT_ID
     from moto.dynamodb.models import dynamodb_backends

@@ -75,7 +75,9 @@ def test_every_template_route_has_a_handler_route_and_back():
 
 def test_public_routes_are_exactly_the_read_only_ones():
     public = {r.key for r in Template().routes() if r.authorizer is None}
-    assert public == {"GET /health", "GET /regions", "GET /associations", "GET /associations/{id}"}
+    assert public == {"GET /health", "GET /regions", "GET /associations", "GET /associations/{id}",
+                      "GET /events", "GET /events.ics", "GET /events/{id}", "GET /associations/{id}/events.ics",
+                      "GET /announcements", "GET /announcements/{id}"}
 
 
 def test_layer_requirements_match_pyproject():

@@ -106,4 +106,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Внутрішня помилка; її зареєстровано.",
         "en": "Internal error; it has been logged.",
     },
+    # ------------------------------------------------------------ events and announcements
+    "event_not_found": {
+        "fr": "Événement introuvable.",
+        "uk": "Подію не знайдено.",
+        "en": "Event not found.",
+    },
+    "association_not_verified": {
+        "fr": "L'association doit être vérifiée avant de publier.",
+        "uk": "Асоціація має бути перевірена, перш ніж публікувати.",
+        "en": "The association must be verified before it publishes.",
+    },
+    "concurrent_event_update": {
+        "fr": "L'événement a été modifié entre-temps ; rechargez et réessayez.",
+        "uk": "Подію змінено іншим користувачем; оновіть і спробуйте ще раз.",
+        "en": "The event changed meanwhile; reload and try again.",
+    },
+    "capacity_below_confirmed": {
+        "fr": "La capacité ne peut pas être inférieure aux {confirmed} places déjà confirmées.",
+        "uk": "Місткість не може бути меншою за {confirmed} уже підтверджених місць.",
+        "en": "The capacity cannot be below the {confirmed} seats already confirmed.",
+    },
+    "event_already_cancelled": {
+        "fr": "L'événement est déjà annulé.",
+        "uk": "Подію вже скасовано.",
+        "en": "The event is already cancelled.",
+    },
+    "event_ended": {
+        "fr": "L'événement est terminé.",
+        "uk": "Подія вже завершилася.",
+        "en": "The event has ended.",
+    },
+    "event_has_attendees": {
+        "fr": "Des personnes sont inscrites : annulez l'événement avant de le supprimer.",
+        "uk": "На подію є записи: скасуйте її, перш ніж видаляти.",
+        "en": "People are registered: cancel the event before deleting it.",
+    },
+    "event_cancelled": {
+        "fr": "Cet événement est annulé.",
+        "uk": "Цю подію скасовано.",
+        "en": "This event is cancelled.",
+    },
+    "registration_closed": {
+        "fr": "Les inscriptions à cet événement sont closes.",
+        "uk": "Реєстрацію на цю подію закрито.",
+        "en": "Registration for this event is closed.",
+    },
+    "rsvp_not_found": {
+        "fr": "Vous n'êtes pas inscrit·e à cet événement.",
+        "uk": "Ви не зареєстровані на цю подію.",
+        "en": "You are not registered for this event.",
+    },
+    "announcement_not_found": {
+        "fr": "Annonce introuvable.",
+        "uk": "Оголошення не знайдено.",
+        "en": "Announcement not found.",
+    },
+    "concurrent_announcement_update": {
+        "fr": "L'annonce a été modifiée entre-temps ; rechargez et réessayez.",
+        "uk": "Оголошення змінено іншим користувачем; оновіть і спробуйте ще раз.",
+        "en": "The announcement changed meanwhile; reload and try again.",
+    },
 }

@@ -19,12 +19,14 @@ def _clean_text(value: str) -> str:
 # Patterns live in the schema (so the OpenAPI document states them); values are never fetched.
 HTTPS_URL = r"^https://[^\s/$.?#][^\s]*$"
 HTTP_URL = r"^https?://[^\s/$.?#][^\s]*$"
-EMAIL = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
+# Only characters a route can carry back in a path (DELETE .../editors/{email}): no controls, no "/", "?", "#".
+EMAIL = r"^[\w.!$%&'*+=^{|}~-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}$"
 
 
 def text(min_length: int = 0, max_length: int = 200) -> type[str]:
-    """Plain text, trimmed; when required, it must contain something other than spaces."""
-    pattern = r"\S" if min_length else None
+    """Plain text, trimmed; when required, it must contain something other than spaces and control
+    characters (which are dropped, so they alone would leave nothing)."""
+    pattern = r"[^\s\x00-\x1f\x7f]" if min_length else None
     return Annotated[  # type: ignore[return-value]
         str, StringConstraints(min_length=min_length, max_length=max_length, pattern=pattern),
         AfterValidator(_clean_text),

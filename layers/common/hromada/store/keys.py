@@ -10,6 +10,18 @@ editor        pk ASSOC#<id>    sk EDITOR#<email>
 audit entry   pk ASSOC#<id>    sk AUDIT#<at>#<nonce>
               gsi2 AUDIT#<yyyy-mm> / <at>                 (admins browse by month)
 write quota   pk QUOTA#<user:hash | ip:hash>   sk <window start, epoch s>   (expires_at: TTL)
+event         pk EVENT#<id>    sk EVENT
+              gsi1 EVENT_ASSOC#<association id> / <start>#<id>   (an association's events, by start)
+              gsi2 EVENTS / <start>#<id>                         (every event, by start: "upcoming")
+              gsi3 EVENT_REGION#<region> / <start>#<id>          (events with a venue, by region)
+seats         pk EVENT#<id>    sk EVENT#SEATS             (capacity, confirmed, waiting, open: every RSVP
+                                                           write is conditioned on this small item)
+rsvp          pk EVENT#<id>    sk RSVP#<member id>        (one per member and event)
+waitlist slot pk EVENT#<id>    sk WAIT#<joined at>#<member id>   (the first slot is promoted first)
+announcement  pk ANN#<id>      sk ANN
+              gsi1 ANN_ASSOC#<association id> / <P|N>#<created>#<id>  (an association's, pinned first)
+              gsi2 ANNS / <created>#<id>                              (newest first)
+              gsi3 ANN_REGION#<region> / <created>#<id>               (regional ones, newest first)
 """
 
 from __future__ import annotations
@@ -67,3 +79,70 @@ def audit_collection(at: str) -> str:
 
 def quota(subject: str, window: int) -> dict[str, str]:
     return {"pk": f"QUOTA#{subject}", "sk": str(window)}
+
+
+# ------------------------------------------------------------ events
+EVENT = "EVENT"
+SEATS = "EVENT#SEATS"
+RSVP_PREFIX = "RSVP#"
+WAIT_PREFIX = "WAIT#"
+EVENTS_COLLECTION = "EVENTS"
+
+
+def event(event_id: str) -> dict[str, str]:
+    return {"pk": f"EVENT#{event_id}", "sk": EVENT}
+
+
+def event_partition(event_id: str) -> str:
+    return f"EVENT#{event_id}"
+
+
+def seats(event_id: str) -> dict[str, str]:
+    return {"pk": f"EVENT#{event_id}", "sk": SEATS}
+
+
+def event_order(start: str, event_id: str) -> str:
+    # ISO-8601 UTC strings sort as time; the id keeps two events at the same minute apart.
+    return f"{start}#{event_id}"
+
+
+def event_association(association_id: str) -> str:
+    return f"EVENT_ASSOC#{association_id}"
+
+
+def event_region(region: str) -> str:
+    return f"EVENT_REGION#{region}"
+
+
+def rsvp(event_id: str, member_id: str) -> dict[str, str]:
+    return {"pk": f"EVENT#{event_id}", "sk": f"{RSVP_PREFIX}{member_id}"}
+
+
+def waitlist_slot(event_id: str, joined_at: str, member_id: str) -> dict[str, str]:
+    return {"pk": f"EVENT#{event_id}", "sk": f"{WAIT_PREFIX}{joined_at}#{member_id}"}
+
+
+# ------------------------------------------------------------ announcements
+ANNOUNCEMENT = "ANN"
+ANNOUNCEMENTS_COLLECTION = "ANNS"
+
+
+def announcement(announcement_id: str) -> dict[str, str]:
+    return {"pk": f"ANN#{announcement_id}", "sk": ANNOUNCEMENT}
+
+
+def announcement_order(created_at: str, announcement_id: str) -> str:
+    return f"{created_at}#{announcement_id}"
+
+
+def announcement_association(association_id: str) -> str:
+    return f"ANN_ASSOC#{association_id}"
+
+
+def announcement_association_order(pinned: bool, created_at: str, announcement_id: str) -> str:
+    # Read newest first (descending): "P" sorts after "N", so pinned ones come first.
+    return f"{'P' if pinned else 'N'}#{created_at}#{announcement_id}"
+
+
+def announcement_region(region: str) -> str:
+    return f"ANN_REGION#{region}"
