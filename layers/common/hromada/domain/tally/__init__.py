@@ -29,8 +29,11 @@ METHODS: dict[str, Counter_] = {
 }
 
 
-def tally(method: str, candidates: Sequence[str], ballots: Iterable[Mapping[str, Any]], seed: str) -> dict[str, Any]:
+def tally(method: str, candidates: Sequence[str], ballots: Iterable[Mapping[str, Any]],
+          seed: str | Callable[[], str]) -> dict[str, Any]:
+    """Count `ballots` (read once). `seed` may be a function called after they are read (see Lot)."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}")
-    result = METHODS[method](list(candidates), ballots, Lot(seed))
-    return {"method": method, **result, "lot_seed": seed}
+    lot = Lot(seed)
+    result = METHODS[method](list(candidates), ballots, lot)
+    return {"method": method, **result, "lot_seed": lot.seed}

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property
 from typing import Any
 
 LOT_RULE = "lot"
@@ -11,8 +12,15 @@ LOT_DETAIL = "order of SHA-256(seed:candidate id), smallest first; the seed is t
 
 
 class Lot:
-    def __init__(self, seed: str):
-        self.seed = seed
+    """`seed` may be a function: it is called the first time a tie needs it, after the ballots are read
+    (so the seed can be the digest of the ballots as they streamed by)."""
+
+    def __init__(self, seed: str | Callable[[], str]):
+        self._seed = seed
+
+    @cached_property
+    def seed(self) -> str:
+        return self._seed() if callable(self._seed) else self._seed
 
     def key(self, candidate: str) -> str:
         return hashlib.sha256(f"{self.seed}:{candidate}".encode()).hexdigest()
