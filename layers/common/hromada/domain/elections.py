@@ -146,7 +146,7 @@ class Elections:
         require_admin(principal)
         current = self._find(election_id, drafts=True)
         if current.status != ElectionStatus.DRAFT:
-            raise Conflict("invalid_phase", status=current.status.value)
+            raise Conflict("invalid_phase", state=current.status.value)
         changes = patch.model_dump(exclude_unset=True)
         for name in ("nominations_open_at", "voting_opens_at", "voting_closes_at"):
             if changes.get(name) is not None:
@@ -173,14 +173,14 @@ class Elections:
             election, candidates = self.store.with_candidates(election_id)
             assert election is not None
             return self._to_voting(election, candidates, principal.user_id, early=True)
-        raise Conflict("invalid_phase", status=current.status.value)
+        raise Conflict("invalid_phase", state=current.status.value)
 
     def close(self, principal: Principal, election_id: str, reason: str) -> Election:
         """Close the vote now, with a reason (the count follows, as after a scheduled close)."""
         require_admin(principal)
         current = self._find(election_id, drafts=True)
         if current.status != ElectionStatus.VOTING:
-            raise Conflict("invalid_phase", status=current.status.value)
+            raise Conflict("invalid_phase", state=current.status.value)
         return self._to_closed(current, principal.user_id, reason)
 
     def upload_roll(self, principal: Principal, election_id: str, emails: list[str]) -> int:
@@ -189,7 +189,7 @@ class Elections:
         if election.electorate != Electorate.ROLL:
             raise Conflict("roll_not_used")
         if election.status not in OPEN_STATUSES:
-            raise Conflict("invalid_phase", status=election.status.value)
+            raise Conflict("invalid_phase", state=election.status.value)
         unique = sorted(set(emails))
         self.store.add_to_roll(election.id, unique, AuditEntry(principal.user_id, "roll.uploaded", election.id,
                                                                self.now(), f"{len(unique)} addresses"))
@@ -200,7 +200,7 @@ class Elections:
         try:
             self.store.save(updated, expected_version, audit)
         except ConditionFailed as failed:
-            raise Conflict("concurrent_update") from failed
+            raise Conflict("modified_meanwhile") from failed
 
     def _moved(self, current: Election, status: ElectionStatus, **changes: object) -> Election:
         return Election.model_validate(current.model_dump() | changes | {
@@ -250,7 +250,7 @@ class Elections:
                                AuditEntry(SCHEDULER, "election.published", current.id, now,
                                           f"{ballots.count} ballots counted"))
         except ConditionFailed as failed:
-            raise Conflict("concurrent_update") from failed
+            raise Conflict("modified_meanwhile") from failed
         return updated
 
     def advance(self, election_id: str) -> list[str]:
@@ -325,7 +325,7 @@ class Elections:
                 raise Conflict("nominations_not_open") from failed
             if failed.which == "owner":
                 raise Forbidden() from failed
-            raise Conflict("candidate_state", status=current.status.value) from failed
+            raise Conflict("candidate_state", state=current.status.value) from failed
         return updated
 
     def consent(self, principal: Principal, election_id: str, candidate_id: str) -> Candidate:

@@ -80,7 +80,7 @@ class Polls:
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed
-            raise Conflict("concurrent_update") from failed
+            raise Conflict("modified_meanwhile") from failed
 
     # ------------------------------------------------------------ reading
     def _find(self, principal: Principal, poll_id: str) -> Poll:
