@@ -86,7 +86,7 @@ def list_candidates(id: ElectionId) -> list[CandidateOut]:
 def get_results(id: ElectionId) -> Response[ResultOut]:
     election, stored = elections().results(id)
     body = ResultOut(election_id=election.id, published_at=election.published_at or "",
-                     ballots_sha256=stored["ballots_sha256"], candidates=election.ballot,
+                     ballots_sha256=stored["ballots_sha256"], ballot_shards=election.shards, candidates=election.ballot,
                      result=Result.model_validate(stored["result"]))
     return Response(200, "application/json", body, headers=PUBLISHED)
 

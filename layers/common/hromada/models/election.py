@@ -316,6 +316,8 @@ class ResultOut(BaseModel):
     election_id: str
     published_at: str
     ballots_sha256: str = Field(description="SHA-256 of the published ballots (see scripts/recount)")
+    ballot_shards: int = Field(description="The digest reads the ballots shard by shard (shard: SHA-256 of the "
+                                           "tracker modulo ballot_shards), trackers in order within a shard")
     candidates: list[BallotCandidate]
     result: Result
 
