@@ -73,7 +73,7 @@ def seed(info: dict[str, str]) -> dict[str, Any]:
                          groups=frozenset(account.groups), name=account.name)
 
     service = Associations(DynamoAssociationStore())
-    created = []
+    created, verified = [], {}
     for name, region, dept, city, postal, cats, langs, fr, uk, en, status in ASSOCIATIONS:
         description = {k: v for k, v in {"fr": fr, "uk": uk, "en": en}.items() if v}
         data = AssociationCreate(name=name, region=region, department=dept, city=city, postal_code=postal,
@@ -85,8 +85,10 @@ def seed(info: dict[str, str]) -> dict[str, Any]:
             continue
         if status == "verified":
             service.verify(principal("moderator"), association.id, "Statuts et RNA vérifiés")
+            verified[name] = association.id
         created.append(association.slug)
-    return {"accounts": ACCOUNTS, "associations": created, **seed_events(principal)}
+    return {"accounts": ACCOUNTS, "associations": created, **seed_events(principal),
+            **seed_voting(principal, verified)}
 
 
 # ------------------------------------------------------------ events and announcements
@@ -248,3 +250,71 @@ def seed_events(principal: Any) -> dict[str, int]:
             "type": kind, "title": {"fr": title}, "body": {"fr": body}, "region": region,
             "categories": categories, **extra}))
     return {"events": len(published) + len(past), "announcements": len(ANNOUNCEMENTS)}
+
+
+# ---------------------------------------------------------------- polls and elections
+# (association, candidate, e-mail, statement fr, uk, en)
+CANDIDATES = [
+    ("Jeunesse ukrainienne de Grenoble", "Sofiia Melnyk", "sofiia.melnyk@hromada.test",
+     "Un réseau de jeunes dans chaque région, des échanges avec l'Ukraine.",
+     "Молодіжна мережа в кожному регіоні, обміни з Україною.",
+     "A youth network in every region, exchanges with Ukraine."),
+    ("École ukrainienne du samedi", "Maksym Bondarenko", "maksym.bondarenko@hromada.test",
+     "La langue ukrainienne pour tous les jeunes, partout en France.",
+     "Українська мова для всієї молоді, по всій Франції.", "Ukrainian for every young person, all over France."),
+    ("Vyshyvanka Lyon", "Chloé Martin", "chloe.martin@hromada.test",
+     "Plus de culture : ateliers, festivals, tournées des ensembles.",
+     "Більше культури: майстер-класи, фестивалі, гастролі ансамблів.",
+     "More culture: workshops, festivals, touring ensembles."),
+]
+
+
+def seed_voting(principal: Any, verified: dict[str, str]) -> dict[str, str]:
+    """An open poll, and an election in its voting phase with candidates nominated by demo associations:
+    all through the use cases (nominate, consent, approve, open), as people would do it."""
+    from datetime import UTC, datetime, timedelta
+
+    from hromada.auth import Principal
+    from hromada.domain.elections import Elections
+    from hromada.domain.polls import Polls
+    from hromada.models.election import ElectionCreate, NominationIn
+    from hromada.models.poll import PollCreate
+    from hromada.store.associations import DynamoAssociationStore
+    from hromada.store.ballots import DynamoBallotBox
+    from hromada.store.elections import DynamoElectionStore
+    from hromada.store.polls import DynamoPollStore
+
+    now = datetime.now(UTC)
+    box = DynamoBallotBox()
+    polls = Polls(DynamoPollStore(), box)
+    poll = polls.create(principal("moderator"), PollCreate.model_validate({
+        "question": {"fr": "Quel atelier voulez-vous cet automne ?", "uk": "Який майстер-клас ви хочете восени?",
+                     "en": "Which workshop would you like this autumn?"},
+        "options": [{"fr": "Broderie", "uk": "Вишивка", "en": "Embroidery"},
+                    {"fr": "Bandoura", "uk": "Бандура", "en": "Bandura"},
+                    {"fr": "Cuisine", "uk": "Кухня", "en": "Cooking"}],
+        "results": "live", "closes_at": now + timedelta(days=30)}))
+    elections = Elections(DynamoElectionStore(), box, DynamoAssociationStore())
+    admin = principal("admin")
+    election = elections.create(admin, ElectionCreate.model_validate({
+        "title": {"fr": "Présidence du Conseil de la jeunesse de France", "uk": "Голова Молодіжної ради Франції",
+                  "en": "Head of the Youth Council of France"},
+        "description": {"fr": "Les associations vérifiées présentent leurs candidats ; chaque membre classe les "
+                              "candidats (méthode Schulze).",
+                        "uk": "Верифіковані асоціації висувають кандидатів; кожен член ранжує їх (метод Шульце).",
+                        "en": "Verified associations nominate; every member ranks the candidates (Schulze)."},
+        "method": "schulze", "electorate": "members", "nominations_per_association": 2,
+        "nominations_open_at": now - timedelta(days=7), "voting_opens_at": now + timedelta(days=1),
+        "voting_closes_at": now + timedelta(days=14)}))
+    elections.open(admin, election.id)  # nominations
+    for association, name, email, fr, uk, en in CANDIDATES:
+        if association not in verified:
+            continue
+        candidate = elections.nominate(principal("owner"), election.id, NominationIn.model_validate({
+            "association_id": verified[association], "name": name, "email": email,
+            "statement": {"fr": fr, "uk": uk, "en": en}}))
+        elections.consent(Principal(user_id=f"demo-{email}", email=email, email_verified=True,
+                                    groups=frozenset()), election.id, candidate.id)
+        elections.approve(admin, election.id, candidate.id)
+    elections.open(admin, election.id)  # voting, a day early: the demo is about voting
+    return {"election": election.id, "poll": poll.id}

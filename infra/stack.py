@@ -76,6 +76,9 @@ class LocalStack:
         self._server = make_server(self.host, self.port, self.gateway, threaded=True)
         self._thread = threading.Thread(target=self._server.serve_forever, name="gateway", daemon=True)
         self._thread.start()
+        from infra.schedules import Timers
+
+        self.schedules = Timers(self.template, self.invoke).start()  # the template's schedules, on timers
         (self.state_dir / "local.json").write_text(json.dumps(self.info(), indent=2) + "\n")
         return self
 
@@ -84,6 +87,8 @@ class LocalStack:
         return self.pools[function].invoke(event)
 
     def stop(self) -> None:
+        if getattr(self, "schedules", None):
+            self.schedules.stop()
         if self._server:
             self._server.shutdown()
         if self._moto:

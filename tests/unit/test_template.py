@@ -77,7 +77,11 @@ def test_public_routes_are_exactly_the_read_only_ones():
     public = {r.key for r in Template().routes() if r.authorizer is None}
     assert public == {"GET /health", "GET /regions", "GET /associations", "GET /associations/{id}",
                       "GET /events", "GET /events.ics", "GET /events/{id}", "GET /associations/{id}/events.ics",
-                      "GET /announcements", "GET /announcements/{id}"}
+                      "GET /announcements", "GET /announcements/{id}",
+                      # elections: the public record (the ballot box and result once published)
+                      "GET /elections", "GET /elections/{id}", "GET /elections/{id}/candidates",
+                      "GET /elections/{id}/results", "GET /elections/{id}/ballots",
+                      "GET /elections/{id}/ballots/{tracker}"}
 
 
 def test_layer_requirements_match_pyproject():

@@ -167,4 +167,95 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Оголошення змінено іншим користувачем; оновіть і спробуйте ще раз.",
         "en": "The announcement changed meanwhile; reload and try again.",
     },
+    # ---------------------------------------------------------------- elections and polls
+    "election_not_found": {
+        "fr": "Élection introuvable.",
+        "uk": "Вибори не знайдено.",
+        "en": "Election not found.",
+    },
+    "candidate_not_found": {
+        "fr": "Candidature introuvable.",
+        "uk": "Кандидатуру не знайдено.",
+        "en": "Candidacy not found.",
+    },
+    "poll_not_found": {
+        "fr": "Sondage introuvable.",
+        "uk": "Опитування не знайдено.",
+        "en": "Poll not found.",
+    },
+    "ballot_not_found": {
+        "fr": "Aucun bulletin ne porte ce numéro de suivi.",
+        "uk": "Бюлетеня з таким номером відстеження немає.",
+        "en": "No ballot has this tracker.",
+    },
+    "voting_not_open": {
+        "fr": "Le vote n'est pas encore ouvert.",
+        "uk": "Голосування ще не відкрите.",
+        "en": "Voting is not open yet.",
+    },
+    "voting_closed": {
+        "fr": "Le vote est clos.",
+        "uk": "Голосування завершено.",
+        "en": "Voting is closed.",
+    },
+    "already_voted": {
+        "fr": "Vous avez déjà voté : un seul bulletin par votant.",
+        "uk": "Ви вже проголосували: один бюлетень на виборця.",
+        "en": "You have already voted: one ballot per voter.",
+    },
+    "not_eligible": {
+        "fr": "Vous ne faites pas partie du corps électoral de ce scrutin.",
+        "uk": "Ви не входите до кола виборців цього голосування.",
+        "en": "You are not on the electorate of this vote.",
+    },
+    "nominations_not_open": {
+        "fr": "Les candidatures ne sont pas ouvertes.",
+        "uk": "Висування кандидатів не відкрите.",
+        "en": "Nominations are not open.",
+    },
+    "nomination_quota_reached": {
+        "fr": "Votre association a déjà présenté {limit} candidature(s), le maximum.",
+        "uk": "Ваша асоціація вже висунула максимум кандидатів: {limit}.",
+        "en": "Your association has already nominated the maximum of {limit}.",
+    },
+    "invalid_phase": {
+        "fr": "Impossible tant que l'élection est à l'étape « {state} ».",
+        "uk": "Неможливо, поки вибори на етапі «{state}».",
+        "en": "Not possible while the election is “{state}”.",
+    },
+    "candidate_state": {
+        "fr": "Impossible : la candidature est « {state} ».",
+        "uk": "Неможливо: кандидатура має статус «{state}».",
+        "en": "Not possible: the candidacy is “{state}”.",
+    },
+    "results_not_published": {
+        "fr": "Les résultats et les bulletins ne sont pas encore publiés.",
+        "uk": "Результати та бюлетені ще не оприлюднено.",
+        "en": "The results and ballots are not published yet.",
+    },
+    "roll_not_used": {
+        "fr": "Ce scrutin n'utilise pas de liste électorale.",
+        "uk": "Це голосування не використовує список виборців.",
+        "en": "This vote does not use a voter roll.",
+    },
+    "candidate_not_on_ballot": {
+        "fr": "Un candidat choisi ne figure pas sur le bulletin.",
+        "uk": "Обраного кандидата немає в бюлетені.",
+        "en": "A chosen candidate is not on the ballot.",
+    },
+    "too_many_choices": {
+        "fr": "Vous pouvez choisir au plus {limit} réponse(s).",
+        "uk": "Можна обрати щонайбільше {limit} відповід(ь/і).",
+        "en": "You may choose at most {limit} answer(s).",
+    },
+    "poll_closed": {
+        "fr": "Le sondage est clos.",
+        "uk": "Опитування завершено.",
+        "en": "The poll is closed.",
+    },
+    "modified_meanwhile": {
+        "fr": "Modifié entre-temps par quelqu'un d'autre ; rechargez et réessayez.",
+        "uk": "Тим часом змінено кимось іншим; оновіть і спробуйте ще раз.",
+        "en": "Changed meanwhile by someone else; reload and try again.",
+    },
 }

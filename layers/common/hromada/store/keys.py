@@ -7,7 +7,7 @@ association   pk ASSOC#<id>    sk PROFILE
 slug lock     pk SLUG#<slug>   sk SLUG                    (uniqueness, written in the same transaction)
 editor        pk ASSOC#<id>    sk EDITOR#<email>
               gsi1 EDITOR#<email> / ASSOC#<id>            (a person's memberships)
-audit entry   pk ASSOC#<id>    sk AUDIT#<at>#<nonce>
+audit entry   pk ASSOC#<id> | ELECTION#<id> | POLL#<id>    sk AUDIT#<at>#<nonce>
               gsi2 AUDIT#<yyyy-mm> / <at>                 (admins browse by month)
 write quota   pk QUOTA#<user:hash | ip:hash>   sk <window start, epoch s>   (expires_at: TTL)
 event         pk EVENT#<id>    sk EVENT
@@ -22,6 +22,22 @@ announcement  pk ANN#<id>      sk ANN
               gsi1 ANN_ASSOC#<association id> / <P|N>#<created>#<id>  (an association's, pinned first)
               gsi2 ANNS / <created>#<id>                              (newest first)
               gsi3 ANN_REGION#<region> / <created>#<id>               (regional ones, newest first)
+
+election      pk ELECTION#<id>  sk ELECTION
+              gsi1 ELECTIONS / <created_at>#<id>          (organizers: every election, drafts included)
+              gsi2 ELECTIONS#<status> / <due_at>#<id>     (the clock: what is due to move on)
+              gsi3 ELECTIONS_PUBLIC / <voting_opens_at>#<id>  (not drafts: the public list)
+candidate     pk ELECTION#<id>  sk CANDIDATE#<candidate id>   (sorts just before ELECTION: one Query
+                                                               reads the election with its candidates)
+nominations   pk ELECTION#<id>  sk QUOTA#<association id>     (how many an association nominated)
+result        pk ELECTION#<id>  sk RESULT
+voter roll    pk ROLL#<election id>  sk <email>
+poll          pk POLL#<id>      sk POLL
+              gsi2 POLLS#<status> / <due_at>#<id>         (the clock)
+              gsi3 POLLS#members | POLLS#ASSOC#<id> / <opens_at>#<id>  (lists by audience)
+marker        pk VOTED#<box>#<voter>  sk VOTED            (box: an election or poll id; one per voter)
+ballot        pk BOX#<box>#<shard>    sk B#<tracker>      (no voter, no time; shards spread the writes)
+counters      pk BOX#<box>#<shard>    sk COUNT            (ballots, answers per option; sealed at close)
 """
 
 from __future__ import annotations
@@ -146,3 +162,73 @@ def announcement_association_order(pinned: bool, created_at: str, announcement_i
 
 def announcement_region(region: str) -> str:
     return f"ANN_REGION#{region}"
+# ---------------------------------------------------------------- elections and polls
+ELECTION = "ELECTION"
+CANDIDATE_PREFIX = "CANDIDATE#"
+AUDIT_PREFIX = "AUDIT#"
+ELECTIONS_ALL = "ELECTIONS"
+ELECTIONS_PUBLIC = "ELECTIONS_PUBLIC"
+
+
+def election(election_id: str) -> dict[str, str]:
+    return {"pk": f"ELECTION#{election_id}", "sk": ELECTION}
+
+
+def election_status(status: str) -> str:
+    return f"ELECTIONS#{status}"
+
+
+def due_order(due_at: str, item_id: str) -> str:
+    return f"{due_at}#{item_id}"
+
+
+def due_until(now: str) -> str:
+    """The largest due_order at `now` ("~" sorts after every id)."""
+    return f"{now}#~"
+
+
+def candidate(election_id: str, candidate_id: str) -> dict[str, str]:
+    return {"pk": f"ELECTION#{election_id}", "sk": f"{CANDIDATE_PREFIX}{candidate_id}"}
+
+
+def nomination_quota(election_id: str, association_id: str) -> dict[str, str]:
+    return {"pk": f"ELECTION#{election_id}", "sk": f"QUOTA#{association_id}"}
+
+
+def result(election_id: str) -> dict[str, str]:
+    return {"pk": f"ELECTION#{election_id}", "sk": "RESULT"}
+
+
+def roll_entry(election_id: str, email: str) -> dict[str, str]:
+    return {"pk": f"ROLL#{election_id}", "sk": email}
+
+
+def poll(poll_id: str) -> dict[str, str]:
+    return {"pk": f"POLL#{poll_id}", "sk": "POLL"}
+
+
+def poll_status(status: str) -> str:
+    return f"POLLS#{status}"
+
+
+def poll_audience(association_id: str | None) -> str:
+    return f"POLLS#ASSOC#{association_id}" if association_id else "POLLS#members"
+
+
+def marker(box: str, voter: str) -> dict[str, str]:
+    return {"pk": f"VOTED#{box}#{voter}", "sk": "VOTED"}
+
+
+def ballot_shard(box: str, shard: int) -> str:
+    return f"BOX#{box}#{shard:02d}"
+
+
+BALLOT_PREFIX = "B#"
+
+
+def ballot(box: str, shard: int, tracker: str) -> dict[str, str]:
+    return {"pk": ballot_shard(box, shard), "sk": f"{BALLOT_PREFIX}{tracker}"}
+
+
+def counters(box: str, shard: int) -> dict[str, str]:
+    return {"pk": ballot_shard(box, shard), "sk": "COUNT"}

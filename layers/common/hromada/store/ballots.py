@@ -1,0 +1,204 @@
+"""DynamoDB implementation of the BallotBox port (elections and polls).
+
+A vote is one TransactWriteItems: the voter's marker (attribute_not_exists: once per voter), the ballot
+under a random tracker in one of the box's shards (no voter, no time), and the shard's counters (ADD,
+refused once the shard is sealed), plus the eligibility checks (roll entry, ownership, verification).
+Items touched by every vote would serialise votes (DynamoDB cancels transactions that meet on an item),
+so nothing is shared: the counters are per shard too.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from hromada.domain.ports import ConditionFailed
+from hromada.domain.voting_ports import Guard
+from hromada.errors import BadRequest, Unavailable
+from hromada.store import keys
+from hromada.store.client import dynamodb, table_name
+from hromada.store.codec import decode_cursor, encode_cursor, from_item, to_item
+from hromada.store.errors import call, error_code, failed_conditions
+
+ATTEMPTS = 4  # a transaction cancelled by a concurrent one wrote nothing: it is tried again
+PAGE_QUERIES = 8  # a page of published ballots reads at most this many shards' pages
+PRIORITY = ("sealed", "marker", "roll", "owner", "editor", "verified", "tracker")
+
+
+def guard_check(guard: Guard) -> dict[str, Any]:
+    table = table_name()
+    if guard.kind == "roll":
+        return {"ConditionCheck": {"TableName": table, "Key": to_item(keys.roll_entry(guard.subject, guard.email)),
+                                   "ConditionExpression": "attribute_exists(pk)"}}
+    if guard.kind == "verified":
+        return {"ConditionCheck": {"TableName": table, "Key": to_item(keys.association(guard.subject)),
+                                   "ConditionExpression": "#status = :verified",
+                                   "ExpressionAttributeNames": {"#status": "status"},
+                                   "ExpressionAttributeValues": {":verified": {"S": "verified"}}}}
+    key = to_item(keys.editor(guard.subject, guard.email or ""))
+    if guard.kind == "owner":
+        return {"ConditionCheck": {"TableName": table, "Key": key, "ConditionExpression": "#role = :owner",
+                                   "ExpressionAttributeNames": {"#role": "role"},
+                                   "ExpressionAttributeValues": {":owner": {"S": "owner"}}}}
+    return {"ConditionCheck": {"TableName": table, "Key": key, "ConditionExpression": "attribute_exists(pk)"}}
+
+
+def transact(client: Any, items: list[dict[str, Any]], guards: list[str]) -> None:
+    """Run a transaction; a lost guard becomes ConditionFailed(its name), a conflict is retried."""
+    for attempt in range(ATTEMPTS):
+        try:
+            call(client.transact_write_items, TransactItems=items)
+            return
+        except Unavailable:
+            if attempt == ATTEMPTS - 1:
+                raise
+            time.sleep(random.uniform(0, 0.025 * 2 ** attempt))
+        except ClientError as error:
+            failed = {guards[i] for i in failed_conditions(error)}
+            if not failed:
+                raise
+            raise ConditionFailed(min(failed, key=lambda g: PRIORITY.index(g) if g in PRIORITY else 99)) from error
+
+
+def counter_sums(items: list[dict[str, Any]]) -> dict[str, int]:
+    sums: dict[str, int] = {}
+    for item in items:
+        for name, value in from_item(item).items():
+            if name not in ("pk", "sk", "sealed"):
+                sums[name] = sums.get(name, 0) + int(value)
+    return sums
+
+
+def batch_get(client: Any, wanted: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """BatchGetItem of up to 100 keys (one call unless DynamoDB leaves some unprocessed)."""
+    found: list[dict[str, Any]] = []
+    request: dict[str, Any] | None = {table_name(): {"Keys": [to_item(k) for k in wanted], "ConsistentRead": True}}
+    while request:
+        response = call(client.batch_get_item, RequestItems=request)
+        found += response.get("Responses", {}).get(table_name(), [])
+        request = response.get("UnprocessedKeys") or None
+    return found
+
+
+class DynamoBallotBox:
+    def __init__(self, client: Any | None = None):
+        self._client = client
+
+    @property
+    def client(self) -> Any:
+        return self._client or dynamodb()
+
+    def cast(self, box: str, voter: str, shard: int, tallies: dict[str, int], *, tracker: str | None,
+             ballot: dict[str, Any] | None, guards: list[Guard]) -> None:
+        table = table_name()
+        names = {f"#c{i}": name for i, name in enumerate(tallies)}
+        values = {f":c{i}": {"N": str(value)} for i, value in enumerate(tallies.values())}
+        items: list[dict[str, Any]] = [
+            {"Put": {"TableName": table, "Item": to_item(keys.marker(box, voter)),
+                     "ConditionExpression": "attribute_not_exists(pk)"}},
+            {"Update": {"TableName": table, "Key": to_item(keys.counters(box, shard)),
+                        "UpdateExpression": "ADD " + ", ".join(f"{n} {v}" for n, v in zip(names, values, strict=True)),
+                        "ConditionExpression": "attribute_not_exists(sealed)",
+                        "ExpressionAttributeNames": names, "ExpressionAttributeValues": values}},
+        ]
+        which = ["marker", "sealed"]
+        if ballot is not None and tracker is not None:
+            items.append({"Put": {"TableName": table, "ConditionExpression": "attribute_not_exists(pk)",
+                                  "Item": to_item(keys.ballot(box, shard, tracker) | {"ballot": ballot})}})
+            which.append("tracker")
+        for guard in guards:
+            items.append(guard_check(guard))
+            which.append(guard.kind)
+        transact(self.client, items, which)
+
+    def voted(self, box: str, voters: list[str]) -> set[str]:
+        if not voters:
+            return set()
+        found = batch_get(self.client, [keys.marker(box, v) for v in voters])
+        return {v for v in voters if any(item["pk"]["S"] == keys.marker(box, v)["pk"] for item in found)}
+
+    def seal(self, box: str, shards: int) -> None:
+        for shard in range(shards):
+            for attempt in range(ATTEMPTS):
+                try:
+                    call(self.client.update_item, TableName=table_name(), Key=to_item(keys.counters(box, shard)),
+                         UpdateExpression="SET sealed = :yes", ExpressionAttributeValues={":yes": {"BOOL": True}})
+                    break
+                except Unavailable:
+                    if attempt == ATTEMPTS - 1:
+                        raise
+                    time.sleep(random.uniform(0, 0.025 * 2 ** attempt))
+
+    def counters(self, box: str, shards: int) -> dict[str, int]:
+        return counter_sums(batch_get(self.client, [keys.counters(box, s) for s in range(shards)]))
+
+    def ballots(self, box: str, shards: int) -> Iterator[tuple[str, dict[str, Any]]]:
+        for shard in range(shards):
+            start = None
+            while True:
+                params = self._shard_query(box, shard, start) | {"ConsistentRead": True}
+                response = call(self.client.query, **params)
+                for item in response.get("Items", []):
+                    yield self._ballot(item)
+                start = response.get("LastEvaluatedKey")
+                if not start:
+                    break
+
+    def ballots_page(self, box: str, shards: int, limit: int,
+                     cursor: str | None) -> tuple[list[tuple[str, dict[str, Any]]], str | None]:
+        shard, start = self._position(box, shards, cursor)
+        page: list[tuple[str, dict[str, Any]]] = []
+        for _ in range(PAGE_QUERIES):
+            try:
+                response = call(self.client.query, **self._shard_query(box, shard, start), Limit=limit - len(page))
+            except ClientError as error:
+                if error_code(error) == "ValidationException" and start:
+                    raise BadRequest("invalid_cursor") from error
+                raise
+            page += [self._ballot(item) for item in response.get("Items", [])]
+            start = response.get("LastEvaluatedKey")
+            if not start:
+                shard, start = shard + 1, None
+                if shard == shards:
+                    return page, None
+            if len(page) == limit:
+                break
+        position = start or {"pk": {"S": keys.ballot_shard(box, shard)}, "sk": {"S": keys.BALLOT_PREFIX}}
+        return page, encode_cursor(position)
+
+    def ballot(self, box: str, shard: int, tracker: str) -> dict[str, Any] | None:
+        item = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.ballot(box, shard, tracker)))
+        return self._ballot(item["Item"])[1] if item.get("Item") else None
+
+    # ------------------------------------------------------------ helpers
+    @staticmethod
+    def _ballot(item: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        data = from_item(item)
+        return data["sk"].removeprefix(keys.BALLOT_PREFIX), data["ballot"]
+
+    @staticmethod
+    def _shard_query(box: str, shard: int, start: dict[str, Any] | None) -> dict[str, Any]:
+        params: dict[str, Any] = {
+            "TableName": table_name(), "KeyConditionExpression": "pk = :pk AND begins_with(sk, :ballot)",
+            "ExpressionAttributeValues": {":pk": {"S": keys.ballot_shard(box, shard)},
+                                          ":ballot": {"S": keys.BALLOT_PREFIX}}}
+        if start:
+            params["ExclusiveStartKey"] = start
+        return params
+
+    @staticmethod
+    def _position(box: str, shards: int, cursor: str | None) -> tuple[int, dict[str, Any] | None]:
+        """A cursor is a shard and a ballot key in it (or the shard's start); only this box's."""
+        if not cursor:
+            return 0, None
+        key = decode_cursor(cursor, expect={}, key_names={"pk", "sk"})
+        assert key is not None
+        pk, sk = key["pk"]["S"], key["sk"]["S"]
+        for shard in range(shards):
+            if pk == keys.ballot_shard(box, shard) and sk.startswith(keys.BALLOT_PREFIX):
+                return shard, (key if sk != keys.BALLOT_PREFIX else None)
+        raise BadRequest("invalid_cursor")
