@@ -75,7 +75,9 @@ def test_every_template_route_has_a_handler_route_and_back():
 
 def test_public_routes_are_exactly_the_read_only_ones():
     public = {r.key for r in Template().routes() if r.authorizer is None}
-    assert public == {"GET /health", "GET /regions", "GET /associations", "GET /associations/{id}"}
+    assert public == {"GET /health", "GET /regions", "GET /associations", "GET /associations/{id}",
+                      "GET /partnerships", "GET /partnerships/match", "GET /partnerships/{id}",
+                      "GET /initiatives", "GET /initiatives/{id}", "GET /initiatives/{id}/matches"}
 
 
 def test_layer_requirements_match_pyproject():
