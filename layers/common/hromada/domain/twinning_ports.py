@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-from hromada.domain.matching import Candidate
-from hromada.domain.ports import AuditEntry
-from hromada.models.association import Association
-from hromada.models.initiative import Initiative
-from hromada.models.partnership import Partnership
+if TYPE_CHECKING:  # annotations only: each function imports the models it serves, not the other area's
+    from hromada.domain.matching import Candidate
+    from hromada.domain.ports import AuditEntry
+    from hromada.models.association import Association
+    from hromada.models.initiative import Initiative
+    from hromada.models.partnership import Partnership
 
 T = TypeVar("T")
 
