@@ -31,7 +31,7 @@ from hromada.models.initiative import (
     InitiativeStatusChange,
 )
 from hromada.models.match import Matches
-from hromada.models.twinning import Domain, HideDecision, Note, OblastCode
+from hromada.models.twinning import ActNote, CooperationDomain, HidingReason, OblastCode
 from hromada.observability import metrics
 from hromada.store.client import dynamodb
 from hromada.store.initiatives import DynamoInitiativeStore
@@ -55,7 +55,7 @@ def list_initiatives(
     kind: Annotated[InitiativeKind | None, Query()] = None,
     region: Annotated[RegionCode | None, Query(description="French region (INSEE code), e.g. 76")] = None,
     oblast: Annotated[OblastCode | None, Query(description="Ukrainian oblast, e.g. UA-48")] = None,
-    domain: Annotated[Domain | None, Query()] = None,
+    domain: Annotated[CooperationDomain | None, Query()] = None,
     status: Annotated[InitiativeStatus | None, Query()] = None,
     limit: Annotated[Limit, Query()] = 20,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
@@ -105,13 +105,13 @@ def change_initiative_status(id: InitiativeId, body: InitiativeStatusChange) -> 
 
 @app.post("/initiatives/<id>/hide", tags=["moderation"], summary="Hide an initiative (moderators)",
           security=SIGNED_IN, responses=documented(200, "Hidden", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def hide_initiative(id: InitiativeId, body: HideDecision) -> InitiativeOut:
+def hide_initiative(id: InitiativeId, body: HidingReason) -> InitiativeOut:
     return InitiativeOut.for_owner(initiatives().hide(principal(app), id, body.reason))
 
 
 @app.post("/initiatives/<id>/restore", tags=["moderation"], summary="Show a hidden initiative again (moderators)",
           security=SIGNED_IN, responses=documented(200, "Visible again", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def restore_initiative(id: InitiativeId, body: Note) -> InitiativeOut:
+def restore_initiative(id: InitiativeId, body: ActNote) -> InitiativeOut:
     return InitiativeOut.for_owner(initiatives().restore(principal(app), id, body.note))
 
 

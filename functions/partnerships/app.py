@@ -25,15 +25,15 @@ from hromada.models.association import RegionCode
 from hromada.models.common import Limit, Page
 from hromada.models.match import Matches
 from hromada.models.partnership import (
-    ContactOut,
+    PartnershipContactOut,
     PartnershipOut,
     PartnershipPatch,
     PartnershipProposal,
     PartnershipStatus,
-    StatusChange,
+    PartnershipStatusChange,
     contacts_out,
 )
-from hromada.models.twinning import Domain, HideDecision, Note, OblastCode
+from hromada.models.twinning import ActNote, CooperationDomain, HidingReason, OblastCode
 from hromada.observability import metrics
 from hromada.store.client import dynamodb
 from hromada.store.matches import DynamoMatchIndex
@@ -56,7 +56,7 @@ def partnerships() -> Partnerships:
 def list_partnerships(
     region: Annotated[RegionCode | None, Query(description="French region (INSEE code), e.g. 76")] = None,
     oblast: Annotated[OblastCode | None, Query(description="Ukrainian oblast, e.g. UA-46")] = None,
-    domain: Annotated[Domain | None, Query()] = None,
+    domain: Annotated[CooperationDomain | None, Query()] = None,
     status: Annotated[PartnershipStatus | None, Query()] = None,
     limit: Annotated[Limit, Query()] = 20,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
@@ -70,7 +70,7 @@ def list_partnerships(
          summary="Find partners: partnerships, needs and offers of a domain, ranked for a region and/or oblast",
          responses=documented(200, "Best matches first, each with its score and reasons", ERRORS_PUBLIC))
 def match_partnerships(
-    domain: Annotated[Domain, Query(description="The domain to cooperate in")],
+    domain: Annotated[CooperationDomain, Query(description="The domain to cooperate in")],
     region: Annotated[RegionCode | None, Query(description="French region (INSEE code), e.g. 76")] = None,
     oblast: Annotated[OblastCode | None, Query(description="Ukrainian oblast, e.g. UA-46")] = None,
     limit: Annotated[Limit, Query()] = 20,
@@ -89,7 +89,7 @@ def get_partnership(id: PartnershipId) -> Response[PartnershipOut]:
 
 @app.get("/partnerships/<id>/contacts", tags=TAGS, summary="Contacts with their e-mails (parties, moderators)",
          security=SIGNED_IN, responses=documented(200, "The contacts", ERRORS_SIGNED_IN, NOT_FOUND))
-def partnership_contacts(id: PartnershipId) -> list[ContactOut]:
+def partnership_contacts(id: PartnershipId) -> list[PartnershipContactOut]:
     return contacts_out(partnerships().for_parties(principal(app), id).contacts, with_emails=True)
 
 
@@ -114,26 +114,26 @@ def update_partnership(id: PartnershipId, body: PartnershipPatch) -> Partnership
 @app.post("/partnerships/<id>/confirm", tags=TAGS,
           summary="Confirm a proposal: the other side or a moderator (proposed -> in_discussion)",
           security=SIGNED_IN, responses=documented(200, "Confirmed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def confirm_partnership(id: PartnershipId, body: Note) -> PartnershipOut:
+def confirm_partnership(id: PartnershipId, body: ActNote) -> PartnershipOut:
     return PartnershipOut.for_parties(partnerships().confirm(principal(app), id, body.note))
 
 
 @app.post("/partnerships/<id>/status", tags=TAGS,
           summary="Sign, activate or end a partnership (its parties, moderators)",
           security=SIGNED_IN, responses=documented(200, "Changed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def change_partnership_status(id: PartnershipId, body: StatusChange) -> PartnershipOut:
+def change_partnership_status(id: PartnershipId, body: PartnershipStatusChange) -> PartnershipOut:
     return PartnershipOut.for_parties(partnerships().change_status(principal(app), id, body.status, body.note))
 
 
 @app.post("/partnerships/<id>/hide", tags=["moderation"], summary="Hide a partnership (moderators)",
           security=SIGNED_IN, responses=documented(200, "Hidden", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def hide_partnership(id: PartnershipId, body: HideDecision) -> PartnershipOut:
+def hide_partnership(id: PartnershipId, body: HidingReason) -> PartnershipOut:
     return PartnershipOut.for_parties(partnerships().hide(principal(app), id, body.reason))
 
 
 @app.post("/partnerships/<id>/restore", tags=["moderation"], summary="Show a hidden partnership again (moderators)",
           security=SIGNED_IN, responses=documented(200, "Visible again", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def restore_partnership(id: PartnershipId, body: Note) -> PartnershipOut:
+def restore_partnership(id: PartnershipId, body: ActNote) -> PartnershipOut:
     return PartnershipOut.for_parties(partnerships().restore(principal(app), id, body.note))
 
 

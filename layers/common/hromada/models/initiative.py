@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from hromada.models.association import LocalizedText, RegionCode
 from hromada.models.common import Strict, text
-from hromada.models.twinning import AssociationRef, Domain, OblastCode
+from hromada.models.twinning import CooperationDomain, OblastCode, OwnerAssociation
 
 
 class InitiativeKind(StrEnum):
@@ -31,7 +31,7 @@ class _Fields(Strict):
 
     title: text(3, 160)
     description: LocalizedText
-    domain: Domain
+    domain: CooperationDomain
     region: RegionCode | None = Field(None, description="French region (INSEE code) it concerns")
     oblast: OblastCode | None = Field(None, description="Ukrainian oblast (ISO 3166-2 code) it concerns")
     hromada: text(2, 120) | None = Field(None, description="Hromada name, within the oblast")
@@ -56,7 +56,7 @@ class InitiativeFields(_Fields):
 class InitiativePatch(Strict):
     title: text(3, 160) | None = None
     description: LocalizedText | None = None
-    domain: Domain | None = None
+    domain: CooperationDomain | None = None
     region: RegionCode | None = None
     oblast: OblastCode | None = None
     hromada: text(2, 120) | None = None
@@ -96,12 +96,12 @@ class InitiativeOut(BaseModel):
     kind: InitiativeKind
     title: str
     description: dict[str, str]
-    domain: Domain
+    domain: CooperationDomain
     region: str | None
     oblast: str | None
     hromada: str | None
     status: InitiativeStatus
-    association: AssociationRef
+    association: OwnerAssociation
     hidden: bool
     hidden_reason: str | None = Field(description="Shown to the owner association's editors and moderators")
     created_at: str
@@ -119,6 +119,6 @@ class InitiativeOut(BaseModel):
     def _from(cls, i: Initiative, for_owner: bool) -> InitiativeOut:
         return cls(id=i.id, kind=i.kind, title=i.title, description=i.description.model_dump(exclude_none=True),
                    domain=i.domain, region=i.region, oblast=i.oblast, hromada=i.hromada, status=i.status,
-                   association=AssociationRef(id=i.association_id, name=i.association_name),
+                   association=OwnerAssociation(id=i.association_id, name=i.association_name),
                    hidden=i.hidden, hidden_reason=i.hidden_reason if for_owner else None,
                    created_at=i.created_at, updated_at=i.updated_at)

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from hromada.domain.matching import POINTS, Match
-from hromada.models.twinning import Domain
+from hromada.models.twinning import CooperationDomain
 
 MatchReason = StrEnum("MatchReason", {name.upper(): name for name in POINTS})
 
@@ -23,7 +23,7 @@ class MatchOut(BaseModel):
     id: str
     title: str
     status: str = Field(description="The partnership's or the initiative's status")
-    domains: list[Domain]
+    domains: list[CooperationDomain]
     region: str | None = Field(description="French region (INSEE code)")
     oblast: str | None = Field(description="Ukrainian oblast (ISO 3166-2 code)")
     score: int = Field(description="The sum of the points of its reasons")
@@ -35,8 +35,8 @@ class MatchOut(BaseModel):
         c = match.candidate
         collection = "partnerships" if c.kind == MatchKind.PARTNERSHIP else "initiatives"
         return cls(kind=MatchKind(c.kind), id=c.id, title=c.title, status=c.status,
-                   domains=[Domain(d) for d in c.domains], region=c.region, oblast=c.oblast, score=match.score,
-                   reasons=[MatchReason(r) for r in match.reasons], href=f"/{collection}/{c.id}")
+                   domains=[CooperationDomain(d) for d in c.domains], region=c.region, oblast=c.oblast,
+                   score=match.score, reasons=[MatchReason(r) for r in match.reasons], href=f"/{collection}/{c.id}")
 
 
 class Matches(BaseModel):

@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, Field, StringConstraints, model_
 from hromada.models.association import LocalizedText
 from hromada.models.common import Email, HttpsUrl, Strict, text
 from hromada.models.twinning import (
-    Domain,
+    CooperationDomain,
     FrenchTerritory,
     FrenchTerritoryOut,
     UkrainianTerritory,
@@ -67,25 +67,25 @@ class TerritorialBodyIn(Strict):
     name: text(2, 160)
 
 
-class Contact(Strict):
+class PartnershipContact(Strict):
     name: text(2, 120)
     role: text(0, 120) | None = None
     organisation: text(0, 160) | None = None
     email: Email | None = Field(None, description="Shown to the partnership's parties and moderators only")
 
 
-class Document(Strict):
+class PartnershipDocument(Strict):
     title: text(2, 160)
     url: HttpsUrl = Field(description="https only; the server never fetches it")
 
 
-class Milestone(Strict):
+class PartnershipMilestone(Strict):
     date: date
     title: text(2, 160)
     done: bool = False
 
 
-def _in_date_order(milestones: list[Milestone]) -> list[Milestone]:
+def _in_date_order(milestones: list[PartnershipMilestone]) -> list[PartnershipMilestone]:
     for index, (before, after) in enumerate(pairwise(milestones), start=1):
         if after.date < before.date:
             raise ValueError(f"milestones must be in date order: #{index + 1} ({after.date}) comes before "
@@ -93,10 +93,10 @@ def _in_date_order(milestones: list[Milestone]) -> list[Milestone]:
     return milestones
 
 
-Domains = Annotated[list[Domain], Field(min_length=1, max_length=5)]
-Contacts = Annotated[list[Contact], Field(max_length=10)]
-Documents = Annotated[list[Document], Field(max_length=20)]
-Milestones = Annotated[list[Milestone], Field(max_length=30), AfterValidator(_in_date_order)]
+Domains = Annotated[list[CooperationDomain], Field(min_length=1, max_length=5)]
+Contacts = Annotated[list[PartnershipContact], Field(max_length=10)]
+Documents = Annotated[list[PartnershipDocument], Field(max_length=20)]
+Milestones = Annotated[list[PartnershipMilestone], Field(max_length=30), AfterValidator(_in_date_order)]
 Bodies = Annotated[list[TerritorialBodyIn], Field(max_length=6, description="Other territorial bodies involved")]
 
 
@@ -175,24 +175,24 @@ class Partnership(_Content):
         return not self.hidden and self.status != PartnershipStatus.ENDED
 
 
-class StatusChange(Strict):
+class PartnershipStatusChange(Strict):
     status: StatusTarget
     note: text(0, 1000) | None = Field(None, description="Why; kept in the audit log")
 
 
-class ContactOut(BaseModel):
+class PartnershipContactOut(BaseModel):
     name: str
     role: str | None
     organisation: str | None
     email: str | None = Field(description="Present only for the partnership's parties and moderators")
 
 
-class DocumentOut(BaseModel):
+class PartnershipDocumentOut(BaseModel):
     title: str
     url: str
 
 
-class MilestoneOut(BaseModel):
+class PartnershipMilestoneOut(BaseModel):
     date: date
     title: str
     done: bool
@@ -214,11 +214,11 @@ class PartnershipOut(BaseModel):
     french: FrenchTerritoryOut
     ukrainian: UkrainianTerritoryOut
     parties: list[PartyOut]
-    domains: list[Domain]
+    domains: list[CooperationDomain]
     status: PartnershipStatus
-    contacts: list[ContactOut]
-    documents: list[DocumentOut]
-    milestones: list[MilestoneOut]
+    contacts: list[PartnershipContactOut]
+    documents: list[PartnershipDocumentOut]
+    milestones: list[PartnershipMilestoneOut]
     hidden: bool
     hidden_reason: str | None = Field(description="Shown to the parties and moderators")
     confirmed_at: str | None
@@ -241,13 +241,13 @@ class PartnershipOut(BaseModel):
             parties=[PartyOut(kind=x.kind, role=x.role, name=x.name, association_id=x.association_id)
                      for x in p.parties],
             domains=p.domains, status=p.status, contacts=contacts_out(p.contacts, for_parties),
-            documents=[DocumentOut(title=d.title, url=d.url) for d in p.documents],
-            milestones=[MilestoneOut(date=m.date, title=m.title, done=m.done) for m in p.milestones],
+            documents=[PartnershipDocumentOut(title=d.title, url=d.url) for d in p.documents],
+            milestones=[PartnershipMilestoneOut(date=m.date, title=m.title, done=m.done) for m in p.milestones],
             hidden=p.hidden, hidden_reason=p.hidden_reason if for_parties else None,
             confirmed_at=p.confirmed_at, created_at=p.created_at, updated_at=p.updated_at,
         )
 
 
-def contacts_out(contacts: list[Contact], with_emails: bool) -> list[ContactOut]:
-    return [ContactOut(name=c.name, role=c.role, organisation=c.organisation,
+def contacts_out(contacts: list[PartnershipContact], with_emails: bool) -> list[PartnershipContactOut]:
+    return [PartnershipContactOut(name=c.name, role=c.role, organisation=c.organisation,
                        email=c.email if with_emails else None) for c in contacts]

@@ -13,7 +13,7 @@ from hromada.models.common import Strict, one_of, text
 OblastCode = one_of(list(geography.OBLASTS), "Ukrainian oblast code")
 
 
-class Domain(StrEnum):
+class CooperationDomain(StrEnum):
     CULTURE = "culture"
     EDUCATION = "education"
     HEALTH = "health"
@@ -87,14 +87,14 @@ class UkrainianTerritoryOut(BaseModel):
         return cls(level=t.level, oblast=t.oblast, hromada=t.hromada)
 
 
-class AssociationRef(BaseModel):
+class OwnerAssociation(BaseModel):
     id: str
     name: str
 
 
-class Note(Strict):
+class ActNote(Strict):
     note: text(0, 1000) | None = Field(None, description="Why; kept in the audit log")
 
 
-class HideDecision(Strict):
+class HidingReason(Strict):
     reason: text(3, 1000) = Field(description="Why it is hidden; shown to its editors")
