@@ -92,6 +92,9 @@ def test_hidden_initiatives_are_gone_until_restored(api, new_association, modera
     assert need["id"] not in {i["id"] for i in all_pages(api, "/initiatives", domain="other", limit=100)}
     assert api("POST", f"/initiatives/{need['id']}/restore", moderator, json={}).status_code == 200
     assert api("GET", f"/initiatives/{need['id']}").json()["hidden"] is False
+    again = api("POST", f"/initiatives/{need['id']}/restore", moderator, json={}, headers={"Accept-Language": "uk"})
+    assert again.status_code == 409 and again.json()["error"] == {"code": "not_hidden", "message": "Це не приховано.",
+                                                                   "details": []}
 
 
 def test_editing_is_checked_as_a_whole(api, new_association):

@@ -258,7 +258,7 @@ def test_hiding_takes_it_out_of_public_view_and_matching(world):
     assert service.directory(ListQuery()).items == []
     with pytest.raises(Conflict) as again:
         service.hide(MODERATOR, p.id, "Doublon")
-    assert again.value.code == "already_in_state"
+    assert again.value.code == "already_hidden"
     assert service.restore(ADMIN, p.id, None).hidden is False
     assert service.public(p.id).hidden_reason is None
 

@@ -135,7 +135,7 @@ class Initiatives:
         principal.require_moderator()
         current = self.find(initiative_id)
         if current.hidden == hidden:
-            raise Conflict("already_in_state", state="hidden" if hidden else "visible")
+            raise Conflict("already_hidden" if hidden else "not_hidden")
         now = self.now()
         updated = current.model_copy(update={"hidden": hidden, "hidden_reason": reason if hidden else None,
                                              "updated_at": now, "version": current.version + 1})

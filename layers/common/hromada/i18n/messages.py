@@ -142,10 +142,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Неможливо перейти зі стану «{current}» до «{target}».",
         "en": "Cannot go from “{current}” to “{target}”.",
     },
-    "already_in_state": {
-        "fr": "C'est déjà « {state} ».",
-        "uk": "Уже має стан «{state}».",
-        "en": "It is already “{state}”.",
+    "already_hidden": {
+        "fr": "C'est déjà masqué.",
+        "uk": "Уже приховано.",
+        "en": "It is already hidden.",
+    },
+    "not_hidden": {
+        "fr": "Ce n'est pas masqué.",
+        "uk": "Це не приховано.",
+        "en": "It is not hidden.",
     },
     "changed_meanwhile": {
         "fr": "Cet élément a été modifié entre-temps ; rechargez et réessayez.",
