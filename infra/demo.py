@@ -88,7 +88,7 @@ def seed(info: dict[str, str]) -> dict[str, Any]:
             verified[name] = association.id
         created.append(association.slug)
     return {"accounts": ACCOUNTS, "associations": created, **seed_events(principal),
-            **seed_voting(principal, verified)}
+            **seed_voting(principal, verified), **seed_twinning(principal)}
 
 
 # ------------------------------------------------------------ events and announcements
@@ -318,3 +318,93 @@ def seed_voting(principal: Any, verified: dict[str, str]) -> dict[str, str]:
         elections.approve(admin, election.id, candidate.id)
     elections.open(admin, election.id)  # voting, a day early: the demo is about voting
     return {"election": election.id, "poll": poll.id}
+
+
+# ---------------------------------------------------------------- partnerships and initiatives
+# (proposing association, title, french territory, ukrainian territory, partner body, domains, fr, uk,
+#  contact, status reached: proposed, in_discussion or signed)
+PARTNERSHIPS: list[tuple[Any, ...]] = [
+    ("Maison ukrainienne de Toulouse", "Occitanie – Lviv : échanges culturels", {"region": "76"},
+     {"oblast": "UA-46"}, "Lviv Oblast Council", ["culture", "education"],
+     "Résidences d'artistes, festivals croisés et bibliothèques jumelées.",
+     "Мистецькі резиденції, спільні фестивалі та побратимські бібліотеки.",
+     ("Oksana Melnyk", "Chargée des relations internationales", "oksana.melnyk@example.org"), "signed"),
+    ("Dnipro–Bordeaux Entreprendre", "Nouvelle-Aquitaine – Mykolaïv : filières agricoles", {"region": "75"},
+     {"oblast": "UA-48"}, "Mykolaiv Oblast Council", ["agriculture", "business"],
+     "Coopération entre coopératives céréalières et formation à l'irrigation.",
+     "Співпраця зернових кооперативів і навчання зрошенню.",
+     ("Pierre Laval", "Coordinateur agricole", "pierre.laval@example.org"), "in_discussion"),
+    ("Vyshyvanka Lyon", "Lyon – Kharkiv : jeunesse et écoles",
+     {"region": "84", "department": "69", "commune": "Lyon", "postal_code": "69002"},
+     {"oblast": "UA-63", "hromada": "Kharkivska miska hromada"}, "Kharkiv City Council", ["youth", "education"],
+     "Échanges scolaires et colonies de vacances pour les enfants de Kharkiv.",
+     "Шкільні обміни та літні табори для дітей Харкова.", ("Iryna Bondar", "Enseignante", None), "proposed"),
+]
+
+# (association, kind, title, domain, region, oblast, hromada, fr, uk)
+INITIATIVES: list[tuple[Any, ...]] = [
+    ("Solidarité Ukraine Paris", "need", "Équipement de traitement de l'eau pour Mykolaïv", "reconstruction",
+     None, "UA-48", "Mykolaivska miska hromada",
+     "Le réseau d'eau potable a été endommagé : la hromada cherche des unités de potabilisation.",
+     "Мережу водопостачання пошкоджено: громада шукає установки для очищення води."),
+    ("Dnipro–Bordeaux Entreprendre", "offer", "Unités mobiles de potabilisation", "reconstruction", "75", None,
+     None, "Une entreprise girondine met à disposition des unités mobiles de traitement de l'eau.",
+     "Компанія з Жиронди пропонує мобільні установки для очищення води."),
+    ("Dnipro–Bordeaux Entreprendre", "need", "Savoir-faire en irrigation pour céréaliers", "agriculture", "75",
+     "UA-48", None, "Des exploitations céréalières cherchent une formation à l'irrigation goutte-à-goutte.",
+     "Зернові господарства шукають навчання крапельному зрошенню."),
+    ("Maison ukrainienne de Toulouse", "offer", "Formations en agronomie en Occitanie", "agriculture", "76", None,
+     None, "Des lycées agricoles d'Occitanie accueillent des stagiaires ukrainiens.",
+     "Аграрні ліцеї Окситанії приймають українських стажерів."),
+]
+
+
+def seed_twinning(principal: Any) -> dict[str, list[str]]:
+    """A few partnerships at different stages and needs and offers that match, through the use cases."""
+    from hromada.domain.initiatives import Initiatives
+    from hromada.domain.partnerships import Partnerships
+    from hromada.domain.text import make_slug
+    from hromada.domain.twinning_ports import ListQuery
+    from hromada.models.initiative import InitiativeCreate
+    from hromada.models.partnership import PartnershipProposal, StatusTarget
+    from hromada.store.associations import DynamoAssociationStore
+    from hromada.store.initiatives import DynamoInitiativeStore
+    from hromada.store.matches import DynamoMatchIndex
+    from hromada.store.partnerships import DynamoPartnershipStore
+
+    partnerships = Partnerships(DynamoPartnershipStore(), DynamoMatchIndex())
+    initiatives = Initiatives(DynamoInitiativeStore(), DynamoMatchIndex())
+    if partnerships.directory(ListQuery(limit=1)).items:  # already seeded
+        return {"partnerships": [], "initiatives": []}
+    associations = DynamoAssociationStore()
+
+    def association_id(name: str) -> str:
+        found = associations.get_by_slug(make_slug(name))
+        if found is None:
+            raise LookupError(f"demo association {name!r} is missing")
+        return found.id
+
+    owner, moderator = principal("owner"), principal("moderator")
+    made: dict[str, list[str]] = {"partnerships": [], "initiatives": []}
+    for name, title, french, ukrainian, body, domains, fr, uk, contact, status in PARTNERSHIPS:
+        contact_name, role, email = contact
+        proposal = PartnershipProposal.model_validate({
+            "title": title, "description": {"fr": fr, "uk": uk}, "french": french, "ukrainian": ukrainian,
+            "partner": {"name": body}, "domains": domains,
+            "contacts": [{"name": contact_name, "role": role, **({"email": email} if email else {})}],
+            "documents": [{"title": "Lettre d'intention", "url": "https://example.org/jumelage/lettre.pdf"}],
+            "milestones": [{"date": "2026-02-10", "title": "Première rencontre", "done": True},
+                           {"date": "2026-10-01", "title": "Signature de la convention",
+                            "done": status == "signed"}]})
+        partnership = partnerships.propose(owner, association_id(name), proposal)
+        if status != "proposed":
+            partnerships.confirm(moderator, partnership.id, "Partenaire territorial joint par la modération")
+        if status == "signed":
+            partnerships.change_status(owner, partnership.id, StatusTarget.SIGNED, "Convention signée")
+        made["partnerships"].append(partnership.id)
+    for name, kind, title, domain, region, oblast, hromada, fr, uk in INITIATIVES:
+        data = InitiativeCreate.model_validate({
+            "kind": kind, "title": title, "domain": domain, "description": {"fr": fr, "uk": uk},
+            **{k: v for k, v in {"region": region, "oblast": oblast, "hromada": hromada}.items() if v}})
+        made["initiatives"].append(initiatives.publish(owner, association_id(name), data).id)
+    return made

@@ -81,7 +81,9 @@ def test_public_routes_are_exactly_the_read_only_ones():
                       # elections: the public record (the ballot box and result once published)
                       "GET /elections", "GET /elections/{id}", "GET /elections/{id}/candidates",
                       "GET /elections/{id}/results", "GET /elections/{id}/ballots",
-                      "GET /elections/{id}/ballots/{tracker}"}
+                      "GET /elections/{id}/ballots/{tracker}",
+                      "GET /partnerships", "GET /partnerships/match", "GET /partnerships/{id}",
+                      "GET /initiatives", "GET /initiatives/{id}", "GET /initiatives/{id}/matches"}
 
 
 def test_layer_requirements_match_pyproject():

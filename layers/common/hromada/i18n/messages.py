@@ -112,6 +112,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Подію не знайдено.",
         "en": "Event not found.",
     },
+    # ---- partnerships and initiatives
+    "partnership_not_found": {
+        "fr": "Partenariat introuvable.",
+        "uk": "Партнерство не знайдено.",
+        "en": "Partnership not found.",
+    },
+    "initiative_not_found": {
+        "fr": "Initiative introuvable.",
+        "uk": "Ініціативу не знайдено.",
+        "en": "Initiative not found.",
+    },
     "association_not_verified": {
         "fr": "L'association doit être vérifiée avant de publier.",
         "uk": "Асоціація має бути перевірена, перш ніж публікувати.",
@@ -257,5 +268,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Modifié entre-temps par quelqu'un d'autre ; rechargez et réessayez.",
         "uk": "Тим часом змінено кимось іншим; оновіть і спробуйте ще раз.",
         "en": "Changed meanwhile by someone else; reload and try again.",
+    },
+    "not_the_other_side": {
+        "fr": "Seule l'autre partie ou une personne de la modération peut confirmer cette proposition.",
+        "uk": "Підтвердити цю пропозицію може лише інша сторона або модератор.",
+        "en": "Only the other side or a moderator can confirm this proposal.",
+    },
+    "partner_is_proposer": {
+        "fr": "Une association ne peut pas être partenaire d'elle-même.",
+        "uk": "Асоціація не може бути партнером сама собі.",
+        "en": "An association cannot partner with itself.",
+    },
+    "partner_not_found": {
+        "fr": "L'association partenaire est introuvable ou n'est pas vérifiée.",
+        "uk": "Асоціацію-партнера не знайдено або її не перевірено.",
+        "en": "The partner association does not exist or is not verified.",
+    },
+    "transition_not_allowed": {
+        "fr": "Impossible de passer de « {current} » à « {target} ».",
+        "uk": "Неможливо перейти зі стану «{current}» до «{target}».",
+        "en": "Cannot go from “{current}” to “{target}”.",
+    },
+    "already_hidden": {
+        "fr": "C'est déjà masqué.",
+        "uk": "Уже приховано.",
+        "en": "It is already hidden.",
+    },
+    "not_hidden": {
+        "fr": "Ce n'est pas masqué.",
+        "uk": "Це не приховано.",
+        "en": "It is not hidden.",
+    },
+    "changed_meanwhile": {
+        "fr": "Cet élément a été modifié entre-temps ; rechargez et réessayez.",
+        "uk": "Цей запис змінено іншим користувачем; оновіть і спробуйте ще раз.",
+        "en": "This changed meanwhile; reload and try again.",
     },
 }

@@ -27,9 +27,18 @@ def text(min_length: int = 0, max_length: int = 200) -> type[str]:
     """Plain text, trimmed; when required, it must contain something other than spaces and control
     characters (which are dropped, so they alone would leave nothing)."""
     pattern = r"[^\s\x00-\x1f\x7f]" if min_length else None
+
+    def clean(value: str) -> str:
+        # Checked again once cleaned: a value of control characters only would otherwise be stored empty
+        # and fail validation each time it is read back.
+        cleaned = _clean_text(value)
+        if len(cleaned) < min_length:
+            raise ValueError(f"needs at least {min_length} character(s) besides spaces and control characters")
+        return cleaned
+
     return Annotated[  # type: ignore[return-value]
         str, StringConstraints(min_length=min_length, max_length=max_length, pattern=pattern),
-        AfterValidator(_clean_text),
+        AfterValidator(clean),
     ]
 
 

@@ -38,6 +38,20 @@ poll          pk POLL#<id>      sk POLL
 marker        pk VOTED#<box>#<voter>  sk VOTED            (box: an election or poll id; one per voter)
 ballot        pk BOX#<box>#<shard>    sk B#<tracker>      (no voter, no time; shards spread the writes)
 counters      pk BOX#<box>#<shard>    sk COUNT            (ballots, answers per option; sealed at close)
+partnership   pk PARTNERSHIP#<id>   sk PROFILE            (the gsi keys only while not hidden: sparse)
+              gsi1 PARTNERSHIP_OBLAST#<oblast> / <rank>#<created>#<id>   (directory by Ukrainian oblast)
+              gsi2 PARTNERSHIPS / <rank>#<created>#<id>                  (the whole directory)
+              gsi3 PARTNERSHIP_REGION#<region> / <rank>#<created>#<id>   (directory by French region)
+              rank: 1 active, 2 signed, 3 in_discussion, 4 proposed, 5 ended (a status filter is a prefix)
+initiative    pk INITIATIVE#<id>    sk PROFILE            (the gsi keys only while not hidden)
+              gsi1 INITIATIVE_OBLAST#<oblast> / <rank>#<created>#<id>    (by Ukrainian oblast)
+              gsi2 INITIATIVES / <rank>#<created>#<id>                   (all of them)
+              gsi3 INITIATIVE_REGION#<region> / <rank>#<created>#<id>    (by French region)
+              rank: 1 open, 2 matched, 3 closed
+match entry   pk MATCH#<domain>     sk <partnership|need|offer>#<id>
+              one per domain of a visible partnership not ended, and per visible open initiative:
+              the matching search reads one partition (written in the same transaction as the item)
+audit entry   pk PARTNERSHIP#<id> or INITIATIVE#<id>   sk AUDIT#<at>#<nonce>   (as for associations)
 """
 
 from __future__ import annotations
@@ -232,3 +246,58 @@ def ballot(box: str, shard: int, tracker: str) -> dict[str, str]:
 
 def counters(box: str, shard: int) -> dict[str, str]:
     return {"pk": ballot_shard(box, shard), "sk": "COUNT"}
+# ------------------------------------------------------------ partnerships and initiatives
+PARTNERSHIPS_COLLECTION = "PARTNERSHIPS"
+INITIATIVES_COLLECTION = "INITIATIVES"
+PARTNERSHIP_RANKS = {"active": 1, "signed": 2, "in_discussion": 3, "proposed": 4, "ended": 5}
+INITIATIVE_RANKS = {"open": 1, "matched": 2, "closed": 3}
+
+
+def partnership(partnership_id: str) -> dict[str, str]:
+    return {"pk": f"PARTNERSHIP#{partnership_id}", "sk": PROFILE}
+
+
+def partnership_oblast(oblast: str) -> str:
+    return f"PARTNERSHIP_OBLAST#{oblast}"
+
+
+def partnership_region(region: str) -> str:
+    return f"PARTNERSHIP_REGION#{region}"
+
+
+def partnership_status_prefix(status: str) -> str:
+    return f"{PARTNERSHIP_RANKS[status]}#"
+
+
+def partnership_order(status: str, created_at: str, partnership_id: str) -> str:
+    # Established partnerships first, then the ones on their way, then the ended; oldest first within each.
+    return f"{partnership_status_prefix(status)}{created_at}#{partnership_id}"
+
+
+def initiative(initiative_id: str) -> dict[str, str]:
+    return {"pk": f"INITIATIVE#{initiative_id}", "sk": PROFILE}
+
+
+def initiative_oblast(oblast: str) -> str:
+    return f"INITIATIVE_OBLAST#{oblast}"
+
+
+def initiative_region(region: str) -> str:
+    return f"INITIATIVE_REGION#{region}"
+
+
+def initiative_status_prefix(status: str) -> str:
+    return f"{INITIATIVE_RANKS[status]}#"
+
+
+def initiative_order(status: str, created_at: str, initiative_id: str) -> str:
+    # Open ones first, waiting longest first: first come, first served.
+    return f"{initiative_status_prefix(status)}{created_at}#{initiative_id}"
+
+
+def match_partition(domain: str) -> str:
+    return f"MATCH#{domain}"
+
+
+def match_entry(domain: str, kind: str, item_id: str) -> dict[str, str]:
+    return {"pk": match_partition(domain), "sk": f"{kind}#{item_id}"}
