@@ -27,7 +27,8 @@ def stored_titles(stack) -> set[str]:
     client = boto3.client("dynamodb", endpoint_url=info["aws_endpoint"], region_name=info["region"],
                           aws_access_key_id="local", aws_secret_access_key="local")
     pages = client.get_paginator("scan").paginate(TableName=info["table_name"], ProjectionExpression="title")
-    return {item["title"]["S"] for page in pages for item in page["Items"] if "title" in item}
+    # Other capabilities store localized titles (maps); partnerships and initiatives store strings.
+    return {item["title"]["S"] for page in pages for item in page["Items"] if "S" in item.get("title", {})}
 
 
 def error_of(response, status: int) -> dict:
