@@ -28,13 +28,14 @@ def free_port() -> int:
 
 class LocalStack:
     def __init__(self, port: int = 3000, moto_port: int | None = None, host: str = "127.0.0.1",
-                 state_dir: Path = STATE_DIR, log_file: Path | None = None):
+                 state_dir: Path = STATE_DIR, log_file: Path | None = None,
+                 parameters: dict[str, str] | None = None):
         self.host = host
         self.port = port or free_port()
         self.moto_port = moto_port or free_port()
         self.state_dir = state_dir
         self.log_file = log_file or state_dir / "stack.log"
-        self.template = Template(region=REGION)
+        self.template = Template(region=REGION, overrides=dict(parameters or {}))
         self._moto: Any = None
         self._server: Any = None
         self._thread: threading.Thread | None = None

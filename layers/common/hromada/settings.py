@@ -14,6 +14,8 @@ class Settings:
     max_body_bytes: int
     region: str
     event_bus_name: str
+    writes_per_minute_per_user: int
+    writes_per_minute_per_ip: int
 
 
 @cache
@@ -24,4 +26,6 @@ def get_settings() -> Settings:
         max_body_bytes=int(os.environ.get("MAX_BODY_BYTES", "65536")),
         region=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "eu-west-3",
         event_bus_name=os.environ.get("EVENT_BUS_NAME", "default"),
+        writes_per_minute_per_user=int(os.environ.get("WRITES_PER_MINUTE_PER_USER", "60")),
+        writes_per_minute_per_ip=int(os.environ.get("WRITES_PER_MINUTE_PER_IP", "300")),
     )

@@ -21,6 +21,7 @@ announcement  pk ANN#<id>      sk ANN
               gsi1 ANN_ASSOC#<association id> / <P|N>#<created>#<id>  (an association's, pinned first)
               gsi2 ANNS / <created>#<id>                              (newest first)
               gsi3 ANN_REGION#<region> / <created>#<id>               (regional ones, newest first)
+write quota   pk QUOTA#<user:hash | ip:hash>   sk <window start, epoch s>   (expires_at: TTL)
 """
 
 from __future__ import annotations
@@ -141,3 +142,8 @@ def announcement_association_order(pinned: bool, created_at: str, announcement_i
 
 def announcement_region(region: str) -> str:
     return f"ANN_REGION#{region}"
+
+
+# ------------------------------------------------------------ abuse limits
+def quota(subject: str, window: int) -> dict[str, str]:
+    return {"pk": f"QUOTA#{subject}", "sk": str(window)}
