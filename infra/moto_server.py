@@ -78,25 +78,20 @@ def transactions_rolled_back_by_item() -> None:
             saved.append((table, hash_key, range_key, copy.deepcopy(current)))
         return saved
 
-    def stream_end(table: Any) -> int:
-        shard = table.stream_shard
-        return shard.starting_sequence_number + len(shard.items)
-
-    def undo(saved: list[tuple[Any, ...]], ends: dict[int, tuple[Any, int]]) -> None:
+    def undo(saved: list[tuple[Any, ...]], streams: dict[int, tuple[Any, list[Any], int]]) -> None:
         for table, hash_key, range_key, item in reversed(saved):  # reversed: the first saved copy wins
             holder = table.items if range_key is None else table.items[hash_key]
             holder.pop(hash_key if range_key is None else range_key, None)
             if item is not None:
                 holder[hash_key if range_key is None else range_key] = item
-        for table, end in ends.values():
-            added = stream_end(table) - end
-            if added > 0:
-                del table.stream_shard.items[-added:]
+        for shard, records, start in streams.values():  # records never change: the old list is the old stream
+            shard.items, shard.starting_sequence_number = records, start
 
     @functools.wraps(transact)
     def transact_write_items(self: Any, transact_items: list[dict[str, Any]]) -> None:
         saved = saved_items(self, transact_items) if len(transact_items) <= 100 else []
-        ends = {id(t): (t, stream_end(t)) for t, *_ in saved if t.stream_shard is not None}
+        ends = {id(t): (t.stream_shard, list(t.stream_shard.items), t.stream_shard.starting_sequence_number)
+                for t, *_ in saved if t.stream_shard is not None}
         during.transaction = True
         try:
             return transact(self, transact_items)

@@ -122,3 +122,25 @@ def test_dynamodb_items_are_not_kept_forever_by_moto(dynamo):
     for i in range(20):
         client.put_item(TableName=table_name, Item={"pk": {"S": "TEST#tracking"}, "sk": {"S": str(i)}})
     assert len(Item.instances_tracked) == 0
+
+
+def test_a_cancelled_transaction_leaves_a_full_stream_as_it_was(dynamo, monkeypatch):
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.dynamodb.models import dynamodb_backends
+
+    from infra import moto_server
+
+    client, table_name = dynamo
+    monkeypatch.setattr(moto_server, "STREAM_RECORDS_KEPT", 5)
+    for i in range(10):  # the stream is at its bound: each new record pushes the oldest out
+        client.put_item(TableName=table_name, Item={"pk": {"S": "TEST#full"}, "sk": {"S": str(i)}})
+    table = dynamodb_backends[DEFAULT_ACCOUNT_ID]["eu-west-3"].get_table(table_name)
+    before = [r.record["eventID"] for r in table.stream_shard.items], table.stream_shard.starting_sequence_number
+    with pytest.raises(ClientError):
+        client.transact_write_items(TransactItems=[
+            {"Put": {"TableName": table_name, "Item": {"pk": {"S": "TEST#full"}, "sk": {"S": "new1"}}}},
+            {"Put": {"TableName": table_name, "Item": {"pk": {"S": "TEST#full"}, "sk": {"S": "new2"}}}},
+            {"ConditionCheck": {"TableName": table_name, "Key": {"pk": {"S": "TEST#none"}, "sk": {"S": "X"}},
+                                "ConditionExpression": "attribute_exists(pk)"}}])
+    shard = table.stream_shard
+    assert ([r.record["eventID"] for r in shard.items], shard.starting_sequence_number) == before
