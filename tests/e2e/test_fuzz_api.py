@@ -32,7 +32,7 @@ def targets(running, tokens) -> dict[str, str]:
             "HROMADA_FUZZ_EVENT": event["id"], "HROMADA_FUZZ_ANNOUNCEMENT": post.json()["id"]}
 
 
-@pytest.mark.timeout(900)  # about a minute on an idle 2-core machine; generous for a loaded one
+@pytest.mark.timeout(900)  # about 40 s on an idle 2-core machine; generous for a loaded one
 @pytest.mark.parametrize("role", ["admin", "member", None])
 def test_fuzz_every_operation(running, tokens, role, tmp_path):
     operations = sum(len(ops) for ops in call(running, "GET", "/openapi.json").json()["paths"].values())

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from hromada.domain.event_ports import EventRoster
+from hromada.domain.ports import ConditionFailed
 from hromada.domain.rsvps import Rsvps
 from hromada.errors import Conflict, Forbidden, NotFound
 from hromada.models.event import RsvpStatus
@@ -137,3 +138,19 @@ def test_attendees_are_for_the_association_editors_and_admins(event_with):
     for refused in (who("a"), OTHER, MODERATOR):
         with pytest.raises(Forbidden):
             rsvps.roster(refused, event.id)
+
+
+def test_a_write_retried_after_a_timeout_is_still_a_new_rsvp(event_with):
+    """The client library retries a transaction whose answer timed out; the first attempt had landed."""
+    event, rsvps, events = event_with(capacity=1)
+    store = events.store
+    landed = store.confirm
+
+    def lands_then_times_out(rsvp):
+        landed(rsvp)
+        raise ConditionFailed("exists")  # what the retry of a committed write meets
+
+    store.confirm = lands_then_times_out
+    mine, position, created = rsvps.join(who("a"), event.id)
+    assert created and mine.status == RsvpStatus.CONFIRMED and position is None
+    assert store.seats[event.id].confirmed == 1

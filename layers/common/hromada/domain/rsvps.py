@@ -53,7 +53,10 @@ class Rsvps:
                     return rsvp, None, True
                 self.store.wait(rsvp)
                 return rsvp, self.store.position(rsvp), True
-            except ConditionFailed:
+            except ConditionFailed as failed:
+                if failed.which == "exists" and self._ours(rsvp):
+                    # Our own write, retried by the client after a timeout: it did happen.
+                    return rsvp, self._position(rsvp), True
                 continue  # the seats changed (or a parallel request of this member won): read again
         raise Unavailable()
 
@@ -125,6 +128,10 @@ class Rsvps:
         if found is None:
             raise NotFound("event_not_found")
         return found
+
+    def _ours(self, rsvp: Rsvp) -> bool:
+        stored = self.store.get_rsvp(rsvp.event_id, rsvp.member_id)
+        return stored is not None and stored.joined_at == rsvp.joined_at and stored.status == rsvp.status
 
     def _position(self, rsvp: Rsvp) -> int | None:
         return self.store.position(rsvp) if rsvp.status == RsvpStatus.WAITLISTED else None

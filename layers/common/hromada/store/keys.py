@@ -301,3 +301,6 @@ def match_partition(domain: str) -> str:
 
 def match_entry(domain: str, kind: str, item_id: str) -> dict[str, str]:
     return {"pk": match_partition(domain), "sk": f"{kind}#{item_id}"}
+
+
+# ------------------------------------------------------------ abuse limits
