@@ -3,22 +3,19 @@ on profiles hypothesis generates: small electorates, where ties and cycles are f
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pref_voting.grade_methods import approval as pv_approval
+from pref_voting.grade_methods import majority_judgement as pv_majority_judgement
+from pref_voting.grade_profiles import GradeProfile
+from pref_voting.iterative_methods import instant_runoff as pv_instant_runoff
+from pref_voting.iterative_methods import instant_runoff_put as pv_instant_runoff_put
+from pref_voting.margin_based_methods import beat_path as pv_beat_path
+from pref_voting.profiles_with_ties import ProfileWithTies
+from pref_voting.scoring_methods import plurality as pv_plurality
 
 from hromada.domain.tally import tally
 from hromada.domain.tally.majority_judgment import GRADES
-
-pytest.importorskip("pref_voting")
-from pref_voting.grade_methods import approval as pv_approval  # noqa: E402
-from pref_voting.grade_methods import majority_judgement as pv_majority_judgement  # noqa: E402
-from pref_voting.grade_profiles import GradeProfile  # noqa: E402
-from pref_voting.iterative_methods import instant_runoff as pv_instant_runoff  # noqa: E402
-from pref_voting.iterative_methods import instant_runoff_put as pv_instant_runoff_put  # noqa: E402
-from pref_voting.margin_based_methods import beat_path as pv_beat_path  # noqa: E402
-from pref_voting.profiles_with_ties import ProfileWithTies  # noqa: E402
-from pref_voting.scoring_methods import plurality as pv_plurality  # noqa: E402
 
 CHECKS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

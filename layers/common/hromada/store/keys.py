@@ -18,6 +18,7 @@ candidate     pk ELECTION#<id>  sk CANDIDATE#<candidate id>   (sorts just before
                                                                reads the election with its candidates)
 nominations   pk ELECTION#<id>  sk QUOTA#<association id>     (how many an association nominated)
 result        pk ELECTION#<id>  sk RESULT
+published box pk PUBLISHED#<election id>  sk PAGE#<nnnnnn>   (immutable pages, written by the count)
 voter roll    pk ROLL#<election id>  sk <email>
 poll          pk POLL#<id>      sk POLL
               gsi2 POLLS#<status> / <due_at>#<id>         (the clock)
@@ -150,3 +151,10 @@ def ballot(box: str, shard: int, tracker: str) -> dict[str, str]:
 
 def counters(box: str, shard: int) -> dict[str, str]:
     return {"pk": ballot_shard(box, shard), "sk": "COUNT"}
+
+
+PAGE_PREFIX = "PAGE#"
+
+
+def published_page(election_id: str, number: int) -> dict[str, str]:
+    return {"pk": f"PUBLISHED#{election_id}", "sk": f"{PAGE_PREFIX}{number:06d}"}
