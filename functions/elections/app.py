@@ -50,7 +50,6 @@ TAGS, ORGANIZING, NOMINATIONS, VOTING = ["elections"], ["organizing elections"],
 SIGNED_IN = [{"cognito": []}]
 ElectionId = Annotated[str, Path(pattern=r"^el_[0-9a-f]{20}$", description="Election id (el_...)")]
 CandidateId = Annotated[str, Path(pattern=r"^ca_[0-9a-f]{20}$", description="Candidate id (ca_...)")]
-BallotsLimit = Annotated[int, Query(ge=1, le=1000, description="Page size (at most 1000)")]
 Cursor = Annotated[str | None, Query(max_length=1000)]
 PUBLISHED = {"Cache-Control": "public, max-age=300"}  # a published ballot box never changes
 
@@ -93,17 +92,19 @@ def get_results(id: ElectionId) -> Response[ResultOut]:
 
 @app.get("/elections/<id>/ballots", tags=TAGS,
          summary="The published ballot box: every ballot with its tracker, no voter (follow next_cursor)",
-         responses=documented(200, "A page of ballots (possibly short)", ERRORS_PUBLIC, NOT_FOUND, CONFLICT))
-def list_ballots(id: ElectionId, limit: BallotsLimit = 1000, cursor: Cursor = None) -> Page[PublishedBallot]:
-    ballots, next_cursor = elections().ballots_page(id, limit, cursor)
-    return Page[PublishedBallot](items=[PublishedBallot.of(t, b) for t, b in ballots], next_cursor=next_cursor)
+         responses=documented(200, "A page of ballots (up to 1000), in the order of the digest", ERRORS_PUBLIC,
+                              NOT_FOUND, CONFLICT))
+def list_ballots(id: ElectionId, cursor: Cursor = None) -> Response[Page[PublishedBallot]]:
+    ballots, next_cursor = elections().ballots_page(id, cursor)
+    page = Page[PublishedBallot](items=[PublishedBallot(**b) for b in ballots], next_cursor=next_cursor)
+    return Response(200, "application/json", page, headers=PUBLISHED)
 
 
 @app.get("/elections/<id>/ballots/<tracker>", tags=TAGS, summary="Find your ballot by its tracker",
          responses=documented(200, "The ballot", ERRORS_PUBLIC, NOT_FOUND, CONFLICT))
 def get_ballot(id: ElectionId, tracker: Annotated[Tracker, Path(description="The receipt of the vote")],
                ) -> Response[PublishedBallot]:
-    return Response(200, "application/json", PublishedBallot.of(tracker, elections().ballot(id, tracker)),
+    return Response(200, "application/json", PublishedBallot(tracker=tracker, **elections().ballot(id, tracker)),
                     headers=PUBLISHED)
 
 

@@ -28,7 +28,7 @@ def cast(person, api):
 
 def test_the_calendar_alone_moves_an_election_to_its_published_result(api, stack, person, cast):
     admin = cast["admin"]
-    opens, closes = at(4), at(7)
+    opens, closes = at(8), at(14)  # room for the nominations below, even on a busy machine
     election = draft(api, admin, nominations_open_at=at(-1), voting_opens_at=opens, voting_closes_at=closes,
                      method="plurality")
     path = f"/elections/{election['id']}"
@@ -60,7 +60,8 @@ def test_the_calendar_alone_moves_an_election_to_its_published_result(api, stack
 
 def test_clocks_running_at_once_move_each_election_once(api, stack, person, cast):
     election, ids = in_voting(api, cast["admin"], cast["owner"], cast["association"], cast["candidate"],
-                              voting_opens_at=at(1), voting_closes_at=at(5), names=("Olena",), method="plurality")
+                              voting_opens_at=at(1), voting_closes_at=at(10), names=("Olena",),
+                              method="plurality")
     ok(api("POST", f"/elections/{election['id']}/ballots", person(label="voter"), json={"choice": ids[0]}), 201)
     wait_until(election["voting_closes_at"])
     with ThreadPoolExecutor(max_workers=6) as pool:
@@ -72,7 +73,7 @@ def test_clocks_running_at_once_move_each_election_once(api, stack, person, cast
 
 def test_a_poll_opens_and_closes_on_time(api, stack, person):
     moderator = person("moderators", label="moderator")
-    opens, closes = at(2), at(4)
+    opens, closes = at(3), at(9)
     poll = ok(api("POST", "/polls", moderator, json={
         "question": {"fr": "Quel atelier cet automne ?"}, "options": [{"fr": "Broderie"}, {"fr": "Bandoura"}],
         "opens_at": opens, "closes_at": closes, "results": "after_close"}), 201)

@@ -3,14 +3,8 @@ on profiles hypothesis generates: small electorates, where ties and cycles are f
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from hromada.domain.tally import tally
-from hromada.domain.tally.majority_judgment import GRADES
-
-pytest.importorskip("pref_voting")
 from pref_voting.grade_methods import approval as pv_approval
 from pref_voting.grade_methods import majority_judgement as pv_majority_judgement
 from pref_voting.grade_profiles import GradeProfile
@@ -19,6 +13,9 @@ from pref_voting.iterative_methods import instant_runoff_put as pv_instant_runof
 from pref_voting.margin_based_methods import beat_path as pv_beat_path
 from pref_voting.profiles_with_ties import ProfileWithTies
 from pref_voting.scoring_methods import plurality as pv_plurality
+
+from hromada.domain.tally import tally
+from hromada.domain.tally.majority_judgment import GRADES
 
 CHECKS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

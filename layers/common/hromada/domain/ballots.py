@@ -7,7 +7,7 @@ import base64
 import hashlib
 import json
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from hromada.errors import Invalid
@@ -47,14 +47,41 @@ class Digest:
         self._hash = hashlib.sha256()
         self.count = 0
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
+    def __iter__(self) -> Iterator[tuple[str, dict[str, Any]]]:
         for tracker, content in self._ballots:
             self._hash.update(f"{tracker}\t{canonical(content)}\n".encode())
             self.count += 1
-            yield content
+            yield tracker, content
 
     def hexdigest(self) -> str:
         return self._hash.hexdigest()
+
+
+PAGE_BALLOTS, PAGE_BYTES = 1000, 256_000  # a published page must fit a DynamoDB item (400 KB)
+
+
+class Pages:
+    """Cuts the published ballot box into numbered pages as ballots stream by (`flush` the last one)."""
+
+    def __init__(self, write: Callable[[int, list[dict[str, Any]]], None]):
+        self._write = write
+        self._page: list[dict[str, Any]] = []
+        self._bytes = 0
+        self.written = 0
+
+    def add(self, tracker: str, content: dict[str, Any]) -> None:
+        ballot = {"tracker": tracker, **content}
+        size = len(canonical(ballot).encode())
+        if self._page and (len(self._page) == PAGE_BALLOTS or self._bytes + size > PAGE_BYTES):
+            self.flush()
+        self._page.append(ballot)
+        self._bytes += size
+
+    def flush(self) -> None:
+        if self._page:
+            self.written += 1
+            self._write(self.written, self._page)
+            self._page, self._bytes = [], 0
 
 
 def _on_ballot(candidate: str, on_ballot: dict[str, int], field: str) -> int:

@@ -6,18 +6,19 @@ ballot box) are guarded writes in the store, so a race can never get past them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from pydantic import ValidationError
 
 from hromada.auth import Principal
-from hromada.domain.ballots import SHARDS, Digest, new_tracker, normalise, shard_of
+from hromada.domain.ballots import SHARDS, Digest, Pages, new_tracker, normalise, shard_of
 from hromada.domain.clock import new_id, utc_now
 from hromada.domain.ports import AuditEntry, ConditionFailed
 from hromada.domain.tally import tally
 from hromada.domain.voting_ports import AssociationReader, BallotBox, ElectionStore, Guard, Listed
-from hromada.errors import Conflict, Forbidden, Invalid, NotFound
+from hromada.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
 from hromada.models.association import EditorRole, Status
 from hromada.models.election import (
     BallotCandidate,
@@ -232,19 +233,31 @@ class Elections:
         now = self.now()
         updated = self._moved(current, ElectionStatus.CLOSED, closed_at=now, status_reason=reason)
         self._save(updated, current.version, AuditEntry(actor, "election.closed", current.id, now, reason))
-        self.box.seal(current.id, current.shards)
+        # Votes already under way are refused from here; if the seal fails, the election is closed all the
+        # same, and the count seals the box before reading it.
+        with contextlib.suppress(Unavailable):
+            self.box.seal(current.id, current.shards)
         return updated
 
     def _publish(self, current: Election) -> Election:
-        """Seal (again: idempotent), count what the sealed box holds, publish the result with its digest."""
+        """Seal the box (idempotent), then read it once: each ballot is hashed into the digest, written
+        to the published pages and counted, so what is published is exactly what was counted."""
         self.box.seal(current.id, current.shards)
         expected = self.box.counters(current.id, current.shards).get("n", 0)
         ballots = Digest(self.box.ballots(current.id, current.shards))
-        result = tally(current.method.value, [c.id for c in current.ballot], ballots, ballots.hexdigest)
+        pages = Pages(lambda number, page: self.store.put_page(current.id, number, page))
+
+        def published() -> Iterator[dict]:
+            for tracker, content in ballots:
+                pages.add(tracker, content)
+                yield content
+
+        result = tally(current.method.value, [c.id for c in current.ballot], published(), ballots.hexdigest)
+        pages.flush()
         if ballots.count != expected:
             raise RuntimeError(f"{current.id}: {ballots.count} ballots read, the counters say {expected}")
         now = self.now()
-        updated = self._moved(current, ElectionStatus.PUBLISHED, published_at=now)
+        updated = self._moved(current, ElectionStatus.PUBLISHED, published_at=now, ballot_pages=pages.written)
         try:
             self.store.publish(updated, current.version, result, ballots.hexdigest(),
                                AuditEntry(SCHEDULER, "election.published", current.id, now,
@@ -433,9 +446,10 @@ class Elections:
         election, stored = self.store.result(election_id)
         return self._published(election), stored or {}
 
-    def ballots_page(self, election_id: str, limit: int, cursor: str | None) -> tuple[list, str | None]:
-        election = self._published(self.store.get(election_id))
-        return self.box.ballots_page(election.id, election.shards, limit, cursor)
+    def ballots_page(self, election_id: str, cursor: str | None) -> tuple[list[dict], str | None]:
+        election, page, next_cursor = self.store.published_page(election_id, cursor)
+        self._published(election)
+        return page, next_cursor
 
     def ballot(self, election_id: str, tracker: str) -> dict:
         election, content = self.store.published_ballot(election_id, shard_of(tracker, SHARDS), tracker)

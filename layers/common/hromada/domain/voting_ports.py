@@ -60,9 +60,6 @@ class BallotBox(Protocol):
     def ballots(self, box: str, shards: int) -> Iterator[tuple[str, dict[str, Any]]]:
         """(tracker, ballot) for the whole box, shard by shard, trackers in order within a shard."""
 
-    def ballots_page(self, box: str, shards: int, limit: int,
-                     cursor: str | None) -> tuple[list[tuple[str, dict[str, Any]]], str | None]: ...
-
     def ballot(self, box: str, shard: int, tracker: str) -> dict[str, Any] | None: ...
 
 
@@ -104,11 +101,18 @@ class ElectionStore(Protocol):
 
     def audit_log(self, election_id: str) -> list[AuditEntry]: ...
 
+    def put_page(self, election_id: str, number: int, ballots: list[dict[str, Any]]) -> None:
+        """One page of the published ballot box (written before the result; rewriting it is harmless)."""
+
     def publish(self, election: Election, expected_version: int, result: dict[str, Any], digest: str,
                 audit: AuditEntry) -> None: ...
 
     def result(self, election_id: str) -> tuple[Election | None, dict[str, Any] | None]:
         """The election and its stored result ({"result", "ballots_sha256"}), in one read."""
+
+    def published_page(self, election_id: str,
+                       cursor: str | None) -> tuple[Election | None, list[dict[str, Any]], str | None]:
+        """The election and one page of its published box (the first without a cursor), in one read."""
 
     def published_ballot(self, election_id: str, shard: int,
                          tracker: str) -> tuple[Election | None, dict[str, Any] | None]:

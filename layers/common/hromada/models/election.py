@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
@@ -108,6 +108,7 @@ class Election(BaseModel):
     updated_at: str
     closed_at: str | None = None
     published_at: str | None = None
+    ballot_pages: int = 0
     version: int = 1
 
     def due_at(self) -> str | None:
@@ -250,10 +251,6 @@ class PublishedBallot(BaseModel):
     approve: list[str] | None = None
     ranking: list[list[str]] | None = None
     grades: dict[str, Grade] | None = None
-
-    @classmethod
-    def of(cls, tracker: str, content: dict[str, Any]) -> PublishedBallot:
-        return cls(tracker=tracker, **content)
 
 
 class VoterAssociation(BaseModel):

@@ -18,14 +18,13 @@ from botocore.exceptions import ClientError
 
 from hromada.domain.ports import ConditionFailed
 from hromada.domain.voting_ports import Guard
-from hromada.errors import BadRequest, Unavailable
+from hromada.errors import Unavailable
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
-from hromada.store.codec import decode_cursor, encode_cursor, from_item, to_item
-from hromada.store.errors import call, error_code, failed_conditions
+from hromada.store.codec import from_item, to_item
+from hromada.store.errors import call, failed_conditions
 
 ATTEMPTS = 4  # a transaction cancelled by a concurrent one wrote nothing: it is tried again
-PAGE_QUERIES = 8  # a page of published ballots reads at most this many shards' pages
 PRIORITY = ("sealed", "marker", "roll", "owner", "editor", "verified", "tracker")
 
 
@@ -122,16 +121,11 @@ class DynamoBallotBox:
         return {v for v in voters if any(item["pk"]["S"] == keys.marker(box, v)["pk"] for item in found)}
 
     def seal(self, box: str, shards: int) -> None:
-        for shard in range(shards):
-            for attempt in range(ATTEMPTS):
-                try:
-                    call(self.client.update_item, TableName=table_name(), Key=to_item(keys.counters(box, shard)),
-                         UpdateExpression="SET sealed = :yes", ExpressionAttributeValues={":yes": {"BOOL": True}})
-                    break
-                except Unavailable:
-                    if attempt == ATTEMPTS - 1:
-                        raise
-                    time.sleep(random.uniform(0, 0.025 * 2 ** attempt))
+        """Every shard's counters at once (one transaction: up to 100 shards)."""
+        transact(self.client, [
+            {"Update": {"TableName": table_name(), "Key": to_item(keys.counters(box, shard)),
+                        "UpdateExpression": "SET sealed = :yes", "ExpressionAttributeValues": {":yes": {"BOOL": True}}}}
+            for shard in range(shards)], [])
 
     def counters(self, box: str, shards: int) -> dict[str, int]:
         return counter_sums(batch_get(self.client, [keys.counters(box, s) for s in range(shards)]))
@@ -147,28 +141,6 @@ class DynamoBallotBox:
                 start = response.get("LastEvaluatedKey")
                 if not start:
                     break
-
-    def ballots_page(self, box: str, shards: int, limit: int,
-                     cursor: str | None) -> tuple[list[tuple[str, dict[str, Any]]], str | None]:
-        shard, start = self._position(box, shards, cursor)
-        page: list[tuple[str, dict[str, Any]]] = []
-        for _ in range(PAGE_QUERIES):
-            try:
-                response = call(self.client.query, **self._shard_query(box, shard, start), Limit=limit - len(page))
-            except ClientError as error:
-                if error_code(error) == "ValidationException" and start:
-                    raise BadRequest("invalid_cursor") from error
-                raise
-            page += [self._ballot(item) for item in response.get("Items", [])]
-            start = response.get("LastEvaluatedKey")
-            if not start:
-                shard, start = shard + 1, None
-                if shard == shards:
-                    return page, None
-            if len(page) == limit:
-                break
-        position = start or {"pk": {"S": keys.ballot_shard(box, shard)}, "sk": {"S": keys.BALLOT_PREFIX}}
-        return page, encode_cursor(position)
 
     def ballot(self, box: str, shard: int, tracker: str) -> dict[str, Any] | None:
         item = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.ballot(box, shard, tracker)))
@@ -189,16 +161,3 @@ class DynamoBallotBox:
         if start:
             params["ExclusiveStartKey"] = start
         return params
-
-    @staticmethod
-    def _position(box: str, shards: int, cursor: str | None) -> tuple[int, dict[str, Any] | None]:
-        """A cursor is a shard and a ballot key in it (or the shard's start); only this box's."""
-        if not cursor:
-            return 0, None
-        key = decode_cursor(cursor, expect={}, key_names={"pk", "sk"})
-        assert key is not None
-        pk, sk = key["pk"]["S"], key["sk"]["S"]
-        for shard in range(shards):
-            if pk == keys.ballot_shard(box, shard) and sk.startswith(keys.BALLOT_PREFIX):
-                return shard, (key if sk != keys.BALLOT_PREFIX else None)
-        raise BadRequest("invalid_cursor")

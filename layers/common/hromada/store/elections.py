@@ -234,6 +234,29 @@ class DynamoElectionStore:
     def audit_log(self, election_id: str) -> list[AuditEntry]:
         return audit_log(self.client, keys.election(election_id)["pk"])
 
+    def put_page(self, election_id: str, number: int, ballots: list[dict[str, Any]]) -> None:
+        page = keys.published_page(election_id, number) | {"ballots": json.dumps(ballots, ensure_ascii=False)}
+        call(self.client.put_item, TableName=table_name(), Item=to_item(page))
+
+    def published_page(self, election_id: str,
+                       cursor: str | None) -> tuple[Election | None, list[dict[str, Any]], str | None]:
+        number = 1
+        if cursor:
+            key = decode_cursor(cursor, expect={"pk": keys.published_page(election_id, 1)["pk"]},
+                                key_names={"pk", "sk"})
+            sk = key["sk"]["S"] if key else ""
+            digits = sk.removeprefix(keys.PAGE_PREFIX)
+            if not (sk.startswith(keys.PAGE_PREFIX) and digits.isdigit() and int(digits) >= 1):
+                raise BadRequest("invalid_cursor")
+            number = int(digits)
+        page_key = keys.published_page(election_id, number)
+        found = batch_get(self.client, [keys.election(election_id), page_key])
+        election = next((_election(i) for i in found if i["sk"]["S"] == keys.ELECTION), None)
+        page = next((json.loads(i["ballots"]["S"]) for i in found if i["sk"]["S"] == page_key["sk"]), [])
+        more = election is not None and number < election.ballot_pages
+        following = keys.published_page(election_id, number + 1)
+        return election, page, encode_cursor({k: {"S": v} for k, v in following.items()}) if more else None
+
     def publish(self, election: Election, expected_version: int, result: dict[str, Any], digest: str,
                 audit: AuditEntry) -> None:
         stored = keys.result(election.id) | {"result": json.dumps(result, ensure_ascii=False), "ballots_sha256": digest}

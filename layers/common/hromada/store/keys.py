@@ -31,6 +31,7 @@ candidate     pk ELECTION#<id>  sk CANDIDATE#<candidate id>   (sorts just before
                                                                reads the election with its candidates)
 nominations   pk ELECTION#<id>  sk QUOTA#<association id>     (how many an association nominated)
 result        pk ELECTION#<id>  sk RESULT
+published box pk PUBLISHED#<election id>  sk PAGE#<nnnnnn>   (immutable pages, written by the count)
 voter roll    pk ROLL#<election id>  sk <email>
 poll          pk POLL#<id>      sk POLL
               gsi2 POLLS#<status> / <due_at>#<id>         (the clock)
@@ -246,6 +247,8 @@ def ballot(box: str, shard: int, tracker: str) -> dict[str, str]:
 
 def counters(box: str, shard: int) -> dict[str, str]:
     return {"pk": ballot_shard(box, shard), "sk": "COUNT"}
+
+
 # ------------------------------------------------------------ partnerships and initiatives
 PARTNERSHIPS_COLLECTION = "PARTNERSHIPS"
 INITIATIVES_COLLECTION = "INITIATIVES"
@@ -304,3 +307,10 @@ def match_entry(domain: str, kind: str, item_id: str) -> dict[str, str]:
 
 
 # ------------------------------------------------------------ abuse limits
+
+
+PAGE_PREFIX = "PAGE#"
+
+
+def published_page(election_id: str, number: int) -> dict[str, str]:
+    return {"pk": f"PUBLISHED#{election_id}", "sk": f"{PAGE_PREFIX}{number:06d}"}
