@@ -14,7 +14,7 @@ from hromada.store import keys
 from hromada.store.audit import audit_put
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
-from hromada.store.conditions import editor_check, verified_check
+from hromada.store.conditions import editor_check, transact, verified_check
 from hromada.store.errors import call, failed_conditions
 from hromada.store.lookup import lookup_associations
 from hromada.store.matches import entry_writes
@@ -68,7 +68,7 @@ class DynamoInitiativeStore:
                  *entry_writes(None, match_candidate(initiative)),
                  audit_put(keys.initiative(initiative.id)["pk"], audit)]
         try:
-            call(self.client.transact_write_items, TransactItems=items)
+            transact(self.client, items)
         except ClientError as error:
             failed = failed_conditions(error)
             if not failed:
@@ -85,7 +85,7 @@ class DynamoInitiativeStore:
         items += entry_writes(match_candidate(previous), match_candidate(initiative))
         items.append(audit_put(keys.initiative(initiative.id)["pk"], audit))
         try:
-            call(self.client.transact_write_items, TransactItems=items)
+            transact(self.client, items)
         except ClientError as error:
             failed = failed_conditions(error)
             if not failed:
