@@ -77,9 +77,9 @@ def test_public_routes_are_exactly_the_read_only_ones():
     public = {r.key for r in Template().routes() if r.authorizer is None}
     assert public == {"GET /health", "GET /regions", "GET /associations", "GET /associations/{id}",
                       # elections: the public record (the ballot box and result once published)
-                      "GET /elections", "GET /elections/{id}", "GET /elections/{id}/candidates",
-                      "GET /elections/{id}/results", "GET /elections/{id}/ballots",
-                      "GET /elections/{id}/ballots/{tracker}"}
+                      "GET /elections", "GET /elections/{election_id}", "GET /elections/{election_id}/candidates",
+                      "GET /elections/{election_id}/results", "GET /elections/{election_id}/ballots",
+                      "GET /elections/{election_id}/ballots/{tracker}"}
 
 
 def test_layer_requirements_match_pyproject():
