@@ -8,7 +8,7 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
 
-from hromada.api import API_TITLE, API_VERSION, security_schemes
+from hromada.api import API_TITLE, API_VERSION, openapi_document, security_schemes
 
 DESCRIPTION = (
     "Hromada connects French supporters of Ukraine with the associations that promote Ukrainian "
@@ -22,7 +22,7 @@ def merged_openapi(apps: list[Any], server_url: str | None = None) -> dict[str, 
     merge = OpenAPIMerge(title=API_TITLE, version=API_VERSION, description=DESCRIPTION,
                          security_schemes=security_schemes(), on_conflict="error")
     for app in apps:
-        merge.add_schema(json.loads(app.get_openapi_json_schema()))
+        merge.add_schema(openapi_document(app))
     doc = json.loads(merge.get_openapi_json_schema())
     _link_created_resources(doc)
     return _our_validation_errors(doc, server_url)

@@ -28,13 +28,14 @@ def free_port() -> int:
 
 class LocalStack:
     def __init__(self, port: int = 3000, moto_port: int | None = None, host: str = "127.0.0.1",
-                 state_dir: Path = STATE_DIR, log_file: Path | None = None):
+                 state_dir: Path = STATE_DIR, log_file: Path | None = None,
+                 parameters: dict[str, str] | None = None):
         self.host = host
         self.port = port or free_port()
         self.moto_port = moto_port or free_port()
         self.state_dir = state_dir
         self.log_file = log_file or state_dir / "stack.log"
-        self.template = Template(region=REGION)
+        self.template = Template(region=REGION, overrides=dict(parameters or {}))
         self._moto: Any = None
         self._server: Any = None
         self._thread: threading.Thread | None = None
@@ -130,11 +131,14 @@ class LocalStack:
 
     @staticmethod
     def _swagger_asset(request: Request) -> Response:
-        from swagger_ui_bundle import swagger_ui_path
+        """Swagger UI 5 served from a package (works offline); found without importing FastAPI."""
+        from importlib.util import find_spec
 
-        folder = Path(swagger_ui_path).resolve()
+        spec = find_spec("fastapi_offline")
+        assert spec and spec.origin
+        folder = (Path(spec.origin).parent / "static").resolve()
         target = (folder / request.path.removeprefix("/docs/")).resolve()
         if not target.is_relative_to(folder) or not target.is_file():
             return Response(status=404)
         kind = "text/css" if target.suffix == ".css" else "application/javascript"
-        return Response(target.read_bytes(), content_type=kind)
+        return Response(target.read_bytes(), content_type=kind, headers={"Cache-Control": "max-age=3600"})

@@ -42,6 +42,7 @@ class Template:
     stack_name: str = "hromada-local"
     region: str = "eu-west-3"
     account_id: str = "123456789012"
+    overrides: dict[str, str] = field(default_factory=dict)  # like `sam deploy --parameter-overrides`
     physical: dict[str, str] = field(default_factory=dict)
     attributes: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -60,7 +61,11 @@ class Template:
         return {name: res for name, res in self.resources.items() if res["Type"] == resource_type}
 
     def parameters(self) -> dict[str, Any]:
-        return {name: spec.get("Default") for name, spec in self.raw.get("Parameters", {}).items()}
+        declared = self.raw.get("Parameters", {})
+        unknown = set(self.overrides) - set(declared)
+        if unknown:
+            raise ValueError(f"unknown template parameters: {sorted(unknown)}")
+        return {name: self.overrides.get(name, spec.get("Default")) for name, spec in declared.items()}
 
     # --------------------------------------------------------- intrinsics
     def resolve(self, value: Any) -> Any:
@@ -158,3 +163,8 @@ class Template:
     def layer_paths(self) -> list[Path]:
         return [ROOT / str(layer["Properties"]["ContentUri"])
                 for layer in self.of_type("AWS::Serverless::LayerVersion").values()]
+
+
+def parse_overrides(text: str | None) -> dict[str, str]:
+    """`Name=value Other=value`, as `sam deploy --parameter-overrides` takes them."""
+    return dict(part.split("=", 1) for part in (text or "").split() if "=" in part)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import signal
 import sys
@@ -13,11 +14,14 @@ os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
 
 from infra.demo import ACCOUNTS, seed  # noqa: E402
 from infra.stack import LocalStack  # noqa: E402
+from infra.template import parse_overrides  # noqa: E402
 
 
 def main() -> None:
+    faulthandler.register(signal.SIGUSR1)  # `kill -USR1 <pid>` prints every thread's stack
     stack = LocalStack(port=int(os.environ.get("PORT", "3000")),
-                       moto_port=int(os.environ.get("MOTO_PORT", "0")) or None).start()
+                       moto_port=int(os.environ.get("MOTO_PORT", "0")) or None,
+                       parameters=parse_overrides(os.environ.get("PARAMETER_OVERRIDES"))).start()
     info = stack.info()
     result = seed(info)
     print(f"""

@@ -33,12 +33,16 @@ class Api:
         return self.session.request(method, self.url + path, headers=headers, timeout=30, **kwargs)
 
 
+TEST_PARAMETERS = {"WritesPerMinutePerIp": "100000", "WritesPerMinutePerUser": "100000"}
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     from infra.stack import LocalStack
 
     state = tmp_path_factory.mktemp("stack")
-    local = LocalStack(port=0, state_dir=state).start()
+    # Every test talks from 127.0.0.1: the per-address write quota is lifted here and tested on its own.
+    local = LocalStack(port=0, state_dir=state, parameters=TEST_PARAMETERS).start()
     yield local
     local.stop()
 

@@ -38,6 +38,7 @@ from hromada.models.association import (
 from hromada.models.common import Limit, Page
 from hromada.observability import metrics
 from hromada.store.associations import DynamoAssociationStore
+from hromada.store.client import dynamodb
 
 app = create_app()
 TAGS = ["associations"]
@@ -142,3 +143,5 @@ def remove_editor(id: IdOrSlug, email: Annotated[str, Path(min_length=3, max_len
 
 
 lambda_handler = make_handler(app)
+# Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
+dynamodb()

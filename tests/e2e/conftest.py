@@ -16,6 +16,7 @@ import requests
 
 from infra.stack import free_port
 from infra.users import Users
+from tests.conftest import TEST_PARAMETERS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,7 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     state = tmp_path_factory.mktemp("e2e-stack")
-    env = os.environ | {"PORT": str(free_port()), "MOTO_PORT": str(free_port()), "HROMADA_STATE_DIR": str(state)}
+    overrides = " ".join(f"{k}={v}" for k, v in TEST_PARAMETERS.items())  # fuzzing writes a lot from one address
+    env = os.environ | {"PORT": str(free_port()), "MOTO_PORT": str(free_port()), "HROMADA_STATE_DIR": str(state),
+                        "PARAMETER_OVERRIDES": overrides}
     for inherited in ("AWS_ENDPOINT_URL", "TABLE_NAME"):  # nothing leaks in from other suites
         env.pop(inherited, None)
     log = (state / "run.log").open("w")
@@ -44,8 +47,10 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     try:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGUSR1)  # scripts/run.py dumps every thread's stack into its log
+        time.sleep(2)
         process.kill()
-        raise
+        pytest.fail("the stack did not stop within 20 s:\n" + (state / "run.log").read_text()[-8000:])
     finally:
         log.close()
     assert process.returncode == 0, "Ctrl-C must stop the stack cleanly"

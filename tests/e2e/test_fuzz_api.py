@@ -39,6 +39,7 @@ def voting_targets(running, tokens) -> dict[str, str]:
             "HROMADA_FUZZ_POLL": poll["id"]}
 
 
+@pytest.mark.timeout(900)  # about 40 s on an idle 2-core machine; generous for a loaded one
 @pytest.mark.parametrize("role", ["admin", "member", None])
 def test_fuzz_every_operation(running, tokens, role, tmp_path):
     owner_token = tokens["admin"]

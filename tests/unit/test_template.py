@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 import re
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from hromada.api import openapi_document
 from infra.template import TEMPLATE, Template
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,7 +60,7 @@ def _resolver_routes(function: str) -> set[str]:
     spec = importlib.util.spec_from_file_location(f"check_{function}", code)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    paths = json.loads(module.app.get_openapi_json_schema())["paths"]
+    paths = openapi_document(module.app)["paths"]
     return {f"{method.upper()} {path}" for path, operations in paths.items() for method in operations}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -12,7 +13,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValida
 from aws_lambda_powertools.logging import correlation_paths
 from pydantic import BaseModel
 
-from hromada.auth import Principal, require_principal
+from hromada.auth import Principal, principal_from_event, require_principal
 from hromada.errors import BadRequest, HromadaError, PayloadTooLarge
 from hromada.i18n import message, negotiate
 from hromada.observability import logger, metrics
@@ -47,6 +48,8 @@ ERRORS_SIGNED_IN = {
     **ERRORS_PUBLIC,
     401: _error_doc("Not signed in"),
     403: _error_doc("Not allowed"),
+    429: {**_error_doc("Too many writes: retry after the Retry-After header's seconds"),
+          "headers": {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}},
 }
 NOT_FOUND = {404: _error_doc("Not found")}
 CONFLICT = {409: _error_doc("Conflict")}
@@ -85,6 +88,12 @@ API_TITLE = "Hromada API"
 API_VERSION = "0.1.0"
 
 
+def openapi_document(app: APIGatewayHttpResolver) -> dict[str, Any]:
+    """One function's OpenAPI document (the local stack merges them; tests read them)."""
+    return json.loads(app.get_openapi_json_schema(title=API_TITLE, version=API_VERSION,
+                                                  security_schemes=security_schemes()))
+
+
 def security_schemes() -> dict[str, Any]:
     from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
 
@@ -93,8 +102,9 @@ def security_schemes() -> dict[str, Any]:
 
 
 def create_app() -> APIGatewayHttpResolver:
+    # OpenAPI settings (and the models they import, ~50 ms) are applied where the document is built,
+    # not at every cold start: see openapi_document().
     app = APIGatewayHttpResolver(enable_validation=True)
-    app.configure_openapi(title=API_TITLE, version=API_VERSION, security_schemes=security_schemes())
 
     def lang() -> str:
         return negotiate(app.current_event.headers.get("accept-language"))
@@ -150,16 +160,37 @@ def _guard_request(event: dict[str, Any]) -> None:
     headers["content-type"] = "application/json"
 
 
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _limit_writes(event: dict[str, Any]) -> None:
+    """Every write counts against the caller's and the client address's per-minute quota (429 beyond)."""
+    http = (event.get("requestContext") or {}).get("http") or {}
+    if http.get("method") not in WRITE_METHODS:
+        return
+    from hromada.domain.rate_limits import check_write, quotas_for
+    from hromada.store.rate_limits import DynamoQuotaStore
+
+    settings = get_settings()
+    quotas = quotas_for(principal_from_event(event), http.get("sourceIp"),
+                        settings.writes_per_minute_per_user, settings.writes_per_minute_per_ip)
+    check_write(DynamoQuotaStore(), quotas, time.time())
+
+
 def make_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
     @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True)
     @metrics.log_metrics(raise_on_empty_metrics=False)
     def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         try:
             _guard_request(event)
+            _limit_writes(event)
         except HromadaError as error:
             lang = negotiate((event.get("headers") or {}).get("accept-language"))
             # Refused before routing, so answered here in the same shape the resolver uses.
-            return {"statusCode": error.status, "headers": {"Content-Type": "application/json"},
+            headers = {"Content-Type": "application/json"}
+            if "retry_after" in error.params:
+                headers["Retry-After"] = str(error.params["retry_after"])
+            return {"statusCode": error.status, "headers": headers,
                     "body": error_payload(error.code, lang, error.details, **error.params),
                     "isBase64Encoded": False}
         return app.resolve(event, context)

@@ -13,6 +13,8 @@ class Settings:
     stage: str
     max_body_bytes: int
     region: str
+    writes_per_minute_per_user: int
+    writes_per_minute_per_ip: int
 
 
 @cache
@@ -22,4 +24,6 @@ def get_settings() -> Settings:
         stage=os.environ.get("STAGE", "dev"),
         max_body_bytes=int(os.environ.get("MAX_BODY_BYTES", "65536")),
         region=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "eu-west-3",
+        writes_per_minute_per_user=int(os.environ.get("WRITES_PER_MINUTE_PER_USER", "60")),
+        writes_per_minute_per_ip=int(os.environ.get("WRITES_PER_MINUTE_PER_IP", "300")),
     )

@@ -153,9 +153,12 @@ class Associations:
             raise Conflict("concurrent_update") from failed
 
     # ------------------------------------------------------------ editors
-    def editors(self, principal: Principal, association_id: str) -> list[Editor]:
-        association = self.find(association_id)
-        editors = self.store.editors(association.id)
+    def editors(self, principal: Principal, id_or_slug: str) -> list[Editor]:
+        # By id this is one Query: every association has an owner, so no editors means no association.
+        association_id = id_or_slug if is_association_id(id_or_slug) else self.find(id_or_slug).id
+        editors = self.store.editors(association_id)
+        if not editors:
+            raise NotFound("association_not_found")
         if not principal.is_moderator and principal.email not in {e.email for e in editors}:
             raise Forbidden()
         return editors

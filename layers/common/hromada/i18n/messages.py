@@ -92,9 +92,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Some fields are invalid.",
     },
     "too_many_requests": {
-        "fr": "Trop de requêtes ; réessayez plus tard.",
-        "uk": "Забагато запитів; спробуйте пізніше.",
-        "en": "Too many requests; try again later.",
+        "fr": "Trop de modifications en peu de temps ; réessayez dans {retry_after} s.",
+        "uk": "Забагато змін за короткий час; спробуйте через {retry_after} с.",
+        "en": "Too many changes in a short time; try again in {retry_after} s.",
     },
     "unavailable": {
         "fr": "Service momentanément indisponible ; réessayez.",

@@ -9,6 +9,7 @@ editor        pk ASSOC#<id>    sk EDITOR#<email>
               gsi1 EDITOR#<email> / ASSOC#<id>            (a person's memberships)
 audit entry   pk ASSOC#<id> | ELECTION#<id> | POLL#<id>    sk AUDIT#<at>#<nonce>
               gsi2 AUDIT#<yyyy-mm> / <at>                 (admins browse by month)
+write quota   pk QUOTA#<user:hash | ip:hash>   sk <window start, epoch s>   (expires_at: TTL)
 
 election      pk ELECTION#<id>  sk ELECTION
               gsi1 ELECTIONS / <created_at>#<id>          (organizers: every election, drafts included)
@@ -158,3 +159,6 @@ PAGE_PREFIX = "PAGE#"
 
 def published_page(election_id: str, number: int) -> dict[str, str]:
     return {"pk": f"PUBLISHED#{election_id}", "sk": f"{PAGE_PREFIX}{number:06d}"}
+
+def quota(subject: str, window: int) -> dict[str, str]:
+    return {"pk": f"QUOTA#{subject}", "sk": str(window)}

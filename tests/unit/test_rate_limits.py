@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from hromada.auth import Principal
+from hromada.domain.rate_limits import Quota, QuotaExceeded, check_write, quotas_for
+from hromada.errors import TooManyRequests
+
+
+class CountingStore:
+    def __init__(self) -> None:
+        self.hits: dict[tuple[str, int], int] = {}
+
+    def consume(self, quotas: list[Quota], window: int, expires_at: int) -> None:
+        for index, quota in enumerate(quotas):
+            if self.hits.get((quota.subject, window), 0) >= quota.limit:
+                raise QuotaExceeded(index)
+        for quota in quotas:
+            self.hits[(quota.subject, window)] = self.hits.get((quota.subject, window), 0) + 1
+
+
+PERSON = Principal("sub-1", "a@example.org", True, frozenset())
+
+
+def test_quotas_hash_who_and_where():
+    quotas = quotas_for(PERSON, "203.0.113.9", per_user=5, per_ip=50)
+    assert [q.limit for q in quotas] == [5, 50]
+    assert quotas[0].subject.startswith("user:") and "sub-1" not in quotas[0].subject
+    assert quotas[1].subject.startswith("ip:") and "203.0.113.9" not in quotas[1].subject
+    assert quotas_for(None, None, 5, 50) == []
+    assert quotas_for(PERSON, "203.0.113.9", 0, 0) == []
+
+
+def test_limit_then_retry_after_until_the_window_turns():
+    store = CountingStore()
+    quotas = quotas_for(PERSON, "203.0.113.9", per_user=2, per_ip=50)
+    check_write(store, quotas, now=1_000_000.0)
+    check_write(store, quotas, now=1_000_010.0)
+    with pytest.raises(TooManyRequests) as refused:
+        check_write(store, quotas, now=1_000_015.0)
+    window_end = 1_000_000 // 60 * 60 + 60
+    assert refused.value.params == {"retry_after": window_end - 1_000_015, "scope": "user"}
+    check_write(store, quotas, now=window_end + 1.0)  # a new window
+
+
+def test_a_refused_write_counts_on_no_quota():
+    store = CountingStore()
+    quotas = quotas_for(PERSON, "203.0.113.9", per_user=10, per_ip=1)
+    check_write(store, quotas, now=60.0)
+    with pytest.raises(TooManyRequests) as refused:
+        check_write(store, quotas, now=61.0)
+    assert refused.value.params["scope"] == "ip"
+    assert store.hits[(quotas[0].subject, 60)] == 1
