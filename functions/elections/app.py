@@ -43,6 +43,7 @@ from hromada.models.election import (
 from hromada.observability import metrics
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.ballots import DynamoBallotBox
+from hromada.store.client import dynamodb
 from hromada.store.elections import DynamoElectionStore
 
 app = create_app()
@@ -67,45 +68,45 @@ def list_elections(limit: Annotated[Limit, Query()] = 20, cursor: Cursor = None)
     return Page[ElectionOut](items=[ElectionOut.of(e) for e in found.items], next_cursor=found.next_cursor)
 
 
-@app.get("/elections/<id>", tags=TAGS, summary="One election, with its ballot and turnout once voting opens",
+@app.get("/elections/<election_id>", tags=TAGS, summary="One election, with its ballot and turnout once voting opens",
          responses=documented(200, "The election", ERRORS_PUBLIC, NOT_FOUND))
-def get_election(id: ElectionId) -> ElectionOut:
-    election, turnout = elections().public(id)
+def get_election(election_id: ElectionId) -> ElectionOut:
+    election, turnout = elections().public(election_id)
     return ElectionOut.of(election, turnout)
 
 
-@app.get("/elections/<id>/candidates", tags=TAGS, summary="The approved candidates",
+@app.get("/elections/<election_id>/candidates", tags=TAGS, summary="The approved candidates",
          responses=documented(200, "Approved candidates", ERRORS_PUBLIC, NOT_FOUND))
-def list_candidates(id: ElectionId) -> list[CandidateOut]:
-    return [CandidateOut.of(c) for c in elections().candidates(id)]
+def list_candidates(election_id: ElectionId) -> list[CandidateOut]:
+    return [CandidateOut.of(c) for c in elections().candidates(election_id)]
 
 
-@app.get("/elections/<id>/results", tags=TAGS, summary="The official result with its full working",
+@app.get("/elections/<election_id>/results", tags=TAGS, summary="The official result with its full working",
          responses=documented(200, "Published result", ERRORS_PUBLIC, NOT_FOUND, CONFLICT))
-def get_results(id: ElectionId) -> Response[ResultOut]:
-    election, stored = elections().results(id)
+def get_results(election_id: ElectionId) -> Response[ResultOut]:
+    election, stored = elections().results(election_id)
     body = ResultOut(election_id=election.id, published_at=election.published_at or "",
                      ballots_sha256=stored["ballots_sha256"], ballot_shards=election.shards, candidates=election.ballot,
                      result=Result.model_validate(stored["result"]))
     return Response(200, "application/json", body, headers=PUBLISHED)
 
 
-@app.get("/elections/<id>/ballots", tags=TAGS,
+@app.get("/elections/<election_id>/ballots", tags=TAGS,
          summary="The published ballot box: every ballot with its tracker, no voter (follow next_cursor)",
          responses=documented(200, "A page of ballots (up to 1000), in the order of the digest", ERRORS_PUBLIC,
                               NOT_FOUND, CONFLICT))
-def list_ballots(id: ElectionId, cursor: Cursor = None) -> Response[Page[PublishedBallot]]:
-    ballots, next_cursor = elections().ballots_page(id, cursor)
+def list_ballots(election_id: ElectionId, cursor: Cursor = None) -> Response[Page[PublishedBallot]]:
+    ballots, next_cursor = elections().ballots_page(election_id, cursor)
     page = Page[PublishedBallot](items=[PublishedBallot(**b) for b in ballots], next_cursor=next_cursor)
     return Response(200, "application/json", page, headers=PUBLISHED)
 
 
-@app.get("/elections/<id>/ballots/<tracker>", tags=TAGS, summary="Find your ballot by its tracker",
+@app.get("/elections/<election_id>/ballots/<tracker>", tags=TAGS, summary="Find your ballot by its tracker",
          responses=documented(200, "The ballot", ERRORS_PUBLIC, NOT_FOUND, CONFLICT))
-def get_ballot(id: ElectionId, tracker: Annotated[Tracker, Path(description="The receipt of the vote")],
+def get_ballot(election_id: ElectionId, tracker: Annotated[Tracker, Path(description="The receipt of the vote")],
                ) -> Response[PublishedBallot]:
-    return Response(200, "application/json", PublishedBallot(tracker=tracker, **elections().ballot(id, tracker)),
-                    headers=PUBLISHED)
+    ballot = PublishedBallot(tracker=tracker, **elections().ballot(election_id, tracker))
+    return Response(200, "application/json", ballot, headers=PUBLISHED)
 
 
 # ------------------------------------------------------------------ organizers
@@ -117,10 +118,10 @@ def create_election(body: ElectionCreate) -> Response[ElectionOut]:
                     headers={"Location": f"/elections/{election.id}"})
 
 
-@app.patch("/elections/<id>", tags=ORGANIZING, summary="Edit a draft election (admins)", security=SIGNED_IN,
+@app.patch("/elections/<election_id>", tags=ORGANIZING, summary="Edit a draft election (admins)", security=SIGNED_IN,
            responses=documented(200, "Updated", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def update_election(id: ElectionId, body: ElectionPatch) -> ElectionOut:
-    return ElectionOut.of(elections().update(principal(app), id, body))
+def update_election(election_id: ElectionId, body: ElectionPatch) -> ElectionOut:
+    return ElectionOut.of(elections().update(principal(app), election_id, body))
 
 
 @app.get("/admin/elections", tags=ORGANIZING, summary="Every election, drafts included (admins)",
@@ -130,96 +131,98 @@ def list_all_elections(limit: Annotated[Limit, Query()] = 20, cursor: Cursor = N
     return Page[ElectionOut](items=[ElectionOut.of(e) for e in found.items], next_cursor=found.next_cursor)
 
 
-@app.post("/elections/<id>/open", tags=ORGANIZING,
+@app.post("/elections/<election_id>/open", tags=ORGANIZING,
           summary="Start the next phase now: nominations (from draft) or voting (admins)", security=SIGNED_IN,
           responses=documented(200, "Opened", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def open_election(id: ElectionId) -> ElectionOut:
-    return ElectionOut.of(elections().open(principal(app), id))
+def open_election(election_id: ElectionId) -> ElectionOut:
+    return ElectionOut.of(elections().open(principal(app), election_id))
 
 
-@app.post("/elections/<id>/close", tags=ORGANIZING, summary="Close the vote early, with a reason (admins)",
+@app.post("/elections/<election_id>/close", tags=ORGANIZING, summary="Close the vote early, with a reason (admins)",
           security=SIGNED_IN, responses=documented(200, "Closed; the count follows", ERRORS_SIGNED_IN, NOT_FOUND,
                                                    CONFLICT))
-def close_election(id: ElectionId, body: Reason) -> ElectionOut:
-    return ElectionOut.of(elections().close(principal(app), id, body.reason))
+def close_election(election_id: ElectionId, body: Reason) -> ElectionOut:
+    return ElectionOut.of(elections().close(principal(app), election_id, body.reason))
 
 
-@app.post("/elections/<id>/roll", tags=ORGANIZING, summary="Add e-mails to the voter roll (admins)",
+@app.post("/elections/<election_id>/roll", tags=ORGANIZING, summary="Add e-mails to the voter roll (admins)",
           security=SIGNED_IN, responses=documented(200, "Added", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def upload_roll(id: ElectionId, body: RollIn) -> RollOut:
-    return RollOut(received=elections().upload_roll(principal(app), id, body.emails))
+def upload_roll(election_id: ElectionId, body: RollIn) -> RollOut:
+    return RollOut(received=elections().upload_roll(principal(app), election_id, body.emails))
 
 
-@app.get("/elections/<id>/audit", tags=ORGANIZING, summary="Every administrative act, who and when (admins)",
+@app.get("/elections/<election_id>/audit", tags=ORGANIZING, summary="Every administrative act, who and when (admins)",
          security=SIGNED_IN, responses=documented(200, "The audit log, oldest first", ERRORS_SIGNED_IN, NOT_FOUND))
-def audit_log(id: ElectionId) -> list[AuditOut]:
+def audit_log(election_id: ElectionId) -> list[AuditOut]:
     return [AuditOut(actor_id=e.actor_id, action=e.action, target=e.target, at=e.at, reason=e.reason)
-            for e in elections().audit(principal(app), id)]
+            for e in elections().audit(principal(app), election_id)]
 
 
 # ------------------------------------------------------------------ nominations
-@app.get("/elections/<id>/nominations", tags=NOMINATIONS,
+@app.get("/elections/<election_id>/nominations", tags=NOMINATIONS,
          summary="Nominations: all (admins), yours (candidate), your associations' (owners, editors)",
          security=SIGNED_IN, responses=documented(200, "Nominations", ERRORS_SIGNED_IN, NOT_FOUND))
-def list_nominations(id: ElectionId) -> list[NominationOut]:
-    return [NominationOut.of(c) for c in elections().nominations(principal(app), id)]
+def list_nominations(election_id: ElectionId) -> list[NominationOut]:
+    return [NominationOut.of(c) for c in elections().nominations(principal(app), election_id)]
 
 
-@app.post("/elections/<id>/candidates", tags=NOMINATIONS,
+@app.post("/elections/<election_id>/candidates", tags=NOMINATIONS,
           summary="Nominate a candidate for your verified association (owners)", security=SIGNED_IN,
           responses=documented(201, "Nominated; waiting for the candidate's consent", ERRORS_SIGNED_IN, NOT_FOUND,
                                CONFLICT))
-def nominate(id: ElectionId, body: NominationIn) -> Response[NominationOut]:
-    candidate = elections().nominate(principal(app), id, body)
+def nominate(election_id: ElectionId, body: NominationIn) -> Response[NominationOut]:
+    candidate = elections().nominate(principal(app), election_id, body)
     return Response(201, "application/json", NominationOut.of(candidate))
 
 
-@app.post("/elections/<id>/candidates/<candidate_id>/consent", tags=NOMINATIONS,
+@app.post("/elections/<election_id>/candidates/<candidate_id>/consent", tags=NOMINATIONS,
           summary="Accept your nomination (the candidate)", security=SIGNED_IN,
           responses=documented(200, "Consented", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def consent(id: ElectionId, candidate_id: CandidateId) -> NominationOut:
-    return NominationOut.of(elections().consent(principal(app), id, candidate_id))
+def consent(election_id: ElectionId, candidate_id: CandidateId) -> NominationOut:
+    return NominationOut.of(elections().consent(principal(app), election_id, candidate_id))
 
 
-@app.post("/elections/<id>/candidates/<candidate_id>/approve", tags=NOMINATIONS,
+@app.post("/elections/<election_id>/candidates/<candidate_id>/approve", tags=NOMINATIONS,
           summary="Approve a consenting candidate (admins)", security=SIGNED_IN,
           responses=documented(200, "Approved", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def approve(id: ElectionId, candidate_id: CandidateId) -> NominationOut:
-    return NominationOut.of(elections().approve(principal(app), id, candidate_id))
+def approve(election_id: ElectionId, candidate_id: CandidateId) -> NominationOut:
+    return NominationOut.of(elections().approve(principal(app), election_id, candidate_id))
 
 
-@app.post("/elections/<id>/candidates/<candidate_id>/reject", tags=NOMINATIONS,
+@app.post("/elections/<election_id>/candidates/<candidate_id>/reject", tags=NOMINATIONS,
           summary="Reject a nomination with a reason (admins)", security=SIGNED_IN,
           responses=documented(200, "Rejected", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def reject(id: ElectionId, candidate_id: CandidateId, body: Reason) -> NominationOut:
-    return NominationOut.of(elections().reject(principal(app), id, candidate_id, body.reason))
+def reject(election_id: ElectionId, candidate_id: CandidateId, body: Reason) -> NominationOut:
+    return NominationOut.of(elections().reject(principal(app), election_id, candidate_id, body.reason))
 
 
-@app.post("/elections/<id>/candidates/<candidate_id>/withdraw", tags=NOMINATIONS,
+@app.post("/elections/<election_id>/candidates/<candidate_id>/withdraw", tags=NOMINATIONS,
           summary="Withdraw a candidacy (the candidate, the association's owner, admins)", security=SIGNED_IN,
           responses=documented(200, "Withdrawn", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def withdraw(id: ElectionId, candidate_id: CandidateId) -> NominationOut:
-    return NominationOut.of(elections().withdraw(principal(app), id, candidate_id))
+def withdraw(election_id: ElectionId, candidate_id: CandidateId) -> NominationOut:
+    return NominationOut.of(elections().withdraw(principal(app), election_id, candidate_id))
 
 
 # ------------------------------------------------------------------ voting
-@app.post("/elections/<id>/ballots", tags=VOTING, summary="Vote: one secret ballot; the answer is its tracker",
+@app.post("/elections/<election_id>/ballots", tags=VOTING, summary="Vote: one secret ballot; the answer is its tracker",
           security=SIGNED_IN, responses=documented(201, "Counted; keep the tracker", ERRORS_SIGNED_IN, NOT_FOUND,
                                                    CONFLICT))
-def cast_ballot(id: ElectionId, body: BallotIn) -> Response[Receipt]:
-    tracker = elections().cast(principal(app), id, body)
+def cast_ballot(election_id: ElectionId, body: BallotIn) -> Response[Receipt]:
+    tracker = elections().cast(principal(app), election_id, body)
     metrics.add_metric(name="BallotCast", unit="Count", value=1)
-    return Response(201, "application/json", Receipt(election_id=id, tracker=tracker),
+    return Response(201, "application/json", Receipt(election_id=election_id, tracker=tracker),
                     headers={"Cache-Control": "no-store"})
 
 
-@app.get("/elections/<id>/my-vote", tags=VOTING, summary="Whether you may vote, and whether you have",
+@app.get("/elections/<election_id>/my-vote", tags=VOTING, summary="Whether you may vote, and whether you have",
          security=SIGNED_IN, responses=documented(200, "Your status", ERRORS_SIGNED_IN, NOT_FOUND))
-def my_vote(id: ElectionId) -> MyVoteOut:
-    status = elections().voter_status(principal(app), id)
+def my_vote(election_id: ElectionId) -> MyVoteOut:
+    status = elections().voter_status(principal(app), election_id)
     return MyVoteOut(electorate=status.election.electorate, eligible=status.eligible, voted=status.voted,
                      associations=[VoterAssociation(association_id=a, name=n, voted=v)
                                    for a, n, v in status.associations])
 
 
 lambda_handler = make_handler(app)
+# Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
+dynamodb()

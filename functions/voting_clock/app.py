@@ -12,6 +12,7 @@ from hromada.domain.voting_clock import VotingClock
 from hromada.observability import logger, metrics
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.ballots import DynamoBallotBox
+from hromada.store.client import dynamodb
 from hromada.store.elections import DynamoElectionStore
 from hromada.store.polls import DynamoPollStore
 
@@ -34,3 +35,7 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     metrics.add_metric(name="ClockMoved", unit="Count", value=len(tick.moved))
     metrics.add_metric(name="ClockFailed", unit="Count", value=len(tick.failed))
     return {"moved": tick.moved, "failed": tick.failed}
+
+
+# Built during init, so SnapStart's snapshot holds the DynamoDB client instead of each restore.
+dynamodb()

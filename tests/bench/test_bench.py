@@ -13,7 +13,9 @@ from infra.template import Template
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "scripts" / "bench"
-SECTIONS = ("## Cold start", "## Warm overhead", "## DynamoDB calls per request")
+SECTIONS = ("## Cold start", "## Warm overhead", "## DynamoDB calls per request", "## Elections")
+TALLY = re.compile(r"Tally of 1,000,000 ranked ballots over 10 candidates \(Schulze, [^)]+\): \d+\.\d\d s\.")
+PER_BALLOT = re.compile(r"TransactWriteItems per ballot: \d+\.\d\d\.")
 RATIO = re.compile(r"\b\d+\.\d\d×")
 PEERS = ("bare boto3 handler", "Chalice", "FastAPI + Mangum")
 
@@ -30,7 +32,7 @@ def problems(report: str, route_keys: list[str], functions: list[str]) -> list[s
     found = [f"missing section {s!r}" for s in SECTIONS if s not in report]
     if found:
         return found
-    cold, warm, calls = (section(report, s) for s in SECTIONS)
+    cold, warm, calls, elections = (section(report, s) for s in SECTIONS)
     for name in [*functions, *PEERS]:
         row = next((line for line in cold.splitlines() if line.startswith(f"| {name}")), None)
         if row is None:
@@ -58,6 +60,10 @@ def problems(report: str, route_keys: list[str], functions: list[str]) -> list[s
                 found.append(f"Scan on {key}: {row}")
     if "Scans: none." not in calls:
         found.append("the report does not say that no request did a Scan")
+    if not TALLY.search(elections):
+        found.append("no tally time for 1,000,000 ranked ballots")
+    if not PER_BALLOT.search(elections):
+        found.append("no DynamoDB calls per ballot")
     return found
 
 
@@ -96,6 +102,10 @@ def test_report_check_catches_what_is_missing(bench: subprocess.CompletedProcess
     summary = report.replace("Scans: none.", "**Scan on: GET /associations.**")
     assert "the report does not say that no request did a Scan" in problems(summary, keys, functions)
     assert problems(report.replace("## Warm overhead", "## Warm"), keys, functions)
+    untimed = TALLY.sub("Tally: later.", report)
+    assert "no tally time for 1,000,000 ranked ballots" in problems(untimed, keys, functions)
+    uncounted = PER_BALLOT.sub("", report)
+    assert "no DynamoDB calls per ballot" in problems(uncounted, keys, functions)
 
 
 def test_bench_rejects_unknown_options() -> None:

@@ -24,33 +24,33 @@ PUBLIC = [200, 200, 200, 200, 200, 200, 200]
 # route key -> expected status per role (same order as ROLES)
 MATRIX: dict[str, list[int]] = {
     "GET /elections": PUBLIC,
-    "GET /elections/{id}": PUBLIC,
-    "GET /elections/{id}/candidates": PUBLIC,
-    "GET /elections/{id}/results": PUBLIC,
-    "GET /elections/{id}/ballots": PUBLIC,
-    "GET /elections/{id}/ballots/{tracker}": PUBLIC,
+    "GET /elections/{election_id}": PUBLIC,
+    "GET /elections/{election_id}/candidates": PUBLIC,
+    "GET /elections/{election_id}/results": PUBLIC,
+    "GET /elections/{election_id}/ballots": PUBLIC,
+    "GET /elections/{election_id}/ballots/{tracker}": PUBLIC,
     "POST /elections": [401, 403, 403, 403, 403, 403, 201],
-    "PATCH /elections/{id}": ADMINS_ONLY,
+    "PATCH /elections/{election_id}": ADMINS_ONLY,
     "GET /admin/elections": ADMINS_ONLY,
-    "POST /elections/{id}/open": ADMINS_ONLY,
-    "POST /elections/{id}/close": ADMINS_ONLY,
-    "POST /elections/{id}/roll": ADMINS_ONLY,
-    "GET /elections/{id}/audit": ADMINS_ONLY,
-    "GET /elections/{id}/nominations": SIGNED_IN_200,
+    "POST /elections/{election_id}/open": ADMINS_ONLY,
+    "POST /elections/{election_id}/close": ADMINS_ONLY,
+    "POST /elections/{election_id}/roll": ADMINS_ONLY,
+    "GET /elections/{election_id}/audit": ADMINS_ONLY,
+    "GET /elections/{election_id}/nominations": SIGNED_IN_200,
     # Owners nominate for their own verified association only (not its editors, not the organizers).
-    "POST /elections/{id}/candidates": [401, 403, 403, 403, 201, 403, 403],
+    "POST /elections/{election_id}/candidates": [401, 403, 403, 403, 201, 403, 403],
     # The candidate is the member here: only they consent.
-    "POST /elections/{id}/candidates/{candidate_id}/consent": [401, 200, 403, 403, 403, 403, 403],
-    "POST /elections/{id}/candidates/{candidate_id}/approve": ADMINS_ONLY,
-    "POST /elections/{id}/candidates/{candidate_id}/reject": ADMINS_ONLY,
-    "POST /elections/{id}/candidates/{candidate_id}/withdraw": [401, 200, 403, 403, 200, 403, 200],
-    "POST /elections/{id}/ballots": [401, 201, 201, 201, 201, 201, 201],
-    "GET /elections/{id}/my-vote": SIGNED_IN_200,
+    "POST /elections/{election_id}/candidates/{candidate_id}/consent": [401, 200, 403, 403, 403, 403, 403],
+    "POST /elections/{election_id}/candidates/{candidate_id}/approve": ADMINS_ONLY,
+    "POST /elections/{election_id}/candidates/{candidate_id}/reject": ADMINS_ONLY,
+    "POST /elections/{election_id}/candidates/{candidate_id}/withdraw": [401, 200, 403, 403, 200, 403, 200],
+    "POST /elections/{election_id}/ballots": [401, 201, 201, 201, 201, 201, 201],
+    "GET /elections/{election_id}/my-vote": SIGNED_IN_200,
     "GET /polls": SIGNED_IN_200,
     "POST /polls": [401, 403, 403, 403, 403, 201, 201],  # a poll to every member
-    "GET /polls/{id}": SIGNED_IN_200,
-    "POST /polls/{id}/votes": [401, 201, 201, 201, 201, 201, 201],
-    "POST /polls/{id}/close": [401, 403, 403, 403, 403, 200, 200],
+    "GET /polls/{poll_id}": SIGNED_IN_200,
+    "POST /polls/{poll_id}/votes": [401, 201, 201, 201, 201, 201, 201],
+    "POST /polls/{poll_id}/close": [401, 403, 403, 403, 403, 200, 200],
 }
 
 
@@ -89,20 +89,20 @@ def _request_for(route: str, role: str, api, cast) -> tuple[str, str, dict | Non
     admin, owner, member = people["admin"], people["owner"], people["member"]
     method, path = route.split(" ", 1)
     election, body = cast["voting"], None
-    if route.startswith("GET /elections/{id}/") and route.split("/")[3] in ("results", "ballots"):
+    if route.startswith("GET /elections/{election_id}/") and route.split("/")[3] in ("results", "ballots"):
         election = cast["published"]
     elif route == "POST /elections":
         body = election_body()
-    elif route in ("PATCH /elections/{id}", "POST /elections/{id}/open"):
+    elif route in ("PATCH /elections/{election_id}", "POST /elections/{election_id}/open"):
         election = draft(api, admin)
         body = {"title": {"en": "Renamed"}} if method == "PATCH" else None
-    elif route == "POST /elections/{id}/close":
+    elif route == "POST /elections/{election_id}/close":
         body = {"reason": "Clôture anticipée"}
         if role == "admin":  # one-shot: a fresh election in voting (the others are refused before acting)
             election, _ = in_voting(api, admin, owner, association, member, names=("Olena",))
-    elif route == "POST /elections/{id}/roll":
+    elif route == "POST /elections/{election_id}/roll":
         election, body = cast["roll"], {"emails": ["voter@example.org"]}
-    elif route in ("GET /elections/{id}/nominations", "POST /elections/{id}/candidates"):
+    elif route in ("GET /elections/{election_id}/nominations", "POST /elections/{election_id}/candidates"):
         election = cast["nominations"]
         if method == "POST":
             body = nomination_body(association["id"], member.email)
@@ -114,7 +114,7 @@ def _request_for(route: str, role: str, api, cast) -> tuple[str, str, dict | Non
             ok(api("POST", f"/elections/{election['id']}/candidates/{nominated['id']}/consent", member))
             body = {"reason": "Hors délai"} if route.endswith("/reject") else None
         path = path.replace("{candidate_id}", nominated["id"])
-    elif route == "POST /elections/{id}/ballots":
+    elif route == "POST /elections/{election_id}/ballots":
         body = {"choice": election["ballot"][0]["id"]}
     elif route == "POST /polls":
         body = poll_body()
@@ -126,8 +126,8 @@ def _request_for(route: str, role: str, api, cast) -> tuple[str, str, dict | Non
                 poll = ok(api("POST", "/polls", people["moderator"], json=poll_body()), 201)
         elif route.endswith("/votes"):
             body = {"choices": ["o1"]}
-        path = path.replace("{id}", poll["id"])
-    path = path.replace("{id}", election["id"]).replace("{tracker}", cast["tracker"])
+        path = path.replace("{poll_id}", poll["id"])
+    path = path.replace("{election_id}", election["id"]).replace("{tracker}", cast["tracker"])
     return method, path, body
 
 

@@ -79,9 +79,9 @@ def test_public_routes_are_exactly_the_read_only_ones():
                       "GET /events", "GET /events.ics", "GET /events/{id}", "GET /associations/{id}/events.ics",
                       "GET /announcements", "GET /announcements/{id}",
                       # elections: the public record (the ballot box and result once published)
-                      "GET /elections", "GET /elections/{id}", "GET /elections/{id}/candidates",
-                      "GET /elections/{id}/results", "GET /elections/{id}/ballots",
-                      "GET /elections/{id}/ballots/{tracker}",
+                      "GET /elections", "GET /elections/{election_id}", "GET /elections/{election_id}/candidates",
+                      "GET /elections/{election_id}/results", "GET /elections/{election_id}/ballots",
+                      "GET /elections/{election_id}/ballots/{tracker}",
                       "GET /partnerships", "GET /partnerships/match", "GET /partnerships/{id}",
                       "GET /initiatives", "GET /initiatives/{id}", "GET /initiatives/{id}/matches"}
 
