@@ -82,7 +82,7 @@ def item_level_transaction_rollback() -> None:
     moto deep-copies the whole table once per transaction item (items and stream history) to restore it
     if the transaction is cancelled: every vote paid for a copy of the table, and cost grew with the life
     of the stack. Requests are serialised here, so putting back the touched items (and dropping the
-    stream records written meanwhile) restores exactly what the table copy would.
+    stream as it was) restores exactly what the table copy would.
     """
     import moto.dynamodb.models as backend
     from moto.dynamodb.models.dynamo_type import DynamoType
@@ -109,9 +109,10 @@ def item_level_transaction_rollback() -> None:
         elif not table.items[hash_value]:
             del table.items[hash_value]
 
-    def stream_end(table: Any) -> int:
+    def stream_state(table: Any) -> tuple[list[Any], int] | None:
+        """The stream's records (immutable: a new list of the same ones is enough) and its first number."""
         shard = table.stream_shard
-        return shard.starting_sequence_number + len(shard.items) if shard is not None else 0
+        return (list(shard.items), shard.starting_sequence_number) if shard is not None else None
 
     def transact_write_items(self: Any, transact_items: list[dict[str, Any]]) -> None:
         saved, streams = [], {}
@@ -125,16 +126,15 @@ def item_level_transaction_rollback() -> None:
             except KeyError:
                 continue  # a malformed key: moto refuses the transaction before writing anything
             saved.append((table, hash_value, range_value, _copy_item(table.get_item(hash_value, range_value))))
-            streams.setdefault(id(table), (table, stream_end(table)))
+            streams.setdefault(id(table), (table, stream_state(table)))
         try:
             original(self, transact_items)
         except Exception:
             for table, hash_value, range_value, item in reversed(saved):
                 put_back(table, hash_value, range_value, item)
-            for table, end in streams.values():
-                written = stream_end(table) - end
-                if written > 0:
-                    del table.stream_shard.items[-written:]
+            for table, state in streams.values():
+                if state is not None:
+                    table.stream_shard.items, table.stream_shard.starting_sequence_number = state
             raise
 
     class _NoTableCopies:

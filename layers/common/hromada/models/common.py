@@ -25,9 +25,16 @@ EMAIL = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
 def text(min_length: int = 0, max_length: int = 200) -> type[str]:
     """Plain text, trimmed; when required, it must contain something other than spaces."""
     pattern = r"\S" if min_length else None
+
+    def clean(value: str) -> str:
+        cleaned = _clean_text(value)
+        if len(cleaned) < min_length:  # e.g. nothing but control characters: stored, it would be too short
+            raise ValueError(f"at least {min_length} visible character(s)")
+        return cleaned
+
     return Annotated[  # type: ignore[return-value]
         str, StringConstraints(min_length=min_length, max_length=max_length, pattern=pattern),
-        AfterValidator(_clean_text),
+        AfterValidator(clean),
     ]
 
 
