@@ -87,7 +87,169 @@ def seed(info: dict[str, str]) -> dict[str, Any]:
             service.verify(principal("moderator"), association.id, "Statuts et RNA vérifiés")
             verified[name] = association.id
         created.append(association.slug)
-    return {"accounts": ACCOUNTS, "associations": created, **seed_voting(principal, verified)}
+    return {"accounts": ACCOUNTS, "associations": created, **seed_events(principal),
+            **seed_voting(principal, verified), **seed_twinning(principal)}
+
+
+# ------------------------------------------------------------ events and announcements
+# (association, titles fr/uk/en, Markdown description, in N days, local start "HH:MM", hours, venue, online link,
+#  categories, languages, extra fields). Venues: (name, address, postal code, city, department, region).
+EVENTS: list[tuple[Any, ...]] = [
+    ("Maison ukrainienne de Toulouse", ("Soirée de poésie ukrainienne", "Вечір української поезії",
+                                       "Ukrainian poetry evening"),
+     "Lectures bilingues de **Lessia Oukraïnka** et de **Serhiy Jadan**, suivies d'un échange.", 6, "19:00", 2,
+     ("Maison ukrainienne", "12 rue des Lois", "31000", "Toulouse", "31", "76"), None, ["talk"], ["uk", "fr"],
+     {"capacity": 40, "registration_required": True}),
+    ("Maison ukrainienne de Toulouse", ("Cours d'ukrainien pour débutants", "Українська для початківців", None),
+     "Premier cours : l'alphabet cyrillique et les salutations. Apportez un cahier !", 9, "18:30", 1.5,
+     ("Maison ukrainienne", "12 rue des Lois", "31000", "Toulouse", "31", "76"), None, ["language_class"],
+     ["uk", "fr"], {"capacity": 12, "registration_required": True}),
+    ("Kalyna Montpellier", ("Concert de chants traditionnels", "Концерт народної пісні", None),
+     "Polyphonies des Carpates et chants de Noël (*koliadky*).", 14, "20:00", 2,
+     ("Salle Pétrarque", "2 place Pétrarque", "34000", "Montpellier", "34", "76"), None, ["concert"], ["uk", "fr"],
+     {"is_free": False, "price_cents": 1000, "ticket_url": "https://example.org/billets/kalyna"}),
+    ("Solidarité Ukraine Paris", ("Collecte de matériel médical", "Збір медичного обладнання",
+                                  "Medical supplies drive"),
+     "Nous collectons pansements, garrots et médicaments **non périmés**. Liste complète sur place.", 4, "10:00",
+     7, ("Mairie du 11e", "12 place Léon Blum", "75011", "Paris", "75", "11"), None, ["fundraiser"],
+     ["fr", "uk", "en"], {}),
+    ("Solidarité Ukraine Paris", ("Rassemblement de soutien à l'Ukraine", "Мітинг на підтримку України", None),
+     "Rendez-vous place de la République. Drapeaux bienvenus.", 20, "14:00", 2,
+     ("Place de la République", "Place de la République", "75011", "Paris", "75", "11"), None, ["rally"],
+     ["fr", "uk"], {}),
+    ("École ukrainienne du samedi", ("Atelier pysanky pour enfants", "Майстер-клас з писанкарства для дітей", None),
+     "Décoration d'œufs à la cire, dès 6 ans. Matériel fourni.", 11, "14:00", 2.5,
+     ("Espace Landowski", "28 avenue André Morizet", "92100", "Boulogne-Billancourt", "92", "11"), None,
+     ["workshop"], ["uk"], {"capacity": 15, "registration_required": True}),
+    ("Vyshyvanka Lyon", ("Exposition : broderies de Poltava", "Виставка: полтавська вишивка",
+                         "Exhibition: Poltava embroidery"),
+     "Trente chemises brodées du XIXe siècle à nos jours.", 3, "10:00", 14 * 24 + 8,
+     ("Mairie du 2e", "2 rue d'Enghien", "69002", "Lyon", "69", "84"), None, ["exhibition"], ["fr", "uk", "en"], {}),
+    ("Jeunesse ukrainienne de Grenoble", ("Tournoi de football solidaire", "Благодійний футбольний турнір", None),
+     "Équipes de 7, inscriptions jusqu'à la veille. Les dons vont aux clubs de jeunes de Kharkiv.", 25, "09:00",
+     9, ("Stade Lesdiguières", "Rue Albert Reynier", "38000", "Grenoble", "38", "84"), None,
+     ["sport", "fundraiser"], ["uk", "fr"], {"registration_required": True}),
+    ("Dnipro–Bordeaux Entreprendre", ("Webinaire : entreprendre entre la France et l'Ukraine",
+                                      "Вебінар: бізнес між Францією та Україною",
+                                      "Webinar: doing business between France and Ukraine"),
+     "Trois entrepreneurs racontent, puis questions-réponses.", 8, "12:30", 1, None,
+     "https://meet.example.org/dnipro-bordeaux", ["talk"], ["fr", "uk", "en"], {}),
+    ("Strasbourg pour l'Ukraine", ("Projection : « 20 jours à Marioupol »", "Показ: «20 днів у Маріуполі»", None),
+     "Documentaire de Mstyslav Tchernov, suivi d'un débat.", 16, "20:00", 2.5,
+     ("Cinéma Star", "27 rue du Jeu-des-Enfants", "67000", "Strasbourg", "67", "44"), None, ["film"], ["fr", "uk"],
+     {"is_free": False, "price_cents": 800}),
+    ("Strasbourg pour l'Ukraine", ("Atelier cuisine : varenyky", "Кулінарний майстер-клас: вареники", None),
+     "Petit groupe : deux places seulement, liste d'attente ouverte.", 10, "18:00", 2,
+     ("Maison des associations", "1a place des Orphelins", "67000", "Strasbourg", "67", "44"), None, ["workshop"],
+     ["uk", "fr"], {"capacity": 2, "registration_required": True}),
+    ("Vérifié Ukraine", ("Atelier : repérer la désinformation", "Воркшоп: як розпізнати дезінформацію",
+                         "Workshop: spotting disinformation"),
+     "Méthodes de vérification d'images et de vidéos. Sur place ou en ligne.", 12, "18:00", 2,
+     ("Maison de la vie associative", "72 rue Royale", "59000", "Lille", "59", "32"),
+     "https://meet.example.org/verifie", ["workshop", "talk"], ["fr", "uk", "en"], {}),
+    ("Bandura Marseille", ("Concert de bandoura", "Концерт бандуристів", "Bandura concert"),
+     "Répertoire classique et contemporain pour bandoura.", 30, "19:30", 1.5,
+     ("Théâtre de l'Œuvre", "1 rue Mission de France", "13001", "Marseille", "13", "93"), None, ["concert"],
+     ["uk", "fr"], {"capacity": 80}),
+    ("Kalyna Montpellier", ("Bal folklorique", "Фольклорні танці", None), "Initiation aux danses hutsules.", 22,
+     "20:00", 3, ("Salle Pétrarque", "2 place Pétrarque", "34000", "Montpellier", "34", "76"), None, ["festival"],
+     ["uk", "fr"], {"cancel": "La salle n'est plus disponible ; le bal est reporté."}),
+]
+# Past events (the archive): published back then, through the same use case with its clock set back.
+PAST_EVENTS: list[tuple[Any, ...]] = [
+    ("Maison ukrainienne de Toulouse", ("Fête de l'indépendance", "День Незалежності", "Independence Day"),
+     "Concert, buffet et exposition de photos.", -40, "17:00", 5,
+     ("Maison ukrainienne", "12 rue des Lois", "31000", "Toulouse", "31", "76"), None, ["festival"], ["uk", "fr"],
+     {}),
+    ("Solidarité Ukraine Paris", ("Concert caritatif", "Благодійний концерт", None),
+     "Au profit des hôpitaux de Kherson.", -25, "20:00", 2,
+     ("Mairie du 11e", "12 place Léon Blum", "75011", "Paris", "75", "11"), None, ["concert", "fundraiser"],
+     ["fr", "uk"], {}),
+]
+# (association, type, title fr, body fr (Markdown), region, categories, extra fields)
+ANNOUNCEMENTS: list[tuple[Any, ...]] = [
+    ("Solidarité Ukraine Paris", "project", "Une ambulance pour Kharkiv",
+     "Nous finançons une ambulance équipée pour l'hôpital n° 4 de Kharkiv. **Chaque don compte**.", "11",
+     ["humanitarian_aid"], {"needs": ["donations", "volunteers"], "donation_target_eur": 45000,
+                            "donation_url": "https://example.org/dons/ambulance", "pinned": True}),
+    ("Vérifié Ukraine", "fact_check", "Non, cette vidéo ne montre pas un défilé à Kyiv en 2025",
+     "La vidéo date de 2019 : comparez les façades et la signalisation (voir les sources).", None,
+     ["media_fact_checking"], {"sources": [
+         {"title": "Archive de la vidéo originale (2019)", "url": "https://example.org/archive/2019"},
+         {"title": "Géolocalisation détaillée", "url": "https://example.org/verification/geoloc"}]}),
+    ("Maison ukrainienne de Toulouse", "news", "Nouveaux horaires de la bibliothèque",
+     "La bibliothèque ouvre désormais le **mercredi de 14 h à 19 h** et le samedi matin.", "76", ["culture"], {}),
+    ("Vyshyvanka Lyon", "call_for_partners", "Nous cherchons des lieux d'exposition",
+     "Médiathèques, mairies, galeries : accueillez notre exposition de broderies en 2026.", "84",
+     ["culture", "arts"], {}),
+    ("Jeunesse ukrainienne de Grenoble", "project", "Collecte de fournitures scolaires",
+     "Cahiers, stylos, cartables : dépôt le samedi au local de l'association.", "84", ["youth", "humanitarian_aid"],
+     {"needs": ["goods"], "expires_in_days": 60}),
+]
+
+
+def seed_events(principal: Any) -> dict[str, int]:
+    """Demo events (upcoming, past, one cancelled, one full with a waitlist) and announcements."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from hromada.bus import EventBridgePublisher
+    from hromada.domain.announcements import Announcements
+    from hromada.domain.events import Events
+    from hromada.domain.rsvps import Rsvps
+    from hromada.domain.text import make_slug
+    from hromada.models.announcement import AnnouncementCreate
+    from hromada.models.event import EventCreate
+    from hromada.store.announcements import DynamoAnnouncementStore
+    from hromada.store.associations import DynamoAssociationStore
+    from hromada.store.events import DynamoEventStore
+
+    associations = DynamoAssociationStore()
+    ids = {name: associations.get_by_slug(make_slug(name)) for name, *_ in ASSOCIATIONS}
+    store, publisher = DynamoEventStore(), EventBridgePublisher()
+    owner = principal("owner")
+
+    def publish(row: tuple[Any, ...], service: Events) -> Any:
+        name, titles, text, days, at, hours, venue, online, categories, languages, extra = row
+        extra = dict(extra)
+        cancel = extra.pop("cancel", None)
+        start = datetime.combine(date.today() + timedelta(days=days), datetime.strptime(at, "%H:%M").time())
+        fields: dict[str, Any] = {
+            "title": {k: v for k, v in zip(("fr", "uk", "en"), titles, strict=True) if v},
+            "description": {"fr": text}, "start": start.isoformat(),
+            "end": (start + timedelta(hours=hours)).isoformat(), "categories": categories, "languages": languages,
+            "online_url": online, **extra}
+        if venue:
+            fields["venue"] = dict(zip(("name", "address", "postal_code", "city", "department", "region"), venue,
+                                       strict=True))
+        event, _ = service.create(owner, ids[name].id, EventCreate.model_validate(fields))
+        if cancel:
+            service.cancel(owner, event.id, cancel)
+        return event
+
+    events = Events(store, associations, publisher)
+    published = [publish(row, events) for row in EVENTS]
+    back_then = datetime.now(UTC) - timedelta(days=60)
+    archive = Events(store, associations, publisher, now=lambda: back_then)
+    past = [publish(row, archive) for row in PAST_EVENTS]
+
+    rsvps = Rsvps(store, publisher)
+    by_title = {e.title["fr"]: e for e in published}
+    rsvps.join(principal("member"), by_title["Soirée de poésie ukrainienne"].id)
+    rsvps.join(principal("member"), by_title["Concert de bandoura"].id)
+    cooking = by_title["Atelier cuisine : varenyky"].id
+    for role in ("admin", "moderator", "member"):  # two seats: the member waits, first in line
+        rsvps.join(principal(role), cooking)
+
+    board = Announcements(DynamoAnnouncementStore(), associations)
+    for name, kind, title, body, region, categories, extra in ANNOUNCEMENTS:
+        extra = dict(extra)
+        days = extra.pop("expires_in_days", None)
+        if days:
+            extra["expires_at"] = (datetime.now(UTC) + timedelta(days=days)).isoformat()
+        board.create(owner, ids[name].id, AnnouncementCreate.model_validate({
+            "type": kind, "title": {"fr": title}, "body": {"fr": body}, "region": region,
+            "categories": categories, **extra}))
+    return {"events": len(published) + len(past), "announcements": len(ANNOUNCEMENTS)}
 
 
 # ---------------------------------------------------------------- polls and elections
@@ -156,3 +318,93 @@ def seed_voting(principal: Any, verified: dict[str, str]) -> dict[str, str]:
         elections.approve(admin, election.id, candidate.id)
     elections.open(admin, election.id)  # voting, a day early: the demo is about voting
     return {"election": election.id, "poll": poll.id}
+
+
+# ---------------------------------------------------------------- partnerships and initiatives
+# (proposing association, title, french territory, ukrainian territory, partner body, domains, fr, uk,
+#  contact, status reached: proposed, in_discussion or signed)
+PARTNERSHIPS: list[tuple[Any, ...]] = [
+    ("Maison ukrainienne de Toulouse", "Occitanie – Lviv : échanges culturels", {"region": "76"},
+     {"oblast": "UA-46"}, "Lviv Oblast Council", ["culture", "education"],
+     "Résidences d'artistes, festivals croisés et bibliothèques jumelées.",
+     "Мистецькі резиденції, спільні фестивалі та побратимські бібліотеки.",
+     ("Oksana Melnyk", "Chargée des relations internationales", "oksana.melnyk@example.org"), "signed"),
+    ("Dnipro–Bordeaux Entreprendre", "Nouvelle-Aquitaine – Mykolaïv : filières agricoles", {"region": "75"},
+     {"oblast": "UA-48"}, "Mykolaiv Oblast Council", ["agriculture", "business"],
+     "Coopération entre coopératives céréalières et formation à l'irrigation.",
+     "Співпраця зернових кооперативів і навчання зрошенню.",
+     ("Pierre Laval", "Coordinateur agricole", "pierre.laval@example.org"), "in_discussion"),
+    ("Vyshyvanka Lyon", "Lyon – Kharkiv : jeunesse et écoles",
+     {"region": "84", "department": "69", "commune": "Lyon", "postal_code": "69002"},
+     {"oblast": "UA-63", "hromada": "Kharkivska miska hromada"}, "Kharkiv City Council", ["youth", "education"],
+     "Échanges scolaires et colonies de vacances pour les enfants de Kharkiv.",
+     "Шкільні обміни та літні табори для дітей Харкова.", ("Iryna Bondar", "Enseignante", None), "proposed"),
+]
+
+# (association, kind, title, domain, region, oblast, hromada, fr, uk)
+INITIATIVES: list[tuple[Any, ...]] = [
+    ("Solidarité Ukraine Paris", "need", "Équipement de traitement de l'eau pour Mykolaïv", "reconstruction",
+     None, "UA-48", "Mykolaivska miska hromada",
+     "Le réseau d'eau potable a été endommagé : la hromada cherche des unités de potabilisation.",
+     "Мережу водопостачання пошкоджено: громада шукає установки для очищення води."),
+    ("Dnipro–Bordeaux Entreprendre", "offer", "Unités mobiles de potabilisation", "reconstruction", "75", None,
+     None, "Une entreprise girondine met à disposition des unités mobiles de traitement de l'eau.",
+     "Компанія з Жиронди пропонує мобільні установки для очищення води."),
+    ("Dnipro–Bordeaux Entreprendre", "need", "Savoir-faire en irrigation pour céréaliers", "agriculture", "75",
+     "UA-48", None, "Des exploitations céréalières cherchent une formation à l'irrigation goutte-à-goutte.",
+     "Зернові господарства шукають навчання крапельному зрошенню."),
+    ("Maison ukrainienne de Toulouse", "offer", "Formations en agronomie en Occitanie", "agriculture", "76", None,
+     None, "Des lycées agricoles d'Occitanie accueillent des stagiaires ukrainiens.",
+     "Аграрні ліцеї Окситанії приймають українських стажерів."),
+]
+
+
+def seed_twinning(principal: Any) -> dict[str, list[str]]:
+    """A few partnerships at different stages and needs and offers that match, through the use cases."""
+    from hromada.domain.initiatives import Initiatives
+    from hromada.domain.partnerships import Partnerships
+    from hromada.domain.text import make_slug
+    from hromada.domain.twinning_ports import ListQuery
+    from hromada.models.initiative import InitiativeCreate
+    from hromada.models.partnership import PartnershipProposal, StatusTarget
+    from hromada.store.associations import DynamoAssociationStore
+    from hromada.store.initiatives import DynamoInitiativeStore
+    from hromada.store.matches import DynamoMatchIndex
+    from hromada.store.partnerships import DynamoPartnershipStore
+
+    partnerships = Partnerships(DynamoPartnershipStore(), DynamoMatchIndex())
+    initiatives = Initiatives(DynamoInitiativeStore(), DynamoMatchIndex())
+    if partnerships.directory(ListQuery(limit=1)).items:  # already seeded
+        return {"partnerships": [], "initiatives": []}
+    associations = DynamoAssociationStore()
+
+    def association_id(name: str) -> str:
+        found = associations.get_by_slug(make_slug(name))
+        if found is None:
+            raise LookupError(f"demo association {name!r} is missing")
+        return found.id
+
+    owner, moderator = principal("owner"), principal("moderator")
+    made: dict[str, list[str]] = {"partnerships": [], "initiatives": []}
+    for name, title, french, ukrainian, body, domains, fr, uk, contact, status in PARTNERSHIPS:
+        contact_name, role, email = contact
+        proposal = PartnershipProposal.model_validate({
+            "title": title, "description": {"fr": fr, "uk": uk}, "french": french, "ukrainian": ukrainian,
+            "partner": {"name": body}, "domains": domains,
+            "contacts": [{"name": contact_name, "role": role, **({"email": email} if email else {})}],
+            "documents": [{"title": "Lettre d'intention", "url": "https://example.org/jumelage/lettre.pdf"}],
+            "milestones": [{"date": "2026-02-10", "title": "Première rencontre", "done": True},
+                           {"date": "2026-10-01", "title": "Signature de la convention",
+                            "done": status == "signed"}]})
+        partnership = partnerships.propose(owner, association_id(name), proposal)
+        if status != "proposed":
+            partnerships.confirm(moderator, partnership.id, "Partenaire territorial joint par la modération")
+        if status == "signed":
+            partnerships.change_status(owner, partnership.id, StatusTarget.SIGNED, "Convention signée")
+        made["partnerships"].append(partnership.id)
+    for name, kind, title, domain, region, oblast, hromada, fr, uk in INITIATIVES:
+        data = InitiativeCreate.model_validate({
+            "kind": kind, "title": title, "domain": domain, "description": {"fr": fr, "uk": uk},
+            **{k: v for k, v in {"region": region, "oblast": oblast, "hromada": hromada}.items() if v}})
+        made["initiatives"].append(initiatives.publish(owner, association_id(name), data).id)
+    return made

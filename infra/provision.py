@@ -1,4 +1,4 @@
-"""Create in moto what template.yaml declares: tables, user pools, app clients, groups.
+"""Create in moto what template.yaml declares: tables, user pools, app clients, groups, event buses.
 
 Properties are passed through from the template (CloudFormation and the service APIs share their
 names), so a new GSI or a password rule in the template reaches the local stack without code here.
@@ -21,6 +21,7 @@ _CLIENT_KEYS = ("ClientName", "GenerateSecret", "ExplicitAuthFlows", "PreventUse
                 "AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs",
                 "SupportedIdentityProviders", "AllowedOAuthFlowsUserPoolClient", "ReadAttributes",
                 "WriteAttributes")
+_BUS_KEYS = ("Description", "EventSourceName", "KmsKeyIdentifier", "DeadLetterConfig")
 
 
 def _pick(props: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
@@ -37,6 +38,7 @@ def provision(template: Template, endpoint: str) -> dict[str, str]:
                                      aws_secret_access_key="local")
     dynamodb = session.client("dynamodb", endpoint_url=endpoint)
     cognito = session.client("cognito-idp", endpoint_url=endpoint)
+    events = session.client("events", endpoint_url=endpoint)
 
     for name, res in template.of_type("AWS::DynamoDB::Table").items():
         props = template.resolve(res.get("Properties", {}))
@@ -71,5 +73,11 @@ def provision(template: Template, endpoint: str) -> dict[str, str]:
         props = template.resolve(res.get("Properties", {}))
         cognito.create_group(**_pick(props, ("GroupName", "UserPoolId", "Description", "Precedence")))
         template.physical[name] = props["GroupName"]
+
+    for name, res in template.of_type("AWS::Events::EventBus").items():
+        props = template.resolve(res.get("Properties", {}))
+        bus = events.create_event_bus(Name=props["Name"], **_pick(props, _BUS_KEYS))
+        template.physical[name] = props["Name"]  # Ref of an event bus is its name
+        template.attributes[name] = {"Arn": bus["EventBusArn"], "Name": props["Name"]}
 
     return dict(template.physical)

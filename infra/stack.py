@@ -52,7 +52,8 @@ class LocalStack:
         return {"api_url": self.api_url, "cognito_endpoint": self.moto_url, "aws_endpoint": self.moto_url,
                 "region": REGION, "user_pool_id": self.template.physical["UserPool"],
                 "user_pool_client_id": self.template.physical["UserPoolClient"],
-                "table_name": self.template.physical["Table"], "docs_url": f"{self.api_url}/docs"}
+                "table_name": self.template.physical["Table"], "docs_url": f"{self.api_url}/docs",
+                "event_bus_name": self.template.physical["EventsBus"]}
 
     def start(self) -> LocalStack:
         from infra.moto_server import SerializedMotoServer
@@ -109,11 +110,13 @@ class LocalStack:
         for layer in self.template.layer_paths():
             if str(layer) not in sys.path:
                 sys.path.insert(0, str(layer))
+        from hromada.bus import eventbridge
         from hromada.settings import get_settings
         from hromada.store.client import dynamodb
 
         get_settings.cache_clear()
         dynamodb.cache_clear()
+        eventbridge.cache_clear()
 
     def _quiet_moto(self) -> None:
         handler = logging.FileHandler(self.log_file)

@@ -110,3 +110,36 @@ def new_association(api: Api, person: Callable[..., Person]) -> Callable[..., tu
         return association, owner
 
     return make
+
+
+def event_body(days: int = 30, **overrides: Any) -> dict[str, Any]:
+    """A valid event `days` from now, 19:00-21:00 Paris time, at a venue in Toulouse."""
+    from datetime import date, timedelta
+
+    day = (date.today() + timedelta(days=days)).isoformat()
+    body = {
+        "title": {"fr": f"Concert {uuid.uuid4().hex[:6]}", "uk": "Концерт"},
+        "description": {"fr": "Un **concert** de bandoura."},
+        "start": f"{day}T19:00:00",
+        "end": f"{day}T21:00:00",
+        "venue": {"name": "Salle Nougaro", "address": "20 chemin de Garric", "city": "Toulouse",
+                  "postal_code": "31200", "department": "31", "region": "76"},
+        "categories": ["concert"],
+        "languages": ["uk", "fr"],
+    }
+    body.update(overrides)
+    return body
+
+
+@pytest.fixture
+def new_event(api: Api, new_association: Callable[..., Any]) -> Callable[..., tuple[dict[str, Any], Person]]:
+    """Publish an event for a (new, verified) association and return it with the association's owner."""
+
+    def make(association: dict[str, Any] | None = None, owner: Person | None = None, **overrides: Any):
+        if association is None:
+            association, owner = new_association(verified=True)
+        created = api("POST", f"/associations/{association['id']}/events", owner, json=event_body(**overrides))
+        assert created.status_code == 201, created.text
+        return created.json(), owner
+
+    return make

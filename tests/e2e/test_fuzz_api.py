@@ -9,11 +9,27 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import association_body
+from tests.conftest import association_body, event_body
 from tests.e2e.conftest import call
 
 pytestmark = pytest.mark.e2e
 HERE = Path(__file__).parent
+
+
+def targets(running, tokens) -> dict[str, str]:
+    """Things for the fuzzer to act on: a pending association, and a verified one with an event (a member
+    registered) and an announcement. New ones for each run: a run may cancel or delete them."""
+    admin = tokens["admin"]
+    pending = call(running, "POST", "/associations", admin, json=association_body()).json()
+    publisher = call(running, "POST", "/associations", admin, json=association_body()).json()
+    call(running, "POST", f"/associations/{publisher['id']}/verify", admin, json={})
+    event = call(running, "POST", f"/associations/{publisher['id']}/events", admin,
+                 json=event_body(capacity=5)).json()
+    call(running, "POST", f"/events/{event['id']}/rsvp", tokens["member"])
+    post = call(running, "POST", f"/associations/{publisher['id']}/announcements", admin,
+                json={"type": "news", "title": {"fr": "Annonce"}, "body": {"fr": "Texte"}, "categories": ["culture"]})
+    return {"HROMADA_FUZZ_ASSOCIATION": pending["id"], "HROMADA_FUZZ_PUBLISHER": publisher["id"],
+            "HROMADA_FUZZ_EVENT": event["id"], "HROMADA_FUZZ_ANNOUNCEMENT": post.json()["id"]}
 
 
 def voting_targets(running, tokens) -> dict[str, str]:
@@ -42,15 +58,13 @@ def voting_targets(running, tokens) -> dict[str, str]:
 @pytest.mark.timeout(900)  # about 40 s on an idle 2-core machine; generous for a loaded one
 @pytest.mark.parametrize("role", ["admin", "member", None])
 def test_fuzz_every_operation(running, tokens, role, tmp_path):
-    owner_token = tokens["admin"]
-    target = call(running, "POST", "/associations", owner_token, json=association_body()).json()
     command = [sys.executable, "-m", "schemathesis.cli", "--config-file", str(HERE / "schemathesis.toml"), "run",
                f"{running['api_url']}/openapi.json", "--url", running["api_url"],
                "--max-examples", os.environ.get("FUZZ_EXAMPLES", "30"), "--workers", "1",
                "--report", "junit", "--report-dir", str(tmp_path), "--seed", "20261126"]
     if role:
         command += ["-H", f"Authorization: Bearer {tokens[role]}"]
-    env = os.environ | {"HROMADA_FUZZ_ASSOCIATION": target["id"], "NO_COLOR": "1"} | voting_targets(running, tokens)
+    env = os.environ | targets(running, tokens) | voting_targets(running, tokens) | {"NO_COLOR": "1"}
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900, check=False)
     out = result.stdout
     failures = out[out.find("FAILURES"):out.find("SUMMARY")] if "FAILURES" in out else ""

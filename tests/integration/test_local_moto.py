@@ -1,6 +1,9 @@
-"""The local stack's moto: serialised requests and transactions rolled back from the items they touch."""
+"""The local stack's moto: serialised requests, transactions undone item by item, bounded streams."""
 
 from __future__ import annotations
+
+import time
+import uuid
 
 import boto3
 import pytest
@@ -41,19 +44,56 @@ def test_failed_transaction_leaves_items_and_stream_as_they_were(dynamo):
     assert stream_length(table) == before
 
 
-def test_a_transaction_copies_the_items_it_touches_not_the_table(dynamo, monkeypatch):
-    from infra import moto_server
-
-    client, table_name = dynamo
-    for i in range(200):
-        client.put_item(TableName=table_name, Item={"pk": {"S": "TEST#bulk"}, "sk": {"S": str(i)}})
-    copied = []
-    monkeypatch.setattr(moto_server, "_copy_item", lambda item: copied.append(item) or item)
+def test_a_cancelled_transaction_undoes_updates_deletes_and_puts(dynamo):
+    client, table = dynamo
+    tag = uuid.uuid4().hex
+    key = lambda n: {"pk": {"S": f"TEST#undo#{tag}"}, "sk": {"S": str(n)}}  # noqa: E731
+    client.put_item(TableName=table, Item=key(1) | {"n": {"N": "1"}})
+    client.put_item(TableName=table, Item=key(2) | {"n": {"N": "2"}})
+    before = stream_length(table)
+    with pytest.raises(ClientError):
+        client.transact_write_items(TransactItems=[
+            {"Update": {"TableName": table, "Key": key(1), "UpdateExpression": "ADD n :one",
+                        "ExpressionAttributeValues": {":one": {"N": "1"}}}},
+            {"Delete": {"TableName": table, "Key": key(2)}},
+            {"Put": {"TableName": table, "Item": key(3)}},
+            {"ConditionCheck": {"TableName": table, "Key": key(4), "ConditionExpression": "attribute_exists(pk)"}},
+        ])
+    get = lambda n: client.get_item(TableName=table, Key=key(n), ConsistentRead=True)  # noqa: E731
+    assert get(1)["Item"]["n"] == {"N": "1"} and get(2)["Item"]["n"] == {"N": "2"} and "Item" not in get(3)
+    assert stream_length(table) == before
     client.transact_write_items(TransactItems=[
-        {"Put": {"TableName": table_name, "Item": {"pk": {"S": "TEST#few"}, "sk": {"S": "A"}}}},
-        {"Update": {"TableName": table_name, "Key": {"pk": {"S": "TEST#bulk"}, "sk": {"S": "7"}},
-                    "UpdateExpression": "SET n = :one", "ExpressionAttributeValues": {":one": {"N": "1"}}}}])
-    assert len(copied) == 2  # one per item of the transaction, whatever the size of the table
+        {"Update": {"TableName": table, "Key": key(1), "UpdateExpression": "ADD n :one",
+                    "ExpressionAttributeValues": {":one": {"N": "1"}}}},
+        {"Delete": {"TableName": table, "Key": key(2)}}])
+    assert get(1)["Item"]["n"] == {"N": "2"} and "Item" not in get(2)
+
+
+def test_transactions_do_not_slow_down_as_the_table_grows(dynamo):
+    client, table = dynamo
+    tag = uuid.uuid4().hex
+
+    def transaction_ms() -> float:
+        started = time.perf_counter()
+        client.transact_write_items(TransactItems=[
+            {"Put": {"TableName": table, "Item": {"pk": {"S": f"TEST#txn#{tag}"}, "sk": {"S": uuid.uuid4().hex}}}}
+            for _ in range(4)])
+        return (time.perf_counter() - started) * 1000
+
+    def write(kind: str) -> None:
+        for start in range(0, 1000, 25):
+            keys = [{"pk": {"S": f"TEST#bulk#{tag}"}, "sk": {"S": str(i)}} for i in range(start, start + 25)]
+            batch = ([{"PutRequest": {"Item": k | {"blob": {"S": "x" * 1500}}}} for k in keys]
+                     if kind == "put" else [{"DeleteRequest": {"Key": k}} for k in keys])
+            client.batch_write_item(RequestItems={table: batch})
+
+    before = min(transaction_ms() for _ in range(5))
+    write("put")
+    try:
+        after = min(transaction_ms() for _ in range(5))
+    finally:
+        write("delete")  # the table is shared with the other tests
+    assert after < max(4 * before, 50), (before, after)  # whole-table copies: about 0.5 s at this size
 
 
 def test_streams_keep_only_the_newest_records(dynamo, monkeypatch):
@@ -82,3 +122,25 @@ def test_dynamodb_items_are_not_kept_forever_by_moto(dynamo):
     for i in range(20):
         client.put_item(TableName=table_name, Item={"pk": {"S": "TEST#tracking"}, "sk": {"S": str(i)}})
     assert len(Item.instances_tracked) == 0
+
+
+def test_a_cancelled_transaction_leaves_a_full_stream_as_it_was(dynamo, monkeypatch):
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.dynamodb.models import dynamodb_backends
+
+    from infra import moto_server
+
+    client, table_name = dynamo
+    monkeypatch.setattr(moto_server, "STREAM_RECORDS_KEPT", 5)
+    for i in range(10):  # the stream is at its bound: each new record pushes the oldest out
+        client.put_item(TableName=table_name, Item={"pk": {"S": "TEST#full"}, "sk": {"S": str(i)}})
+    table = dynamodb_backends[DEFAULT_ACCOUNT_ID]["eu-west-3"].get_table(table_name)
+    before = [r.record["eventID"] for r in table.stream_shard.items], table.stream_shard.starting_sequence_number
+    with pytest.raises(ClientError):
+        client.transact_write_items(TransactItems=[
+            {"Put": {"TableName": table_name, "Item": {"pk": {"S": "TEST#full"}, "sk": {"S": "new1"}}}},
+            {"Put": {"TableName": table_name, "Item": {"pk": {"S": "TEST#full"}, "sk": {"S": "new2"}}}},
+            {"ConditionCheck": {"TableName": table_name, "Key": {"pk": {"S": "TEST#none"}, "sk": {"S": "X"}},
+                                "ConditionExpression": "attribute_exists(pk)"}}])
+    shard = table.stream_shard
+    assert ([r.record["eventID"] for r in shard.items], shard.starting_sequence_number) == before

@@ -76,10 +76,14 @@ def test_every_template_route_has_a_handler_route_and_back():
 def test_public_routes_are_exactly_the_read_only_ones():
     public = {r.key for r in Template().routes() if r.authorizer is None}
     assert public == {"GET /health", "GET /regions", "GET /associations", "GET /associations/{id}",
+                      "GET /events", "GET /events.ics", "GET /events/{id}", "GET /associations/{id}/events.ics",
+                      "GET /announcements", "GET /announcements/{id}",
                       # elections: the public record (the ballot box and result once published)
                       "GET /elections", "GET /elections/{election_id}", "GET /elections/{election_id}/candidates",
                       "GET /elections/{election_id}/results", "GET /elections/{election_id}/ballots",
-                      "GET /elections/{election_id}/ballots/{tracker}"}
+                      "GET /elections/{election_id}/ballots/{tracker}",
+                      "GET /partnerships", "GET /partnerships/match", "GET /partnerships/{id}",
+                      "GET /initiatives", "GET /initiatives/{id}", "GET /initiatives/{id}/matches"}
 
 
 def test_layer_requirements_match_pyproject():

@@ -15,6 +15,7 @@ class Settings:
     region: str
     writes_per_minute_per_user: int
     writes_per_minute_per_ip: int
+    event_bus_name: str
 
 
 @cache
@@ -26,4 +27,5 @@ def get_settings() -> Settings:
         region=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "eu-west-3",
         writes_per_minute_per_user=int(os.environ.get("WRITES_PER_MINUTE_PER_USER", "60")),
         writes_per_minute_per_ip=int(os.environ.get("WRITES_PER_MINUTE_PER_IP", "300")),
+        event_bus_name=os.environ.get("EVENT_BUS_NAME", "default"),
     )

@@ -15,6 +15,7 @@ class AuditEntry:
     target: str
     at: str
     reason: str | None = None
+    on_behalf_of: str | None = None  # the association an editor acted for
 
 
 @dataclass(frozen=True)

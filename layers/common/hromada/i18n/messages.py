@@ -106,6 +106,78 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Внутрішня помилка; її зареєстровано.",
         "en": "Internal error; it has been logged.",
     },
+    # ------------------------------------------------------------ events and announcements
+    "event_not_found": {
+        "fr": "Événement introuvable.",
+        "uk": "Подію не знайдено.",
+        "en": "Event not found.",
+    },
+    # ---- partnerships and initiatives
+    "partnership_not_found": {
+        "fr": "Partenariat introuvable.",
+        "uk": "Партнерство не знайдено.",
+        "en": "Partnership not found.",
+    },
+    "initiative_not_found": {
+        "fr": "Initiative introuvable.",
+        "uk": "Ініціативу не знайдено.",
+        "en": "Initiative not found.",
+    },
+    "association_not_verified": {
+        "fr": "L'association doit être vérifiée avant de publier.",
+        "uk": "Асоціація має бути перевірена, перш ніж публікувати.",
+        "en": "The association must be verified before it publishes.",
+    },
+    "concurrent_event_update": {
+        "fr": "L'événement a été modifié entre-temps ; rechargez et réessayez.",
+        "uk": "Подію змінено іншим користувачем; оновіть і спробуйте ще раз.",
+        "en": "The event changed meanwhile; reload and try again.",
+    },
+    "capacity_below_confirmed": {
+        "fr": "La capacité ne peut pas être inférieure aux {confirmed} places déjà confirmées.",
+        "uk": "Місткість не може бути меншою за {confirmed} уже підтверджених місць.",
+        "en": "The capacity cannot be below the {confirmed} seats already confirmed.",
+    },
+    "event_already_cancelled": {
+        "fr": "L'événement est déjà annulé.",
+        "uk": "Подію вже скасовано.",
+        "en": "The event is already cancelled.",
+    },
+    "event_ended": {
+        "fr": "L'événement est terminé.",
+        "uk": "Подія вже завершилася.",
+        "en": "The event has ended.",
+    },
+    "event_has_attendees": {
+        "fr": "Des personnes sont inscrites : annulez l'événement avant de le supprimer.",
+        "uk": "На подію є записи: скасуйте її, перш ніж видаляти.",
+        "en": "People are registered: cancel the event before deleting it.",
+    },
+    "event_cancelled": {
+        "fr": "Cet événement est annulé.",
+        "uk": "Цю подію скасовано.",
+        "en": "This event is cancelled.",
+    },
+    "registration_closed": {
+        "fr": "Les inscriptions à cet événement sont closes.",
+        "uk": "Реєстрацію на цю подію закрито.",
+        "en": "Registration for this event is closed.",
+    },
+    "rsvp_not_found": {
+        "fr": "Vous n'êtes pas inscrit·e à cet événement.",
+        "uk": "Ви не зареєстровані на цю подію.",
+        "en": "You are not registered for this event.",
+    },
+    "announcement_not_found": {
+        "fr": "Annonce introuvable.",
+        "uk": "Оголошення не знайдено.",
+        "en": "Announcement not found.",
+    },
+    "concurrent_announcement_update": {
+        "fr": "L'annonce a été modifiée entre-temps ; rechargez et réessayez.",
+        "uk": "Оголошення змінено іншим користувачем; оновіть і спробуйте ще раз.",
+        "en": "The announcement changed meanwhile; reload and try again.",
+    },
     # ---------------------------------------------------------------- elections and polls
     "election_not_found": {
         "fr": "Élection introuvable.",
@@ -146,11 +218,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Vous ne faites pas partie du corps électoral de ce scrutin.",
         "uk": "Ви не входите до кола виборців цього голосування.",
         "en": "You are not on the electorate of this vote.",
-    },
-    "association_not_verified": {
-        "fr": "L'association doit être vérifiée.",
-        "uk": "Асоціація має бути верифікована.",
-        "en": "The association must be verified.",
     },
     "nominations_not_open": {
         "fr": "Les candidatures ne sont pas ouvertes.",
@@ -201,5 +268,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Modifié entre-temps par quelqu'un d'autre ; rechargez et réessayez.",
         "uk": "Тим часом змінено кимось іншим; оновіть і спробуйте ще раз.",
         "en": "Changed meanwhile by someone else; reload and try again.",
+    },
+    "not_the_other_side": {
+        "fr": "Seule l'autre partie ou une personne de la modération peut confirmer cette proposition.",
+        "uk": "Підтвердити цю пропозицію може лише інша сторона або модератор.",
+        "en": "Only the other side or a moderator can confirm this proposal.",
+    },
+    "partner_is_proposer": {
+        "fr": "Une association ne peut pas être partenaire d'elle-même.",
+        "uk": "Асоціація не може бути партнером сама собі.",
+        "en": "An association cannot partner with itself.",
+    },
+    "partner_not_found": {
+        "fr": "L'association partenaire est introuvable ou n'est pas vérifiée.",
+        "uk": "Асоціацію-партнера не знайдено або її не перевірено.",
+        "en": "The partner association does not exist or is not verified.",
+    },
+    "transition_not_allowed": {
+        "fr": "Impossible de passer de « {current} » à « {target} ».",
+        "uk": "Неможливо перейти зі стану «{current}» до «{target}».",
+        "en": "Cannot go from “{current}” to “{target}”.",
+    },
+    "already_hidden": {
+        "fr": "C'est déjà masqué.",
+        "uk": "Уже приховано.",
+        "en": "It is already hidden.",
+    },
+    "not_hidden": {
+        "fr": "Ce n'est pas masqué.",
+        "uk": "Це не приховано.",
+        "en": "It is not hidden.",
+    },
+    "changed_meanwhile": {
+        "fr": "Cet élément a été modifié entre-temps ; rechargez et réessayez.",
+        "uk": "Цей запис змінено іншим користувачем; оновіть і спробуйте ще раз.",
+        "en": "This changed meanwhile; reload and try again.",
     },
 }

@@ -19,17 +19,21 @@ def _clean_text(value: str) -> str:
 # Patterns live in the schema (so the OpenAPI document states them); values are never fetched.
 HTTPS_URL = r"^https://[^\s/$.?#][^\s]*$"
 HTTP_URL = r"^https?://[^\s/$.?#][^\s]*$"
-EMAIL = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
+# Only characters a route can carry back in a path (DELETE .../editors/{email}): no controls, no "/", "?", "#".
+EMAIL = r"^[\w.!$%&'*+=^{|}~-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}$"
 
 
 def text(min_length: int = 0, max_length: int = 200) -> type[str]:
-    """Plain text, trimmed; when required, it must contain something other than spaces."""
-    pattern = r"\S" if min_length else None
+    """Plain text, trimmed; when required, it must contain something other than spaces and control
+    characters (which are dropped, so they alone would leave nothing)."""
+    pattern = r"[^\s\x00-\x1f\x7f]" if min_length else None
 
     def clean(value: str) -> str:
+        # Checked again once cleaned: a value of control characters only would otherwise be stored empty
+        # and fail validation each time it is read back.
         cleaned = _clean_text(value)
-        if len(cleaned) < min_length:  # e.g. nothing but control characters: stored, it would be too short
-            raise ValueError(f"at least {min_length} visible character(s)")
+        if len(cleaned) < min_length:
+            raise ValueError(f"needs at least {min_length} character(s) besides spaces and control characters")
         return cleaned
 
     return Annotated[  # type: ignore[return-value]

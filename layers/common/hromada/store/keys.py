@@ -10,6 +10,18 @@ editor        pk ASSOC#<id>    sk EDITOR#<email>
 audit entry   pk ASSOC#<id> | ELECTION#<id> | POLL#<id>    sk AUDIT#<at>#<nonce>
               gsi2 AUDIT#<yyyy-mm> / <at>                 (admins browse by month)
 write quota   pk QUOTA#<user:hash | ip:hash>   sk <window start, epoch s>   (expires_at: TTL)
+event         pk EVENT#<id>    sk EVENT
+              gsi1 EVENT_ASSOC#<association id> / <start>#<id>   (an association's events, by start)
+              gsi2 EVENTS / <start>#<id>                         (every event, by start: "upcoming")
+              gsi3 EVENT_REGION#<region> / <start>#<id>          (events with a venue, by region)
+seats         pk EVENT#<id>    sk EVENT#SEATS             (capacity, confirmed, waiting, open: every RSVP
+                                                           write is conditioned on this small item)
+rsvp          pk EVENT#<id>    sk RSVP#<member id>        (one per member and event)
+waitlist slot pk EVENT#<id>    sk WAIT#<joined at>#<member id>   (the first slot is promoted first)
+announcement  pk ANN#<id>      sk ANN
+              gsi1 ANN_ASSOC#<association id> / <P|N>#<created>#<id>  (an association's, pinned first)
+              gsi2 ANNS / <created>#<id>                              (newest first)
+              gsi3 ANN_REGION#<region> / <created>#<id>               (regional ones, newest first)
 
 election      pk ELECTION#<id>  sk ELECTION
               gsi1 ELECTIONS / <created_at>#<id>          (organizers: every election, drafts included)
@@ -27,6 +39,20 @@ poll          pk POLL#<id>      sk POLL
 marker        pk VOTED#<box>#<voter>  sk VOTED            (box: an election or poll id; one per voter)
 ballot        pk BOX#<box>#<shard>    sk B#<tracker>      (no voter, no time; shards spread the writes)
 counters      pk BOX#<box>#<shard>    sk COUNT            (ballots, answers per option; sealed at close)
+partnership   pk PARTNERSHIP#<id>   sk PROFILE            (the gsi keys only while not hidden: sparse)
+              gsi1 PARTNERSHIP_OBLAST#<oblast> / <rank>#<created>#<id>   (directory by Ukrainian oblast)
+              gsi2 PARTNERSHIPS / <rank>#<created>#<id>                  (the whole directory)
+              gsi3 PARTNERSHIP_REGION#<region> / <rank>#<created>#<id>   (directory by French region)
+              rank: 1 active, 2 signed, 3 in_discussion, 4 proposed, 5 ended (a status filter is a prefix)
+initiative    pk INITIATIVE#<id>    sk PROFILE            (the gsi keys only while not hidden)
+              gsi1 INITIATIVE_OBLAST#<oblast> / <rank>#<created>#<id>    (by Ukrainian oblast)
+              gsi2 INITIATIVES / <rank>#<created>#<id>                   (all of them)
+              gsi3 INITIATIVE_REGION#<region> / <rank>#<created>#<id>    (by French region)
+              rank: 1 open, 2 matched, 3 closed
+match entry   pk MATCH#<domain>     sk <partnership|need|offer>#<id>
+              one per domain of a visible partnership not ended, and per visible open initiative:
+              the matching search reads one partition (written in the same transaction as the item)
+audit entry   pk PARTNERSHIP#<id> or INITIATIVE#<id>   sk AUDIT#<at>#<nonce>   (as for associations)
 """
 
 from __future__ import annotations
@@ -82,6 +108,75 @@ def audit_collection(at: str) -> str:
     return f"AUDIT#{at[:7]}"
 
 
+def quota(subject: str, window: int) -> dict[str, str]:
+    return {"pk": f"QUOTA#{subject}", "sk": str(window)}
+
+
+# ------------------------------------------------------------ events
+EVENT = "EVENT"
+SEATS = "EVENT#SEATS"
+RSVP_PREFIX = "RSVP#"
+WAIT_PREFIX = "WAIT#"
+EVENTS_COLLECTION = "EVENTS"
+
+
+def event(event_id: str) -> dict[str, str]:
+    return {"pk": f"EVENT#{event_id}", "sk": EVENT}
+
+
+def event_partition(event_id: str) -> str:
+    return f"EVENT#{event_id}"
+
+
+def seats(event_id: str) -> dict[str, str]:
+    return {"pk": f"EVENT#{event_id}", "sk": SEATS}
+
+
+def event_order(start: str, event_id: str) -> str:
+    # ISO-8601 UTC strings sort as time; the id keeps two events at the same minute apart.
+    return f"{start}#{event_id}"
+
+
+def event_association(association_id: str) -> str:
+    return f"EVENT_ASSOC#{association_id}"
+
+
+def event_region(region: str) -> str:
+    return f"EVENT_REGION#{region}"
+
+
+def rsvp(event_id: str, member_id: str) -> dict[str, str]:
+    return {"pk": f"EVENT#{event_id}", "sk": f"{RSVP_PREFIX}{member_id}"}
+
+
+def waitlist_slot(event_id: str, joined_at: str, member_id: str) -> dict[str, str]:
+    return {"pk": f"EVENT#{event_id}", "sk": f"{WAIT_PREFIX}{joined_at}#{member_id}"}
+
+
+# ------------------------------------------------------------ announcements
+ANNOUNCEMENT = "ANN"
+ANNOUNCEMENTS_COLLECTION = "ANNS"
+
+
+def announcement(announcement_id: str) -> dict[str, str]:
+    return {"pk": f"ANN#{announcement_id}", "sk": ANNOUNCEMENT}
+
+
+def announcement_order(created_at: str, announcement_id: str) -> str:
+    return f"{created_at}#{announcement_id}"
+
+
+def announcement_association(association_id: str) -> str:
+    return f"ANN_ASSOC#{association_id}"
+
+
+def announcement_association_order(pinned: bool, created_at: str, announcement_id: str) -> str:
+    # Read newest first (descending): "P" sorts after "N", so pinned ones come first.
+    return f"{'P' if pinned else 'N'}#{created_at}#{announcement_id}"
+
+
+def announcement_region(region: str) -> str:
+    return f"ANN_REGION#{region}"
 # ---------------------------------------------------------------- elections and polls
 ELECTION = "ELECTION"
 CANDIDATE_PREFIX = "CANDIDATE#"
@@ -154,11 +249,68 @@ def counters(box: str, shard: int) -> dict[str, str]:
     return {"pk": ballot_shard(box, shard), "sk": "COUNT"}
 
 
+# ------------------------------------------------------------ partnerships and initiatives
+PARTNERSHIPS_COLLECTION = "PARTNERSHIPS"
+INITIATIVES_COLLECTION = "INITIATIVES"
+PARTNERSHIP_RANKS = {"active": 1, "signed": 2, "in_discussion": 3, "proposed": 4, "ended": 5}
+INITIATIVE_RANKS = {"open": 1, "matched": 2, "closed": 3}
+
+
+def partnership(partnership_id: str) -> dict[str, str]:
+    return {"pk": f"PARTNERSHIP#{partnership_id}", "sk": PROFILE}
+
+
+def partnership_oblast(oblast: str) -> str:
+    return f"PARTNERSHIP_OBLAST#{oblast}"
+
+
+def partnership_region(region: str) -> str:
+    return f"PARTNERSHIP_REGION#{region}"
+
+
+def partnership_status_prefix(status: str) -> str:
+    return f"{PARTNERSHIP_RANKS[status]}#"
+
+
+def partnership_order(status: str, created_at: str, partnership_id: str) -> str:
+    # Established partnerships first, then the ones on their way, then the ended; oldest first within each.
+    return f"{partnership_status_prefix(status)}{created_at}#{partnership_id}"
+
+
+def initiative(initiative_id: str) -> dict[str, str]:
+    return {"pk": f"INITIATIVE#{initiative_id}", "sk": PROFILE}
+
+
+def initiative_oblast(oblast: str) -> str:
+    return f"INITIATIVE_OBLAST#{oblast}"
+
+
+def initiative_region(region: str) -> str:
+    return f"INITIATIVE_REGION#{region}"
+
+
+def initiative_status_prefix(status: str) -> str:
+    return f"{INITIATIVE_RANKS[status]}#"
+
+
+def initiative_order(status: str, created_at: str, initiative_id: str) -> str:
+    # Open ones first, waiting longest first: first come, first served.
+    return f"{initiative_status_prefix(status)}{created_at}#{initiative_id}"
+
+
+def match_partition(domain: str) -> str:
+    return f"MATCH#{domain}"
+
+
+def match_entry(domain: str, kind: str, item_id: str) -> dict[str, str]:
+    return {"pk": match_partition(domain), "sk": f"{kind}#{item_id}"}
+
+
+# ------------------------------------------------------------ abuse limits
+
+
 PAGE_PREFIX = "PAGE#"
 
 
 def published_page(election_id: str, number: int) -> dict[str, str]:
     return {"pk": f"PUBLISHED#{election_id}", "sk": f"{PAGE_PREFIX}{number:06d}"}
-
-def quota(subject: str, window: int) -> dict[str, str]:
-    return {"pk": f"QUOTA#{subject}", "sk": str(window)}

@@ -1,0 +1,276 @@
+"""Events API: find events, publish and edit them, RSVP, attendees, iCalendar feeds."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+
+from hromada.api import (
+    CONFLICT,
+    ERRORS_PUBLIC,
+    ERRORS_SIGNED_IN,
+    NOT_FOUND,
+    create_app,
+    documented,
+    make_handler,
+    principal,
+)
+from hromada.attendees import attendees, attendees_csv
+from hromada.bus import EventBridgePublisher
+from hromada.domain import times
+from hromada.domain.event_ports import EventQuery
+from hromada.domain.events import Events
+from hromada.domain.rsvps import Rsvps
+from hromada.domain.text import fold
+from hromada.errors import Invalid
+from hromada.i18n import negotiate
+from hromada.models.association import DepartmentCode, Language, RegionCode
+from hromada.models.common import Limit, Page
+from hromada.models.event import (
+    AttendeesOut,
+    CancelRequest,
+    EventCategory,
+    EventCreate,
+    EventOut,
+    EventPatch,
+    RsvpOut,
+)
+from hromada.observability import metrics
+from hromada.store.associations import DynamoAssociationStore
+from hromada.store.client import dynamodb
+from hromada.store.events import DynamoEventStore
+
+app = create_app()
+TAGS = ["events"]
+SIGNED_IN = [{"cognito": []}]
+FEED_LIMIT = 200  # events in one calendar feed (one Query)
+FEED_PAST = timedelta(days=30)  # feeds keep recent events, so subscribers see late cancellations
+
+EventId = Annotated[str, Path(pattern=r"^ev_[0-9a-f]{20}$", description="Event id (ev_...)")]
+EventIdOrIcs = Annotated[str, Path(pattern=r"^ev_[0-9a-f]{20}(\.ics)?$",
+                                   description="Event id; with .ics, the event as iCalendar")]
+AssociationRef = Annotated[str, Path(min_length=3, max_length=80, description="Association id (as_...) or slug")]
+AssociationId = Annotated[str, Path(pattern=r"^as_[0-9a-f]{20}$", description="Association id (as_...)")]
+BOUND = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$"
+BOUND_HELP = "A date (the whole day, Paris time) or a date-time; bounds the start time"
+CalendarLang = Annotated[Literal["fr", "uk", "en"] | None,
+                         Query(description="Language of the texts (default: Accept-Language)")]
+CALENDAR = {"text/calendar": {"schema": {"type": "string", "description": "RFC 5545 iCalendar"}}}
+
+
+def calendar_doc(description: str) -> dict[int, Any]:
+    return {200: {"description": description, "content": CALENDAR}, **ERRORS_PUBLIC}
+
+
+@cache
+def events() -> Events:
+    return Events(DynamoEventStore(), DynamoAssociationStore(), EventBridgePublisher())
+
+
+@cache
+def rsvps() -> Rsvps:
+    return Rsvps(DynamoEventStore(), EventBridgePublisher())
+
+
+def _bound(value: str | None, field: str, *, end: bool) -> str | None:
+    if value is None:
+        return None
+    try:
+        parsed: date | datetime = (date.fromisoformat(value) if len(value) == 10
+                                   else datetime.fromisoformat(value.replace(" ", "T")))
+        return times.iso(times.day_bound(parsed, end=end))
+    except (ValueError, OverflowError) as error:
+        raise Invalid(field, "not a valid date or date-time") from error
+
+
+def _query(*, region, department, association, category, language, q, online, start_from, start_to, order,
+           limit, cursor, default_from: str | None = None) -> EventQuery:
+    low, high = _bound(start_from, "from", end=False), _bound(start_to, "to", end=True)
+    if low is None and high is None:
+        low = default_from
+    return EventQuery(region=region, department=department, association_id=association,
+                      category=category.value if category else None, language=language.value if language else None,
+                      text=fold(q) if q else None, online=online, start_from=low, start_to=high,
+                      descending=order == "desc", limit=limit, cursor=cursor)
+
+
+def _lang(lang: str | None) -> str:
+    return lang or negotiate(app.current_event.headers.get("accept-language"))
+
+
+def _ics(body: bytes, filename: str) -> Response[str]:
+    return Response(200, "text/calendar; charset=utf-8", body.decode("utf-8"),
+                    headers={"Cache-Control": "public, max-age=300",
+                             "Content-Disposition": f'inline; filename="{filename}"'})
+
+
+def _rsvp_out(rsvp, position) -> RsvpOut:
+    return RsvpOut(event_id=rsvp.event_id, status=rsvp.status, position=position, joined_at=rsvp.joined_at,
+                   promoted_at=rsvp.promoted_at)
+
+
+def _now() -> str:
+    return times.iso(events().now())
+
+
+# ---------------------------------------------------------------- finding events
+@app.get("/events", tags=TAGS, summary="Find events (upcoming by default), sorted by start time",
+         responses=documented(200, "A page of events (it may hold fewer than `limit`: follow next_cursor)",
+                              ERRORS_PUBLIC))
+def list_events(
+    region: Annotated[RegionCode | None, Query(description="INSEE region code of the venue, e.g. 76")] = None,
+    department: Annotated[DepartmentCode | None, Query(description="Department code of the venue")] = None,
+    association: Annotated[str | None, Query(pattern=r"^as_[0-9a-f]{20}$", description="Association id")] = None,
+    category: Annotated[EventCategory | None, Query()] = None,
+    language: Annotated[Language | None, Query(description="A language spoken at the event")] = None,
+    q: Annotated[str | None, Query(min_length=2, max_length=100, description="Free text")] = None,
+    online: Annotated[bool | None, Query(description="true: with an online link; false: with a venue")] = None,
+    start_from: Annotated[str | None, Query(alias="from", pattern=BOUND, description=BOUND_HELP)] = None,
+    start_to: Annotated[str | None, Query(alias="to", pattern=BOUND, description=BOUND_HELP)] = None,
+    order: Annotated[Literal["asc", "desc"], Query(description="By start time")] = "asc",
+    limit: Annotated[Limit, Query()] = 20,
+    cursor: Annotated[str | None, Query(max_length=1000)] = None,
+) -> Response[Page[EventOut]]:
+    query = _query(region=region, department=department, association=association, category=category,
+                   language=language, q=q, online=online, start_from=start_from, start_to=start_to, order=order,
+                   limit=limit, cursor=cursor, default_from=_now())
+    found = events().listing(query)
+    page = Page[EventOut](items=[EventOut.of(e) for e in found.items], next_cursor=found.next_cursor)
+    return Response(200, "application/json", page, headers={"Cache-Control": "public, max-age=60"})
+
+
+@app.get("/events.ics", tags=TAGS, summary="Events as an iCalendar feed (the filters of GET /events)",
+         description="Upcoming events and those of the last 30 days unless `from`/`to` say otherwise; "
+                     f"at most {FEED_LIMIT}.",
+         responses=calendar_doc("An iCalendar feed"))
+def events_calendar(
+    region: Annotated[RegionCode | None, Query()] = None,
+    department: Annotated[DepartmentCode | None, Query()] = None,
+    association: Annotated[str | None, Query(pattern=r"^as_[0-9a-f]{20}$")] = None,
+    category: Annotated[EventCategory | None, Query()] = None,
+    language: Annotated[Language | None, Query()] = None,
+    q: Annotated[str | None, Query(min_length=2, max_length=100)] = None,
+    online: Annotated[bool | None, Query()] = None,
+    start_from: Annotated[str | None, Query(alias="from", pattern=BOUND, description=BOUND_HELP)] = None,
+    start_to: Annotated[str | None, Query(alias="to", pattern=BOUND, description=BOUND_HELP)] = None,
+    lang: CalendarLang = None,
+) -> Response[str]:
+    from hromada.ical import calendar
+
+    query = _query(region=region, department=department, association=association, category=category,
+                   language=language, q=q, online=online, start_from=start_from, start_to=start_to, order="asc",
+                   limit=FEED_LIMIT, cursor=None, default_from=times.iso(events().now() - FEED_PAST))
+    found = events().listing(query)
+    return _ics(calendar(found.items, name="Hromada", lang=_lang(lang)), "hromada.ics")
+
+
+@app.get("/associations/<id>/events.ics", tags=TAGS, summary="An association's events as an iCalendar feed",
+         description=f"Upcoming events and those of the last 30 days; at most {FEED_LIMIT}. "
+                     "An unknown association has an empty calendar.",
+         responses=calendar_doc("An iCalendar feed"))
+def association_calendar(id: AssociationId, lang: CalendarLang = None) -> Response[str]:
+    from hromada.ical import calendar
+
+    query = EventQuery(association_id=id, start_from=times.iso(events().now() - FEED_PAST), limit=FEED_LIMIT)
+    found = events().listing(query)
+    name = found.items[0].association_name if found.items else "Hromada"
+    return _ics(calendar(found.items, name=name, lang=_lang(lang)), f"{id}.ics")
+
+
+@app.get("/events/<id>", tags=TAGS, summary="One event (past ones stay readable); /events/{id}.ics: iCalendar",
+         responses={200: {"description": "The event, with its seats",
+                          "content": {"application/json": {"model": EventOut}, **CALENDAR}},
+                    **ERRORS_PUBLIC, **NOT_FOUND})
+def get_event(id: EventIdOrIcs, lang: CalendarLang = None) -> Response[EventOut | str]:
+    if id.endswith(".ics"):
+        from hromada.ical import calendar
+
+        event, _ = events().get(id.removesuffix(".ics"))
+        return _ics(calendar([event], name=event.association_name, lang=_lang(lang)), id)
+    event, seats = events().get(id)
+    return Response(200, "application/json", EventOut.of(event, seats), headers={"Cache-Control": "public, max-age=30"})
+
+
+# ---------------------------------------------------------------- publishing
+@app.post("/associations/<id>/events", tags=TAGS, summary="Publish an event (editors of a verified association)",
+          security=SIGNED_IN,
+          responses=documented(201, "Published", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def create_event(id: AssociationRef, body: EventCreate) -> Response[EventOut]:
+    event, seats = events().create(principal(app), id, body)
+    metrics.add_metric(name="EventPublished", unit="Count", value=1)
+    return Response(201, "application/json", EventOut.of(event, seats), headers={"Location": f"/events/{event.id}"})
+
+
+@app.patch("/events/<id>", tags=TAGS, summary="Edit an event (its association's editors; SEQUENCE bumps)",
+           security=SIGNED_IN, responses=documented(200, "Updated", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def update_event(id: EventId, body: EventPatch) -> EventOut:
+    event, seats = events().update(principal(app), id, body)
+    return EventOut.of(event, seats)
+
+
+@app.post("/events/<id>/cancel", tags=TAGS, summary="Cancel an event (it stays visible, marked cancelled)",
+          security=SIGNED_IN, responses=documented(200, "Cancelled", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def cancel_event(id: EventId, body: CancelRequest) -> EventOut:
+    return EventOut.of(events().cancel(principal(app), id, body.reason))
+
+
+@app.delete("/events/<id>", tags=TAGS, summary="Delete an event nobody is registered to (or a cancelled one)",
+            security=SIGNED_IN, responses=documented(204, "Deleted", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def delete_event(id: EventId) -> Response[None]:
+    events().delete(principal(app), id)
+    return Response(204, None, "")
+
+
+# ---------------------------------------------------------------- RSVP
+@app.post("/events/<id>/rsvp", tags=TAGS, summary="RSVP: a seat if one is free, else the waitlist",
+          security=SIGNED_IN,
+          responses=documented(201, "Registered", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT, {200: {
+              "description": "Already registered", "content": {"application/json": {"model": RsvpOut}}}}))
+def rsvp(id: EventId) -> Response[RsvpOut]:
+    mine, position, created = rsvps().join(principal(app), id)
+    if created:
+        metrics.add_metric(name="Rsvp", unit="Count", value=1)
+    return Response(201 if created else 200, "application/json", _rsvp_out(mine, position),
+                    headers={"Cache-Control": "private, no-store"})
+
+
+@app.get("/events/<id>/rsvp", tags=TAGS, summary="My RSVP and waitlist position", security=SIGNED_IN,
+         responses=documented(200, "My RSVP", ERRORS_SIGNED_IN, NOT_FOUND))
+def my_rsvp(id: EventId) -> Response[RsvpOut]:
+    mine, position = rsvps().mine(principal(app), id)
+    return Response(200, "application/json", _rsvp_out(mine, position), headers={"Cache-Control": "private, no-store"})
+
+
+@app.delete("/events/<id>/rsvp", tags=TAGS, summary="Cancel my RSVP (a freed seat goes to the waitlist)",
+            security=SIGNED_IN, responses=documented(204, "Cancelled", ERRORS_SIGNED_IN, NOT_FOUND))
+def cancel_rsvp(id: EventId) -> Response[None]:
+    rsvps().leave(principal(app), id)
+    return Response(204, None, "")
+
+
+@app.get("/events/<id>/attendees", tags=TAGS, summary="Attendees and waitlist (the association's editors)",
+         security=SIGNED_IN, responses=documented(200, "Attendees", ERRORS_SIGNED_IN, NOT_FOUND))
+def list_attendees(id: EventId) -> Response[AttendeesOut]:
+    listing = attendees(rsvps().roster(principal(app), id))
+    return Response(200, "application/json", listing, headers={"Cache-Control": "private, no-store"})
+
+
+@app.get("/events/<id>/attendees.csv", tags=TAGS, summary="Attendees as CSV (the association's editors)",
+         security=SIGNED_IN,
+         responses={200: {"description": "CSV, UTF-8 with BOM",
+                          "content": {"text/csv": {"schema": {"type": "string"}}}},
+                    **ERRORS_SIGNED_IN, **NOT_FOUND})
+def export_attendees(id: EventId) -> Response[str]:
+    listing = attendees(rsvps().roster(principal(app), id))
+    return Response(200, "text/csv; charset=utf-8", attendees_csv(listing),
+                    headers={"Cache-Control": "private, no-store",
+                             "Content-Disposition": f'attachment; filename="{id}-attendees.csv"'})
+
+
+lambda_handler = make_handler(app)
+# Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
+dynamodb()

@@ -1,0 +1,142 @@
+"""Partnerships API: the public directory and matching search, proposals, confirmation, statuses, moderation."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+
+from hromada.api import (
+    CONFLICT,
+    ERRORS_PUBLIC,
+    ERRORS_SIGNED_IN,
+    NOT_FOUND,
+    create_app,
+    documented,
+    make_handler,
+    principal,
+)
+from hromada.domain.matching import Criteria
+from hromada.domain.partnerships import Partnerships
+from hromada.domain.twinning_ports import ListQuery
+from hromada.models.association import RegionCode
+from hromada.models.common import Limit, Page
+from hromada.models.match import Matches
+from hromada.models.partnership import (
+    PartnershipContactOut,
+    PartnershipOut,
+    PartnershipPatch,
+    PartnershipProposal,
+    PartnershipStatus,
+    PartnershipStatusChange,
+    contacts_out,
+)
+from hromada.models.twinning import ActNote, CooperationDomain, HidingReason, OblastCode
+from hromada.observability import metrics
+from hromada.store.client import dynamodb
+from hromada.store.matches import DynamoMatchIndex
+from hromada.store.partnerships import DynamoPartnershipStore
+
+app = create_app()
+TAGS = ["partnerships"]
+SIGNED_IN = [{"cognito": []}]
+PartnershipId = Annotated[str, Path(min_length=3, max_length=80, description="Partnership id (pt_...)")]
+AssociationId = Annotated[str, Path(min_length=3, max_length=80, description="Your association's id (as_...)")]
+
+
+@cache
+def partnerships() -> Partnerships:
+    return Partnerships(DynamoPartnershipStore(), DynamoMatchIndex())
+
+
+@app.get("/partnerships", tags=TAGS, summary="Browse twinning partnerships",
+         responses=documented(200, "A page of partnerships: established first", ERRORS_PUBLIC))
+def list_partnerships(
+    region: Annotated[RegionCode | None, Query(description="French region (INSEE code), e.g. 76")] = None,
+    oblast: Annotated[OblastCode | None, Query(description="Ukrainian oblast, e.g. UA-46")] = None,
+    domain: Annotated[CooperationDomain | None, Query()] = None,
+    status: Annotated[PartnershipStatus | None, Query()] = None,
+    limit: Annotated[Limit, Query()] = 20,
+    cursor: Annotated[str | None, Query(max_length=1000)] = None,
+) -> Page[PartnershipOut]:
+    found = partnerships().directory(ListQuery(region=region, oblast=oblast, domain=domain, status=status,
+                                               limit=limit, cursor=cursor))
+    return Page[PartnershipOut](items=[PartnershipOut.public(p) for p in found.items], next_cursor=found.next_cursor)
+
+
+@app.get("/partnerships/match", tags=TAGS,
+         summary="Find partners: partnerships, needs and offers of a domain, ranked for a region and/or oblast",
+         responses=documented(200, "Best matches first, each with its score and reasons", ERRORS_PUBLIC))
+def match_partnerships(
+    domain: Annotated[CooperationDomain, Query(description="The domain to cooperate in")],
+    region: Annotated[RegionCode | None, Query(description="French region (INSEE code), e.g. 76")] = None,
+    oblast: Annotated[OblastCode | None, Query(description="Ukrainian oblast, e.g. UA-46")] = None,
+    limit: Annotated[Limit, Query()] = 20,
+) -> Matches:
+    return Matches.of(partnerships().match(Criteria(domain.value, region, oblast), limit))
+
+
+@app.get("/partnerships/<id>", tags=TAGS, summary="One partnership",
+         responses=documented(200, "The partnership (contact e-mails are for its parties)", ERRORS_PUBLIC,
+                              NOT_FOUND))
+def get_partnership(id: PartnershipId) -> Response[PartnershipOut]:
+    partnership = partnerships().public(id)
+    return Response(200, "application/json", PartnershipOut.public(partnership),
+                    headers={"Cache-Control": "public, max-age=60"})
+
+
+@app.get("/partnerships/<id>/contacts", tags=TAGS, summary="Contacts with their e-mails (parties, moderators)",
+         security=SIGNED_IN, responses=documented(200, "The contacts", ERRORS_SIGNED_IN, NOT_FOUND))
+def partnership_contacts(id: PartnershipId) -> list[PartnershipContactOut]:
+    return contacts_out(partnerships().for_parties(principal(app), id).contacts, with_emails=True)
+
+
+@app.post("/associations/<id>/partnerships", tags=TAGS,
+          summary="Propose a partnership on behalf of your verified association",
+          security=SIGNED_IN,
+          responses=documented(201, "Proposed; the other side or a moderator confirms it", ERRORS_SIGNED_IN,
+                               NOT_FOUND, CONFLICT))
+def propose_partnership(id: AssociationId, body: PartnershipProposal) -> Response[PartnershipOut]:
+    partnership = partnerships().propose(principal(app), id, body)
+    metrics.add_metric(name="PartnershipProposed", unit="Count", value=1)
+    return Response(201, "application/json", PartnershipOut.for_parties(partnership),
+                    headers={"Location": f"/partnerships/{partnership.id}"})
+
+
+@app.patch("/partnerships/<id>", tags=TAGS, summary="Edit a partnership's content (its parties, admins)",
+           security=SIGNED_IN, responses=documented(200, "Updated", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def update_partnership(id: PartnershipId, body: PartnershipPatch) -> PartnershipOut:
+    return PartnershipOut.for_parties(partnerships().update(principal(app), id, body))
+
+
+@app.post("/partnerships/<id>/confirm", tags=TAGS,
+          summary="Confirm a proposal: the other side or a moderator (proposed -> in_discussion)",
+          security=SIGNED_IN, responses=documented(200, "Confirmed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def confirm_partnership(id: PartnershipId, body: ActNote) -> PartnershipOut:
+    return PartnershipOut.for_parties(partnerships().confirm(principal(app), id, body.note))
+
+
+@app.post("/partnerships/<id>/status", tags=TAGS,
+          summary="Sign, activate or end a partnership (its parties, moderators)",
+          security=SIGNED_IN, responses=documented(200, "Changed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def change_partnership_status(id: PartnershipId, body: PartnershipStatusChange) -> PartnershipOut:
+    return PartnershipOut.for_parties(partnerships().change_status(principal(app), id, body.status, body.note))
+
+
+@app.post("/partnerships/<id>/hide", tags=["moderation"], summary="Hide a partnership (moderators)",
+          security=SIGNED_IN, responses=documented(200, "Hidden", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def hide_partnership(id: PartnershipId, body: HidingReason) -> PartnershipOut:
+    return PartnershipOut.for_parties(partnerships().hide(principal(app), id, body.reason))
+
+
+@app.post("/partnerships/<id>/restore", tags=["moderation"], summary="Show a hidden partnership again (moderators)",
+          security=SIGNED_IN, responses=documented(200, "Visible again", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def restore_partnership(id: PartnershipId, body: ActNote) -> PartnershipOut:
+    return PartnershipOut.for_parties(partnerships().restore(principal(app), id, body.note))
+
+
+lambda_handler = make_handler(app)
+# Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
+dynamodb()

@@ -1,0 +1,146 @@
+"""Announcement use cases: post, edit, delete, find."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from hromada.auth import Principal
+from hromada.domain import geography, markdown, times
+from hromada.domain.announcement_ports import AnnouncementQuery, AnnouncementStore
+from hromada.domain.clock import new_id
+from hromada.domain.event_ports import Listing
+from hromada.domain.events import utc_clock
+from hromada.domain.ports import AssociationStore, ConditionFailed
+from hromada.domain.publishing import editor_email, validate_whole, verified_association
+from hromada.errors import Conflict, Forbidden, Invalid, NotFound
+from hromada.models.announcement import (
+    Announcement,
+    AnnouncementCreate,
+    AnnouncementDraft,
+    AnnouncementPatch,
+    AnnouncementType,
+    ProjectNeed,
+)
+
+ID_PREFIX = "an"
+EDITABLE = tuple(AnnouncementDraft.model_fields)
+
+
+def check_kind(draft: AnnouncementDraft) -> None:
+    """What each type of announcement must (and must not) carry."""
+    project = draft.type == AnnouncementType.PROJECT
+    donations = ProjectNeed.DONATIONS in draft.needs
+    if project and not draft.needs:
+        raise Invalid("needs", "say what the project needs: volunteers, donations and/or goods")
+    if not project and draft.needs:
+        raise Invalid("needs", "only projects list needs")
+    if donations and (draft.donation_target_eur is None or draft.donation_url is None):
+        field = "donation_target_eur" if draft.donation_target_eur is None else "donation_url"
+        raise Invalid(field, "a call for donations gives its target and the page to give on")
+    if not donations and (draft.donation_target_eur is not None or draft.donation_url is not None):
+        field = "donation_target_eur" if draft.donation_target_eur is not None else "donation_url"
+        raise Invalid(field, "only a project seeking donations has a donation target and link")
+    if draft.type == AnnouncementType.FACT_CHECK and not draft.sources:
+        raise Invalid("sources", "a fact-check lists its sources")
+
+
+def expiry(draft: AnnouncementDraft, now: datetime, previous: str | None) -> str | None:
+    if draft.expires_at is None:
+        return None
+    try:
+        instant = times.to_utc(draft.expires_at, times.DEFAULT_ZONE)
+    except times.LocalTimeError as error:
+        raise Invalid("expires_at", str(error)) from error
+    except (OverflowError, ValueError) as error:
+        raise Invalid("expires_at", "out of range") from error
+    value = times.iso(instant)
+    if value != previous and instant <= now:
+        raise Invalid("expires_at", "the expiry must be in the future")
+    return value
+
+
+class Announcements:
+    def __init__(self, store: AnnouncementStore, associations: AssociationStore,
+                 now: Callable[[], datetime] = utc_clock, make_id: Callable[[str], str] = new_id):
+        self.store = store
+        self.associations = associations
+        self.now = now
+        self.make_id = make_id
+
+    def get(self, announcement_id: str) -> Announcement:
+        found = self.store.get(announcement_id)
+        if found is None:
+            raise NotFound("announcement_not_found")
+        return found
+
+    def listing(self, query: AnnouncementQuery) -> Listing:
+        if query.region is not None and not geography.is_region(query.region):
+            raise Invalid("region", f"unknown INSEE region code {query.region!r}")
+        return self.store.list(replace(query, now=times.iso(self.now())))
+
+    def create(self, principal: Principal, association_ref: str, data: AnnouncementCreate) -> Announcement:
+        editor = editor_email(principal)
+        association = verified_association(self.associations, association_ref)
+        self._authorize(editor, association.id)
+        draft = validate_whole(AnnouncementDraft, data.model_dump())
+        check_kind(draft)
+        now = times.iso(self.now())
+        announcement = Announcement(
+            **self._fields(draft, previous_expiry=None, render=True),
+            id=self.make_id(ID_PREFIX), association_id=association.id, association_name=association.name,
+            association_slug=association.slug, created_at=now, updated_at=now, created_by=principal.user_id)
+        try:
+            self.store.create(announcement, editor_email=editor)
+        except ConditionFailed as failed:
+            if failed.which == "editor":
+                raise Forbidden() from failed
+            raise Conflict("association_not_verified") from failed
+        return announcement
+
+    def update(self, principal: Principal, announcement_id: str, patch: AnnouncementPatch) -> Announcement:
+        current = self.get(announcement_id)
+        editor = editor_email(principal)
+        self._authorize(editor, current.association_id)
+        changes = patch.model_dump(exclude_unset=True)
+        stored = current.model_dump(include=set(EDITABLE), exclude_none=True)
+        draft = validate_whole(AnnouncementDraft, stored | changes)
+        check_kind(draft)
+        fields = self._fields(draft, previous_expiry=current.expires_at, render="body" in changes)
+        before = current.model_dump()
+        if all(before.get(k) == v for k, v in fields.items()):
+            return current
+        updated = Announcement.model_validate(before | fields | {
+            "updated_at": times.iso(self.now()), "version": current.version + 1})
+        try:
+            self.store.save(updated, current.version, editor_email=editor)
+        except ConditionFailed as failed:
+            if failed.which == "editor":
+                raise Forbidden() from failed
+            raise Conflict("concurrent_announcement_update") from failed
+        return updated
+
+    def delete(self, principal: Principal, announcement_id: str) -> None:
+        current = self.get(announcement_id)
+        editor = editor_email(principal)
+        self._authorize(editor, current.association_id)
+        try:
+            self.store.delete(current.id, current.association_id, editor_email=editor)
+        except ConditionFailed as failed:
+            if failed.which == "editor":
+                raise Forbidden() from failed
+            raise NotFound("announcement_not_found") from failed
+
+    # ------------------------------------------------------------ helpers
+    def _fields(self, draft: AnnouncementDraft, *, previous_expiry: str | None, render: bool) -> dict[str, Any]:
+        fields = draft.model_dump(exclude={"expires_at"})
+        fields["expires_at"] = expiry(draft, self.now(), previous_expiry)
+        if render:
+            fields["body_html"] = markdown.to_html_by_language(draft.body.model_dump(exclude_none=True))
+        return fields
+
+    def _authorize(self, editor: str | None, association_id: str) -> None:
+        if editor is not None and not self.store.is_editor(association_id, editor):
+            raise Forbidden()

@@ -1,0 +1,112 @@
+"""What the events and announcements use cases need from storage and from the event bus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from hromada.models.event import Event, Rsvp, Seats
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """One listing of events: the store reads it with one Query on the key that fits best."""
+
+    region: str | None = None
+    department: str | None = None
+    association_id: str | None = None
+    category: str | None = None
+    language: str | None = None
+    text: str | None = None  # already folded (see domain.text.fold)
+    online: bool | None = None  # True: with an online link; False: with a venue
+    start_from: str | None = None  # UTC ISO-8601, inclusive
+    start_to: str | None = None  # UTC ISO-8601, inclusive
+    descending: bool = False
+    limit: int = 20
+    cursor: str | None = None
+
+
+@dataclass
+class Listing:
+    """A page; it may hold fewer than `limit` items when filters drop some: follow next_cursor."""
+
+    items: list[Any]
+    next_cursor: str | None = None
+    calls: int = field(default=1, compare=False)
+
+
+@dataclass(frozen=True)
+class WaitSlot:
+    """A place on a waitlist, in order of arrival."""
+
+    event_id: str
+    member_id: str
+    joined_at: str
+
+
+@dataclass(frozen=True)
+class EventRoster:
+    """Everything stored under one event: the event, its seats, the RSVPs and the waitlist order."""
+
+    event: Event
+    seats: Seats
+    rsvps: list[Rsvp]
+    waitlist: list[WaitSlot]
+
+
+@dataclass(frozen=True)
+class DomainEvent:
+    """Something other capabilities react to (mail tells attendees). Never carries personal data."""
+
+    kind: str  # EventChanged, EventCancelled, WaitlistPromoted
+    detail: dict[str, Any]
+
+
+class Publisher(Protocol):
+    def publish(self, events: list[DomainEvent]) -> None:
+        """Best effort, after the write it reports has succeeded."""
+
+
+class EventStore(Protocol):
+    def create(self, event: Event, seats: Seats, *, editor_email: str | None) -> None:
+        """All or nothing. ConditionFailed("editor") when editor_email does not edit the association,
+        ("association") when it is not (or no longer) verified."""
+
+    def get(self, event_id: str) -> tuple[Event, Seats] | None: ...
+
+    def save(self, event: Event, expected_sequence: int, *, editor_email: str | None) -> None:
+        """Write the event and its seats' capacity/open flag. ConditionFailed("editor"), ("version") or
+        ("capacity") when the new capacity is below the confirmed count."""
+
+    def delete(self, event_id: str, association_id: str, *, editor_email: str | None) -> None:
+        """ConditionFailed("editor"), ("missing"), or ("attendees") while people are registered to a
+        scheduled event."""
+
+    def list(self, query: EventQuery) -> Listing: ...
+
+    def is_editor(self, association_id: str, email: str) -> bool: ...
+
+    # RSVPs: each write is one transaction conditioned on the seats item.
+    def get_rsvp(self, event_id: str, member_id: str) -> Rsvp | None: ...
+
+    def confirm(self, rsvp: Rsvp) -> None:
+        """Take a seat. ConditionFailed("seats") when full, closed or someone waits; ("exists")."""
+
+    def wait(self, rsvp: Rsvp) -> None:
+        """Join the waitlist. ConditionFailed("seats") unless full (or others wait); ("exists")."""
+
+    def position(self, rsvp: Rsvp) -> int: ...
+
+    def first_waiting(self, event_id: str) -> WaitSlot | None: ...
+
+    def get_with_rsvp(self, event_id: str, member_id: str) -> tuple[Event, Seats, Rsvp | None] | None:
+        """One strongly consistent read of the event, its seats and this member's RSVP."""
+
+    def leave(self, rsvp: Rsvp, *, promote: WaitSlot | None, at: str, only_if_nobody_waits: bool) -> None:
+        """Remove the RSVP. A confirmed seat passes to `promote` in the same transaction; without one it
+        is freed, if `only_if_nobody_waits`, only while the waitlist is empty. ConditionFailed("changed")."""
+
+    def promote(self, slot: WaitSlot, *, at: str) -> None:
+        """Give a free seat to this waitlisted member. ConditionFailed("changed")."""
+
+    def roster(self, event_id: str) -> EventRoster | None: ...

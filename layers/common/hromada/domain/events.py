@@ -1,0 +1,224 @@
+"""Event use cases: publish, edit, cancel, delete, find. RSVPs live in domain.rsvps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from hromada.auth import Principal
+from hromada.domain import geography, markdown, times
+from hromada.domain.associations import check_location
+from hromada.domain.clock import new_id
+from hromada.domain.event_ports import DomainEvent, EventQuery, EventStore, Listing, Publisher
+from hromada.domain.ports import AssociationStore, ConditionFailed
+from hromada.domain.publishing import editor_email, validate_whole, verified_association
+from hromada.domain.rsvps import Rsvps
+from hromada.errors import Conflict, Forbidden, Invalid, NotFound
+from hromada.models.event import Event, EventCreate, EventDraft, EventPatch, EventStatus, Seats
+
+ID_PREFIX = "ev"
+MAX_DURATION = timedelta(days=31)
+MAX_AHEAD = timedelta(days=3 * 366)
+EDITABLE = tuple(EventDraft.model_fields)
+
+
+def utc_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def check_filters(region: str | None, department: str | None) -> str | None:
+    """The region a listing reads (a department implies its region); Invalid when they disagree."""
+    if department is not None:
+        dept_region = geography.region_of_department(department)
+        if dept_region is None:
+            raise Invalid("department", f"unknown department code {department!r}")
+        if region is not None and region != dept_region:
+            raise Invalid("department", f"department {department} is not in region {region}")
+        return dept_region
+    if region is not None and not geography.is_region(region):
+        raise Invalid("region", f"unknown INSEE region code {region!r}")
+    return region
+
+
+def _instant(value: datetime, zone_name: str, field: str) -> datetime:
+    try:
+        return times.to_utc(value, zone_name)
+    except times.LocalTimeError as error:
+        raise Invalid(field, str(error)) from error
+    except (OverflowError, ValueError) as error:  # e.g. year 1 or 9999 moved across the date line
+        raise Invalid(field, "out of range") from error
+
+
+def schedule(draft: EventDraft, now: datetime, previous_start: str | None = None) -> tuple[str, str, str | None]:
+    """Start, end and registration deadline as stored (UTC), after the rules the schema cannot state.
+    A new start must be in the future; an unchanged one may be past (past events stay editable)."""
+    start = _instant(draft.start, draft.timezone, "start")
+    end = _instant(draft.end, draft.timezone, "end")
+    if times.iso(start) != previous_start and start <= now:
+        raise Invalid("start", "the start must be in the future")
+    if start > now + MAX_AHEAD:
+        raise Invalid("start", "the start must be within three years")
+    if end <= start:
+        raise Invalid("end", "the end must be after the start")
+    if end - start > MAX_DURATION:
+        raise Invalid("end", "an event lasts at most 31 days")
+    deadline = None
+    if draft.registration_deadline is not None:
+        deadline = _instant(draft.registration_deadline, draft.timezone, "registration_deadline")
+        if deadline > start:
+            raise Invalid("registration_deadline", "the registration deadline must be at or before the start")
+    return times.iso(start), times.iso(end), times.iso(deadline) if deadline else None
+
+
+def check_details(draft: EventDraft) -> None:
+    if draft.venue is None and draft.online_url is None:
+        raise Invalid("venue", "give a venue, an online link, or both")
+    if draft.venue is not None:
+        venue = draft.venue
+        try:
+            check_location(venue.region, venue.department, venue.postal_code)
+        except Invalid as error:
+            field = error.details[0]["field"]
+            raise Invalid(f"venue.{field}", error.details[0]["message"]) from error
+    if draft.is_free and draft.price_cents is not None:
+        raise Invalid("price_cents", "a free event has no price")
+    if not draft.is_free and draft.price_cents is None and draft.ticket_url is None:
+        raise Invalid("price_cents", "give a price or a ticket link, or mark the event free")
+
+
+def _editable(event: Event) -> dict[str, Any]:
+    """The stored event in the shape of a draft (instants stay UTC, so they keep their meaning)."""
+    return event.model_dump(include=set(EDITABLE), exclude_none=True)
+
+
+class Events:
+    def __init__(self, store: EventStore, associations: AssociationStore, publisher: Publisher,
+                 now: Callable[[], datetime] = utc_clock, make_id: Callable[[str], str] = new_id):
+        self.store = store
+        self.associations = associations
+        self.publisher = publisher
+        self.now = now
+        self.make_id = make_id
+
+    # ------------------------------------------------------------ reading
+    def get(self, event_id: str) -> tuple[Event, Seats]:
+        found = self.store.get(event_id)
+        if found is None:
+            raise NotFound("event_not_found")
+        return found
+
+    def listing(self, query: EventQuery) -> Listing:
+        region = check_filters(query.region, query.department)
+        if query.start_from and query.start_to and query.start_from > query.start_to:
+            raise Invalid("to", "`to` must not be before `from`")
+        return self.store.list(replace(query, region=region))
+
+    # ------------------------------------------------------------ writing
+    def create(self, principal: Principal, association_ref: str, data: EventCreate) -> tuple[Event, Seats]:
+        editor = editor_email(principal)
+        association = verified_association(self.associations, association_ref)
+        self._authorize(editor, association.id)
+        draft = validate_whole(EventDraft, data.model_dump())
+        start, end, deadline = schedule(draft, self.now())
+        check_details(draft)
+        now = times.iso(self.now())
+        event = Event(
+            **draft.model_dump(exclude={"start", "end", "registration_deadline"}),
+            start=start, end=end, registration_deadline=deadline,
+            description_html=markdown.to_html_by_language(draft.description.model_dump(exclude_none=True)),
+            id=self.make_id(ID_PREFIX), association_id=association.id, association_name=association.name,
+            association_slug=association.slug, status=EventStatus.SCHEDULED, sequence=0,
+            created_at=now, updated_at=now, created_by=principal.user_id,
+        )
+        seats = Seats(capacity=event.capacity)
+        try:
+            self.store.create(event, seats, editor_email=editor)
+        except ConditionFailed as failed:
+            if failed.which == "editor":
+                raise Forbidden() from failed
+            raise Conflict("association_not_verified") from failed
+        return event, seats
+
+    def update(self, principal: Principal, event_id: str, patch: EventPatch) -> tuple[Event, Seats]:
+        current, seats = self.get(event_id)
+        editor = editor_email(principal)
+        self._authorize(editor, current.association_id)
+        changes = patch.model_dump(exclude_unset=True)
+        draft = validate_whole(EventDraft, _editable(current) | changes)
+        start, end, deadline = schedule(draft, self.now(), previous_start=current.start)
+        check_details(draft)
+        if draft.capacity is not None and draft.capacity < seats.confirmed:
+            raise Invalid("capacity", f"{seats.confirmed} people already have a seat",
+                          code="capacity_below_confirmed", confirmed=seats.confirmed)
+        fields = draft.model_dump(exclude={"start", "end", "registration_deadline"}) | {
+            "start": start, "end": end, "registration_deadline": deadline}
+        if "description" in changes:
+            fields["description_html"] = markdown.to_html_by_language(
+                draft.description.model_dump(exclude_none=True))
+        before = current.model_dump()
+        changed = sorted(k for k, v in fields.items() if k in EDITABLE and before.get(k) != v)
+        if not changed:
+            return current, seats
+        updated = Event.model_validate(before | fields | {
+            "sequence": current.sequence + 1, "updated_at": times.iso(self.now())})
+        self._save(editor, updated, current.sequence)
+        self.publisher.publish([DomainEvent("EventChanged", {
+            "event_id": updated.id, "association_id": updated.association_id, "sequence": updated.sequence,
+            "changed": changed, "start": updated.start, "end": updated.end, "status": updated.status.value})])
+        seats = seats.model_copy(update={"capacity": updated.capacity})
+        # More seats than before: the waitlist moves up now, in order.
+        if seats.waiting and seats.has_room and Rsvps(self.store, self.publisher, self.now).fill(updated.id):
+            seats = self.get(updated.id)[1]
+        return updated, seats
+
+    def cancel(self, principal: Principal, event_id: str, reason: str) -> Event:
+        current, _ = self.get(event_id)
+        editor = editor_email(principal)
+        self._authorize(editor, current.association_id)
+        if current.status == EventStatus.CANCELLED:
+            raise Conflict("event_already_cancelled")
+        if current.end <= times.iso(self.now()):
+            raise Conflict("event_ended")
+        updated = current.model_copy(update={
+            "status": EventStatus.CANCELLED, "cancel_reason": reason, "sequence": current.sequence + 1,
+            "updated_at": times.iso(self.now())})
+        self._save(editor, updated, current.sequence)
+        self.publisher.publish([DomainEvent("EventCancelled", {
+            "event_id": updated.id, "association_id": updated.association_id, "sequence": updated.sequence,
+            "start": updated.start, "reason": reason})])
+        return updated
+
+    def delete(self, principal: Principal, event_id: str) -> None:
+        current, _ = self.get(event_id)
+        editor = editor_email(principal)
+        self._authorize(editor, current.association_id)
+        try:
+            self.store.delete(current.id, current.association_id, editor_email=editor)
+        except ConditionFailed as failed:
+            if failed.which == "editor":
+                raise Forbidden() from failed
+            if failed.which == "attendees":
+                raise Conflict("event_has_attendees") from failed
+            raise NotFound("event_not_found") from failed
+
+    # ------------------------------------------------------------ helpers
+    def _authorize(self, editor: str | None, association_id: str) -> None:
+        """403 before anything else is said about the request. The write re-checks it in its transaction,
+        so an editor removed in between is still refused."""
+        if editor is not None and not self.store.is_editor(association_id, editor):
+            raise Forbidden()
+
+    def _save(self, editor: str | None, updated: Event, expected_sequence: int) -> None:
+        try:
+            self.store.save(updated, expected_sequence, editor_email=editor)
+        except ConditionFailed as failed:
+            if failed.which == "editor":
+                raise Forbidden() from failed
+            if failed.which == "capacity":
+                confirmed = self.get(updated.id)[1].confirmed
+                raise Invalid("capacity", f"{confirmed} people already have a seat",
+                              code="capacity_below_confirmed", confirmed=confirmed) from failed
+            raise Conflict("concurrent_event_update") from failed
+

@@ -1,0 +1,142 @@
+"""RSVPs: a seat while there is one, else the waitlist in order of arrival; a freed seat goes to the
+first waitlisted member in the same transaction that frees it.
+
+Every decision made here from a read is re-checked by the write's conditions (the seats item holds
+the counters); when a condition fails, the use case reads again and decides again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from hromada.auth import Principal
+from hromada.domain import times
+from hromada.domain.event_ports import DomainEvent, EventRoster, EventStore, Publisher
+from hromada.domain.ports import ConditionFailed
+from hromada.errors import Conflict, Forbidden, NotFound, Unavailable
+from hromada.models.event import Event, EventStatus, Rsvp, RsvpStatus
+
+# Each failed attempt means another request changed the seats first, so attempts are few in practice
+# (50 simultaneous RSVPs at a 10-seat event: at most 3 each).
+MAX_ATTEMPTS = 12
+
+
+def _clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class Rsvps:
+    def __init__(self, store: EventStore, publisher: Publisher, now: Callable[[], datetime] = _clock):
+        self.store = store
+        self.publisher = publisher
+        self.now = now
+
+    def join(self, principal: Principal, event_id: str) -> tuple[Rsvp, int | None, bool]:
+        """The member's RSVP, their waitlist position (None when confirmed), and whether it is new."""
+        principal.require_verified_email()
+        for _ in range(MAX_ATTEMPTS):
+            event, seats, existing = self._read(event_id, principal.user_id)
+            if existing is not None:
+                return existing, self._position(existing), False
+            now = times.iso(self.now())
+            if event.status == EventStatus.CANCELLED or not seats.open:
+                raise Conflict("event_cancelled")
+            if now >= event.registration_closes:
+                raise Conflict("registration_closed")
+            seat = seats.has_room and seats.waiting == 0
+            rsvp = Rsvp(event_id=event.id, member_id=principal.user_id, email=principal.email, name=principal.name,
+                        status=RsvpStatus.CONFIRMED if seat else RsvpStatus.WAITLISTED, joined_at=now)
+            try:
+                if seat:
+                    self.store.confirm(rsvp)
+                    return rsvp, None, True
+                self.store.wait(rsvp)
+                return rsvp, self.store.position(rsvp), True
+            except ConditionFailed as failed:
+                if failed.which == "exists" and self._ours(rsvp):
+                    # Our own write, retried by the client after a timeout: it did happen.
+                    return rsvp, self._position(rsvp), True
+                continue  # the seats changed (or a parallel request of this member won): read again
+        raise Unavailable()
+
+    def mine(self, principal: Principal, event_id: str) -> tuple[Rsvp, int | None]:
+        rsvp = self.store.get_rsvp(event_id, principal.user_id)
+        if rsvp is None:
+            raise NotFound("rsvp_not_found")
+        return rsvp, self._position(rsvp)
+
+    def leave(self, principal: Principal, event_id: str) -> None:
+        for _ in range(MAX_ATTEMPTS):
+            event, seats, rsvp = self._read(event_id, principal.user_id)
+            if rsvp is None:
+                raise NotFound("rsvp_not_found")
+            now = times.iso(self.now())
+            # Once the event has started or is cancelled a freed seat is simply freed.
+            handing_over = seats.open and now < event.start
+            slot = None
+            if rsvp.status == RsvpStatus.CONFIRMED and handing_over and seats.waiting:
+                slot = self.store.first_waiting(event_id)
+            try:
+                self.store.leave(rsvp, promote=slot, at=now, only_if_nobody_waits=handing_over)
+            except ConditionFailed:
+                continue
+            if slot is not None:
+                self._promoted(event, 1)
+            return
+        raise Unavailable()
+
+    def fill(self, event_id: str) -> int:
+        """Give free seats to the waitlist, first come first served (after the capacity grew)."""
+        promoted = 0
+        event = None
+        found = self.store.get(event_id)
+        budget = (found[1].waiting if found else 0) + MAX_ATTEMPTS
+        for _ in range(budget):
+            found = self.store.get(event_id)
+            if found is None:
+                break
+            event, seats = found
+            if not (seats.open and seats.has_room and seats.waiting and times.iso(self.now()) < event.start):
+                break
+            slot = self.store.first_waiting(event_id)
+            if slot is None:
+                break
+            try:
+                self.store.promote(slot, at=times.iso(self.now()))
+                promoted += 1
+            except ConditionFailed:
+                continue
+        if promoted and event is not None:
+            self._promoted(event, promoted)
+        return promoted
+
+    def roster(self, principal: Principal, event_id: str) -> EventRoster:
+        """Attendees, for the association's editors (and admins) only: it holds names and e-mails."""
+        roster = self.store.roster(event_id)
+        if roster is None:
+            raise NotFound("event_not_found")
+        if not principal.is_admin:
+            principal.require_verified_email()
+            if not self.store.is_editor(roster.event.association_id, principal.email):
+                raise Forbidden()
+        return roster
+
+    # ------------------------------------------------------------ helpers
+    def _read(self, event_id: str, member_id: str):
+        found = self.store.get_with_rsvp(event_id, member_id)
+        if found is None:
+            raise NotFound("event_not_found")
+        return found
+
+    def _ours(self, rsvp: Rsvp) -> bool:
+        stored = self.store.get_rsvp(rsvp.event_id, rsvp.member_id)
+        return stored is not None and stored.joined_at == rsvp.joined_at and stored.status == rsvp.status
+
+    def _position(self, rsvp: Rsvp) -> int | None:
+        return self.store.position(rsvp) if rsvp.status == RsvpStatus.WAITLISTED else None
+
+    def _promoted(self, event: Event, count: int) -> None:
+        # Who was promoted is in the table (RSVPs carry promoted_at); the bus carries no personal data.
+        self.publisher.publish([DomainEvent("WaitlistPromoted", {
+            "event_id": event.id, "association_id": event.association_id, "promoted": count})])

@@ -1,0 +1,100 @@
+"""What partnerships and initiatives share: cooperation domains and the two sides' territories."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from hromada.domain import geography
+from hromada.models.association import DepartmentCode, PostalCode, RegionCode
+from hromada.models.common import Strict, one_of, text
+
+OblastCode = one_of(list(geography.OBLASTS), "Ukrainian oblast code")
+
+
+class CooperationDomain(StrEnum):
+    CULTURE = "culture"
+    EDUCATION = "education"
+    HEALTH = "health"
+    RECONSTRUCTION = "reconstruction"
+    AGRICULTURE = "agriculture"
+    ENERGY = "energy"
+    BUSINESS = "business"
+    YOUTH = "youth"
+    SPORT = "sport"
+    ENVIRONMENT = "environment"
+    OTHER = "other"
+
+
+class FrenchLevel(StrEnum):
+    REGION = "region"
+    DEPARTMENT = "department"
+    COMMUNE = "commune"
+
+
+class UkrainianLevel(StrEnum):
+    OBLAST = "oblast"
+    HROMADA = "hromada"
+
+
+class FrenchTerritory(Strict):
+    """A region, a department within it, or a commune (a name, optionally its postal code) within that."""
+
+    region: RegionCode = Field(description="INSEE region code, e.g. 76 (Occitanie)")
+    department: DepartmentCode | None = Field(None, description="Department code, e.g. 31")
+    commune: text(1, 100) | None = Field(None, description="Commune name; needs a department")
+    postal_code: PostalCode | None = Field(None, description="Of the commune")
+
+    @property
+    def level(self) -> FrenchLevel:
+        if self.commune:
+            return FrenchLevel.COMMUNE
+        return FrenchLevel.DEPARTMENT if self.department else FrenchLevel.REGION
+
+
+class UkrainianTerritory(Strict):
+    """An oblast (ISO 3166-2 code, e.g. UA-46), or a hromada named within it."""
+
+    oblast: OblastCode = Field(description="ISO 3166-2 code, e.g. UA-46 (Lvivska oblast)")
+    hromada: text(2, 120) | None = Field(None, description="Hromada name, within the oblast")
+
+    @property
+    def level(self) -> UkrainianLevel:
+        return UkrainianLevel.HROMADA if self.hromada else UkrainianLevel.OBLAST
+
+
+class FrenchTerritoryOut(BaseModel):
+    level: FrenchLevel
+    region: str
+    department: str | None
+    commune: str | None
+    postal_code: str | None
+
+    @classmethod
+    def of(cls, t: FrenchTerritory) -> FrenchTerritoryOut:
+        return cls(level=t.level, region=t.region, department=t.department, commune=t.commune,
+                   postal_code=t.postal_code)
+
+
+class UkrainianTerritoryOut(BaseModel):
+    level: UkrainianLevel
+    oblast: str
+    hromada: str | None
+
+    @classmethod
+    def of(cls, t: UkrainianTerritory) -> UkrainianTerritoryOut:
+        return cls(level=t.level, oblast=t.oblast, hromada=t.hromada)
+
+
+class OwnerAssociation(BaseModel):
+    id: str
+    name: str
+
+
+class ActNote(Strict):
+    note: text(0, 1000) | None = Field(None, description="Why; kept in the audit log")
+
+
+class HidingReason(Strict):
+    reason: text(3, 1000) = Field(description="Why it is hidden; shown to its editors")

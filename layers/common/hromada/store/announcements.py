@@ -1,0 +1,106 @@
+"""DynamoDB implementation of the AnnouncementStore port."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hromada.domain.announcement_ports import AnnouncementQuery
+from hromada.domain.event_ports import Listing
+from hromada.domain.text import fold
+from hromada.models.announcement import Announcement
+from hromada.store import keys
+from hromada.store.client import dynamodb, table_name
+from hromada.store.codec import from_item, to_item
+from hromada.store.errors import call
+from hromada.store.guards import association_is_verified, editor_still_edits, transact
+from hromada.store.listing import Filters, KeyRange, query_page
+
+# The table's TTL attribute is `expires_at` (epoch seconds): an announcement's expiry is stored under
+# another name, as an ISO string, so that expiring hides it from lists and never deletes it.
+EXPIRY = "expiry"
+
+
+def _item(a: Announcement) -> dict[str, Any]:
+    data = a.model_dump(mode="json", exclude_none=True)
+    if "expires_at" in data:
+        data[EXPIRY] = data.pop("expires_at")
+    data["search"] = fold(" ".join([*a.title.values(), *a.body.values(), a.association_name]))
+    data |= keys.announcement(a.id)
+    data |= {"gsi1pk": keys.announcement_association(a.association_id),
+             "gsi1sk": keys.announcement_association_order(a.pinned, a.created_at, a.id),
+             "gsi2pk": keys.ANNOUNCEMENTS_COLLECTION, "gsi2sk": keys.announcement_order(a.created_at, a.id)}
+    if a.region:
+        data |= {"gsi3pk": keys.announcement_region(a.region), "gsi3sk": keys.announcement_order(a.created_at, a.id)}
+    return to_item(data)
+
+
+def _announcement(item: dict[str, Any]) -> Announcement:
+    data = from_item(item)
+    if EXPIRY in data:
+        data["expires_at"] = data.pop(EXPIRY)
+    return Announcement.model_validate(data)
+
+
+class DynamoAnnouncementStore:
+    def __init__(self, client: Any | None = None):
+        self._client = client
+
+    @property
+    def client(self) -> Any:
+        return self._client or dynamodb()
+
+    def create(self, announcement: Announcement, *, editor_email: str | None) -> None:
+        guard = editor_still_edits(announcement.association_id, editor_email)
+        transact(self.client, [
+            *guard,
+            association_is_verified(announcement.association_id),
+            {"Put": {"TableName": table_name(), "Item": _item(announcement),
+                     "ConditionExpression": "attribute_not_exists(pk)"}},
+        ], ["editor"] * len(guard) + ["association", "exists"])
+
+    def get(self, announcement_id: str) -> Announcement | None:
+        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.announcement(announcement_id)))
+        return _announcement(response["Item"]) if "Item" in response else None
+
+    def save(self, announcement: Announcement, expected_version: int, *, editor_email: str | None) -> None:
+        guard = editor_still_edits(announcement.association_id, editor_email)
+        transact(self.client, [
+            *guard,
+            {"Put": {"TableName": table_name(), "Item": _item(announcement), "ConditionExpression": "#v = :expected",
+                     "ExpressionAttributeNames": {"#v": "version"},
+                     "ExpressionAttributeValues": {":expected": {"N": str(expected_version)}}}},
+        ], ["editor"] * len(guard) + ["version"])
+
+    def delete(self, announcement_id: str, association_id: str, *, editor_email: str | None) -> None:
+        guard = editor_still_edits(association_id, editor_email)
+        transact(self.client, [
+            *guard,
+            {"Delete": {"TableName": table_name(), "Key": to_item(keys.announcement(announcement_id)),
+                        "ConditionExpression": "attribute_exists(pk)"}},
+        ], ["editor"] * len(guard) + ["missing"])
+
+    def is_editor(self, association_id: str, email: str) -> bool:
+        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.editor(association_id, email)),
+                        ProjectionExpression="pk")
+        return "Item" in response
+
+    def list(self, query: AnnouncementQuery) -> Listing:
+        filters = Filters()
+        filters.add(f"attribute_not_exists({EXPIRY}) OR {EXPIRY} > :now", {":now": {"S": query.now}})
+        if query.association_id:
+            key_range = KeyRange("gsi1", keys.announcement_association(query.association_id))
+            if query.region:
+                filters.add("#region = :region", {":region": {"S": query.region}}, {"#region": "region"})
+        elif query.region:
+            key_range = KeyRange("gsi3", keys.announcement_region(query.region))
+        else:
+            key_range = KeyRange("gsi2", keys.ANNOUNCEMENTS_COLLECTION)
+        if query.type:
+            filters.add("#type = :type", {":type": {"S": query.type}}, {"#type": "type"})
+        if query.category:
+            filters.add("contains(categories, :category)", {":category": {"S": query.category}})
+        if query.text:
+            filters.add("contains(#search, :text)", {":text": {"S": query.text}}, {"#search": "search"})
+        items, cursor = query_page(self.client, table_name(), key_range, filters, limit=query.limit,
+                                   cursor=query.cursor, descending=True)
+        return Listing([_announcement(item) for item in items], cursor)

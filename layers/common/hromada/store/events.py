@@ -1,0 +1,335 @@
+"""DynamoDB implementation of the EventStore port: events, their seats, RSVPs and waitlists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hromada.domain.event_ports import EventQuery, EventRoster, Listing, WaitSlot
+from hromada.domain.text import fold
+from hromada.models.event import Event, Rsvp, RsvpStatus, Seats
+from hromada.store import keys
+from hromada.store.client import dynamodb, table_name
+from hromada.store.codec import from_item, to_item
+from hromada.store.errors import call
+from hromada.store.guards import association_is_verified, editor_still_edits, transact
+from hromada.store.listing import Filters, KeyRange, query_page
+
+ONE, MINUS_ONE, ZERO = {"N": "1"}, {"N": "-1"}, {"N": "0"}
+# Attribute names of the seats item (several are DynamoDB reserved words).
+SEAT_NAMES = {"#cap": "capacity", "#conf": "confirmed", "#wait": "waiting", "#open": "open"}
+STATUS_NAME = {"#status": "status"}
+UNTIL_END_OF_ID = "#~"  # sorts after "#ev_..." so an upper bound includes events starting at that instant
+
+
+def _search_text(e: Event) -> str:
+    parts = [*e.title.values(), *e.description.values(), e.association_name]
+    if e.venue:
+        parts += [e.venue.name, e.venue.city]
+    return fold(" ".join(parts))
+
+
+def _event_item(e: Event) -> dict[str, Any]:
+    data = e.model_dump(mode="json", exclude_none=True) | keys.event(e.id) | {"search": _search_text(e)}
+    order = keys.event_order(e.start, e.id)
+    data |= {"gsi1pk": keys.event_association(e.association_id), "gsi1sk": order,
+             "gsi2pk": keys.EVENTS_COLLECTION, "gsi2sk": order}
+    if e.venue:  # sparse: online-only events have no region
+        data |= {"gsi3pk": keys.event_region(e.venue.region), "gsi3sk": order}
+    return to_item(data)
+
+
+def _seats_item(event_id: str, s: Seats) -> dict[str, Any]:
+    return to_item(keys.seats(event_id) | s.model_dump(exclude_none=True))
+
+
+def _rsvp_item(r: Rsvp) -> dict[str, Any]:
+    return to_item(r.model_dump(mode="json", exclude_none=True) | keys.rsvp(r.event_id, r.member_id))
+
+
+def _slot_key(event_id: str, joined_at: str, member_id: str) -> dict[str, Any]:
+    return to_item(keys.waitlist_slot(event_id, joined_at, member_id))
+
+
+def _event(item: dict[str, Any]) -> Event:
+    return Event.model_validate(from_item(item))
+
+
+def _seats(item: dict[str, Any]) -> Seats:
+    data = from_item(item)
+    return Seats(capacity=int(data["capacity"]) if "capacity" in data else None, confirmed=int(data["confirmed"]),
+                 waiting=int(data["waiting"]), open=bool(data["open"]))
+
+
+def _rsvp(item: dict[str, Any]) -> Rsvp:
+    return Rsvp.model_validate(from_item(item))
+
+
+def _slot(item: dict[str, Any]) -> WaitSlot:
+    data = from_item(item)
+    return WaitSlot(event_id=data["event_id"], member_id=data["member_id"], joined_at=data["joined_at"])
+
+
+class DynamoEventStore:
+    def __init__(self, client: Any | None = None):
+        self._client = client
+
+    @property
+    def client(self) -> Any:
+        return self._client or dynamodb()
+
+    def _transact(self, items: list[dict[str, Any]], reasons: list[str]) -> None:
+        transact(self.client, items, reasons)
+
+    # ------------------------------------------------------------ events
+    def create(self, event: Event, seats: Seats, *, editor_email: str | None) -> None:
+        table = table_name()
+        guard = editor_still_edits(event.association_id, editor_email)
+        self._transact([
+            *guard,
+            association_is_verified(event.association_id),
+            {"Put": {"TableName": table, "Item": _event_item(event),
+                     "ConditionExpression": "attribute_not_exists(pk)"}},
+            {"Put": {"TableName": table, "Item": _seats_item(event.id, seats),
+                     "ConditionExpression": "attribute_not_exists(pk)"}},
+        ], ["editor"] * len(guard) + ["association", "exists", "exists"])
+
+    def get(self, event_id: str) -> tuple[Event, Seats] | None:
+        response = call(self.client.query, TableName=table_name(),
+                        KeyConditionExpression="pk = :pk AND begins_with(sk, :event)",
+                        ExpressionAttributeValues={":pk": {"S": keys.event_partition(event_id)},
+                                                   ":event": {"S": keys.EVENT}})
+        by_sk = {item["sk"]["S"]: item for item in response.get("Items", [])}
+        if keys.EVENT not in by_sk or keys.SEATS not in by_sk:
+            return None
+        return _event(by_sk[keys.EVENT]), _seats(by_sk[keys.SEATS])
+
+    def save(self, event: Event, expected_sequence: int, *, editor_email: str | None) -> None:
+        table = table_name()
+        guard = editor_still_edits(event.association_id, editor_email)
+        values: dict[str, Any] = {":open": {"BOOL": event.status == "scheduled"}}
+        condition = "attribute_exists(pk)"
+        if event.capacity is None:
+            update = "SET #open = :open REMOVE #cap"
+        else:
+            update = "SET #open = :open, #cap = :cap"
+            condition += " AND #conf <= :cap"
+            values[":cap"] = {"N": str(event.capacity)}
+        self._transact([
+            *guard,
+            {"Put": {"TableName": table, "Item": _event_item(event), "ConditionExpression": "#seq = :expected",
+                     "ExpressionAttributeNames": {"#seq": "sequence"},
+                     "ExpressionAttributeValues": {":expected": {"N": str(expected_sequence)}}}},
+            {"Update": {"TableName": table, "Key": to_item(keys.seats(event.id)), "UpdateExpression": update,
+                        "ConditionExpression": condition, "ExpressionAttributeValues": values,
+                        "ExpressionAttributeNames": {k: v for k, v in SEAT_NAMES.items() if k in update + condition}}},
+        ], ["editor"] * len(guard) + ["version", "capacity"])
+
+    def delete(self, event_id: str, association_id: str, *, editor_email: str | None) -> None:
+        table = table_name()
+        guard = editor_still_edits(association_id, editor_email)
+        self._transact([
+            *guard,
+            {"Delete": {"TableName": table, "Key": to_item(keys.event(event_id)),
+                        "ConditionExpression": "attribute_exists(pk)"}},
+            {"Delete": {"TableName": table, "Key": to_item(keys.seats(event_id)),
+                        "ConditionExpression": "(#conf = :zero AND #wait = :zero) OR #open = :closed",
+                        "ExpressionAttributeNames": {k: SEAT_NAMES[k] for k in ("#conf", "#wait", "#open")},
+                        "ExpressionAttributeValues": {":zero": ZERO, ":closed": {"BOOL": False}}}},
+        ], ["editor"] * len(guard) + ["missing", "attendees"])
+        self._purge(event_id)
+
+    def _purge(self, event_id: str) -> None:
+        """RSVPs and waitlist slots of a deleted event (nothing reads them once the event is gone)."""
+        table = table_name()
+        start = None
+        while True:
+            params: dict[str, Any] = {"TableName": table, "KeyConditionExpression": "pk = :pk",
+                                      "ExpressionAttributeValues": {":pk": {"S": keys.event_partition(event_id)}},
+                                      "ProjectionExpression": "pk, sk"}
+            if start:
+                params["ExclusiveStartKey"] = start
+            response = call(self.client.query, **params)
+            found = response.get("Items", [])
+            for chunk in range(0, len(found), 25):
+                request = {table: [{"DeleteRequest": {"Key": key}} for key in found[chunk:chunk + 25]]}
+                while request:
+                    request = call(self.client.batch_write_item, RequestItems=request).get("UnprocessedItems") or None
+            start = response.get("LastEvaluatedKey")
+            if not start:
+                return
+
+    def is_editor(self, association_id: str, email: str) -> bool:
+        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.editor(association_id, email)),
+                        ProjectionExpression="pk")
+        return "Item" in response
+
+    def list(self, query: EventQuery) -> Listing:
+        low = query.start_from
+        high = query.start_to + UNTIL_END_OF_ID if query.start_to else None
+        filters = Filters()
+        if query.association_id:
+            key_range = KeyRange("gsi1", keys.event_association(query.association_id), low, high)
+            if query.region:
+                filters.add("#venue.#region = :region", {":region": {"S": query.region}},
+                            {"#venue": "venue", "#region": "region"})
+        elif query.region:
+            key_range = KeyRange("gsi3", keys.event_region(query.region), low, high)
+        else:
+            key_range = KeyRange("gsi2", keys.EVENTS_COLLECTION, low, high)
+        if query.department:
+            filters.add("#venue.#department = :department", {":department": {"S": query.department}},
+                        {"#venue": "venue", "#department": "department"})
+        if query.category:
+            filters.add("contains(categories, :category)", {":category": {"S": query.category}})
+        if query.language:
+            filters.add("contains(languages, :language)", {":language": {"S": query.language}})
+        if query.text:
+            filters.add("contains(#search, :text)", {":text": {"S": query.text}}, {"#search": "search"})
+        if query.online is True:
+            filters.add("attribute_exists(online_url)")
+        elif query.online is False:
+            filters.add("attribute_exists(#venue)", names={"#venue": "venue"})
+        items, cursor = query_page(self.client, table_name(), key_range, filters, limit=query.limit,
+                                   cursor=query.cursor, descending=query.descending)
+        return Listing([_event(item) for item in items], cursor)
+
+    # ------------------------------------------------------------ RSVPs
+    def get_rsvp(self, event_id: str, member_id: str) -> Rsvp | None:
+        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.rsvp(event_id, member_id)),
+                        ConsistentRead=True)
+        return _rsvp(response["Item"]) if "Item" in response else None
+
+    def get_with_rsvp(self, event_id: str, member_id: str) -> tuple[Event, Seats, Rsvp | None] | None:
+        table = table_name()
+        wanted = [keys.event(event_id), keys.seats(event_id), keys.rsvp(event_id, member_id)]
+        request: dict[str, Any] | None = {table: {"Keys": [to_item(k) for k in wanted], "ConsistentRead": True}}
+        by_sk: dict[str, dict[str, Any]] = {}
+        while request:
+            response = call(self.client.batch_get_item, RequestItems=request)
+            by_sk |= {item["sk"]["S"]: item for item in response.get("Responses", {}).get(table, [])}
+            request = response.get("UnprocessedKeys") or None
+        if keys.EVENT not in by_sk or keys.SEATS not in by_sk:
+            return None
+        rsvp = by_sk.get(wanted[2]["sk"])
+        return _event(by_sk[keys.EVENT]), _seats(by_sk[keys.SEATS]), _rsvp(rsvp) if rsvp else None
+
+    def confirm(self, rsvp: Rsvp) -> None:
+        self._transact([
+            {"Update": {"TableName": table_name(), "Key": to_item(keys.seats(rsvp.event_id)),
+                        "UpdateExpression": "ADD #conf :one",
+                        "ConditionExpression": "attribute_exists(pk) AND #open = :true AND #wait = :zero AND "
+                                               "(attribute_not_exists(#cap) OR #conf < #cap)",
+                        "ExpressionAttributeNames": SEAT_NAMES,
+                        "ExpressionAttributeValues": {":one": ONE, ":zero": ZERO, ":true": {"BOOL": True}}}},
+            {"Put": {"TableName": table_name(), "Item": _rsvp_item(rsvp),
+                     "ConditionExpression": "attribute_not_exists(pk)"}},
+        ], ["seats", "exists"])
+
+    def wait(self, rsvp: Rsvp) -> None:
+        slot = keys.waitlist_slot(rsvp.event_id, rsvp.joined_at, rsvp.member_id) | {
+            "event_id": rsvp.event_id, "member_id": rsvp.member_id, "joined_at": rsvp.joined_at}
+        self._transact([
+            {"Update": {"TableName": table_name(), "Key": to_item(keys.seats(rsvp.event_id)),
+                        "UpdateExpression": "ADD #wait :one",
+                        "ConditionExpression": "attribute_exists(pk) AND #open = :true AND attribute_exists(#cap) "
+                                               "AND (#conf >= #cap OR #wait > :zero)",
+                        "ExpressionAttributeNames": SEAT_NAMES,
+                        "ExpressionAttributeValues": {":one": ONE, ":zero": ZERO, ":true": {"BOOL": True}}}},
+            {"Put": {"TableName": table_name(), "Item": _rsvp_item(rsvp),
+                     "ConditionExpression": "attribute_not_exists(pk)"}},
+            {"Put": {"TableName": table_name(), "Item": to_item(slot),
+                     "ConditionExpression": "attribute_not_exists(pk)"}},
+        ], ["seats", "exists", "exists"])
+
+    def position(self, rsvp: Rsvp) -> int:
+        mine = keys.waitlist_slot(rsvp.event_id, rsvp.joined_at, rsvp.member_id)
+        params: dict[str, Any] = {
+            "TableName": table_name(), "Select": "COUNT", "ConsistentRead": True,
+            "KeyConditionExpression": "pk = :pk AND sk BETWEEN :first AND :mine",
+            "ExpressionAttributeValues": {":pk": {"S": mine["pk"]}, ":first": {"S": keys.WAIT_PREFIX},
+                                          ":mine": {"S": mine["sk"]}}}
+        count = 0
+        while True:
+            response = call(self.client.query, **params)
+            count += response.get("Count", 0)
+            if not response.get("LastEvaluatedKey"):
+                return count
+            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+    def first_waiting(self, event_id: str) -> WaitSlot | None:
+        response = call(self.client.query, TableName=table_name(), ConsistentRead=True, Limit=1,
+                        KeyConditionExpression="pk = :pk AND begins_with(sk, :wait)",
+                        ExpressionAttributeValues={":pk": {"S": keys.event_partition(event_id)},
+                                                   ":wait": {"S": keys.WAIT_PREFIX}})
+        items = response.get("Items", [])
+        return _slot(items[0]) if items else None
+
+    def leave(self, rsvp: Rsvp, *, promote: WaitSlot | None, at: str, only_if_nobody_waits: bool) -> None:
+        table = table_name()
+        seats_key = to_item(keys.seats(rsvp.event_id))
+        remove = {"Delete": {"TableName": table, "Key": to_item(keys.rsvp(rsvp.event_id, rsvp.member_id)),
+                             "ConditionExpression": "#status = :was", "ExpressionAttributeNames": STATUS_NAME,
+                             "ExpressionAttributeValues": {":was": {"S": rsvp.status.value}}}}
+        if rsvp.status == RsvpStatus.WAITLISTED:
+            items = [remove, self._delete_slot(rsvp.event_id, rsvp.joined_at, rsvp.member_id),
+                     self._seats_change(seats_key, "ADD #wait :minus", "#wait > :zero")]
+        elif promote is not None:
+            items = [remove, self._delete_slot(promote.event_id, promote.joined_at, promote.member_id),
+                     self._promote_rsvp(promote, at),
+                     self._seats_change(seats_key, "ADD #wait :minus", "#wait > :zero")]
+        else:
+            condition = "#conf > :zero" + (" AND #wait = :zero" if only_if_nobody_waits else "")
+            items = [remove, self._seats_change(seats_key, "ADD #conf :minus", condition)]
+        self._transact(items, ["changed"] * len(items))
+
+    def promote(self, slot: WaitSlot, *, at: str) -> None:
+        seats_key = to_item(keys.seats(slot.event_id))
+        items = [self._delete_slot(slot.event_id, slot.joined_at, slot.member_id), self._promote_rsvp(slot, at),
+                 self._seats_change(seats_key, "ADD #conf :one, #wait :minus",
+                                    "#open = :true AND (attribute_not_exists(#cap) OR #conf < #cap)")]
+        self._transact(items, ["changed"] * len(items))
+
+    def roster(self, event_id: str) -> EventRoster | None:
+        params: dict[str, Any] = {"TableName": table_name(), "ConsistentRead": True,
+                                  "KeyConditionExpression": "pk = :pk",
+                                  "ExpressionAttributeValues": {":pk": {"S": keys.event_partition(event_id)}}}
+        items: list[dict[str, Any]] = []
+        while True:
+            response = call(self.client.query, **params)
+            items += response.get("Items", [])
+            if not response.get("LastEvaluatedKey"):
+                break
+            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        by_kind: dict[str, list[dict[str, Any]]] = {"event": [], "seats": [], "rsvp": [], "wait": []}
+        for item in items:
+            sk = item["sk"]["S"]
+            kind = ("event" if sk == keys.EVENT else "seats" if sk == keys.SEATS
+                    else "rsvp" if sk.startswith(keys.RSVP_PREFIX) else "wait")
+            by_kind[kind].append(item)
+        if not by_kind["event"] or not by_kind["seats"]:
+            return None
+        return EventRoster(event=_event(by_kind["event"][0]), seats=_seats(by_kind["seats"][0]),
+                           rsvps=[_rsvp(i) for i in by_kind["rsvp"]], waitlist=[_slot(i) for i in by_kind["wait"]])
+
+    # ------------------------------------------------------------ transaction parts
+    @staticmethod
+    def _delete_slot(event_id: str, joined_at: str, member_id: str) -> dict[str, Any]:
+        return {"Delete": {"TableName": table_name(), "Key": _slot_key(event_id, joined_at, member_id),
+                           "ConditionExpression": "attribute_exists(pk)"}}
+
+    @staticmethod
+    def _promote_rsvp(slot: WaitSlot, at: str) -> dict[str, Any]:
+        return {"Update": {"TableName": table_name(), "Key": to_item(keys.rsvp(slot.event_id, slot.member_id)),
+                           "UpdateExpression": "SET #status = :confirmed, promoted_at = :at",
+                           "ConditionExpression": "#status = :waitlisted", "ExpressionAttributeNames": STATUS_NAME,
+                           "ExpressionAttributeValues": {":confirmed": {"S": "confirmed"}, ":at": {"S": at},
+                                                         ":waitlisted": {"S": "waitlisted"}}}}
+
+    @staticmethod
+    def _seats_change(key: dict[str, Any], update: str, condition: str) -> dict[str, Any]:
+        expression = update + " " + condition
+        values = {":one": ONE, ":minus": MINUS_ONE, ":zero": ZERO, ":true": {"BOOL": True}}
+        return {"Update": {"TableName": table_name(), "Key": key, "UpdateExpression": update,
+                           "ConditionExpression": f"attribute_exists(pk) AND {condition}",
+                           "ExpressionAttributeNames": {k: v for k, v in SEAT_NAMES.items() if k in expression},
+                           "ExpressionAttributeValues": {k: v for k, v in values.items() if k in expression}}}

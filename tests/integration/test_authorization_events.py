@@ -1,0 +1,110 @@
+"""Who may do what on the events routes, route by route and role by role."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.conftest import association_body, event_body
+
+ROLES = ["anonymous", "member", "other_editor", "editor", "owner", "moderator", "admin"]
+
+# route key -> expected status per role (same order as ROLES)
+MATRIX: dict[str, list[int]] = {
+    "GET /events": [200, 200, 200, 200, 200, 200, 200],
+    "GET /events.ics": [200, 200, 200, 200, 200, 200, 200],
+    "GET /events/{id}": [200, 200, 200, 200, 200, 200, 200],
+    "GET /associations/{id}/events.ics": [200, 200, 200, 200, 200, 200, 200],
+    "POST /associations/{id}/events": [401, 403, 403, 201, 201, 403, 201],
+    "PATCH /events/{id}": [401, 403, 403, 200, 200, 403, 200],
+    "POST /events/{id}/cancel": [401, 403, 403, 200, 200, 403, 200],
+    "DELETE /events/{id}": [401, 403, 403, 204, 204, 403, 204],
+    "POST /events/{id}/rsvp": [401, 201, 201, 201, 201, 201, 201],
+    "GET /events/{id}/rsvp": [401, 200, 200, 200, 200, 200, 200],
+    "DELETE /events/{id}/rsvp": [401, 204, 204, 204, 204, 204, 204],
+    "GET /events/{id}/attendees": [401, 403, 403, 200, 200, 403, 200],
+    "GET /events/{id}/attendees.csv": [401, 403, 403, 200, 200, 403, 200],
+}
+
+
+@pytest.fixture(scope="module")
+def cast(person, api):
+    """A verified association with an owner, a co-editor and an event; another association's owner; staff."""
+    people = {"member": person(label="member"), "other_editor": person(label="other"),
+              "owner": person(label="owner"), "editor": person(label="editor"),
+              "moderator": person("moderators", label="moderator"), "admin": person("admins", label="admin")}
+    association = api("POST", "/associations", people["owner"], json=association_body()).json()
+    api("POST", f"/associations/{association['id']}/verify", people["moderator"], json={})
+    api("POST", f"/associations/{association['id']}/editors", people["owner"], json={"email": people["editor"].email})
+    other = api("POST", "/associations", people["other_editor"], json=association_body()).json()
+    api("POST", f"/associations/{other['id']}/verify", people["moderator"], json={})
+    event = api("POST", f"/associations/{association['id']}/events", people["owner"], json=event_body()).json()
+    return people, association, event
+
+
+def _fresh_event(api, people, association) -> dict:
+    created = api("POST", f"/associations/{association['id']}/events", people["owner"], json=event_body())
+    assert created.status_code == 201, created.text
+    return created.json()
+
+
+def _request_for(route: str, role: str, api, people, association, event) -> tuple[str, str, dict | None]:
+    """The method, concrete path and body to exercise `route` (fresh events where the act is one-shot)."""
+    method, template_path = route.split(" ", 1)
+    body: dict | None = None
+    target = event
+    if route in ("POST /events/{id}/cancel", "DELETE /events/{id}") or route.endswith("/rsvp"):
+        target = _fresh_event(api, people, association)
+    if route == "POST /events/{id}/cancel":
+        body = {"reason": "Salle indisponible"}
+    elif route == "POST /associations/{id}/events":
+        body = event_body()
+    elif route == "PATCH /events/{id}":
+        body = {"title": {"fr": f"Titre {uuid.uuid4().hex[:6]}"}}
+    elif route in ("GET /events/{id}/rsvp", "DELETE /events/{id}/rsvp") and role in people:
+        assert api("POST", f"/events/{target['id']}/rsvp", people[role]).status_code == 201
+    path = template_path.replace("{id}", association["id"] if "/associations/" in template_path else target["id"])
+    return method, path, body
+
+
+@pytest.mark.parametrize("route", sorted(MATRIX))
+@pytest.mark.parametrize("role", ROLES)
+def test_route_by_role(route, role, api, cast):
+    people, association, event = cast
+    expected = MATRIX[route][ROLES.index(role)]
+    method, path, body = _request_for(route, role, api, people, association, event)
+    response = api(method, path, people.get(role), json=body)
+    assert response.status_code == expected, f"{role} {method} {path}: {response.text}"
+    if expected >= 400:
+        error = response.json()["error"]
+        assert set(error) == {"code", "message", "details"} and error["message"]
+
+
+def test_refused_writes_change_nothing(api, cast):
+    people, _, event = cast
+    before = api("GET", f"/events/{event['id']}").json()
+    for role in ("member", "other_editor", "moderator"):
+        api("PATCH", f"/events/{event['id']}", people[role], json={"capacity": 1})
+        api("POST", f"/events/{event['id']}/cancel", people[role], json={"reason": "pirate"})
+        api("DELETE", f"/events/{event['id']}", people[role])
+    assert api("GET", f"/events/{event['id']}").json() == before
+
+
+def test_a_removed_editor_loses_access_to_events_at_once(api, cast, person):
+    people, association, event = cast
+    temp = person(label="temp")
+    path = f"/associations/{association['id']}/editors"
+    api("POST", path, people["owner"], json={"email": temp.email})
+    assert api("PATCH", f"/events/{event['id']}", temp, json={"title": {"fr": "Temp"}}).status_code == 200
+    api("DELETE", f"{path}/{temp.email}", people["owner"])
+    assert api("PATCH", f"/events/{event['id']}", temp, json={"title": {"fr": "Temp 2"}}).status_code == 403
+    assert api("GET", f"/events/{event['id']}/attendees", temp).status_code == 403
+
+
+def test_an_unverified_editor_cannot_publish(api, cast, person):
+    people, association, _ = cast
+    unverified = person(verified=False, label="unverified")
+    api("POST", f"/associations/{association['id']}/editors", people["owner"], json={"email": unverified.email})
+    response = api("POST", f"/associations/{association['id']}/events", unverified, json=event_body())
+    assert response.status_code == 403 and response.json()["error"]["code"] == "email_not_verified"

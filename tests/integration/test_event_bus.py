@@ -1,0 +1,76 @@
+"""Domain events reach the EventBridge bus of template.yaml after the write: a rule routes them to a queue."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import boto3
+import pytest
+
+
+@pytest.fixture
+def listen(stack):
+    """A queue that receives, through a rule on the bus, the domain events of one association."""
+    info = stack.info()
+    kwargs = {"endpoint_url": info["aws_endpoint"], "region_name": info["region"],
+              "aws_access_key_id": "local", "aws_secret_access_key": "local"}
+    events, sqs = boto3.client("events", **kwargs), boto3.client("sqs", **kwargs)
+    bus = info["event_bus_name"]
+
+    def start(association_id: str):
+        name = f"watch-{uuid.uuid4().hex[:8]}"
+        queue = sqs.create_queue(QueueName=name)["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        events.put_rule(Name=name, EventBusName=bus, EventPattern=json.dumps(
+            {"source": ["hromada.events"], "detail": {"association_id": [association_id]}}))
+        events.put_targets(Rule=name, EventBusName=bus, Targets=[{"Id": "queue", "Arn": arn}])
+
+        def received() -> list[dict]:
+            messages = []
+            while True:
+                batch = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages", [])
+                if not batch:
+                    return messages
+                messages += [json.loads(m["Body"]) for m in batch]
+                for m in batch:
+                    sqs.delete_message(QueueUrl=queue, ReceiptHandle=m["ReceiptHandle"])
+
+        return received
+
+    return start
+
+
+def test_changes_cancellations_and_promotions_are_announced(api, new_event, person, listen):
+    event, owner = new_event(capacity=1)
+    received = listen(event["association"]["id"])
+    path = f"/events/{event['id']}"
+    first, second = person(label="first"), person(label="second")
+    api("POST", f"{path}/rsvp", first)
+    api("POST", f"{path}/rsvp", second)
+    assert received() == []  # RSVPs themselves are not news for other capabilities
+
+    assert api("PATCH", path, owner, json={"title": {"fr": "Nouveau titre"}, "capacity": 1}).status_code == 200
+    api("DELETE", f"{path}/rsvp", first)
+    api("POST", f"{path}/cancel", owner, json={"reason": "Intempéries"})
+    messages = received()
+    assert [m["detail-type"] for m in messages] == ["EventChanged", "WaitlistPromoted", "EventCancelled"]
+    assert {m["source"] for m in messages} == {"hromada.events"}
+    changed, promoted, cancelled = (m["detail"] for m in messages)
+    assert changed["event_id"] == event["id"] and changed["changed"] == ["title"] and changed["sequence"] == 1
+    assert promoted == {"event_id": event["id"], "association_id": event["association"]["id"], "promoted": 1}
+    assert cancelled["sequence"] == 2 and cancelled["reason"] == "Intempéries"
+    text = json.dumps(messages)
+    for who in (first, second, owner):
+        assert who.email not in text and who.sub not in text  # no personal data on the bus
+
+
+def test_refused_writes_announce_nothing(api, new_event, person, listen):
+    event, owner = new_event()
+    received = listen(event["association"]["id"])
+    stranger = person(label="stranger")
+    api("PATCH", f"/events/{event['id']}", stranger, json={"title": {"fr": "Pirate"}})
+    api("PATCH", f"/events/{event['id']}", owner, json={"end": "2020-01-01T00:00:00"})
+    api("PATCH", f"/events/{event['id']}", owner, json={"title": event["title"]})  # no change
+    api("POST", f"/events/{event['id']}/cancel", stranger, json={"reason": "Pirate"})
+    assert received() == []
