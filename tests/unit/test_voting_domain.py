@@ -127,3 +127,16 @@ def test_schedules_must_be_in_order_and_close_in_the_future(times, field):
         check_schedule(*times, now="2026-01-01")
     assert refused.value.details[0]["field"] == field
     check_schedule("2030-01-01", "2030-02-01", "2030-03-01", now="2026-01-01")
+
+
+@pytest.mark.parametrize("value", ["\x00", "\x07\x08", " \x01 "])
+def test_text_of_control_characters_only_is_refused_not_stored_empty(value):
+    from pydantic import ValidationError
+
+    from hromada.models.election import ElectionCreate
+
+    with pytest.raises(ValidationError):
+        ElectionCreate.model_validate({
+            "title": {"en": "Title"}, "description": {"fr": "ok", "uk": value}, "method": "irv",
+            "nominations_open_at": "2030-01-01T00:00:00Z", "voting_opens_at": "2030-02-01T00:00:00Z",
+            "voting_closes_at": "2030-03-01T00:00:00Z"})

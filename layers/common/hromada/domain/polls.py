@@ -33,7 +33,8 @@ class Polls:
         self.pick_shard = pick_shard
 
     # ------------------------------------------------------------ who
-    def _editor_email(self, principal: Principal, association_id: str | None) -> str | None:
+    @staticmethod
+    def _editor_email(principal: Principal) -> str | None:
         """None when the caller needs no association check (moderators); else the e-mail to check."""
         return None if principal.is_moderator else principal.email
 
@@ -60,7 +61,7 @@ class Polls:
                     created_by=principal.user_id, created_at=now, updated_at=now)
         try:
             self.store.create(poll, AuditEntry(principal.user_id, "poll.created", poll.id, now),
-                              editor_email=self._editor_email(principal, poll.association_id))
+                              editor_email=self._editor_email(principal))
         except ConditionFailed as failed:
             if failed.which == "association":
                 raise NotFound("association_not_found") from failed
@@ -76,7 +77,7 @@ class Polls:
             raise Conflict("poll_closed")
         try:
             return self._to_closed(current, principal.user_id, reason,
-                                   editor_email=self._editor_email(principal, current.association_id))
+                                   editor_email=self._editor_email(principal))
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed
