@@ -29,7 +29,18 @@ def targets(running, tokens) -> dict[str, str]:
     post = call(running, "POST", f"/associations/{publisher['id']}/announcements", admin,
                 json={"type": "news", "title": {"fr": "Annonce"}, "body": {"fr": "Texte"}, "categories": ["culture"]})
     return {"HROMADA_FUZZ_ASSOCIATION": pending["id"], "HROMADA_FUZZ_PUBLISHER": publisher["id"],
-            "HROMADA_FUZZ_EVENT": event["id"], "HROMADA_FUZZ_ANNOUNCEMENT": post.json()["id"]}
+            "HROMADA_FUZZ_EVENT": event["id"], "HROMADA_FUZZ_ANNOUNCEMENT": post.json()["id"],
+            **twinning_targets(running, admin, publisher["id"])}
+
+
+def twinning_targets(running, token: str, association_id: str) -> dict[str, str]:
+    """A partnership proposed and an initiative published by the association (fresh for each run)."""
+    from tests.integration.twinning import initiative_body, proposal_body
+
+    partnership = call(running, "POST", f"/associations/{association_id}/partnerships", token, json=proposal_body())
+    initiative = call(running, "POST", f"/associations/{association_id}/initiatives", token, json=initiative_body())
+    assert partnership.status_code == initiative.status_code == 201, (partnership.text, initiative.text)
+    return {"HROMADA_FUZZ_PARTNERSHIP": partnership.json()["id"], "HROMADA_FUZZ_INITIATIVE": initiative.json()["id"]}
 
 
 def voting_targets(running, tokens) -> dict[str, str]:
