@@ -171,7 +171,7 @@ class Gateway:
         matched = self.match(request.method, request.path)
         if matched is None:
             extra = self.extra_routes.get(request.path) or self._extra_prefix(request.path)
-            if extra and request.method in ("GET", "HEAD"):
+            if extra and (request.method in ("GET", "HEAD") or request.path.startswith("/dev/")):
                 return extra(request)
             static = self._static(request)
             if static is not None:

@@ -1,4 +1,5 @@
-"""Create in moto what template.yaml declares: tables, user pools, app clients, groups, event buses.
+"""Create in moto what template.yaml declares: tables, user pools, app clients, groups, event buses, queues,
+the mail signing secret, the SES identity and configuration set, SNS topics and the bus rules.
 
 Properties are passed through from the template (CloudFormation and the service APIs share their
 names), so a new GSI or a password rule in the template reaches the local stack without code here.
@@ -80,4 +81,63 @@ def provision(template: Template, endpoint: str) -> dict[str, str]:
         template.physical[name] = props["Name"]  # Ref of an event bus is its name
         template.attributes[name] = {"Arn": bus["EventBusArn"], "Name": props["Name"]}
 
+    _provision_messaging(template, session, endpoint)
     return dict(template.physical)
+
+
+_QUEUE_ATTRIBUTES = ("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "ReceiveMessageWaitTimeSeconds",
+                     "SqsManagedSseEnabled", "MaximumMessageSize")
+
+
+def _provision_messaging(template: Template, session: Any, endpoint: str) -> None:
+    import json
+    import secrets as random
+
+    sqs = session.client("sqs", endpoint_url=endpoint)
+    queues = template.of_type("AWS::SQS::Queue")
+    # Dead-letter queues first: a redrive policy names its queue's ARN.
+    for name in sorted(queues, key=lambda n: "RedrivePolicy" in (queues[n].get("Properties") or {})):
+        props = template.resolve(queues[name].get("Properties") or {})
+        attributes = {k: str(props[k]).lower() if isinstance(props[k], bool) else str(props[k])
+                      for k in _QUEUE_ATTRIBUTES if k in props}
+        if "RedrivePolicy" in props:
+            attributes["RedrivePolicy"] = json.dumps(props["RedrivePolicy"])
+        queue_name = props.get("QueueName") or f"{template.stack_name}-{name}"
+        url = sqs.create_queue(QueueName=queue_name, Attributes=attributes)["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        template.physical[name] = url  # Ref of a queue is its URL
+        template.attributes[name] = {"Arn": arn, "QueueName": queue_name, "QueueUrl": url}
+
+    secrets = session.client("secretsmanager", endpoint_url=endpoint)
+    for name in template.of_type("AWS::SecretsManager::Secret"):
+        # Generated at start, as CloudFormation's GenerateSecretString does; never written anywhere.
+        arn = secrets.create_secret(Name=f"{template.stack_name}-{name}", SecretString=random.token_urlsafe(48))["ARN"]
+        template.physical[name] = arn
+
+    sns = session.client("sns", endpoint_url=endpoint)
+    for name in template.of_type("AWS::SNS::Topic"):
+        template.physical[name] = sns.create_topic(Name=f"{template.stack_name}-{name}")["TopicArn"]
+
+    ses, sesv2 = session.client("ses", endpoint_url=endpoint), session.client("sesv2", endpoint_url=endpoint)
+    for name, res in template.of_type("AWS::SES::ConfigurationSet").items():
+        props = template.resolve(res.get("Properties") or {})
+        sesv2.create_configuration_set(ConfigurationSetName=props["Name"])
+        template.physical[name] = props["Name"]
+    for name, res in template.of_type("AWS::SES::EmailIdentity").items():
+        identity = template.resolve(res.get("Properties") or {})["EmailIdentity"]
+        # The local SES accepts mail from a verified identity only (as SES does outside its sandbox).
+        ses.verify_domain_identity(Domain=identity) if "@" not in identity else ses.verify_email_identity(
+            EmailAddress=identity)
+        template.physical[name] = identity
+
+    events = session.client("events", endpoint_url=endpoint)
+    for name, res in template.of_type("AWS::Events::Rule").items():
+        props = template.resolve(res.get("Properties") or {})
+        bus = props.get("EventBusName", "default")
+        rule = events.put_rule(Name=f"{template.stack_name}-{name}", EventBusName=bus,
+                               EventPattern=json.dumps(props["EventPattern"]),
+                               State=props.get("State", "ENABLED"))
+        template.physical[name] = f"{template.stack_name}-{name}"
+        template.attributes[name] = {"Arn": rule["RuleArn"]}
+        events.put_targets(Rule=f"{template.stack_name}-{name}", EventBusName=bus,
+                           Targets=[{"Id": t["Id"], "Arn": t["Arn"]} for t in props.get("Targets", [])])

@@ -143,23 +143,17 @@ class Timers:
 
 
 def _run_against_running_stack(name: str) -> Any:
-    """For `make run`: invoke the function here, with the stack's endpoints from .hromada/local.json."""
-    import os
+    """For `make run`: ask the running stack (its address is in .hromada/local.json) to run it now."""
+    import requests
 
-    from infra.gateway import function_pools
-    from infra.stack import REGION, STATE_DIR
+    from infra.stack import STATE_DIR
 
     info = json.loads((STATE_DIR / "local.json").read_text())
-    template = Template(region=REGION)
-    template.physical.update({"Table": info["table_name"], "UserPool": info["user_pool_id"],
-                              "UserPoolClient": info["user_pool_client_id"]})
-    os.environ.update({"AWS_ENDPOINT_URL": info["aws_endpoint"], "AWS_DEFAULT_REGION": REGION, "AWS_REGION": REGION,
-                       "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"})
-    for function in template.of_type("AWS::Serverless::Function"):
-        os.environ.update(template.function_environment(function))
-    sys.path[:0] = [str(p) for p in template.layer_paths()]
-    pools = function_pools(template)
-    return Timers(template, lambda function, event: pools[function].invoke(event)).run_now(name)
+    response = requests.post(f"{info['api_url']}/dev/schedules/{name}", timeout=600)
+    if response.status_code == 404:
+        raise SystemExit(f"no schedule or scheduled function {name!r} in the template")
+    response.raise_for_status()
+    return response.json()
 
 
 def main(argv: list[str]) -> int:

@@ -53,7 +53,7 @@ class LocalStack:
                 "region": REGION, "user_pool_id": self.template.physical["UserPool"],
                 "user_pool_client_id": self.template.physical["UserPoolClient"],
                 "table_name": self.template.physical["Table"], "docs_url": f"{self.api_url}/docs",
-                "event_bus_name": self.template.physical["EventsBus"]}
+                "event_bus_name": self.template.physical["EventsBus"], "mailbox_url": f"{self.api_url}/dev/mailbox"}
 
     def start(self) -> LocalStack:
         from infra.moto_server import SerializedMotoServer
@@ -79,6 +79,15 @@ class LocalStack:
         from infra.schedules import Timers
 
         self.schedules = Timers(self.template, self.invoke).start()  # the template's schedules, on timers
+        import boto3
+
+        from infra.dev import DevPages
+        from infra.pollers import Pollers
+
+        sqs = boto3.client("sqs", endpoint_url=self.moto_url, region_name=REGION)
+        self.pollers = Pollers(self.template, self.invoke, sqs).start()  # SQS event sources
+        self.gateway.extra_routes.update(DevPages(self.moto_url, self.schedules.run_now,
+                                                  [s.name for s in self.schedules.schedules]).routes())
         (self.state_dir / "local.json").write_text(json.dumps(self.info(), indent=2) + "\n")
         return self
 
@@ -89,6 +98,8 @@ class LocalStack:
     def stop(self) -> None:
         if getattr(self, "schedules", None):
             self.schedules.stop()
+        if getattr(self, "pollers", None):
+            self.pollers.stop()
         if self._server:
             self._server.shutdown()
         if self._moto:
@@ -107,6 +118,8 @@ class LocalStack:
             env.pop("POWERTOOLS_SERVICE_NAME", None)
             os.environ.update(env)
         os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "hromada")
+        # Links in mails point at this machine: the API and the web client are both served by the gateway.
+        os.environ.update({"PUBLIC_API_URL": self.api_url, "PUBLIC_WEB_URL": self.api_url})
         for layer in self.template.layer_paths():
             if str(layer) not in sys.path:
                 sys.path.insert(0, str(layer))

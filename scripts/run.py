@@ -30,6 +30,7 @@ Hromada is running.
   Web client     {info['api_url']}/
   API            {info['api_url']}   (e.g. {info['api_url']}/associations)
   API docs       {info['api_url']}/docs   (OpenAPI: {info['api_url']}/openapi.json)
+  Dev mailbox    {info['mailbox_url']}   (every mail sent; buttons run the digests and reminders now)
   AWS (moto)     {info['aws_endpoint']}   region {info['region']}
   Stack file     {stack.state_dir / 'local.json'}
 
@@ -39,6 +40,7 @@ Demo accounts (e-mail / password):""")
     print(f"""
 {len(result['associations'])} demo associations loaded.
 Token for curl:  .venv/bin/python scripts/auth_token.py member@hromada.test
+Run a schedule:  .venv/bin/python -m infra.schedules run MailPlannerFunction.WeeklyDigest
 Press Ctrl-C to stop.""", flush=True)
 
     stopped = threading.Event()

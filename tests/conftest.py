@@ -33,7 +33,8 @@ class Api:
         return self.session.request(method, self.url + path, headers=headers, timeout=30, **kwargs)
 
 
-TEST_PARAMETERS = {"WritesPerMinutePerIp": "100000", "WritesPerMinutePerUser": "100000"}
+TEST_PARAMETERS = {"WritesPerMinutePerIp": "100000", "WritesPerMinutePerUser": "100000",
+                   "MailRetryBaseSeconds": "0"}
 
 
 @pytest.fixture(scope="session")

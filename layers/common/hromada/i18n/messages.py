@@ -304,4 +304,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Цей запис змінено іншим користувачем; оновіть і спробуйте ще раз.",
         "en": "This changed meanwhile; reload and try again.",
     },
+    # ---- mail and subscriptions
+    "invalid_token": {
+        "fr": "Ce lien est invalide.",
+        "uk": "Це посилання недійсне.",
+        "en": "This link is invalid.",
+    },
+    "token_expired": {
+        "fr": "Ce lien a expiré.",
+        "uk": "Термін дії цього посилання минув.",
+        "en": "This link has expired.",
+    },
+    "subscription_not_found": {
+        "fr": "Aucun abonnement ne correspond (il a peut-être expiré ou été résilié).",
+        "uk": "Підписку не знайдено (можливо, вона спливла або скасована).",
+        "en": "No such subscription (it may have expired or been cancelled).",
+    },
+    "subscription_busy": {
+        "fr": "L'abonnement est en cours de modification ; réessayez.",
+        "uk": "Підписка саме змінюється; спробуйте ще раз.",
+        "en": "The subscription is being changed; try again.",
+    },
+    "subscription_changed": {
+        "fr": "L'abonnement a été modifié entre-temps ; rechargez et réessayez.",
+        "uk": "Підписку тим часом змінили; оновіть і спробуйте ще раз.",
+        "en": "The subscription changed meanwhile; reload and try again.",
+    },
+    "address_suppressed": {
+        "fr": "Cette adresse ne reçoit plus de courriels (rejet ou plainte).",
+        "uk": "Ця адреса більше не отримує листів (відмова або скарга).",
+        "en": "This address no longer receives mail (bounce or complaint).",
+    },
 }

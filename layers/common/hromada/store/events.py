@@ -304,8 +304,10 @@ class DynamoEventStore:
         for item in items:
             sk = item["sk"]["S"]
             kind = ("event" if sk == keys.EVENT else "seats" if sk == keys.SEATS
-                    else "rsvp" if sk.startswith(keys.RSVP_PREFIX) else "wait")
-            by_kind[kind].append(item)
+                    else "rsvp" if sk.startswith(keys.RSVP_PREFIX) else "wait" if sk.startswith(keys.WAIT_PREFIX)
+                    else None)  # other items of the partition (e.g. the reminder marker) are not the roster
+            if kind:
+                by_kind[kind].append(item)
         if not by_kind["event"] or not by_kind["seats"]:
             return None
         return EventRoster(event=_event(by_kind["event"][0]), seats=_seats(by_kind["seats"][0]),

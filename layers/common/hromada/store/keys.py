@@ -53,6 +53,15 @@ match entry   pk MATCH#<domain>     sk <partnership|need|offer>#<id>
               one per domain of a visible partnership not ended, and per visible open initiative:
               the matching search reads one partition (written in the same transaction as the item)
 audit entry   pk PARTNERSHIP#<id> or INITIATIVE#<id>   sk AUDIT#<at>#<nonce>   (as for associations)
+
+subscription  pk SUB#<address hash>   sk SUB                 (one per address: the conditional put is the
+                                                             uniqueness; pending ones carry expires_at)
+              gsi1 SUBS#<daily|weekly> / <id>               (confirmed only: what the digest planner reads)
+suppressed    pk SUPPRESSED#<address hash>   sk SUPPRESSED   (bounced or complained: never mailed again;
+                                                             the address itself is not kept)
+reminder      pk EVENT#<id>   sk REMINDED#<start>        (the event's reminder was planned: once per start)
+delivery      pk MAIL#<job key>#<recipient id>   sk MAIL     (one per mail sent: the mailer's idempotency;
+                                                             expires_at after the period it covers)
 """
 
 from __future__ import annotations
@@ -314,3 +323,30 @@ PAGE_PREFIX = "PAGE#"
 
 def published_page(election_id: str, number: int) -> dict[str, str]:
     return {"pk": f"PUBLISHED#{election_id}", "sk": f"{PAGE_PREFIX}{number:06d}"}
+
+
+# ------------------------------------------------------------ mail
+def address_hash(email: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
+
+
+def subscription(subscription_id: str) -> dict[str, str]:
+    return {"pk": f"SUB#{subscription_id.removeprefix('sb_')}", "sk": "SUB"}
+
+
+def subscribers(frequency: str) -> str:
+    return f"SUBS#{frequency}"
+
+
+def suppressed(email: str) -> dict[str, str]:
+    return {"pk": f"SUPPRESSED#{address_hash(email)}", "sk": "SUPPRESSED"}
+
+
+def delivery(job_key: str, recipient_id: str) -> dict[str, str]:
+    return {"pk": f"MAIL#{job_key}#{recipient_id}", "sk": "MAIL"}
+
+
+def reminder(event_id: str, start: str) -> dict[str, str]:
+    return {"pk": f"EVENT#{event_id}", "sk": f"REMINDED#{start}"}

@@ -1,0 +1,81 @@
+"""Scheduled mail: the daily and weekly digests, and event reminders (run by EventBridge Scheduler).
+
+Input {"job": "digest", "frequency": "weekly"|"daily"} or {"job": "reminders"}. Re-running a schedule is
+harmless: every job carries a key per period (or per event), and the mailer sends each key once per person.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from hromada.domain.digests import DigestPlanner
+from hromada.domain.event_mail import ReminderPlanner
+from hromada.mail.links import SignedLinks
+from hromada.observability import logger, metrics
+from hromada.store.attendees_mail import DynamoAttendeeSource
+from hromada.store.client import dynamodb
+from hromada.store.deliveries import SqsMailOutbox
+from hromada.store.digest_content import DynamoDigestContent
+from hromada.store.subscriptions import DynamoSubscriptionStore
+
+
+class _Source:
+    """The planner's one view of the table: subscribers and new content."""
+
+    def __init__(self) -> None:
+        self.subscriptions, self.content = DynamoSubscriptionStore(), DynamoDigestContent()
+
+    def subscribers(self, frequency: str) -> Any:
+        return self.subscriptions.subscribers(frequency)
+
+    def new_events(self, since: str, now: str) -> list[dict[str, Any]]:
+        return self.content.new_events(since, now)
+
+    def new_announcements(self, since: str) -> list[dict[str, Any]]:
+        return self.content.new_announcements(since)
+
+
+@cache
+def web_url() -> str:
+    return SignedLinks().web_url
+
+
+def run_digest(frequency: str, now: datetime) -> dict[str, Any]:
+    started = time.perf_counter()
+    source = _Source()
+    plan = DigestPlanner(source, web_url()).plan(frequency, now)
+    outbox = SqsMailOutbox()
+    outbox.enqueue(plan.jobs)
+    summary = {"period": plan.period.key, "subscribers": plan.subscribers, "groups": plan.groups,
+               "recipients": plan.recipients, "empty": plan.empty, "jobs": len(plan.jobs),
+               "dynamodb_reads": source.subscriptions.reads + source.content.reads, "sqs_calls": outbox.calls,
+               "seconds": round(time.perf_counter() - started, 3)}
+    metrics.add_metric(name="DigestRecipients", unit="Count", value=plan.recipients)
+    return summary
+
+
+def run_reminders(now: datetime) -> dict[str, Any]:
+    run = ReminderPlanner(DynamoAttendeeSource(), web_url()).run(now, SqsMailOutbox())
+    metrics.add_metric(name="RemindersPlanned", unit="Count", value=run.recipients)
+    return {"events": run.events, "recipients": run.recipients, "jobs": len(run.jobs)}
+
+
+@logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics(raise_on_empty_metrics=False)
+def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    job = event.get("job")
+    if job == "digest" and event.get("frequency") in ("daily", "weekly"):
+        summary = run_digest(event["frequency"], now)
+    elif job == "reminders":
+        summary = run_reminders(now)
+    else:
+        raise ValueError(f"unknown scheduled job: {event!r}")
+    logger.info("planned", extra={"job": job, **summary})
+    return summary
+
+
+dynamodb()

@@ -1,0 +1,48 @@
+"""Domain events (from the bus, through the notifications queue) turned into mail jobs for the mailer."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+
+from hromada.domain.event_mail import EventNotices
+from hromada.mail.links import SignedLinks
+from hromada.observability import logger, metrics
+from hromada.store.attendees_mail import DynamoAttendeeSource
+from hromada.store.client import dynamodb
+from hromada.store.deliveries import SqsMailOutbox
+
+processor = BatchProcessor(event_type=EventType.SQS)
+
+
+@cache
+def notices() -> EventNotices:
+    return EventNotices(DynamoAttendeeSource(), SignedLinks().web_url)
+
+
+@cache
+def outbox() -> SqsMailOutbox:
+    return SqsMailOutbox()
+
+
+def handle(record: SQSRecord) -> None:
+    envelope = json.loads(record.body)  # the EventBridge event, as the rule's SQS target delivers it
+    kind, detail = envelope["detail-type"], envelope.get("detail") or {}
+    jobs = notices().jobs_for(kind, detail)
+    if jobs:
+        outbox().enqueue(jobs)
+        metrics.add_metric(name="NoticesPlanned", unit="Count", value=sum(len(j.recipients) for j in jobs))
+    logger.info("domain event handled", extra={"kind": kind, "jobs": len(jobs)})
+
+
+@logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics(raise_on_empty_metrics=False)
+def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    return process_partial_response(event=event, record_handler=handle, processor=processor, context=context)
+
+
+dynamodb()

@@ -1,0 +1,219 @@
+"""Subscriptions API: subscribe without an account (double opt-in), confirm, manage and unsubscribe from the
+signed links in every mail (RFC 8058 one-click), and the signed-in member's own subscription.
+
+The link routes answer small HTML pages (they are opened from mail clients); GET never changes anything,
+so link scanners cannot confirm or unsubscribe anyone: the page's button POSTs.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated
+from urllib.parse import parse_qs
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
+from pydantic import ValidationError
+
+from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, create_app, documented, make_handler, \
+    principal
+from hromada.domain.geography import REGIONS
+from hromada.domain.subscriptions import Subscriptions
+from hromada.errors import HromadaError
+from hromada.i18n import negotiate
+from hromada.mail.links import SignedLinks
+from hromada.mail.render import page
+from hromada.models.event import EventCategory
+from hromada.models.subscription import Preferences, PreferencesOut, SubscriptionAccepted, SubscriptionRequest
+from hromada.observability import metrics
+from hromada.store.client import dynamodb
+from hromada.store.deliveries import SqsMailOutbox
+from hromada.store.subscriptions import DynamoSubscriptionStore
+
+app = create_app()
+TAGS = ["subscriptions"]
+SIGNED_IN = [{"cognito": []}]
+Token = Annotated[str, Query(min_length=20, max_length=2000, description="The signed token from the mail's link")]
+HTML = {"content": {"text/html": {"schema": {"type": "string"}}}}
+
+
+@cache
+def subscriptions() -> Subscriptions:
+    return Subscriptions(DynamoSubscriptionStore(), SqsMailOutbox(), SignedLinks())
+
+
+def _lang() -> str:
+    return negotiate(app.current_event.headers.get("accept-language"))
+
+
+def _html(body: str, status: int = 200) -> Response[str]:
+    return Response(status_code=status, content_type="text/html; charset=utf-8", body=body,
+                    headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
+                             "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+                                                        "form-action 'self'"})
+
+
+def _link_failed(error: HromadaError) -> Response[str]:
+    return _html(page(_lang(), "page_error_title", text=page_text(error)), error.status)
+
+
+def page_text(error: HromadaError) -> str:
+    from hromada.i18n import message
+
+    return message(error.code, _lang())
+
+
+def _pages(status: int, description: str) -> dict[int, object]:
+    return {status: {"description": description, **HTML}, 400: {"description": "Invalid or expired link", **HTML},
+            404: {"description": "No such subscription", **HTML}}
+
+
+@app.post("/subscriptions", tags=TAGS, summary="Subscribe to the digest (a confirmation mail is sent)",
+          responses=documented(202, "Accepted: a confirmation mail is on its way if one is needed. The same answer "
+                                    "whether or not the address was known", ERRORS_PUBLIC, CONFLICT))
+def subscribe(request: SubscriptionRequest) -> Response[SubscriptionAccepted]:
+    subscriptions().subscribe(request)
+    metrics.add_metric(name="SubscriptionRequested", unit="Count", value=1)
+    return Response(status_code=202, content_type="application/json", body=SubscriptionAccepted())
+
+
+@app.get("/subscriptions/confirm", tags=TAGS, summary="The confirmation page (its button confirms)",
+         responses=_pages(200, "A page with a confirm button"))
+def confirm_page(token: Token) -> Response[str]:
+    try:
+        found = subscriptions().preview_confirm(token)
+    except HromadaError as error:
+        return _link_failed(error)
+    t_lang = found.language
+    return _html(page(t_lang, "page_confirm_title", text=_t(t_lang, "page_confirm_text"),
+                      action=f"?token={token}", button=_t(t_lang, "confirm_button")))
+
+
+@app.post("/subscriptions/confirm", tags=TAGS, summary="Confirm a subscription (from the mail's link)",
+          responses=_pages(200, "Confirmed"))
+def confirm(token: Token) -> Response[str]:
+    try:
+        found = subscriptions().confirm(token)
+    except HromadaError as error:
+        return _link_failed(error)
+    metrics.add_metric(name="SubscriptionConfirmed", unit="Count", value=1)
+    return _html(page(found.language, "page_confirmed_title", text=_t(found.language, "page_confirmed_text"),
+                      form=None))
+
+
+@app.get("/subscriptions/unsubscribe", tags=TAGS, summary="The unsubscribe page (its button unsubscribes)",
+         responses=_pages(200, "A page with an unsubscribe button"))
+def unsubscribe_page(token: Token) -> Response[str]:
+    try:
+        found = subscriptions().preferences(token)
+        lang = found.language
+    except HromadaError as error:
+        if error.code != "subscription_not_found":
+            return _link_failed(error)
+        lang = _lang()  # already gone: say so rather than fail
+        return _html(page(lang, "page_unsubscribed_title", text=_t(lang, "page_unsubscribed_text")))
+    return _html(page(lang, "page_unsubscribe_title", text=_t(lang, "page_unsubscribe_text"),
+                      action=f"?token={token}", button=_t(lang, "unsubscribe")))
+
+
+@app.post("/subscriptions/unsubscribe", tags=TAGS,
+          summary="Unsubscribe at once: the List-Unsubscribe one-click target (RFC 8058), no login, no confirmation",
+          responses=_pages(200, "Unsubscribed (also when it already was)"))
+def unsubscribe(token: Token) -> Response[str]:
+    lang = _lang()
+    try:
+        found = subscriptions().preferences(token)
+        lang = found.language
+    except HromadaError as error:
+        if error.code != "subscription_not_found":
+            return _link_failed(error)
+    subscriptions().unsubscribe(token)
+    metrics.add_metric(name="Unsubscribed", unit="Count", value=1)
+    return _html(page(lang, "page_unsubscribed_title", text=_t(lang, "page_unsubscribed_text")))
+
+
+@app.get("/subscriptions/manage", tags=TAGS, summary="The preferences page of a subscription (from a mail's link)",
+         responses=_pages(200, "A form with the current preferences"))
+def manage_page(token: Token) -> Response[str]:
+    try:
+        found = subscriptions().preferences(token)
+    except HromadaError as error:
+        return _link_failed(error)
+    return _html(_manage(token, found.preferences(), notice=None))
+
+
+@app.post("/subscriptions/manage", tags=TAGS, summary="Save the preferences form (form-encoded)",
+          responses=_pages(200, "Saved; the form again"))
+def manage(token: Token) -> Response[str]:
+    fields = parse_qs(app.current_event.decoded_body or "", keep_blank_values=False)
+    try:
+        wanted = Preferences(regions=fields.get("regions", []), categories=fields.get("categories", []),
+                             associations=fields.get("associations", []),
+                             language=(fields.get("language") or ["fr"])[0],
+                             frequency=(fields.get("frequency") or ["weekly"])[0])
+    except ValidationError:
+        found = subscriptions().preferences(token)
+        return _html(_manage(token, found.preferences(), error=_t(found.language, "page_error_text")), 422)
+    try:
+        saved = subscriptions().update(token, wanted)
+    except HromadaError as error:
+        return _link_failed(error)
+    return _html(_manage(token, saved.preferences(), notice=_t(saved.language, "page_saved")))
+
+
+@app.get("/subscriptions/preferences", tags=TAGS, summary="A subscription's preferences, by its mail token (JSON)",
+         responses=documented(200, "The preferences", ERRORS_PUBLIC, NOT_FOUND))
+def get_preferences(token: Token) -> PreferencesOut:
+    return subscriptions().preferences(token).preferences()
+
+
+@app.put("/subscriptions/preferences", tags=TAGS, summary="Change a subscription's preferences, by its mail token",
+         responses=documented(200, "Saved", ERRORS_PUBLIC, NOT_FOUND, CONFLICT))
+def put_preferences(token: Token, preferences: Preferences) -> PreferencesOut:
+    return subscriptions().update(token, preferences).preferences()
+
+
+@app.get("/me/subscription", tags=TAGS, summary="My digest subscription (by my verified address)",
+         security=SIGNED_IN, responses=documented(200, "My subscription", ERRORS_SIGNED_IN, NOT_FOUND))
+def my_subscription() -> PreferencesOut:
+    found = subscriptions().mine(principal(app))
+    if found is None:
+        from hromada.errors import NotFound
+
+        raise NotFound("subscription_not_found")
+    return found.preferences()
+
+
+@app.put("/me/subscription", tags=TAGS, summary="Subscribe or change my preferences (no confirmation mail: my "
+                                                "address is verified)",
+         security=SIGNED_IN, responses=documented(200, "Saved", ERRORS_SIGNED_IN, CONFLICT))
+def set_my_subscription(preferences: Preferences) -> PreferencesOut:
+    return subscriptions().set_mine(principal(app), preferences).preferences()
+
+
+@app.delete("/me/subscription", tags=TAGS, summary="Unsubscribe", security=SIGNED_IN,
+            responses=documented(204, "Unsubscribed (also when I was not)", ERRORS_SIGNED_IN))
+def drop_my_subscription() -> Response[None]:
+    subscriptions().drop_mine(principal(app))
+    return Response(204, None, "")
+
+
+def _t(lang: str, key: str) -> str:
+    from hromada.mail.strings import strings
+
+    return strings(lang)[key]
+
+
+def _manage(token: str, prefs: PreferencesOut, notice: str | None = None, error: str | None = None) -> str:
+    lang = prefs.language
+    region_names = sorted(((code, r["names"].get(lang) or r["names"]["fr"]) for code, r in REGIONS.items()),
+                          key=lambda pair: pair[1])
+    form = {"action": f"?token={token}", "frequency": prefs.frequency.value, "language": lang,
+            "regions": prefs.regions, "categories": prefs.categories, "associations": prefs.associations,
+            "all_regions": region_names, "all_categories": [c.value for c in EventCategory],
+            "unsubscribe_url": f"unsubscribe?token={token}"}
+    return page(lang, "page_manage_title", form=form, notice=notice, error=error)
+
+
+lambda_handler = make_handler(app)
+dynamodb()

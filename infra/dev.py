@@ -1,0 +1,94 @@
+"""Local-only pages: the dev mailbox (every mail the stack asked SES to send, read back from moto) and
+buttons that run any schedule now. Never part of the deployed system."""
+
+from __future__ import annotations
+
+import html
+import json
+from email import message_from_bytes
+from email.message import Message
+from email.policy import default
+from typing import Any
+
+import requests
+from werkzeug.wrappers import Request, Response
+
+
+def sent_mail(moto_url: str) -> list[dict[str, Any]]:
+    """Every raw message moto's SES holds, parsed: headers, text, HTML, attachment names; newest first."""
+    data = requests.get(f"{moto_url}/moto-api/data.json", timeout=10).json()
+    raw_messages = (data.get("ses") or {}).get("RawMessage") or []
+    parsed = []
+    for index, raw in enumerate(raw_messages):
+        body = raw.get("raw_data") or ""
+        message = message_from_bytes(body.encode() if isinstance(body, str) else body, policy=default)
+        parsed.append({"index": index, **describe(message)})
+    return list(reversed(parsed))
+
+
+def describe(message: Message) -> dict[str, Any]:
+    text = html_part = None
+    attachments = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        if part.get_filename():
+            attachments.append({"filename": part.get_filename(), "content_type": part.get_content_type(),
+                                "content": part.get_content() if part.get_content_maintype() == "text" else None})
+        elif part.get_content_type() == "text/plain" and text is None:
+            text = part.get_content()
+        elif part.get_content_type() == "text/html" and html_part is None:
+            html_part = part.get_content()
+    return {"to": str(message.get("To", "")), "from": str(message.get("From", "")),
+            "subject": str(message.get("Subject", "")), "date": str(message.get("Date", "")),
+            "headers": {k: str(v) for k, v in message.items()}, "text": text, "html": html_part,
+            "attachments": attachments}
+
+
+class DevPages:
+    def __init__(self, moto_url: str, run_schedule: Any, schedule_names: list[str]):
+        self.moto_url, self.run_schedule, self.schedule_names = moto_url, run_schedule, schedule_names
+
+    def routes(self) -> dict[str, Any]:
+        return {"/dev/mailbox": self.mailbox, "/dev/mailbox.json": self.mailbox_json, "/dev/schedules/": self.schedule}
+
+    def mailbox_json(self, request: Request) -> Response:
+        return Response(json.dumps(sent_mail(self.moto_url), ensure_ascii=False), content_type="application/json")
+
+    def schedule(self, request: Request) -> Response:
+        name = request.path.removeprefix("/dev/schedules/")
+        if request.method != "POST":
+            return Response(status=405)
+        try:
+            result = self.run_schedule(name)
+        except KeyError:
+            return Response(json.dumps({"error": f"no schedule {name}"}), status=404, content_type="application/json")
+        if request.headers.get("accept", "").startswith("text/html"):
+            return Response(status=303, headers={"Location": "/dev/mailbox"})
+        return Response(json.dumps(result, default=str), content_type="application/json")
+
+    def mailbox(self, request: Request) -> Response:
+        mails = sent_mail(self.moto_url)
+        buttons = "".join(
+            f'<form method="post" action="/dev/schedules/{html.escape(n)}"><button>Run {html.escape(n)} now'
+            f"</button></form>" for n in self.schedule_names)
+        rows = []
+        for mail in mails:
+            headers = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
+                              for k, v in mail["headers"].items())
+            files = ", ".join(html.escape(a["filename"]) for a in mail["attachments"]) or "none"
+            frame = (f'<iframe title="{html.escape(mail["subject"])}" sandbox srcdoc="{html.escape(mail["html"])}">'
+                     f"</iframe>") if mail["html"] else ""
+            rows.append(f'<details><summary><strong>{html.escape(mail["subject"])}</strong> → '
+                        f'{html.escape(mail["to"])} <small>{html.escape(mail["date"])}</small></summary>'
+                        f'<table>{headers}</table><p>Attachments: {files}</p>{frame}'
+                        f'<h3>Plain text</h3><pre>{html.escape(mail["text"] or "")}</pre></details>')
+        page = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dev mailbox · Hromada</title>
+<style>body{{font-family:system-ui,sans-serif;margin:20px;max-width:1000px}}form{{display:inline-block;margin:4px}}
+details{{border:1px solid #ccd;border-radius:6px;margin:8px 0;padding:8px}}table{{font-size:12px}}
+th{{text-align:left;padding-right:8px;vertical-align:top}}iframe{{width:100%;height:520px;border:1px solid #ccd}}
+pre{{white-space:pre-wrap;background:#f6f7fa;padding:8px}}</style></head><body>
+<h1>Dev mailbox</h1><p>{len(mails)} message(s) the local stack asked SES to send (newest first).
+<a href="/dev/mailbox">Refresh</a> · <a href="/dev/mailbox.json">JSON</a></p>
+<div>{buttons}</div>{"".join(rows) or "<p>No mail yet.</p>"}</body></html>"""
+        return Response(page, content_type="text/html; charset=utf-8")

@@ -1,0 +1,119 @@
+"""The digest planner: who gets what for a period, with the content read once for everybody.
+
+Subscribers are grouped by what they asked for (regions, topics, followed associations, language); the
+new events and announcements of the period are read once; each group's letter is assembled in memory from
+cards built once per item and language. A group with nothing new gets no mail. Every job carries the key
+`digest:<frequency>:<period>`, so a re-run, a retry or a duplicated message never mails anyone twice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from hromada.domain.mail_ports import DigestSource
+from hromada.mail import letters
+from hromada.mail.jobs import MailJob, Recipient, split
+from hromada.mail.render import Card
+
+PARIS = ZoneInfo("Europe/Paris")
+MAX_EVENTS = 12
+MAX_ANNOUNCEMENTS = 8
+LOOKBACK = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
+
+
+@dataclass(frozen=True)
+class Period:
+    frequency: str
+    key: str  # 2026-W48 or 2026-11-26, in Paris time: the idempotency of the whole run
+    since: str
+    now: str
+
+
+def period_of(frequency: str, now: datetime) -> Period:
+    local = now.astimezone(PARIS)
+    if frequency == "weekly":
+        year, week, _ = local.isocalendar()
+        key = f"{year}-W{week:02d}"
+    elif frequency == "daily":
+        key = local.date().isoformat()
+    else:
+        raise ValueError(f"no digest for frequency {frequency!r}")
+    return Period(frequency, key, _iso(now - LOOKBACK[frequency]), _iso(now))
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(ZoneInfo("UTC")).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class Interest:
+    regions: tuple[str, ...]
+    categories: tuple[str, ...]
+    associations: tuple[str, ...]
+    language: str
+
+    def wants_event(self, event: dict[str, Any]) -> bool:
+        region = (event.get("venue") or {}).get("region")
+        in_region = not self.regions or region is None or region in self.regions  # online: everywhere
+        on_topic = not self.categories or bool(set(event.get("categories") or []) & set(self.categories))
+        followed = event.get("association_id") in self.associations
+        return followed or (in_region and on_topic)
+
+    def wants_announcement(self, announcement: dict[str, Any]) -> bool:
+        region = announcement.get("region")
+        return (announcement.get("association_id") in self.associations or region is None
+                or not self.regions or region in self.regions)
+
+
+@dataclass
+class Plan:
+    period: Period
+    jobs: list[MailJob] = field(default_factory=list)
+    subscribers: int = 0
+    groups: int = 0
+    recipients: int = 0
+    empty: int = 0  # subscribers with nothing new: no mail
+
+
+class DigestPlanner:
+    def __init__(self, source: DigestSource, web_url: str):
+        self.source, self.web_url = source, web_url.rstrip("/")
+
+    def plan(self, frequency: str, now: datetime) -> Plan:
+        period = period_of(frequency, now)
+        plan = Plan(period)
+        events = sorted(self.source.new_events(period.since, period.now), key=lambda e: e["start"])
+        announcements = sorted(self.source.new_announcements(period.since), key=lambda a: a["created_at"],
+                               reverse=True)
+        groups: dict[Interest, list[Recipient]] = defaultdict(list)
+        for subscriber in self.source.subscribers(frequency):
+            plan.subscribers += 1
+            interest = Interest(tuple(subscriber.regions), tuple(subscriber.categories),
+                                tuple(subscriber.associations), subscriber.language)
+            groups[interest].append(Recipient(subscriber.id, subscriber.email, subscription_id=subscriber.id))
+        plan.groups = len(groups)
+        cards: dict[tuple[str, str], Card] = {}
+
+        def card(item: dict[str, Any], lang: str, build: Any) -> Card:
+            key = (item["id"], lang)
+            if key not in cards:
+                cards[key] = build(item, lang, self.web_url)
+            return cards[key]
+
+        for interest, recipients in groups.items():
+            wanted_events = [e for e in events if interest.wants_event(e)][:MAX_EVENTS]
+            wanted_announcements = [a for a in announcements if interest.wants_announcement(a)][:MAX_ANNOUNCEMENTS]
+            if not wanted_events and not wanted_announcements:
+                plan.empty += len(recipients)
+                continue
+            lang = interest.language
+            letter = letters.digest(lang, frequency,
+                                    [card(e, lang, letters.event_card) for e in wanted_events],
+                                    [card(a, lang, letters.announcement_card) for a in wanted_announcements])
+            plan.jobs += split("digest", f"digest:{frequency}:{period.key}", letter, recipients, bulk=True)
+            plan.recipients += len(recipients)
+        return plan

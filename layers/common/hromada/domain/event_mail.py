@@ -1,0 +1,110 @@
+"""Mail about one event to the people registered for it: reminders 24 h before, changes, cancellation,
+a seat won from the waitlist. Each is keyed so that it reaches each person once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from hromada.domain.event_ports import EventRoster
+from hromada.mail import letters
+from hromada.mail.jobs import MailJob, Recipient, split
+from hromada.models.event import Event, RsvpStatus
+
+REMINDER_AHEAD = timedelta(hours=24)
+
+
+class AttendeeSource(Protocol):
+    def roster(self, event_id: str) -> EventRoster | None: ...
+    def starting_between(self, start: str, end: str) -> list[Event]: ...
+    def claim_reminder(self, event: Event) -> bool: ...
+    def release_reminder(self, event: Event) -> None: ...
+
+
+class Outbox(Protocol):
+    def enqueue(self, jobs: list[MailJob]) -> None: ...
+
+
+def language_of(event: Event) -> str:
+    """Registrations do not record a language: the event's own, French first."""
+    spoken = [str(lang) for lang in getattr(event, "languages", [])]
+    return next((lang for lang in ("fr", "uk", "en") if lang in spoken), "fr")
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass
+class ReminderRun:
+    events: int = 0
+    recipients: int = 0
+    jobs: list[MailJob] = field(default_factory=list)
+
+
+class ReminderPlanner:
+    """Every event starting within 24 hours gets its reminder once (claimed per event and start time: an
+    event moved to another time is reminded again)."""
+
+    def __init__(self, source: AttendeeSource, web_url: str, calendar: Callable[[Event, str], str] | None = None):
+        self.source, self.web_url = source, web_url.rstrip("/")
+        self.calendar = calendar or _calendar
+
+    def run(self, now: datetime, outbox: Outbox) -> ReminderRun:
+        run = ReminderRun()
+        for event in self.source.starting_between(_iso(now), _iso(now + REMINDER_AHEAD)):
+            if event.status != "scheduled" or not self.source.claim_reminder(event):
+                continue
+            roster = self.source.roster(event.id)
+            confirmed = [r for r in roster.rsvps if r.status == RsvpStatus.CONFIRMED] if roster else []
+            if not confirmed:
+                continue
+            lang = language_of(event)
+            letter = letters.about_event("reminder", lang, event.model_dump(), self.web_url)
+            jobs = split("reminder", f"reminder:{event.id}:{event.start}", letter,
+                         [Recipient(r.member_id, r.email) for r in confirmed], calendar=self.calendar(event, lang))
+            try:
+                outbox.enqueue(jobs)
+            except Exception:
+                self.source.release_reminder(event)  # the next run tries again
+                raise
+            run.events += 1
+            run.recipients += len(confirmed)
+            run.jobs += jobs
+        return run
+
+
+def _calendar(event: Event, lang: str) -> str:
+    from hromada.ical import calendar
+
+    return calendar([event], name="Hromada", lang=lang).decode()
+
+
+class EventNotices:
+    """Domain events from the bus (EventChanged, EventCancelled, WaitlistPromoted) turned into mail jobs."""
+
+    def __init__(self, source: AttendeeSource, web_url: str):
+        self.source, self.web_url = source, web_url.rstrip("/")
+
+    def jobs_for(self, kind: str, detail: dict[str, Any]) -> list[MailJob]:
+        roster = self.source.roster(str(detail.get("event_id", "")))
+        if roster is None:
+            return []
+        event, lang = roster.event, language_of(roster.event)
+        data = event.model_dump()
+        if kind == "WaitlistPromoted":
+            promoted = [r for r in roster.rsvps if r.status == RsvpStatus.CONFIRMED and r.promoted_at]
+            letter = letters.about_event("promoted", lang, data, self.web_url)
+            # Keyed per promotion: promoted, cancelled, waitlisted and promoted again is told again.
+            return split("promoted", f"promoted:{event.id}", letter,
+                         [Recipient(f"{r.member_id}:{r.promoted_at}", r.email) for r in promoted])
+        everyone = [Recipient(r.member_id, r.email) for r in roster.rsvps]
+        if kind == "EventChanged":
+            letter = letters.about_event("changed", lang, data, self.web_url)
+            return split("changed", f"changed:{event.id}:{detail.get('sequence')}", letter, everyone)
+        if kind == "EventCancelled":
+            letter = letters.about_event("cancelled", lang, data, self.web_url, reason=detail.get("reason"))
+            return split("cancelled", f"cancelled:{event.id}:{detail.get('sequence')}", letter, everyone)
+        return []

@@ -1,0 +1,177 @@
+"""Subscriptions with double opt-in: nothing is sent but the confirmation until the link is followed.
+
+Subscribing never tells the caller whether the address was known (same answer, same kind of work). An
+unconfirmed subscription expires (TTL); a confirmed address asked again gets a "manage" mail instead of
+changed preferences; a suppressed address is never mailed. Confirmation and notice mails to one address
+are spaced by RESEND_AFTER, so the form cannot be used to flood someone's inbox.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from hromada.auth import Principal
+from hromada.domain.clock import utc_now
+from hromada.domain.mail_ports import Links, MailOutbox, SubscriptionStore
+from hromada.domain.ports import ConditionFailed
+from hromada.errors import Conflict, NotFound
+from hromada.mail import letters, tokens
+from hromada.mail.jobs import MailJob, Recipient
+from hromada.models.subscription import Preferences, Subscription, SubscriptionRequest, SubscriptionStatus
+
+PENDING_SECONDS = tokens.LIFETIMES[tokens.CONFIRM]
+RESEND_AFTER = timedelta(minutes=10)
+
+
+def subscription_id(email: str) -> str:
+    """One subscription per address, so its id follows from the address (the store's uniqueness)."""
+    return "sb_" + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
+
+
+class Subscriptions:
+    def __init__(self, store: SubscriptionStore, outbox: MailOutbox, links: Links,
+                 now: Callable[[], str] = utc_now, clock: Callable[[], float] = time.time):
+        self.store, self.outbox, self.links, self.now, self.clock = store, outbox, links, now, clock
+
+    # ------------------------------------------------------------ anyone, by e-mail
+    def subscribe(self, request: SubscriptionRequest) -> None:
+        preferences = Preferences.model_validate(request.model_dump(exclude={"email"}))
+        for _attempt in range(3):
+            existing = self.store.by_email(request.email)
+            try:
+                if existing is None:
+                    self._start(request.email, preferences)
+                else:
+                    self._again(existing, preferences)
+                return
+            except ConditionFailed:
+                continue  # raced with another request for the same address: read again
+        raise Conflict("subscription_busy")
+
+    def confirm(self, token: str) -> Subscription:
+        subscription = self._by_token(token, tokens.CONFIRM)
+        if subscription.status == SubscriptionStatus.CONFIRMED:
+            return subscription
+        if subscription.status != SubscriptionStatus.PENDING:
+            raise NotFound("subscription_not_found")
+        now = self.now()
+        confirmed = subscription.model_copy(update={"status": SubscriptionStatus.CONFIRMED, "confirmed_at": now,
+                                                    "updated_at": now, "version": subscription.version + 1})
+        self._save(confirmed, subscription, expires_at=None)
+        return confirmed
+
+    def preview_confirm(self, token: str) -> Subscription:
+        return self._by_token(token, tokens.CONFIRM)
+
+    def preferences(self, token: str) -> Subscription:
+        return self._by_token(token, tokens.MANAGE)
+
+    def update(self, token: str, preferences: Preferences) -> Subscription:
+        return self._update(self._by_token(token, tokens.MANAGE), preferences)
+
+    def unsubscribe(self, token: str) -> None:
+        """One-click: idempotent, and the same answer for a subscription already gone."""
+        claims = tokens.verify(token, tokens.MANAGE)
+        subscription = self.store.get(claims.subscription_id)
+        if subscription is not None and subscription.status != SubscriptionStatus.SUPPRESSED:
+            self.store.delete(subscription)
+
+    # ------------------------------------------------------------ signed-in members
+    def mine(self, principal: Principal) -> Subscription | None:
+        principal.require_verified_email()
+        found = self.store.by_email(principal.email.lower())
+        return found if found and found.status in (SubscriptionStatus.CONFIRMED, SubscriptionStatus.SUPPRESSED) \
+            else None
+
+    def set_mine(self, principal: Principal, preferences: Preferences) -> Subscription:
+        """The address was verified by sign-up, so no confirmation mail is needed."""
+        principal.require_verified_email()
+        email = principal.email.lower()
+        for _attempt in range(3):
+            existing = self.store.by_email(email)
+            try:
+                if existing is None:
+                    now = self.now()
+                    created = Subscription(id=subscription_id(email), email=email, status=SubscriptionStatus.CONFIRMED,
+                                           created_at=now, updated_at=now, confirmed_at=now,
+                                           **preferences.model_dump(mode="json"))
+                    self.store.create(created, expires_at=None)
+                    return created
+                if existing.status == SubscriptionStatus.PENDING:
+                    now = self.now()
+                    existing = existing.model_copy(update={"status": SubscriptionStatus.CONFIRMED,
+                                                           "confirmed_at": now})
+                return self._update(existing, preferences)
+            except ConditionFailed:
+                continue
+        raise Conflict("subscription_busy")
+
+    def drop_mine(self, principal: Principal) -> None:
+        principal.require_verified_email()
+        found = self.store.by_email(principal.email.lower())
+        if found is not None and found.status != SubscriptionStatus.SUPPRESSED:
+            self.store.delete(found)
+
+    # ------------------------------------------------------------ internals
+    def _start(self, email: str, preferences: Preferences) -> None:
+        now = self.now()
+        pending = Subscription(id=subscription_id(email), email=email, status=SubscriptionStatus.PENDING,
+                               created_at=now, updated_at=now, last_mailed_at=now,
+                               **preferences.model_dump(mode="json"))
+        self.store.create(pending, expires_at=int(self.clock()) + PENDING_SECONDS)
+        self._send_confirmation(pending)
+
+    def _again(self, existing: Subscription, preferences: Preferences) -> None:
+        if existing.status == SubscriptionStatus.SUPPRESSED or not self._may_mail(existing):
+            return
+        now = self.now()
+        if existing.status == SubscriptionStatus.PENDING:
+            # Still unconfirmed: whoever follows the link gets what was asked last.
+            renewed = existing.model_copy(update={**preferences.model_dump(mode="json"), "updated_at": now,
+                                                  "last_mailed_at": now, "version": existing.version + 1})
+            self.store.save(renewed, previous=existing, expires_at=int(self.clock()) + PENDING_SECONDS)
+            self._send_confirmation(renewed)
+            return
+        # Confirmed: preferences only change through a link the owner of the address holds.
+        noted = existing.model_copy(update={"last_mailed_at": now, "version": existing.version + 1})
+        self.store.save(noted, previous=existing, expires_at=None)
+        letter = letters.already_subscribed(existing.language, self.links.manage(existing.id))
+        self.outbox.enqueue([MailJob(kind="already", key=f"already:{existing.id}:{now}", letter=letter,
+                                     recipients=[Recipient(existing.id, existing.email)])])
+
+    def _may_mail(self, subscription: Subscription) -> bool:
+        if not subscription.last_mailed_at:
+            return True
+        last = datetime.fromisoformat(subscription.last_mailed_at.replace("Z", "+00:00"))
+        now = datetime.fromisoformat(self.now().replace("Z", "+00:00"))
+        return now - last >= RESEND_AFTER
+
+    def _send_confirmation(self, pending: Subscription) -> None:
+        letter = letters.confirm(pending.language, self.links.confirm(pending.id))
+        self.outbox.enqueue([MailJob(kind="confirm", key=f"confirm:{pending.id}:{pending.last_mailed_at}",
+                                     letter=letter, recipients=[Recipient(pending.id, pending.email)])])
+
+    def _update(self, current: Subscription, preferences: Preferences) -> Subscription:
+        if current.status == SubscriptionStatus.SUPPRESSED:
+            raise Conflict("address_suppressed")
+        updated = current.model_copy(update={**preferences.model_dump(mode="json"), "updated_at": self.now(),
+                                             "version": current.version + 1})
+        expires = int(self.clock()) + PENDING_SECONDS if updated.status == SubscriptionStatus.PENDING else None
+        self._save(updated, current, expires_at=expires)
+        return updated
+
+    def _save(self, updated: Subscription, previous: Subscription, expires_at: int | None) -> None:
+        try:
+            self.store.save(updated, previous=previous, expires_at=expires_at)
+        except ConditionFailed as failed:
+            raise Conflict("subscription_changed") from failed
+
+    def _by_token(self, token: str, purpose: str) -> Subscription:
+        claims = tokens.verify(token, purpose)
+        subscription = self.store.get(claims.subscription_id)
+        if subscription is None:
+            raise NotFound("subscription_not_found")
+        return subscription

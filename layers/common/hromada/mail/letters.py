@@ -1,0 +1,81 @@
+"""The letters Hromada writes, built from plain data in the reader's language (pure: no I/O)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hromada.mail.render import Card, Letter, Section, when
+from hromada.mail.strings import strings
+from hromada.models.localized import pick
+
+SUMMARY_CHARS = 240
+
+
+def _summary(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS - 1].rstrip() + "…"
+
+
+def confirm(lang: str, confirm_url: str) -> Letter:
+    t = strings(lang)
+    return Letter(lang=lang, subject=t["confirm_subject"], heading=t["confirm_subject"],
+                  intro=[t["confirm_intro"]], button={"label": t["confirm_button"], "url": confirm_url},
+                  notes=[t["confirm_ignore"]])
+
+
+def already_subscribed(lang: str, manage_url: str) -> Letter:
+    t = strings(lang)
+    return Letter(lang=lang, subject=t["already_subject"], heading=t["already_subject"],
+                  intro=[t["already_intro"]], button={"label": t["manage"], "url": manage_url})
+
+
+def event_card(event: dict[str, Any], lang: str, web_url: str) -> Card:
+    t = strings(lang)
+    venue = event.get("venue") or {}
+    where = ", ".join(v for v in (venue.get("name"), venue.get("city")) if v) or (
+        t["online"] if event.get("online_url") else None)
+    return Card(title=pick(event["title"], lang), url=f"{web_url}/#/events/{event['id']}",
+                when=when(event["start"], lang, event.get("timezone") or "Europe/Paris"), where=where,
+                by=event.get("association_name"), summary=_summary(pick(event.get("description") or {}, lang)))
+
+
+def announcement_card(announcement: dict[str, Any], lang: str, web_url: str) -> Card:
+    sources = [{"title": s.get("title") or s["url"], "url": s["url"]} for s in announcement.get("sources") or []]
+    return Card(title=pick(announcement["title"], lang), url=f"{web_url}/#/announcements/{announcement['id']}",
+                by=announcement.get("association_name"), summary=_summary(pick(announcement.get("body") or {}, lang)),
+                sources=sources)
+
+
+def digest(lang: str, frequency: str, events: list[Card], announcements: list[Card]) -> Letter:
+    """Cards are built once per item and language by the planner, then shared by every group."""
+    t = strings(lang)
+    sections = []
+    if events:
+        sections.append(Section(t["digest_events"], events))
+    if announcements:
+        sections.append(Section(t["digest_announcements"], announcements))
+    subject = t[f"digest_subject_{frequency}"].format(count=len(events) + len(announcements))
+    return Letter(lang=lang, subject=subject, heading=subject, intro=[t["digest_intro"]], sections=sections)
+
+
+def about_event(kind: str, lang: str, event: dict[str, Any], web_url: str, reason: str | None = None) -> Letter:
+    """reminder, changed, cancelled, promoted: one event, told to the people registered for it."""
+    t = strings(lang)
+    subject = t[f"{kind}_subject"].format(title=pick(event["title"], lang))
+    notes = [f"{t['reason']}: {reason}"] if reason else []
+    if kind == "reminder":
+        notes.append(t["reminder_calendar"])
+    card = event_card(event, lang, web_url)
+    return Letter(lang=lang, subject=subject, heading=subject, intro=[t[f"{kind}_intro"]],
+                  sections=[Section(t["digest_events"], [card])], notes=notes,
+                  button={"label": t["see"], "url": card.url})
+
+
+def association_reviewed(lang: str, name: str, verified: bool, web_url: str, association_id: str,
+                         reason: str | None = None) -> Letter:
+    t = strings(lang)
+    kind = "verified" if verified else "rejected"
+    subject = t[f"{kind}_subject"].format(name=name)
+    return Letter(lang=lang, subject=subject, heading=subject, intro=[t[f"{kind}_intro"]],
+                  notes=[f"{t['reason']}: {reason}"] if reason else [],
+                  button={"label": t["see"], "url": f"{web_url}/#/associations/{association_id}"})

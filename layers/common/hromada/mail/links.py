@@ -1,0 +1,32 @@
+"""The signed links every mail carries: confirm, manage preferences, unsubscribe (RFC 8058 one-click)."""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import quote
+
+from hromada.mail import tokens
+
+
+class SignedLinks:
+    def __init__(self, api_url: str | None = None, web_url: str | None = None, key: bytes | None = None):
+        self.api_url = (api_url or os.environ.get("PUBLIC_API_URL", "")).rstrip("/")
+        self._web_url = (web_url or os.environ.get("PUBLIC_WEB_URL", "") or self.api_url).rstrip("/")
+        self.key = key
+
+    @property
+    def web_url(self) -> str:
+        return self._web_url
+
+    def _link(self, path: str, subscription_id: str, purpose: str) -> str:
+        token = tokens.issue(subscription_id, purpose, key=self.key)
+        return f"{self.api_url}/subscriptions/{path}?token={quote(token)}"
+
+    def confirm(self, subscription_id: str) -> str:
+        return self._link("confirm", subscription_id, tokens.CONFIRM)
+
+    def manage(self, subscription_id: str) -> str:
+        return self._link("manage", subscription_id, tokens.MANAGE)
+
+    def unsubscribe(self, subscription_id: str) -> str:
+        return self._link("unsubscribe", subscription_id, tokens.MANAGE)

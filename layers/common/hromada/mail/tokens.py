@@ -1,0 +1,65 @@
+"""Signed, expiring tokens for the links in e-mails (confirm, manage, unsubscribe): HS256 JWTs.
+
+The key comes from Secrets Manager (MAIL_SIGNING_KEY_ARN) and is read once per cold start. A token names
+one subscription and one purpose; a token for one purpose is refused for another.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from functools import cache
+
+import jwt
+
+from hromada.errors import BadRequest
+
+CONFIRM = "confirm"
+MANAGE = "manage"  # preferences and unsubscribe: the link every bulk mail carries
+LIFETIMES = {CONFIRM: 48 * 3600, MANAGE: 400 * 86400}
+_ALGORITHM = "HS256"
+_ISSUER = "hromada-mail"
+
+
+@dataclass(frozen=True)
+class TokenClaims:
+    subscription_id: str
+    purpose: str
+    expires_at: int
+
+
+@cache
+def signing_key() -> bytes:
+    arn = os.environ.get("MAIL_SIGNING_KEY_ARN")
+    if not arn:
+        raise RuntimeError("MAIL_SIGNING_KEY_ARN is not set")
+    import boto3
+
+    from hromada.settings import get_settings
+
+    secret = boto3.client("secretsmanager", region_name=get_settings().region).get_secret_value(SecretId=arn)
+    return secret["SecretString"].encode()
+
+
+def issue(subscription_id: str, purpose: str, now: float | None = None, key: bytes | None = None) -> str:
+    issued = int(now if now is not None else time.time())
+    claims = {"sub": subscription_id, "pur": purpose, "iat": issued, "exp": issued + LIFETIMES[purpose],
+              "iss": _ISSUER}
+    return jwt.encode(claims, key or signing_key(), algorithm=_ALGORITHM)
+
+
+def verify(token: str, purpose: str, now: float | None = None, key: bytes | None = None) -> TokenClaims:
+    """The claims of a genuine, unexpired token for this purpose; 400 otherwise (tampered, expired, other use)."""
+    try:
+        claims = jwt.decode(token, key or signing_key(), algorithms=[_ALGORITHM], issuer=_ISSUER,
+                            options={"require": ["sub", "pur", "exp", "iat"], "verify_exp": now is None})
+    except jwt.ExpiredSignatureError as error:
+        raise BadRequest("token_expired") from error
+    except jwt.PyJWTError as error:
+        raise BadRequest("invalid_token") from error
+    if now is not None and claims["exp"] <= now:
+        raise BadRequest("token_expired")
+    if claims["pur"] != purpose:
+        raise BadRequest("invalid_token")
+    return TokenClaims(subscription_id=str(claims["sub"]), purpose=purpose, expires_at=int(claims["exp"]))

@@ -1,0 +1,95 @@
+"""The mailer's record of what it sent (idempotency per job key and recipient), and the SQS outbox."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from hromada.errors import Unavailable
+from hromada.mail.jobs import MailJob
+from hromada.store import keys
+from hromada.store.client import dynamodb, table_name
+from hromada.store.errors import call, error_code
+
+LEASE_SECONDS = 300  # a claim older than this (a crashed mailer) may be taken again
+KEEP_SECONDS = 40 * 86400  # longer than any period a key covers (a week), then TTL clears it
+
+
+class DynamoDeliveryLog:
+    def __init__(self, client: Any | None = None):
+        self.client = client or dynamodb()
+
+    def claim(self, key: str, recipient_id: str, now: float) -> bool:
+        try:
+            call(self.client.put_item, TableName=table_name(),
+                 Item={**_key(key, recipient_id), "status": {"S": "sending"},
+                       "lease_until": {"N": str(int(now) + LEASE_SECONDS)},
+                       "expires_at": {"N": str(int(now) + KEEP_SECONDS)}},
+                 ConditionExpression="attribute_not_exists(pk) OR (#s = :sending AND lease_until < :now)",
+                 ExpressionAttributeNames={"#s": "status"},
+                 ExpressionAttributeValues={":sending": {"S": "sending"}, ":now": {"N": str(int(now))}})
+        except ClientError as error:
+            if error_code(error) == "ConditionalCheckFailedException":
+                return False
+            raise
+        return True
+
+    def sent(self, key: str, recipient_id: str, message_id: str, now: float) -> None:
+        call(self.client.update_item, TableName=table_name(), Key=_key(key, recipient_id),
+             UpdateExpression="SET #s = :sent, message_id = :id, sent_at = :now REMOVE lease_until",
+             ExpressionAttributeNames={"#s": "status"},
+             ExpressionAttributeValues={":sent": {"S": "sent"}, ":id": {"S": message_id},
+                                        ":now": {"N": str(int(now))}})
+
+    def release(self, key: str, recipient_id: str) -> None:
+        try:
+            call(self.client.delete_item, TableName=table_name(), Key=_key(key, recipient_id),
+                 ConditionExpression="#s = :sending", ExpressionAttributeNames={"#s": "status"},
+                 ExpressionAttributeValues={":sending": {"S": "sending"}})
+        except ClientError as error:
+            if error_code(error) != "ConditionalCheckFailedException":
+                raise
+
+
+def _key(key: str, recipient_id: str) -> dict[str, Any]:
+    return {k: {"S": v} for k, v in keys.delivery(key, recipient_id).items()}
+
+
+class SqsMailOutbox:
+    """Jobs onto the mail queue, ten per SendMessageBatch call."""
+
+    def __init__(self, client: Any | None = None, queue_url: str | None = None):
+        self._client = client
+        self.queue_url = queue_url or os.environ.get("MAIL_QUEUE_URL", "")
+        self.calls = 0
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            self._client = sqs()
+        return self._client
+
+    def enqueue(self, jobs: list[MailJob]) -> None:
+        for start in range(0, len(jobs), 10):
+            entries = [{"Id": str(i), "MessageBody": job.to_json()} for i, job in enumerate(jobs[start:start + 10])]
+            for _attempt in range(3):
+                self.calls += 1
+                failed = self.client.send_message_batch(QueueUrl=self.queue_url, Entries=entries).get("Failed")
+                if not failed:
+                    break
+                retry = {f["Id"] for f in failed}
+                entries = [e for e in entries if e["Id"] in retry]
+            else:
+                raise Unavailable()
+
+
+def sqs() -> Any:
+    import boto3
+    from botocore.config import Config
+
+    from hromada.settings import get_settings
+
+    config = Config(retries={"max_attempts": 3, "mode": "standard"}, connect_timeout=2, read_timeout=10)
+    return boto3.client("sqs", region_name=get_settings().region, config=config)

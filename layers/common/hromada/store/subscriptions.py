@@ -1,0 +1,142 @@
+"""Subscriptions, suppressions and the digest planner's reads, in the single table."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from hromada.domain.ports import ConditionFailed
+from hromada.models.subscription import Frequency, Subscription, SubscriptionStatus
+from hromada.store import keys
+from hromada.store.client import dynamodb, table_name
+from hromada.store.codec import from_item, to_item
+from hromada.store.errors import call, error_code
+
+
+
+def _item(subscription: Subscription, expires_at: int | None) -> dict[str, Any]:
+    data = subscription.model_dump(mode="json", exclude_none=True) | keys.subscription(subscription.id)
+    if expires_at is not None:
+        data["expires_at"] = expires_at
+    if subscription.status == SubscriptionStatus.CONFIRMED and subscription.frequency != Frequency.OFF:
+        data |= {"gsi1pk": keys.subscribers(subscription.frequency), "gsi1sk": subscription.id}
+    return to_item(data)
+
+
+def _live(item: dict[str, Any] | None, now: float) -> Subscription | None:
+    if not item:
+        return None
+    data = from_item(item)
+    if "expires_at" in data and int(data["expires_at"]) <= now:
+        return None  # TTL deletes lazily (and never in moto): an expired pending subscription is gone
+    return Subscription.model_validate(data)
+
+
+class DynamoSubscriptionStore:
+    def __init__(self, client: Any | None = None, clock: Any = time.time):
+        self.client = client or dynamodb()
+        self.clock = clock
+        self.reads = 0  # Query pages read by the last subscribers() run (the planner reports it)
+
+    def get(self, subscription_id: str) -> Subscription | None:
+        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.subscription(subscription_id)),
+                        ConsistentRead=True)
+        return _live(response.get("Item"), self.clock())
+
+    def by_email(self, email: str) -> Subscription | None:
+        from hromada.domain.subscriptions import subscription_id
+
+        return self.get(subscription_id(email))
+
+    def create(self, subscription: Subscription, *, expires_at: int | None) -> None:
+        self._put(subscription, expires_at, "attribute_not_exists(pk) OR expires_at <= :now",
+                  {":now": {"N": str(int(self.clock()))}}, "address")
+
+    def save(self, subscription: Subscription, *, previous: Subscription, expires_at: int | None) -> None:
+        self._put(subscription, expires_at, "version = :version", {":version": {"N": str(previous.version)}},
+                  "version")
+
+    def delete(self, subscription: Subscription) -> None:
+        call(self.client.delete_item, TableName=table_name(), Key=to_item(keys.subscription(subscription.id)))
+
+    def is_suppressed(self, email: str) -> bool:
+        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.suppressed(email)),
+                        ProjectionExpression="pk")
+        return "Item" in response
+
+    def suppressed_among(self, emails: list[str]) -> set[str]:
+        """Which of these addresses are suppressed: one BatchGetItem per 100 addresses."""
+        found: set[str] = set()
+        unique = list(dict.fromkeys(emails))
+        for start in range(0, len(unique), 100):
+            chunk = unique[start:start + 100]
+            by_pk = {keys.suppressed(e)["pk"]: e for e in chunk}
+            request = {table_name(): {"Keys": [to_item(keys.suppressed(e)) for e in chunk],
+                                      "ProjectionExpression": "pk"}}
+            while request:
+                response = call(self.client.batch_get_item, RequestItems=request)
+                found |= {by_pk[i["pk"]["S"]] for i in response["Responses"].get(table_name(), [])}
+                request = response.get("UnprocessedKeys") or None
+        return found
+
+    def suppress(self, email: str, reason: str, at: str) -> bool:
+        """Never mail this address again; its subscription (and the address with it) is deleted.
+        True when the address was not suppressed before."""
+        table = table_name()
+        items = [{"Put": {"TableName": table, "Item": to_item(keys.suppressed(email) | {"reason": reason, "at": at}),
+                          "ConditionExpression": "attribute_not_exists(pk)"}},
+                 {"Delete": {"TableName": table, "Key": to_item(keys.subscription(_id_of(email)))}}]
+        try:
+            call(self.client.transact_write_items, TransactItems=items)
+        except ClientError as error:
+            if error_code(error) == "TransactionCanceledException":
+                return False
+            raise
+        return True
+
+    def count_soft_bounce(self, email: str) -> int | None:
+        """Soft bounces are counted on the subscription (None: no subscription for this address)."""
+        try:
+            response = call(self.client.update_item, TableName=table_name(),
+                            Key=to_item(keys.subscription(_id_of(email))),
+                            UpdateExpression="ADD soft_bounces :one", ConditionExpression="attribute_exists(pk)",
+                            ExpressionAttributeValues={":one": {"N": "1"}}, ReturnValues="UPDATED_NEW")
+        except ClientError as error:
+            if error_code(error) == "ConditionalCheckFailedException":
+                return None
+            raise
+        return int(response["Attributes"]["soft_bounces"]["N"])
+
+    # ------------------------------------------------------------ digest planner
+    def subscribers(self, frequency: str) -> Iterator[Subscription]:
+        """Every confirmed subscriber of a frequency: one paginated Query of a sparse index."""
+        args: dict[str, Any] = {"TableName": table_name(), "IndexName": "gsi1",
+                                "KeyConditionExpression": "gsi1pk = :pk",
+                                "ExpressionAttributeValues": {":pk": {"S": keys.subscribers(frequency)}}}
+        while True:
+            response = call(self.client.query, **args)
+            self.reads += 1
+            for item in response.get("Items", []):
+                yield Subscription.model_validate(from_item(item))
+            if "LastEvaluatedKey" not in response:
+                return
+            args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+    def _put(self, subscription: Subscription, expires_at: int | None, condition: str,
+             values: dict[str, Any], guard: str) -> None:
+        try:
+            call(self.client.put_item, TableName=table_name(), Item=_item(subscription, expires_at),
+                 ConditionExpression=condition, ExpressionAttributeValues=values)
+        except ClientError as error:
+            if error_code(error) == "ConditionalCheckFailedException":
+                raise ConditionFailed(guard) from error
+            raise
+
+
+def _id_of(email: str) -> str:
+    from hromada.domain.subscriptions import subscription_id
+
+    return subscription_id(email)
