@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from infra.template import Template
 
 log = logging.getLogger("hromada.pollers")
+IDLE_PAUSE = 0.2  # seconds between polls of an empty queue
 
 
 @dataclass(frozen=True)
@@ -73,10 +73,10 @@ class Pollers:
         for thread in self.threads:
             thread.join(timeout=10)
 
-    def poll_once(self, source: SqsSource, wait: int = 1) -> int:
+    def poll_once(self, source: SqsSource) -> int:
         attributes = self.template.attributes[source.queue]
         response = self.client.receive_message(QueueUrl=attributes["QueueUrl"],
-                                               MaxNumberOfMessages=min(10, source.batch_size), WaitTimeSeconds=wait,
+                                               MaxNumberOfMessages=min(10, source.batch_size), WaitTimeSeconds=0,
                                                AttributeNames=["All"], MessageAttributeNames=["All"])
         messages = response.get("Messages", [])
         if not messages:
@@ -99,9 +99,12 @@ class Pollers:
             self.busy[source.queue] -= 1
 
     def _loop(self, source: SqsSource) -> None:
+        # Short polls and a local pause: the local moto serves one request at a time, so a long poll
+        # (WaitTimeSeconds) would hold every other AWS call of the stack back.
         while not self.stopping.is_set():
             try:
-                self.poll_once(source)
+                if not self.poll_once(source):
+                    self.stopping.wait(IDLE_PAUSE)
             except Exception:
                 log.exception("polling %s failed", source.queue)
-                time.sleep(1)
+                self.stopping.wait(1)

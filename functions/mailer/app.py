@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -21,7 +22,7 @@ from hromada.mail.links import SignedLinks
 from hromada.mail.ses import SesSender, sender
 from hromada.observability import logger, metrics
 from hromada.store.client import dynamodb
-from hromada.store.deliveries import DynamoDeliveryLog, sqs
+from hromada.store.deliveries import DynamoDeliveryLog, SqsMailOutbox, sqs
 from hromada.store.subscriptions import DynamoSubscriptionStore
 
 processor = BatchProcessor(event_type=EventType.SQS)
@@ -40,25 +41,55 @@ def backoff(receive_count: int, base: float) -> int:
 
 
 def handle(record: SQSRecord) -> None:
-    job = MailJob.from_json(record.body)  # a body that cannot be read raises: after retries, the DLQ
     try:
+        job = MailJob.from_json(record.body)  # a body that cannot be read fails every time: the DLQ
         outcome = mailer().deliver(job)
     except JobFailed as failed:
         _count(failed.outcome)
+        metrics.add_metric(name="MailThrottled", unit="Count", value=1)
+        rest = remaining(job, failed.outcome)
+        if len(rest.recipients) < len(job.recipients):
+            # Progress was made: the rest goes back as a new, delayed job, so a long job under throttling
+            # never exhausts its receives (and reaches the DLQ) while it is still moving.
+            outbox().enqueue([rest], delay=backoff(1, _base()))
+            logger.info("job continued later", extra={"job": job.key, "left": len(rest.recipients)})
+            return
+        logger.warning("job to retry", extra={"job": job.key, "kind": job.kind, "cause": failed.cause.code})
+        _back_off(record)
+        raise
+    except Exception:
         metrics.add_metric(name="MailFailed", unit="Count", value=1)
-        receives = int(record.attributes.approximate_receive_count or 1)
-        delay = backoff(receives, float(os.environ.get("MAIL_RETRY_BASE_SECONDS", "30")))
-        try:
-            sqs().change_message_visibility(QueueUrl=os.environ["MAIL_QUEUE_URL"], ReceiptHandle=record.receipt_handle,
-                                            VisibilityTimeout=delay)
-        except Exception:  # noqa: BLE001 - without the backoff, the queue's visibility timeout still retries
-            logger.warning("backoff not applied", extra={"job": job.key})
-        logger.warning("job to retry", extra={"job": job.key, "kind": job.kind, "cause": failed.cause.code,
-                                             "retry_in": delay, "receives": receives})
+        logger.exception("job failed", extra={"message_id": record.message_id})
+        _back_off(record)
         raise
     _count(outcome)
     logger.info("job delivered", extra={"job": job.key, "kind": job.kind, "sent": len(outcome.sent),
                                         "duplicates": len(outcome.duplicates)})
+
+
+def remaining(job: MailJob, outcome: Any) -> MailJob:
+    served = set(outcome.sent) | set(outcome.duplicates) | set(outcome.suppressed) | set(outcome.rejected)
+    return replace(job, recipients=[r for r in job.recipients if r.id not in served])
+
+
+def _base() -> float:
+    return float(os.environ.get("MAIL_RETRY_BASE_SECONDS", "30"))
+
+
+@cache
+def outbox() -> SqsMailOutbox:
+    return SqsMailOutbox()
+
+
+def _back_off(record: SQSRecord) -> None:
+    """The failed message comes back after a delay growing with each receive (not the queue's fixed one)."""
+    receives = int(record.attributes.approximate_receive_count or 1)
+    delay = backoff(receives, _base())
+    try:
+        sqs().change_message_visibility(QueueUrl=os.environ["MAIL_QUEUE_URL"], ReceiptHandle=record.receipt_handle,
+                                        VisibilityTimeout=delay)
+    except Exception:  # noqa: BLE001 - without it, the queue's visibility timeout still brings it back
+        logger.warning("backoff not applied", extra={"message_id": record.message_id})
 
 
 def _count(outcome: Any) -> None:

@@ -71,9 +71,10 @@ class SqsMailOutbox:
             self._client = sqs()
         return self._client
 
-    def enqueue(self, jobs: list[MailJob]) -> None:
+    def enqueue(self, jobs: list[MailJob], delay: int = 0) -> None:
         for start in range(0, len(jobs), 10):
-            entries = [{"Id": str(i), "MessageBody": job.to_json()} for i, job in enumerate(jobs[start:start + 10])]
+            entries = [{"Id": str(i), "MessageBody": job.to_json(), "DelaySeconds": min(delay, 900)}
+                       for i, job in enumerate(jobs[start:start + 10])]
             for _attempt in range(3):
                 self.calls += 1
                 failed = self.client.send_message_batch(QueueUrl=self.queue_url, Entries=entries).get("Failed")

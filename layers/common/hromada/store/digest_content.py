@@ -32,7 +32,8 @@ class DynamoDigestContent:
             "TableName": table_name(), "IndexName": "gsi2",
             "KeyConditionExpression": "gsi2pk = :pk AND gsi2sk >= :from",
             # Hidden content (moderation) is never mailed.
-            "FilterExpression": "attribute_not_exists(hidden) OR hidden = :no",
+            "FilterExpression": "attribute_not_exists(#hidden) OR #hidden = :no",
+            "ExpressionAttributeNames": {"#hidden": "hidden"},
             "ExpressionAttributeValues": {":pk": {"S": collection}, ":from": {"S": from_order},
                                           ":no": {"BOOL": False}}}
         items: list[dict[str, Any]] = []
