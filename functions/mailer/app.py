@@ -88,7 +88,7 @@ def _back_off(record: SQSRecord) -> None:
     try:
         sqs().change_message_visibility(QueueUrl=os.environ["MAIL_QUEUE_URL"], ReceiptHandle=record.receipt_handle,
                                         VisibilityTimeout=delay)
-    except Exception:  # noqa: BLE001 - without it, the queue's visibility timeout still brings it back
+    except Exception:
         logger.warning("backoff not applied", extra={"message_id": record.message_id})
 
 

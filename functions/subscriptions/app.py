@@ -15,8 +15,16 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 from pydantic import ValidationError
 
-from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, create_app, documented, make_handler, \
-    principal
+from hromada.api import (
+    CONFLICT,
+    ERRORS_PUBLIC,
+    ERRORS_SIGNED_IN,
+    NOT_FOUND,
+    create_app,
+    documented,
+    make_handler,
+    principal,
+)
 from hromada.domain.geography import REGIONS
 from hromada.domain.subscriptions import Subscriptions
 from hromada.errors import HromadaError

@@ -10,7 +10,6 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-from tests.conftest import event_body
 from tests.integration.mail import confirmed_subscriber, drained, mails_to, queue_depth, wait_for, wait_mails
 
 DIJON = {"name": "Salle Devosge", "address": "5 rue Devosge", "city": "Dijon", "postal_code": "21000",

@@ -83,7 +83,12 @@ def test_public_routes_are_exactly_the_read_only_ones():
                       "GET /elections/{election_id}/results", "GET /elections/{election_id}/ballots",
                       "GET /elections/{election_id}/ballots/{tracker}",
                       "GET /partnerships", "GET /partnerships/match", "GET /partnerships/{id}",
-                      "GET /initiatives", "GET /initiatives/{id}", "GET /initiatives/{id}/matches"}
+                      "GET /initiatives", "GET /initiatives/{id}", "GET /initiatives/{id}/matches",
+                      # subscriptions: no account needed; the link routes are authorized by their signed token
+                      "POST /subscriptions", "GET /subscriptions/confirm", "POST /subscriptions/confirm",
+                      "GET /subscriptions/unsubscribe", "POST /subscriptions/unsubscribe",
+                      "GET /subscriptions/manage", "POST /subscriptions/manage",
+                      "GET /subscriptions/preferences", "PUT /subscriptions/preferences"}
 
 
 def test_layer_requirements_match_pyproject():

@@ -60,7 +60,7 @@ subscription  pk SUB#<address hash>   sk SUB                 (one per address: t
 suppressed    pk SUPPRESSED#<address hash>   sk SUPPRESSED   (bounced or complained: never mailed again;
                                                              the address itself is not kept)
 reminder      pk EVENT#<id>   sk REMINDED#<start>        (the event's reminder was planned: once per start)
-delivery      pk MAIL#<job key>#<recipient id>   sk MAIL     (one per mail sent: the mailer's idempotency;
+delivery      pk MAIL#<job key>#<recipient hash> sk MAIL     (one per mail sent: the mailer's idempotency;
                                                              expires_at after the period it covers)
 """
 
@@ -345,7 +345,10 @@ def suppressed(email: str) -> dict[str, str]:
 
 
 def delivery(job_key: str, recipient_id: str) -> dict[str, str]:
-    return {"pk": f"MAIL#{job_key}#{recipient_id}", "sk": "MAIL"}
+    # The recipient id (a member's id, a subscription's) is hashed: the record names nobody.
+    import hashlib
+
+    return {"pk": f"MAIL#{job_key}#{hashlib.sha256(recipient_id.encode()).hexdigest()[:32]}", "sk": "MAIL"}
 
 
 def reminder(event_id: str, start: str) -> dict[str, str]:

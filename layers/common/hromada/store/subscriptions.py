@@ -16,7 +16,6 @@ from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call, error_code
 
 
-
 def _item(subscription: Subscription, expires_at: int | None) -> dict[str, Any]:
     data = subscription.model_dump(mode="json", exclude_none=True) | keys.subscription(subscription.id)
     if expires_at is not None:
