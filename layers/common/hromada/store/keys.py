@@ -53,6 +53,20 @@ match entry   pk MATCH#<domain>     sk <partnership|need|offer>#<id>
               one per domain of a visible partnership not ended, and per visible open initiative:
               the matching search reads one partition (written in the same transaction as the item)
 audit entry   pk PARTNERSHIP#<id> or INITIATIVE#<id>   sk AUDIT#<at>#<nonce>   (as for associations)
+
+moderation
+flag          pk FLAG#<item>        sk BY#<reporter id>   (one per person and item: attribute_not_exists;
+                                                           erased reporters become BY#erased-<random>)
+              gsi1 PERSON#<reporter id> / FLAG#<at>#<item>       (a person's flags: export, erasure)
+review        pk FLAG#<item>        sk REVIEW             (count, reasons, hidden, status, version: every flag
+                                                           and decision is conditioned on this item)
+              gsi1 FLAGGED_ASSOC#<association id> / <item>       (an association's moderation history)
+              gsi2 FLAGS_OPEN / <first flagged at>#<item>         (the queue, oldest first; only while open)
+warning       pk ASSOC#<id>         sk WARNING#<at>#<nonce>       (shown to the association's editors)
+suspension    pk SUSPENDED#<user id>  sk SUSPENDED        (checked inside the write-quota transaction)
+item: <kind>:<id>, a candidate <kind>:<election id>:<candidate id>
+person index  gsi1 PERSON#<user id or e-mail> / <KIND>#...  on rsvps, voted markers, candidates, roll entries,
+              flags and audit entries: what a person's export and erasure read (Query, never Scan)
 """
 
 from __future__ import annotations
@@ -314,3 +328,48 @@ PAGE_PREFIX = "PAGE#"
 
 def published_page(election_id: str, number: int) -> dict[str, str]:
     return {"pk": f"PUBLISHED#{election_id}", "sk": f"{PAGE_PREFIX}{number:06d}"}
+
+
+# ------------------------------------------------------------ moderation and personal data
+FLAG_PREFIX = "BY#"
+REVIEW = "REVIEW"
+FLAGS_OPEN = "FLAGS_OPEN"
+WARNING_PREFIX = "WARNING#"
+
+
+def flag_partition(item: str) -> str:
+    return f"FLAG#{item}"
+
+
+def flag(item: str, reporter_id: str) -> dict[str, str]:
+    return {"pk": flag_partition(item), "sk": f"{FLAG_PREFIX}{reporter_id}"}
+
+
+def review(item: str) -> dict[str, str]:
+    return {"pk": flag_partition(item), "sk": REVIEW}
+
+
+def queue_order(first_flagged_at: str, item: str) -> str:
+    return f"{first_flagged_at}#{item}"
+
+
+def flagged_association(association_id: str) -> str:
+    return f"FLAGGED_ASSOC#{association_id}"
+
+
+def warning(association_id: str, at: str, nonce: str) -> dict[str, str]:
+    return {"pk": f"ASSOC#{association_id}", "sk": f"{WARNING_PREFIX}{at}#{nonce}"}
+
+
+def suspension(user_id: str) -> dict[str, str]:
+    return {"pk": f"SUSPENDED#{user_id}", "sk": "SUSPENDED"}
+
+
+def person(subject: str) -> str:
+    """The person index partition: a user id (sub) or an e-mail address."""
+    return f"PERSON#{subject}"
+
+
+def person_entry(subject: str, kind: str, *parts: str) -> dict[str, str]:
+    """gsi1 attributes listing an item under a person (export and erasure read them with one Query)."""
+    return {"gsi1pk": person(subject), "gsi1sk": "#".join([kind, *parts])}
