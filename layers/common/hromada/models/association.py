@@ -35,6 +35,7 @@ class Status(StrEnum):
     PENDING = "pending"
     VERIFIED = "verified"
     REJECTED = "rejected"
+    FROZEN = "frozen"  # its last owner erased their account and no co-editor could take it over
 
 
 class SocialNetwork(StrEnum):

@@ -146,6 +146,5 @@ class ExportOut(BaseModel):
     flags: list[dict[str, Any]]
     elections: list[dict[str, Any]] = Field(description="Ballot boxes you voted in (never what you voted)")
     voter_rolls: list[dict[str, Any]]
-    warnings_received: list[dict[str, Any]]
     subscriptions: list[dict[str, Any]]
     audit: list[dict[str, Any]] = Field(description="Acts recorded with you as their author")
