@@ -14,7 +14,7 @@ from hromada.auth import Principal
 from hromada.domain.personal_data import Membership
 from hromada.models.association import AssociationOut, EditorRole, Status
 from hromada.store import keys
-from hromada.store.associations import DynamoAssociationStore, _association
+from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
