@@ -60,11 +60,11 @@ def export_me() -> Response[ExportOut]:
             description="RSVPs are cancelled (seats go to the waitlist), flags and votes stay without my name, "
                         "an association I alone own passes to a co-editor (or is frozen), my account is deleted.",
             security=SIGNED_IN, responses=documented(204, "Erased", ERRORS_SIGNED_IN))
-def erase_me() -> Response:
+def erase_me() -> Response[None]:
     done = personal_data().erase(principal(app))
     logger.info("personal data erased", extra={"erased": done})
     metrics.add_metric(name="AccountErased", unit="Count", value=1)
-    return Response(204, "application/json", "")
+    return Response(204, None, "")
 
 
 lambda_handler = make_handler(app)

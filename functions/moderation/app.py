@@ -101,9 +101,9 @@ def decide(item: ItemRef, body: DecisionIn) -> ReviewOut:
 
 @app.delete("/moderation/suspensions/<user_id>", tags=TAGS, summary="Lift a suspension (admins)",
             security=SIGNED_IN, responses=documented(204, "Lifted", ERRORS_SIGNED_IN, NOT_FOUND))
-def lift_suspension(user_id: UserId) -> Response:
+def lift_suspension(user_id: UserId) -> Response[None]:
     moderation().lift_suspension(principal(app), user_id, None)
-    return Response(204, "application/json", "")
+    return Response(204, None, "")
 
 
 @app.get("/associations/<id>/moderation", tags=TAGS,

@@ -83,7 +83,9 @@ def test_public_routes_are_exactly_the_read_only_ones():
                       "GET /elections/{election_id}/results", "GET /elections/{election_id}/ballots",
                       "GET /elections/{election_id}/ballots/{tracker}",
                       "GET /partnerships", "GET /partnerships/match", "GET /partnerships/{id}",
-                      "GET /initiatives", "GET /initiatives/{id}", "GET /initiatives/{id}/matches"}
+                      "GET /initiatives", "GET /initiatives/{id}", "GET /initiatives/{id}/matches",
+                      # moderation: an association's record (counts only)
+                      "GET /associations/{id}/moderation"}
 
 
 def test_layer_requirements_match_pyproject():
