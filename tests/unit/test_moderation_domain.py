@@ -199,7 +199,7 @@ def test_members_cannot_moderate_and_only_admins_suspend(world):
 
 
 def test_warnings_go_to_the_association_and_its_editors_only(world):
-    store, moderation = world
+    _, moderation = world
     moderation.flag(person(1), EVENT, "hate", None)
     moderation.decide(MODERATOR, EVENT.ref, "warn", 1, "Respectez la charte.")
     owner = Principal("owner", "owner@example.org", True, frozenset())
