@@ -38,6 +38,7 @@ class FakeStore:
         self.flag_items[(flag.target.ref, flag.reporter_id)] = flag
         self.reviews[flag.target.ref] = updated
         if hide:
+            self.audit.append(hide.action)
             info = self.targets[flag.target.ref]
             self.targets[flag.target.ref] = TargetInfo(info.association_id, info.author_id, info.public, True)
 
@@ -155,7 +156,7 @@ def test_decisions_need_the_version_they_were_taken_on(world):
     with pytest.raises(Conflict) as again:
         moderation.decide(MODERATOR, EVENT.ref, "dismiss", decided.version, None)
     assert again.value.code == "nothing_to_review"
-    assert store.audit == ["moderation.dismiss"]
+    assert store.audit == ["moderation.auto_hidden", "moderation.dismiss"]
 
 
 def test_hide_restore_and_the_public_history(world):

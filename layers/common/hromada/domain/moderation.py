@@ -31,6 +31,7 @@ from hromada.errors import Conflict, Forbidden, NotFound, Unavailable
 
 MAX_ATTEMPTS = 40  # a flag retried this often under contention gives up with 503
 DEFAULT_THRESHOLD = 3
+SYSTEM = "system"  # the actor of automatic acts in the audit log
 
 
 def _backoff(attempt: int) -> None:
@@ -60,8 +61,10 @@ class Moderation:
             hide = updated.count >= self.threshold and not current.hidden
             if hide:
                 updated = replace(updated, hidden=True)
+            audit = AuditEntry(SYSTEM, "moderation.auto_hidden", target.ref, at,
+                               f"reported by {updated.count} people") if hide else None
             try:
-                self.store.add_flag(flag, previous, updated, hide=hide)
+                self.store.add_flag(flag, previous, updated, hide=audit)
                 return flag
             except ConditionFailed as failed:
                 if failed.which == "flag":

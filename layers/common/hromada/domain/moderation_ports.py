@@ -105,10 +105,10 @@ class ModerationStore(Protocol):
 
     def review(self, target: Target) -> Review | None: ...
 
-    def add_flag(self, flag: Flag, previous: Review | None, updated: Review, *, hide: bool) -> None:
+    def add_flag(self, flag: Flag, previous: Review | None, updated: Review, *, hide: AuditEntry | None) -> None:
         """The flag (once per reporter: ConditionFailed("flag")), the review at its expected version
-        (ConditionFailed("review")) and, when `hide`, the item's hidden marker (ConditionFailed("target")):
-        all or nothing."""
+        (ConditionFailed("review")) and, when `hide` (its audit entry), the item's hidden marker
+        (ConditionFailed("target")): all or nothing."""
 
     def decide(self, previous: Review, updated: Review, *, set_hidden: bool | None, audit: AuditEntry,
                warning: Warning | None = None, suspension: Suspension | None = None) -> None:

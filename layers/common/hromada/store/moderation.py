@@ -164,14 +164,14 @@ class DynamoModerationStore:
         return self._get(keys.editor(association_id, email)) is not None
 
     # ------------------------------------------------------------ writing
-    def add_flag(self, flag: Flag, previous: Review | None, updated: Review, *, hide: bool) -> None:
+    def add_flag(self, flag: Flag, previous: Review | None, updated: Review, *, hide: AuditEntry | None) -> None:
         items = [{"Put": {"TableName": table_name(), "Item": _flag_item(flag),
                           "ConditionExpression": "attribute_not_exists(pk)"}},
                  _review_put(previous, updated)]
         reasons = ["flag", "review"]
-        if hide:
-            items.append(_set_hidden(updated.target, True))
-            reasons.append("target")
+        if hide is not None:
+            items += [_set_hidden(updated.target, True), audit_put(keys.flag_partition(updated.target.ref), hide)]
+            reasons += ["target", "audit"]
         transact(self.client, items, reasons)
 
     def decide(self, previous: Review, updated: Review, *, set_hidden: bool | None, audit: AuditEntry,
