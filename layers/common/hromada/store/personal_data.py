@@ -149,8 +149,8 @@ class DynamoPersonalDataStore:
         kind = str(entry.get("gsi1sk", "")).split("#", 1)[0]
         key = to_item({"pk": entry["pk"], "sk": entry["sk"]})
         table = table_name()
-        if kind == "FLAG":  # the flag keeps counting, without its reporter
-            kept = {k: v for k, v in entry.items() if k not in ("reporter_id", "gsi1pk", "gsi1sk")}
+        if kind == "FLAG":  # the flag keeps counting, without its reporter (nor their words)
+            kept = {k: v for k, v in entry.items() if k not in ("reporter_id", "comment", "gsi1pk", "gsi1sk")}
             kept["sk"] = f"{keys.FLAG_PREFIX}{pseudonym}"
             call(self.client.transact_write_items, TransactItems=[
                 {"Delete": {"TableName": table, "Key": key}},
