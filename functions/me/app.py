@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Annotated
 
 from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hromada.api import ERRORS_SIGNED_IN, create_app, documented, make_handler, principal
 from hromada.domain.associations import Associations
@@ -58,10 +60,12 @@ def export_me() -> Response[ExportOut]:
 
 @app.delete("/me", tags=["me"], summary="Erase my account and my personal data",
             description="RSVPs are cancelled (seats go to the waitlist), flags and votes stay without my name, "
-                        "an association I alone own passes to a co-editor (or is frozen), my account is deleted.",
+                        "an association I alone own passes to a co-editor (or is frozen), my account is deleted. "
+                        "`confirm` must be my own e-mail address.",
             security=SIGNED_IN, responses=documented(204, "Erased", ERRORS_SIGNED_IN))
-def erase_me() -> Response[None]:
-    done = personal_data().erase(principal(app))
+def erase_me(confirm: Annotated[str, Query(min_length=3, max_length=254,
+                                           description="Your own e-mail address, to confirm")]) -> Response[None]:
+    done = personal_data().erase(principal(app), confirm)
     logger.info("personal data erased", extra={"erased": done})
     metrics.add_metric(name="AccountErased", unit="Count", value=1)
     return Response(204, None, "")

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from hromada.auth import Principal
 from hromada.domain.clock import utc_now
-from hromada.errors import NotFound
+from hromada.errors import Invalid, NotFound
 
 ERASED = "erased"
 
@@ -106,8 +106,11 @@ class PersonalData:
                       for e in by_kind.get("AUDIT", [])],
         }
 
-    def erase(self, principal: Principal) -> dict[str, int]:
-        """Idempotent: a second run finds nothing left (the account itself goes last)."""
+    def erase(self, principal: Principal, confirmation: str) -> dict[str, int]:
+        """Idempotent: a second run finds nothing left (the account itself goes last). The caller confirms
+        with their own e-mail address: no stray request erases anyone."""
+        if not principal.email or confirmation.strip().lower() != principal.email:
+            raise Invalid("confirm", "type your own e-mail address to confirm", code="erasure_not_confirmed")
         pseudonym = self.make_pseudonym()
         done: dict[str, int] = {}
 

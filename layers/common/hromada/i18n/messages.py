@@ -350,4 +350,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Ваш обліковий запис призупинено: ви не можете нічого публікувати чи змінювати.",
         "en": "Your account is suspended: you cannot publish or change anything.",
     },
+    "erasure_not_confirmed": {
+        "fr": "Pour confirmer la suppression, indiquez votre propre adresse e-mail.",
+        "uk": "Щоб підтвердити видалення, вкажіть власну електронну адресу.",
+        "en": "To confirm the erasure, give your own e-mail address.",
+    },
 }
