@@ -110,13 +110,23 @@ def test_every_kind_of_content_is_hidden_for_the_public(api, new_association, pe
         item_id, path = created.json()["id"], f"/announcements/{created.json()['id']}"
         listing = ("/announcements", {"association": association["id"]})
     else:
-        created = api("POST", f"/associations/{association['id']}/partnerships", owner, json=proposal_body())
+        corsica = {"region": "94", "department": "2A", "commune": "Ajaccio", "postal_code": "20000"}
+        created = api("POST", f"/associations/{association['id']}/partnerships", owner,
+                      json=proposal_body(french=corsica))
+        assert created.status_code == 201, created.text
         item_id, path = created.json()["id"], f"/partnerships/{created.json()['id']}"
-        listing = ("/partnerships", {"region": "76"})
+        listing = ("/partnerships", {"region": "94"})
     assert api("GET", path).status_code == 200
+
+    def matched() -> list[str]:
+        found = api("GET", "/partnerships/match", params={"domain": "culture", "region": "94", "limit": 100})
+        return [m["id"] for m in found.json()["items"]]
+
+    assert kind != "partnership" or item_id in matched()
     reported_by(api, person, kind, item_id, reason="fraud")
     assert api("GET", path).status_code == 404
     assert item_id not in [i["id"] for i in all_pages(api, listing[0], **listing[1])]
+    assert kind != "partnership" or item_id not in matched()
     ref = f"{kind}:{item_id}"
     entry = review(api, moderator, ref)
     assert entry["hidden"] and entry["association_id"] == association["id"]
@@ -124,6 +134,7 @@ def test_every_kind_of_content_is_hidden_for_the_public(api, new_association, pe
                     json={"action": "dismiss", "version": entry["version"]})
     assert dismissed.status_code == 200, dismissed.text
     assert api("GET", path).status_code == 200
+    assert kind != "partnership" or item_id in matched()
 
 
 def test_a_reported_candidate_leaves_the_public_list(api, new_association, person, staff):

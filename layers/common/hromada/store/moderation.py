@@ -164,6 +164,20 @@ class DynamoModerationStore:
         return self._get(keys.editor(association_id, email)) is not None
 
     # ------------------------------------------------------------ writing
+    def _match_writes(self, target: Target, hidden: bool) -> list[dict[str, Any]]:
+        """A partnership is also in the matching search's entries: out while hidden, back when shown."""
+        if target.kind != "partnership":
+            return []
+        from hromada.domain.partnerships import match_candidate
+        from hromada.models.partnership import Partnership
+        from hromada.store.matches import entry_writes
+
+        item = self._get(keys.partnership(target.item_id))
+        if item is None:
+            return []
+        shown = match_candidate(Partnership.model_validate(item).model_copy(update={"hidden": False}))
+        return entry_writes(shown, None) if hidden else entry_writes(None, shown)
+
     def add_flag(self, flag: Flag, previous: Review | None, updated: Review, *, hide: AuditEntry | None) -> None:
         items = [{"Put": {"TableName": table_name(), "Item": _flag_item(flag),
                           "ConditionExpression": "attribute_not_exists(pk)"}},
@@ -172,6 +186,9 @@ class DynamoModerationStore:
         if hide is not None:
             items += [_set_hidden(updated.target, True), audit_put(keys.flag_partition(updated.target.ref), hide)]
             reasons += ["target", "audit"]
+            matches = self._match_writes(updated.target, True)
+            items += matches
+            reasons += ["match"] * len(matches)
         transact(self.client, items, reasons)
 
     def decide(self, previous: Review, updated: Review, *, set_hidden: bool | None, audit: AuditEntry,
@@ -181,6 +198,9 @@ class DynamoModerationStore:
         if set_hidden is not None:
             items.append(_set_hidden(updated.target, set_hidden))
             reasons.append("target")
+            matches = self._match_writes(updated.target, set_hidden)
+            items += matches
+            reasons += ["match"] * len(matches)
         items.append(audit_put(keys.flag_partition(updated.target.ref), audit))
         reasons.append("audit")
         if warning is not None:
