@@ -54,7 +54,11 @@ def world(api, person, users):
     ok(api("POST", f"/elections/{nominations['id']}/open", admin))
     ok(api("POST", f"/elections/{nominations['id']}/candidates", other_owner,
            json=nomination_body(theirs["id"], leaver.email, "Leaver Candidate")), 201)
-    return dict(leaver=leaver, co_editor=co_editor, waiting=waiting, moderator=moderator, shared=shared,
+    asked = ok(api("POST", "/polls", leaver, json={
+        "question": {"fr": "Quelle date pour la fête ?"}, "options": [{"fr": "Samedi"}, {"fr": "Dimanche"}],
+        "audience": "association", "association_id": shared["id"], "closes_at": "2099-01-01T00:00:00.000Z"}), 201)
+    ok(api("POST", f"/polls/{asked['id']}/votes", leaver, json={"choices": ["o1"]}), 201)
+    return dict(leaver=leaver, poll=asked, co_editor=co_editor, waiting=waiting, moderator=moderator, shared=shared,
                 alone=alone, own_event=own_event, full=full, election=election)
 
 
@@ -69,7 +73,8 @@ def test_the_export_holds_everything_about_me_and_no_ballot(api, world):
         world["shared"]["id"]: "owner", world["alone"]["id"]: "owner"}
     assert [(r["event_id"], r["status"]) for r in data["rsvps"]] == [(world["full"]["id"], "confirmed")]
     assert [(f["item"], f["reason"]) for f in data["flags"]] == [(f"event:{world['full']['id']}", "spam")]
-    assert data["elections"] == [{"box": election["id"]}]
+    assert sorted(e["box"] for e in data["elections"]) == sorted([election["id"], world["poll"]["id"]])
+    assert [p["poll_id"] for p in data["polls"]] == [world["poll"]["id"]]
     assert [n["name"] for n in data["nominations"]] == ["Leaver Candidate"]
     assert {"association.registered", "event.published"} & {a["action"] for a in data["audit"]}
     assert data["subscriptions"] == []

@@ -119,7 +119,7 @@ class Moderation:
             warning = Warning(review.association_id, target.ref, note or "", now, principal.user_id)
         else:  # suspend
             info = self.store.target(target)
-            if info is None or info.author_id is None:
+            if info is None or info.author_id is None or info.author_id.startswith("erased"):
                 raise Conflict("no_author_to_suspend")
             if info.author_id == principal.user_id:
                 raise Conflict("cannot_suspend_yourself")

@@ -104,6 +104,8 @@ class PersonalData:
             "subscriptions": self.store.subscriptions_of(principal.email) if principal.email else [],
             "audit": [{"action": e.get("action"), "target": e.get("target"), "at": e.get("at")}
                       for e in by_kind.get("AUDIT", [])],
+            "polls": [{"poll_id": e.get("id"), "question": e.get("question"), "created_at": e.get("created_at")}
+                      for e in by_kind.get("POLL", [])],
         }
 
     def erase(self, principal: Principal, confirmation: str) -> dict[str, int]:

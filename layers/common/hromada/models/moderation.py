@@ -148,3 +148,4 @@ class ExportOut(BaseModel):
     voter_rolls: list[dict[str, Any]]
     subscriptions: list[dict[str, Any]]
     audit: list[dict[str, Any]] = Field(description="Acts recorded with you as their author")
+    polls: list[dict[str, Any]] = Field(description="Polls you asked")

@@ -66,7 +66,7 @@ warning       pk ASSOC#<id>         sk WARNING#<at>#<nonce>       (shown to the 
 suspension    pk SUSPENDED#<user id>  sk SUSPENDED        (checked inside the write-quota transaction)
 item: <kind>:<id>, a candidate <kind>:<election id>:<candidate id>
 person index  gsi1 PERSON#<user id or e-mail> / <KIND>#...  on rsvps, voted markers, candidates, roll entries,
-              flags and audit entries: what a person's export and erasure read (Query, never Scan)
+              flags, polls (their author) and audit entries: what a person's export and erasure read
 """
 
 from __future__ import annotations

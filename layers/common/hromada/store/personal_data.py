@@ -167,6 +167,8 @@ class DynamoPersonalDataStore:
             self._update(key, "SET email = :p REMOVE gsi1pk, gsi1sk", {":p": {"S": pseudonym}})
         elif kind == "AUDIT":
             self._update(key, "SET actor_id = :p REMOVE gsi1pk, gsi1sk", {":p": {"S": pseudonym}})
+        elif kind == "POLL":
+            self._update(key, "SET created_by = :p REMOVE gsi1pk, gsi1sk", {":p": {"S": pseudonym}})
         else:
             self._update(key, "REMOVE gsi1pk, gsi1sk")
 
