@@ -83,9 +83,24 @@ def moderation_queue(limit: Annotated[Limit, Query()] = 20,
 @app.get("/moderation/flags/<item>", tags=TAGS, summary="One flagged item with its reasons and comments",
          security=SIGNED_IN, responses=documented(200, "The item's review", ERRORS_SIGNED_IN, NOT_FOUND))
 def review_detail(item: ItemRef) -> ReviewDetailOut:
-    review, flags = moderation().detail(principal(app), item)
-    return ReviewDetailOut(**_review_out(review), comments=[
+    review, flags, content = moderation().detail(principal(app), item)
+    return ReviewDetailOut(**_review_out(review), content=_public_view(review.target.kind, content), comments=[
         FlagNoteOut(reason=f.reason, comment=f.comment, flagged_at=f.at) for f in flags])
+
+
+def _public_view(kind: str, content: object | None) -> dict | None:
+    """The item through its kind's public shape: what visitors would see, nothing more."""
+    if content is None:
+        return None
+    from hromada.models.announcement import AnnouncementOut
+    from hromada.models.association import AssociationOut
+    from hromada.models.election import CandidateOut
+    from hromada.models.event import EventOut
+    from hromada.models.partnership import PartnershipOut
+
+    view = {"association": AssociationOut.public, "event": EventOut.of, "announcement": AnnouncementOut.of,
+            "partnership": PartnershipOut.public, "candidate": CandidateOut.of}[kind]
+    return view(content).model_dump(mode="json")  # type: ignore[operator]
 
 
 @app.post("/moderation/flags/<item>/decisions", tags=TAGS,

@@ -67,6 +67,7 @@ def test_reports_hide_an_event_until_a_moderator_restores_it(api, new_event, per
     assert (entry["status"], entry["hidden"], entry["flags"]) == ("open", True, THRESHOLD)
     detail = review(api, moderator, entry["item"])
     assert [c["comment"] for c in detail["comments"] if c["comment"]] == ["Faux <b>concert</b>"]
+    assert detail["content"]["id"] == event["id"] and detail["content"]["title"] == event["title"]
     assert reporter.sub not in str(detail) and reporter.email not in str(detail)
     decided = api("POST", f"/moderation/flags/{entry['item']}/decisions", moderator,
                   json={"action": "restore", "version": entry["version"], "note": "Concert bien réel"})

@@ -26,6 +26,9 @@ class FakeStore:
     def review(self, target):
         return self.reviews.get(target.ref)
 
+    def content(self, target):
+        return {"ref": target.ref} if target.ref in self.targets else None
+
     def _check_review(self, previous, ref):
         stored = self.reviews.get(ref)
         if (previous is None) != (stored is None) or (stored and stored.version != previous.version):

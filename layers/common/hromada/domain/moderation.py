@@ -80,11 +80,11 @@ class Moderation:
         principal.require_moderator()
         return self.store.queue(limit, cursor)
 
-    def detail(self, principal: Principal, ref: str) -> tuple[Review, list[Flag]]:
+    def detail(self, principal: Principal, ref: str) -> tuple[Review, list[Flag], object | None]:
         principal.require_moderator()
         target = self._parse(ref)
         review = self._review(target)
-        return review, self.store.flags(target)
+        return review, self.store.flags(target), self.store.content(target)
 
     # ------------------------------------------------------------ deciding
     def decide(self, principal: Principal, ref: str, action: str, version: int, note: str | None) -> Review:

@@ -103,6 +103,9 @@ class Page:
 class ModerationStore(Protocol):
     def target(self, target: Target) -> TargetInfo | None: ...
 
+    def content(self, target: Target) -> object | None:
+        """The flagged item itself (its domain model), hidden or not: what moderators decide on."""
+
     def review(self, target: Target) -> Review | None: ...
 
     def add_flag(self, flag: Flag, previous: Review | None, updated: Review, *, hide: AuditEntry | None) -> None:

@@ -97,6 +97,8 @@ class FlagNoteOut(BaseModel):
 
 class ReviewDetailOut(ReviewOut):
     comments: list[FlagNoteOut] = Field(description="The flags' reasons and comments (reporters never shown)")
+    content: dict[str, Any] | None = Field(description="The item as the public sees it when shown (moderators "
+                                                       "see it hidden too); null if it was deleted")
 
 
 class WarningOut(BaseModel):

@@ -134,6 +134,18 @@ class DynamoModerationStore:
             return TargetInfo(proposer, owner.get("owner_id") if owner else None, True, hidden)
         return TargetInfo(item.get("association_id"), item.get("created_by"), True, hidden)
 
+    def content(self, target: Target) -> object | None:
+        from hromada.models.announcement import Announcement
+        from hromada.models.association import Association
+        from hromada.models.election import Candidate
+        from hromada.models.event import Event
+        from hromada.models.partnership import Partnership
+
+        item = self._get(target_key(target))
+        models = {"association": Association, "event": Event, "announcement": Announcement,
+                  "partnership": Partnership, "candidate": Candidate}
+        return models[target.kind].model_validate(item) if item else None
+
     def review(self, target: Target) -> Review | None:
         response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.review(target.ref)),
                         ConsistentRead=True)
