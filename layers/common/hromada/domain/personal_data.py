@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from hromada.auth import Principal
 from hromada.domain.clock import utc_now
+from hromada.domain.ports import ConditionFailed
 from hromada.errors import Invalid, NotFound
 
 ERASED = "erased"
@@ -84,6 +85,19 @@ class PersonalData:
         subjects = [principal.user_id] + ([principal.email] if principal.email else [])
         return [entry for subject in subjects for entry in self.store.entries(subject)]
 
+    def _hand_over(self, association_id: str, leaving_email: str) -> bool:
+        """To the oldest co-editor who still has an account (and still edits it at the moment of the write)."""
+        for email in self.store.co_editors(association_id, leaving_email):
+            user_id = self.accounts.user_id_of(email)
+            if user_id is None:
+                continue
+            try:
+                self.store.hand_over(association_id, leaving_email, email, user_id)
+            except ConditionFailed:
+                continue  # removed meanwhile: the next one
+            return True
+        return False
+
     def export(self, principal: Principal) -> dict[str, Any]:
         by_kind: dict[str, list[dict[str, Any]]] = {}
         for entry in self._entries(principal):
@@ -134,10 +148,7 @@ class PersonalData:
                 self.store.leave_association(membership.association_id, principal.email)
                 count("memberships")
                 continue
-            successors = self.store.co_editors(membership.association_id, principal.email)
-            successor = next(((e, uid) for e in successors if (uid := self.accounts.user_id_of(e))), None)
-            if successor:
-                self.store.hand_over(membership.association_id, principal.email, *successor)
+            if self._hand_over(membership.association_id, principal.email):
                 count("handed_over")
             else:
                 self.store.freeze(membership.association_id, principal.email)

@@ -18,6 +18,7 @@ from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
+from hromada.store.guards import transact
 
 SUBSCRIBER_PREFIX = "SUB#"
 
@@ -100,13 +101,13 @@ class DynamoPersonalDataStore:
     # ------------------------------------------------------------ erasing
     def hand_over(self, association_id: str, leaving_email: str, successor_email: str, successor_id: str) -> None:
         store = DynamoAssociationStore(self._client)
-        call(self.client.transact_write_items, TransactItems=[
+        transact(self.client, [  # the successor may have been removed meanwhile: ConditionFailed("successor")
             {"Update": {"TableName": table_name(), "Key": to_item(keys.editor(association_id, successor_email)),
                         "UpdateExpression": "SET #r = :owner", "ConditionExpression": "attribute_exists(pk)",
                         "ExpressionAttributeNames": {"#r": "role"},
                         "ExpressionAttributeValues": {":owner": {"S": EditorRole.OWNER.value}}}},
             {"Delete": {"TableName": table_name(), "Key": to_item(keys.editor(association_id, leaving_email))}},
-        ])
+        ], ["successor", "leaving"])
         current = store.get(association_id)
         if current is not None:
             store.save(current.model_copy(update={"owner_id": successor_id, "version": current.version + 1}),
