@@ -23,7 +23,7 @@ def scan_all(stack) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def world(api, person, users):
+def world(api, person, users, stack):
     """The leaver owns two verified associations (one with a co-editor), posts, RSVPs, flags, votes and is
     nominated; someone waits for the leaver's seat."""
     from tests.conftest import association_body, event_body
@@ -58,6 +58,10 @@ def world(api, person, users):
         "question": {"fr": "Quelle date pour la fête ?"}, "options": [{"fr": "Samedi"}, {"fr": "Dimanche"}],
         "audience": "association", "association_id": shared["id"], "closes_at": "2099-01-01T00:00:00.000Z"}), 201)
     ok(api("POST", f"/polls/{asked['id']}/votes", leaver, json={"choices": ["o1"]}), 201)
+    # What the mail capability would keep for a subscriber (its own keys; the export and erasure hooks read them).
+    client, name = table(stack)
+    client.put_item(TableName=name, Item={"pk": {"S": f"SUB#{leaver.email}"}, "sk": {"S": "DIGEST#weekly"},
+                                          "email": {"S": leaver.email}, "frequency": {"S": "weekly"}})
     return dict(leaver=leaver, poll=asked, co_editor=co_editor, waiting=waiting, moderator=moderator, shared=shared,
                 alone=alone, own_event=own_event, full=full, election=election)
 
@@ -77,7 +81,7 @@ def test_the_export_holds_everything_about_me_and_no_ballot(api, world):
     assert [p["poll_id"] for p in data["polls"]] == [world["poll"]["id"]]
     assert [n["name"] for n in data["nominations"]] == ["Leaver Candidate"]
     assert {"association.registered", "event.published"} & {a["action"] for a in data["audit"]}
-    assert data["subscriptions"] == []
+    assert data["subscriptions"] == [{"email": leaver.email, "frequency": "weekly"}]
     text = json.dumps(data)
     assert "ranking" not in text and "tracker" not in text  # that I voted, never what
 

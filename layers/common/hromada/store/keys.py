@@ -373,3 +373,8 @@ def person(subject: str) -> str:
 def person_entry(subject: str, kind: str, *parts: str) -> dict[str, str]:
     """gsi1 attributes listing an item under a person (export and erasure read them with one Query)."""
     return {"gsi1pk": person(subject), "gsi1sk": "#".join([kind, *parts])}
+
+
+def subscriber_partition(email: str) -> str:
+    """Where the mail capability keeps a subscriber's items (read by the export, deleted by the erasure)."""
+    return f"SUB#{email}"

@@ -20,12 +20,6 @@ from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
 from hromada.store.guards import transact
 
-SUBSCRIBER_PREFIX = "SUB#"
-
-
-def subscriber_partition(email: str) -> str:
-    return f"{SUBSCRIBER_PREFIX}{email}"
-
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
@@ -82,13 +76,13 @@ class DynamoPersonalDataStore:
     def subscriptions_of(self, email: str) -> list[dict[str, Any]]:
         """What the mail capability stores for this subscriber (digests, reminders), keys left out."""
         items = self._query(KeyConditionExpression="pk = :p",
-                            ExpressionAttributeValues={":p": {"S": subscriber_partition(email)}})
+                            ExpressionAttributeValues={":p": {"S": keys.subscriber_partition(email)}})
         return [{k: v for k, v in _plain(from_item(i)).items() if k not in ("pk", "sk") and not k.startswith("gsi")}
                 for i in items]
 
     def erase_subscriptions(self, email: str) -> None:
         for item in self._query(KeyConditionExpression="pk = :p", ProjectionExpression="pk, sk",
-                                ExpressionAttributeValues={":p": {"S": subscriber_partition(email)}}):
+                                ExpressionAttributeValues={":p": {"S": keys.subscriber_partition(email)}}):
             call(self.client.delete_item, TableName=table_name(), Key={"pk": item["pk"], "sk": item["sk"]})
 
     def co_editors(self, association_id: str, email: str) -> list[str]:
@@ -152,7 +146,7 @@ class DynamoPersonalDataStore:
         table = table_name()
         if kind == "FLAG":  # the flag keeps counting, without its reporter (nor their words)
             kept = {k: v for k, v in entry.items() if k not in ("reporter_id", "comment", "gsi1pk", "gsi1sk")}
-            kept["sk"] = f"{keys.FLAG_PREFIX}{pseudonym}"
+            kept["sk"] = keys.flag(str(entry["item"]), pseudonym)["sk"]
             call(self.client.transact_write_items, TransactItems=[
                 {"Delete": {"TableName": table, "Key": key}},
                 {"Put": {"TableName": table, "Item": to_item(kept)}}])
