@@ -79,7 +79,8 @@ def test_the_export_holds_everything_about_me_and_no_ballot(api, world):
     assert [(f["item"], f["reason"]) for f in data["flags"]] == [(f"event:{world['full']['id']}", "spam")]
     assert sorted(e["box"] for e in data["elections"]) == sorted([election["id"], world["poll"]["id"]])
     assert [p["poll_id"] for p in data["polls"]] == [world["poll"]["id"]]
-    assert [n["name"] for n in data["nominations"]] == ["Leaver Candidate"]
+    assert [(n["name"], n["email"]) for n in data["nominations"]] == [("Leaver Candidate", leaver.email)]
+    assert "nominated_by" not in data["nominations"][0]
     assert {"association.registered", "event.published"} & {a["action"] for a in data["audit"]}
     assert data["subscriptions"] == [{"email": leaver.email, "frequency": "weekly"}]
     text = json.dumps(data)

@@ -20,6 +20,9 @@ from hromada.domain.ports import ConditionFailed
 from hromada.errors import Invalid, NotFound
 
 ERASED = "erased"
+# A candidacy as its candidate sees it (who nominated them is someone else's data).
+NOMINATION_FIELDS = ("election_id", "id", "association_id", "association_name", "name", "email", "statement",
+                     "bio", "photo_url", "status", "status_reason", "nominated_at", "updated_at")
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ class PersonalData:
             "associations": [{"association_id": m.association_id, "role": m.role, "association": m.association}
                              for m in self.store.memberships(principal.email)] if principal.email else [],
             "rsvps": [_public(e) for e in by_kind.get("RSVP", [])],
-            "nominations": [_public(e) for e in by_kind.get("CANDIDATE", [])],
+            "nominations": [{k: e.get(k) for k in NOMINATION_FIELDS} for e in by_kind.get("CANDIDATE", [])],
             "flags": [{"item": e.get("item"), "reason": e.get("reason"), "comment": e.get("comment"),
                        "flagged_at": e.get("at")} for e in by_kind.get("FLAG", [])],
             # That they voted, and where: a marker holds nothing of the ballot, and nothing links them.
