@@ -249,3 +249,18 @@ def test_the_suspension_check_costs_no_extra_call(stack):
     print(f"\nquota transaction median: {without:.2f} ms; with the suspension check: {with_check:.2f} ms; "
           f"a separate GetItem: {statistics.median(alone) * 1000:.2f} ms")
     assert with_check < without * 1.5 + 2
+
+
+def test_the_queue_pages_oldest_first_with_opaque_cursors(api, new_event, person, staff):
+    moderator, _ = staff
+    for _ in range(3):
+        event, _ = new_event()
+        assert flag(api, person(label="reporter"), "event", event["id"]).status_code == 201
+    first = api("GET", "/moderation/flags", moderator, params={"limit": 2})
+    assert first.status_code == 200 and len(first.json()["items"]) == 2 and first.json()["next_cursor"]
+    queued = all_pages(api, "/moderation/flags", moderator, limit=2)
+    assert len(queued) >= 3 and len({r["item"] for r in queued}) == len(queued)
+    times = [r["first_flagged_at"] for r in queued]
+    assert times == sorted(times) and {r["status"] for r in queued} == {"open"}
+    bad = api("GET", "/moderation/flags", moderator, params={"cursor": "not-a-cursor"})
+    assert error_of(bad, 400)["code"] == "invalid_cursor"
