@@ -60,7 +60,9 @@ def world(api, person, users, stack):
     ok(api("POST", f"/polls/{asked['id']}/votes", leaver, json={"choices": ["o1"]}), 201)
     # What the mail capability would keep for a subscriber (its own keys; the export and erasure hooks read them).
     client, name = table(stack)
-    client.put_item(TableName=name, Item={"pk": {"S": f"SUB#{leaver.email}"}, "sk": {"S": "DIGEST#weekly"},
+    from hromada.store.keys import subscriber_partition
+
+    client.put_item(TableName=name, Item={"pk": {"S": subscriber_partition(leaver.email)}, "sk": {"S": "SUB"},
                                           "email": {"S": leaver.email}, "frequency": {"S": "weekly"}})
     return dict(leaver=leaver, poll=asked, co_editor=co_editor, waiting=waiting, moderator=moderator, shared=shared,
                 alone=alone, own_event=own_event, full=full, election=election)

@@ -376,5 +376,8 @@ def person_entry(subject: str, kind: str, *parts: str) -> dict[str, str]:
 
 
 def subscriber_partition(email: str) -> str:
-    """Where the mail capability keeps a subscriber's items (read by the export, deleted by the erasure)."""
-    return f"SUB#{email}"
+    """Where the mail capability keeps an address's subscription: SUB#<address hash> (SHA-256 of the trimmed,
+    lower-cased address, 32 hex digits). Read by the export, deleted by the erasure."""
+    import hashlib
+
+    return f"SUB#{hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]}"

@@ -1,7 +1,7 @@
 """DynamoDB (and Cognito) side of a person's export and erasure.
 
 `subscriptions_of` and `erase_subscriptions` are the hooks the mail capability plugs into: they read and
-delete what is stored under the subscriber key of the person's e-mail (pk SUB#<email>).
+delete what is stored under the subscriber key of the person's e-mail (keys.subscriber_partition).
 """
 
 from __future__ import annotations
