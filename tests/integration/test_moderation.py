@@ -138,17 +138,25 @@ def test_every_kind_of_content_is_hidden_for_the_public(api, new_association, pe
     assert kind != "partnership" or item_id in matched()
 
 
-def test_a_reported_candidate_leaves_the_public_list(api, new_association, person, staff):
+def test_a_reported_candidate_leaves_the_public_list(api, new_association, person, staff, stack):
     moderator, admin = staff
     association, owner = new_association(verified=True)
     election = in_nominations(api, admin)
-    candidate = approved_candidate(api, election, owner, association, person(label="candidate"), admin, "Olena")
+    nominee = person(label="candidate")
+    candidate = approved_candidate(api, election, owner, association, nominee, admin, "Olena")
     listed = f"/elections/{election['id']}/candidates"
     assert candidate["id"] in [c["id"] for c in api("GET", listed).json()]
     reported_by(api, person, "candidate", candidate["id"], election_id=election["id"], reason="hate")
     assert candidate["id"] not in [c["id"] for c in api("GET", listed).json()]
     ref = f"candidate:{election['id']}:{candidate['id']}"
     assert review(api, moderator, ref)["hidden"] is True
+    # the candidacy's own life goes on without showing it again
+    withdrawn = api("POST", f"/elections/{election['id']}/candidates/{candidate['id']}/withdraw", nominee, json={})
+    assert withdrawn.status_code == 200, withdrawn.text
+    client, name = table(stack)
+    stored = client.get_item(TableName=name, Key={"pk": {"S": f"ELECTION#{election['id']}"},
+                                                  "sk": {"S": f"CANDIDATE#{candidate['id']}"}})["Item"]
+    assert stored["hidden"]["BOOL"] is True and stored["status"]["S"] == "withdrawn"
 
 
 def test_hide_by_decision_the_public_record_and_warnings(api, new_event, person, staff):

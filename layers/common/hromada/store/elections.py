@@ -190,10 +190,14 @@ class DynamoElectionStore:
         if candidate_email is not None:
             condition += " AND email = :email"
             values[":email"] = {"S": candidate_email}
+        # Hidden or shown by moderation since it was read: this write would undo that (it loses instead).
+        condition += " AND (attribute_not_exists(#hidden) OR #hidden = :hidden)"
+        values[":hidden"] = {"BOOL": candidate.hidden}
         items: list[dict[str, Any]] = [
             _in_nominations(candidate.election_id),
             {"Put": {"TableName": table, "Item": _candidate_item(candidate), "ConditionExpression": condition,
-                     "ExpressionAttributeNames": {"#status": "status"}, "ExpressionAttributeValues": values}},
+                     "ExpressionAttributeNames": {"#status": "status", "#hidden": "hidden"},
+                     "ExpressionAttributeValues": values}},
         ]
         which = ["phase", "status"]
         if owner_email is not None:
