@@ -88,7 +88,7 @@ def seed(info: dict[str, str]) -> dict[str, Any]:
             verified[name] = association.id
         created.append(association.slug)
     return {"accounts": ACCOUNTS, "associations": created, **seed_events(principal),
-            **seed_voting(principal, verified), **seed_twinning(principal)}
+            **seed_voting(principal, verified), **seed_twinning(principal), **seed_moderation(principal, verified)}
 
 
 # ------------------------------------------------------------ events and announcements
@@ -408,3 +408,40 @@ def seed_twinning(principal: Any) -> dict[str, list[str]]:
             **{k: v for k, v in {"region": region, "oblast": oblast, "hromada": hromada}.items() if v}})
         made["initiatives"].append(initiatives.publish(owner, association_id(name), data).id)
     return made
+
+
+# ---------------------------------------------------------------- moderation
+# (reporter role, kind, association name or announcement title, reason, comment): below the hiding threshold,
+# so the items stay visible and wait in the moderators' queue.
+FLAGS: list[tuple[str, str, str, str, str | None]] = [
+    ("member", "announcement", "Collecte de fournitures scolaires", "spam", "Publié trois fois cette semaine."),
+    ("admin", "announcement", "Collecte de fournitures scolaires", "other", None),
+    ("member", "association", "Bandura Marseille", "fraud", "Le site demande des dons sur un compte personnel."),
+]
+
+
+def seed_moderation(principal: Any, verified: dict[str, str]) -> dict[str, int]:
+    """A couple of flags in the moderation queue, made through the use case."""
+    from hromada.domain.announcement_ports import AnnouncementQuery
+    from hromada.domain.announcements import Announcements
+    from hromada.domain.moderation import Moderation
+    from hromada.domain.moderation_ports import Target
+    from hromada.errors import Conflict, NotFound
+    from hromada.store.announcements import DynamoAnnouncementStore
+    from hromada.store.associations import DynamoAssociationStore
+    from hromada.store.moderation import DynamoModerationStore
+
+    board = Announcements(DynamoAnnouncementStore(), DynamoAssociationStore())
+    titles = {a.title.get("fr"): a.id for a in board.listing(AnnouncementQuery(limit=100)).items}
+    moderation = Moderation(DynamoModerationStore())
+    flagged = 0
+    for role, kind, name, reason, comment in FLAGS:
+        item_id = titles.get(name) if kind == "announcement" else verified.get(name)
+        if item_id is None:
+            continue
+        try:
+            moderation.flag(principal(role), Target(kind, item_id), reason, comment)
+            flagged += 1
+        except (Conflict, NotFound):  # seeded already
+            continue
+    return {"flags": flagged}

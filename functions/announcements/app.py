@@ -64,7 +64,7 @@ def list_announcements(
 @app.get("/announcements/<id>", tags=TAGS, summary="One announcement (expired ones stay readable)",
          responses=documented(200, "The announcement", ERRORS_PUBLIC, NOT_FOUND))
 def get_announcement(id: AnnouncementId) -> Response[AnnouncementOut]:
-    return Response(200, "application/json", AnnouncementOut.of(announcements().get(id)),
+    return Response(200, "application/json", AnnouncementOut.of(announcements().public(id)),
                     headers={"Cache-Control": "public, max-age=60"})
 
 

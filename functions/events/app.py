@@ -189,9 +189,9 @@ def get_event(id: EventIdOrIcs, lang: CalendarLang = None) -> Response[EventOut 
     if id.endswith(".ics"):
         from hromada.ical import calendar
 
-        event, _ = events().get(id.removesuffix(".ics"))
+        event, _ = events().public(id.removesuffix(".ics"))
         return _ics(calendar([event], name=event.association_name, lang=_lang(lang)), id)
-    event, seats = events().get(id)
+    event, seats = events().public(id)
     return Response(200, "application/json", EventOut.of(event, seats), headers={"Cache-Control": "public, max-age=30"})
 
 

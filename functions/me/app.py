@@ -1,16 +1,27 @@
-"""The signed-in person: profile, roles and the associations they edit."""
+"""The signed-in person: profile, roles and the associations they edit; their data's export and erasure."""
 
 from __future__ import annotations
 
 from functools import cache
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hromada.api import ERRORS_SIGNED_IN, create_app, documented, make_handler, principal
 from hromada.domain.associations import Associations
+from hromada.domain.personal_data import PersonalData
+from hromada.domain.rsvps import Rsvps
 from hromada.models.association import AssociationOut, Membership, MeOut
+from hromada.models.moderation import ExportOut
+from hromada.observability import logger, metrics
+from hromada.settings import get_settings
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb
+from hromada.store.personal_data import CognitoAccounts, DynamoPersonalDataStore
 
 app = create_app()
+SIGNED_IN = [{"cognito": []}]
 
 
 @cache
@@ -18,14 +29,46 @@ def associations() -> Associations:
     return Associations(DynamoAssociationStore())
 
 
+@cache
+def personal_data() -> PersonalData:
+    from hromada.bus import EventBridgePublisher
+    from hromada.store.events import DynamoEventStore
+
+    rsvps = Rsvps(DynamoEventStore(), EventBridgePublisher())
+    return PersonalData(DynamoPersonalDataStore(), CognitoAccounts(get_settings().user_pool_id), rsvps.leave)
+
+
 @app.get("/me", tags=["me"], summary="My profile, roles and memberships",
-         security=[{"cognito": []}], responses=documented(200, "Who I am", ERRORS_SIGNED_IN))
+         security=SIGNED_IN, responses=documented(200, "Who I am", ERRORS_SIGNED_IN))
 def me() -> MeOut:
     caller = principal(app)
     memberships = [Membership(role=link.role, association=AssociationOut.for_editor(association))
                    for link, association in associations().memberships(caller)]
     return MeOut(id=caller.user_id, email=caller.email, email_verified=caller.email_verified, name=caller.name,
                  roles=caller.roles, groups=sorted(caller.groups), memberships=memberships)
+
+
+@app.get("/me/export", tags=["me"], summary="Everything held about me, as JSON",
+         description="Profile, associations, RSVPs, nominations, flags, voter rolls, subscriptions, the acts "
+                     "recorded with me as author, and the ballot boxes I voted in (never what I voted).",
+         security=SIGNED_IN, responses=documented(200, "My data", ERRORS_SIGNED_IN))
+def export_me() -> Response[ExportOut]:
+    data = ExportOut(**personal_data().export(principal(app)))
+    return Response(200, "application/json", data, headers={
+        "Cache-Control": "private, no-store", "Content-Disposition": 'attachment; filename="hromada-export.json"'})
+
+
+@app.delete("/me", tags=["me"], summary="Erase my account and my personal data",
+            description="RSVPs are cancelled (seats go to the waitlist), flags and votes stay without my name, "
+                        "an association I alone own passes to a co-editor (or is frozen), my account is deleted. "
+                        "`confirm` must be my own e-mail address.",
+            security=SIGNED_IN, responses=documented(204, "Erased", ERRORS_SIGNED_IN))
+def erase_me(confirm: Annotated[str, Query(min_length=3, max_length=254,
+                                           description="Your own e-mail address, to confirm")]) -> Response[None]:
+    done = personal_data().erase(principal(app), confirm)
+    logger.info("personal data erased", extra={"erased": done})
+    metrics.add_metric(name="AccountErased", unit="Count", value=1)
+    return Response(204, None, "")
 
 
 lambda_handler = make_handler(app)

@@ -28,9 +28,12 @@ def targets(running, tokens) -> dict[str, str]:
     call(running, "POST", f"/events/{event['id']}/rsvp", tokens["member"])
     post = call(running, "POST", f"/associations/{publisher['id']}/announcements", admin,
                 json={"type": "news", "title": {"fr": "Annonce"}, "body": {"fr": "Texte"}, "categories": ["culture"]})
+    flagged = call(running, "POST", "/flags", tokens["member"],
+                   json={"kind": "announcement", "id": post.json()["id"], "reason": "other"})
+    assert flagged.status_code == 201, flagged.text
     return {"HROMADA_FUZZ_ASSOCIATION": pending["id"], "HROMADA_FUZZ_PUBLISHER": publisher["id"],
             "HROMADA_FUZZ_EVENT": event["id"], "HROMADA_FUZZ_ANNOUNCEMENT": post.json()["id"],
-            **twinning_targets(running, admin, publisher["id"])}
+            "HROMADA_FUZZ_FLAGGED": flagged.json()["item"], **twinning_targets(running, admin, publisher["id"])}
 
 
 def twinning_targets(running, token: str, association_id: str) -> dict[str, str]:

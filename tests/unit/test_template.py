@@ -88,7 +88,9 @@ def test_public_routes_are_exactly_the_read_only_ones():
                       "POST /subscriptions", "GET /subscriptions/confirm", "POST /subscriptions/confirm",
                       "GET /subscriptions/unsubscribe", "POST /subscriptions/unsubscribe",
                       "GET /subscriptions/manage", "POST /subscriptions/manage",
-                      "GET /subscriptions/preferences", "PUT /subscriptions/preferences"}
+                      "GET /subscriptions/preferences", "PUT /subscriptions/preferences",
+                      # moderation: an association's record (counts only)
+                      "GET /associations/{id}/moderation"}
 
 
 def test_layer_requirements_match_pyproject():

@@ -172,9 +172,13 @@ def _limit_writes(event: dict[str, Any]) -> None:
     from hromada.store.rate_limits import DynamoQuotaStore
 
     settings = get_settings()
-    quotas = quotas_for(principal_from_event(event), http.get("sourceIp"),
+    caller = principal_from_event(event)
+    quotas = quotas_for(caller, http.get("sourceIp"),
                         settings.writes_per_minute_per_user, settings.writes_per_minute_per_ip)
-    check_write(DynamoQuotaStore(), quotas, time.time())
+    # A suspended account writes nothing, except erasing itself (the right to erasure has no exception).
+    erasing_self = http.get("method") == "DELETE" and (event.get("rawPath") or http.get("path")) == "/me"
+    check_write(DynamoQuotaStore(), quotas, time.time(),
+                user_id=caller.user_id if caller is not None and not erasing_self else None)
 
 
 def make_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:

@@ -16,6 +16,8 @@ class Settings:
     writes_per_minute_per_user: int
     writes_per_minute_per_ip: int
     event_bus_name: str
+    flags_to_hide: int = 3
+    user_pool_id: str = ""
 
 
 @cache
@@ -28,4 +30,6 @@ def get_settings() -> Settings:
         writes_per_minute_per_user=int(os.environ.get("WRITES_PER_MINUTE_PER_USER", "60")),
         writes_per_minute_per_ip=int(os.environ.get("WRITES_PER_MINUTE_PER_IP", "300")),
         event_bus_name=os.environ.get("EVENT_BUS_NAME", "default"),
+        flags_to_hide=int(os.environ.get("FLAGS_TO_HIDE", "3")),
+        user_pool_id=os.environ.get("USER_POOL_ID", ""),
     )

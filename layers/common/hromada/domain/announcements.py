@@ -76,10 +76,19 @@ class Announcements:
             raise NotFound("announcement_not_found")
         return found
 
+    def public(self, announcement_id: str) -> Announcement:
+        """A hidden announcement does not exist for visitors."""
+        announcement = self.get(announcement_id)
+        if announcement.hidden:
+            raise NotFound("announcement_not_found")
+        return announcement
+
     def listing(self, query: AnnouncementQuery) -> Listing:
         if query.region is not None and not geography.is_region(query.region):
             raise Invalid("region", f"unknown INSEE region code {query.region!r}")
-        return self.store.list(replace(query, now=times.iso(self.now())))
+        found = self.store.list(replace(query, now=times.iso(self.now())))
+        found.items = [a for a in found.items if not a.hidden]  # the page may be shorter: follow the cursor
+        return found
 
     def create(self, principal: Principal, association_ref: str, data: AnnouncementCreate) -> Announcement:
         editor = editor_email(principal)

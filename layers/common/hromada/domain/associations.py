@@ -67,7 +67,7 @@ class Associations:
     def public(self, id_or_slug: str) -> Association:
         """Visitors see verified associations only; the rest does not exist for them."""
         association = self.find(id_or_slug)
-        if association.status != Status.VERIFIED:
+        if association.status != Status.VERIFIED or association.hidden:
             raise NotFound("association_not_found")
         return association
 
@@ -80,7 +80,9 @@ class Associations:
             raise Invalid("region", f"unknown INSEE region code {query.region!r}")
         if query.department and not query.region:
             query = replace(query, region=geography.region_of_department(query.department))
-        return self.store.list_directory(query)
+        found = self.store.list_directory(query)
+        found.items = [a for a in found.items if not a.hidden]  # the page may be shorter: follow the cursor
+        return found
 
     def moderation_queue(self, principal: Principal, status: Status, limit: int, cursor: str | None) -> Found:
         principal.require_moderator()

@@ -108,7 +108,7 @@ class Elections:
         election, candidates = self.store.with_candidates(election_id)
         if election is None or election.status == ElectionStatus.DRAFT:
             raise NotFound("election_not_found")
-        return [c for c in candidates if c.status == CandidateStatus.APPROVED]
+        return [c for c in candidates if c.status == CandidateStatus.APPROVED and not c.hidden]
 
     def nominations(self, principal: Principal, election_id: str) -> list[Candidate]:
         """Organizers see every nomination; others what concerns them (as candidate or association)."""

@@ -109,11 +109,20 @@ class Events:
             raise NotFound("event_not_found")
         return found
 
+    def public(self, event_id: str) -> tuple[Event, Seats]:
+        """A hidden event does not exist for visitors."""
+        event, seats = self.get(event_id)
+        if event.hidden:
+            raise NotFound("event_not_found")
+        return event, seats
+
     def listing(self, query: EventQuery) -> Listing:
         region = check_filters(query.region, query.department)
         if query.start_from and query.start_to and query.start_from > query.start_to:
             raise Invalid("to", "`to` must not be before `from`")
-        return self.store.list(replace(query, region=region))
+        found = self.store.list(replace(query, region=region))
+        found.items = [e for e in found.items if not e.hidden]  # the page may be shorter: follow the cursor
+        return found
 
     # ------------------------------------------------------------ writing
     def create(self, principal: Principal, association_ref: str, data: EventCreate) -> tuple[Event, Seats]:

@@ -81,7 +81,10 @@ class Partnerships:
         return partnership
 
     def directory(self, query: ListQuery) -> Listed[Partnership]:
-        return self.store.list(query)
+        found = self.store.list(query)
+        # Hidden by reports (the item keeps its index keys until its next write): the page may be shorter.
+        found.items = [p for p in found.items if not p.hidden]
+        return found
 
     def match(self, criteria: Criteria, limit: int) -> list[Match]:
         return rank(criteria, self.matches.candidates(criteria.domain, MATCH_KINDS), limit)

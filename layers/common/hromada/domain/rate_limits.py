@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from hromada.auth import Principal
-from hromada.errors import TooManyRequests
+from hromada.errors import Forbidden, TooManyRequests
 
 WINDOW_SECONDS = 60
 
@@ -24,9 +24,14 @@ class QuotaExceeded(Exception):
         super().__init__(index)
 
 
+class Suspended(Exception):
+    """The writer's account is suspended by an administrator."""
+
+
 class QuotaStore(Protocol):
     def consume(self, quotas: list[Quota], window: int, expires_at: int) -> None:
-        """Count one hit on every quota atomically; QuotaExceeded(i) if quota i is spent (nothing counted)."""
+        """Count one hit on every quota atomically; QuotaExceeded(i) if quota i is spent (nothing counted).
+        Given `not_suspended=<user id>`, also Suspended if that user is suspended (nothing counted)."""
 
 
 def _hashed(kind: str, value: str) -> str:
@@ -42,13 +47,17 @@ def quotas_for(principal: Principal | None, source_ip: str | None, per_user: int
     return quotas
 
 
-def check_write(store: QuotaStore, quotas: list[Quota], now: float) -> None:
-    """Raise 429 with the seconds until the window turns when any quota is spent."""
-    if not quotas:
+def check_write(store: QuotaStore, quotas: list[Quota], now: float, *, user_id: str | None = None) -> None:
+    """Raise 429 with the seconds until the window turns when any quota is spent; 403 when `user_id` (the
+    signed-in writer) is suspended - checked in the same call as the quotas, so it costs no round trip."""
+    if not quotas and user_id is None:
         return
     window = int(now) // WINDOW_SECONDS * WINDOW_SECONDS
+    extra = {"not_suspended": user_id} if user_id is not None else {}
     try:
-        store.consume(quotas, window, expires_at=window + 2 * WINDOW_SECONDS)
+        store.consume(quotas, window, expires_at=window + 2 * WINDOW_SECONDS, **extra)
+    except Suspended as suspended:
+        raise Forbidden("account_suspended") from suspended
     except QuotaExceeded as exceeded:
         retry_after = max(1, window + WINDOW_SECONDS - int(now))
         scope = quotas[exceeded.index].subject.split(":", 1)[0]

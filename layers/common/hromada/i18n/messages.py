@@ -335,4 +335,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Ця адреса більше не отримує листів (відмова або скарга).",
         "en": "This address no longer receives mail (bounce or complaint).",
     },
+    # ------------------------------------------------------------ moderation
+    "already_flagged": {
+        "fr": "Vous avez déjà signalé ce contenu.",
+        "uk": "Ви вже поскаржилися на цей вміст.",
+        "en": "You have already reported this.",
+    },
+    "flagged_item_not_found": {
+        "fr": "Contenu introuvable.",
+        "uk": "Вміст не знайдено.",
+        "en": "No such content.",
+    },
+    "review_not_found": {
+        "fr": "Aucun signalement pour ce contenu.",
+        "uk": "На цей вміст немає скарг.",
+        "en": "Nothing has been reported about this.",
+    },
+    "nothing_to_review": {
+        "fr": "Aucun signalement en attente pour ce contenu.",
+        "uk": "Немає скарг, що очікують на розгляд.",
+        "en": "No report is waiting for a decision on this.",
+    },
+    "no_association_to_warn": {
+        "fr": "Ce contenu n'appartient à aucune association à avertir.",
+        "uk": "Цей вміст не належить жодній асоціації, яку можна попередити.",
+        "en": "This belongs to no association that could be warned.",
+    },
+    "no_author_to_suspend": {
+        "fr": "L'auteur de ce contenu est inconnu.",
+        "uk": "Автор цього вмісту невідомий.",
+        "en": "The author of this is unknown.",
+    },
+    "cannot_suspend_yourself": {
+        "fr": "Vous ne pouvez pas suspendre votre propre compte.",
+        "uk": "Ви не можете призупинити власний обліковий запис.",
+        "en": "You cannot suspend your own account.",
+    },
+    "suspension_not_found": {
+        "fr": "Ce compte n'est pas suspendu.",
+        "uk": "Цей обліковий запис не призупинено.",
+        "en": "This account is not suspended.",
+    },
+    "account_suspended": {
+        "fr": "Votre compte est suspendu : vous ne pouvez rien publier ni modifier.",
+        "uk": "Ваш обліковий запис призупинено: ви не можете нічого публікувати чи змінювати.",
+        "en": "Your account is suspended: you cannot publish or change anything.",
+    },
+    "erasure_not_confirmed": {
+        "fr": "Pour confirmer la suppression, indiquez votre propre adresse e-mail.",
+        "uk": "Щоб підтвердити видалення, вкажіть власну електронну адресу.",
+        "en": "To confirm the erasure, give your own e-mail address.",
+    },
 }

@@ -105,6 +105,7 @@ class Announcement(BaseModel):
     updated_at: str
     created_by: str
     version: int = 1
+    hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
 
 
 class AnnouncementOut(BaseModel):

@@ -35,6 +35,7 @@ class Status(StrEnum):
     PENDING = "pending"
     VERIFIED = "verified"
     REJECTED = "rejected"
+    FROZEN = "frozen"  # its last owner erased their account and no co-editor could take it over
 
 
 class SocialNetwork(StrEnum):
@@ -146,6 +147,7 @@ class Association(_Profile):
     updated_at: str
     verified_at: str | None = None
     version: int = 1
+    hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
 
 
 class AssociationOut(BaseModel):
@@ -171,6 +173,7 @@ class AssociationOut(BaseModel):
     verified_at: str | None
     created_at: str
     updated_at: str
+    hidden: bool = Field(False, description="Hidden by moderation (shown to its editors and moderators)")
 
     @classmethod
     def public(cls, a: Association) -> AssociationOut:
@@ -191,6 +194,7 @@ class AssociationOut(BaseModel):
             rna=a.rna, logo_url=a.logo_url, social_links={str(k): v for k, v in a.social_links.items()},
             status=a.status, status_reason=a.status_reason if show_private else None,
             verified_at=a.verified_at, created_at=a.created_at, updated_at=a.updated_at,
+            hidden=a.hidden and show_private,
         )
 
 

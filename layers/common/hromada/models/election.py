@@ -175,6 +175,7 @@ class Candidate(BaseModel):
     nominated_by: str
     nominated_at: str
     updated_at: str
+    hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
 
 
 class CandidateOut(BaseModel):

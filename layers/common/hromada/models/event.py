@@ -155,6 +155,7 @@ class Event(BaseModel):
     created_at: str
     updated_at: str
     created_by: str
+    hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
 
     @property
     def registration_closes(self) -> str:

@@ -45,6 +45,7 @@ def _audit_put(entry: AuditEntry) -> dict[str, Any]:
     target = keys.association(entry.target)["pk"]
     item = {"actor_id": entry.actor_id, "action": entry.action, "target": entry.target, "at": entry.at,
             "reason": entry.reason, "gsi2pk": keys.audit_collection(entry.at), "gsi2sk": entry.at}
+    item |= keys.person_entry(entry.actor_id, "AUDIT", entry.at)
     item |= keys.audit(target, entry.at, secrets.token_hex(4))
     return {"Put": {"TableName": table_name(), "Item": to_item(item),
                     "ConditionExpression": "attribute_not_exists(pk)"}}

@@ -83,6 +83,14 @@ def batch_get(client: Any, wanted: list[dict[str, str]]) -> list[dict[str, Any]]
     return found
 
 
+def _voter_entry(box: str, voter: str) -> dict[str, str]:
+    """A person's markers are listed under them (export: that they voted; never what)."""
+    kind, _, subject = voter.partition(":")
+    if kind not in ("member", "roll") or not subject:
+        return {}
+    return keys.person_entry(subject, "VOTED", box)
+
+
 class DynamoBallotBox:
     def __init__(self, client: Any | None = None):
         self._client = client
@@ -97,7 +105,7 @@ class DynamoBallotBox:
         names = {f"#c{i}": name for i, name in enumerate(tallies)}
         values = {f":c{i}": {"N": str(value)} for i, value in enumerate(tallies.values())}
         items: list[dict[str, Any]] = [
-            {"Put": {"TableName": table, "Item": to_item(keys.marker(box, voter)),
+            {"Put": {"TableName": table, "Item": to_item(keys.marker(box, voter) | _voter_entry(box, voter)),
                      "ConditionExpression": "attribute_not_exists(pk)"}},
             {"Update": {"TableName": table, "Key": to_item(keys.counters(box, shard)),
                         "UpdateExpression": "ADD " + ", ".join(f"{n} {v}" for n, v in zip(names, values, strict=True)),

@@ -26,6 +26,7 @@ def audit_put(partition: dict[str, str], entry: AuditEntry) -> dict[str, Any]:
     """An append-only audit item in the partition of what it is about (same shape as the associations')."""
     item = {"actor_id": entry.actor_id, "action": entry.action, "target": entry.target, "at": entry.at,
             "reason": entry.reason, "gsi2pk": keys.audit_collection(entry.at), "gsi2sk": entry.at}
+    item |= keys.person_entry(entry.actor_id, "AUDIT", entry.at)
     item |= keys.audit(partition["pk"], entry.at, secrets.token_hex(4))
     return {"Put": {"TableName": table_name(), "Item": to_item(item),
                      "ConditionExpression": "attribute_not_exists(pk)"}}
@@ -55,7 +56,8 @@ def _candidate(item: dict[str, Any]) -> Candidate:
 
 
 def _candidate_item(c: Candidate) -> dict[str, Any]:
-    return to_item(c.model_dump(mode="json", exclude_none=True) | keys.candidate(c.election_id, c.id))
+    return to_item(c.model_dump(mode="json", exclude_none=True) | keys.candidate(c.election_id, c.id)
+                   | keys.person_entry(c.email, "CANDIDATE", c.election_id, c.id))
 
 
 def _version_guard(version: int) -> dict[str, Any]:
@@ -188,10 +190,14 @@ class DynamoElectionStore:
         if candidate_email is not None:
             condition += " AND email = :email"
             values[":email"] = {"S": candidate_email}
+        # Hidden or shown by moderation since it was read: this write would undo that (it loses instead).
+        condition += " AND (attribute_not_exists(#hidden) OR #hidden = :hidden)"
+        values[":hidden"] = {"BOOL": candidate.hidden}
         items: list[dict[str, Any]] = [
             _in_nominations(candidate.election_id),
             {"Put": {"TableName": table, "Item": _candidate_item(candidate), "ConditionExpression": condition,
-                     "ExpressionAttributeNames": {"#status": "status"}, "ExpressionAttributeValues": values}},
+                     "ExpressionAttributeNames": {"#status": "status", "#hidden": "hidden"},
+                     "ExpressionAttributeValues": values}},
         ]
         which = ["phase", "status"]
         if owner_email is not None:
@@ -212,7 +218,8 @@ class DynamoElectionStore:
         table = table_name()
         for start in range(0, len(emails), 25):
             request: dict[str, Any] | None = {table: [
-                {"PutRequest": {"Item": to_item(keys.roll_entry(election_id, email))}}
+                {"PutRequest": {"Item": to_item(keys.roll_entry(election_id, email)
+                                                 | keys.person_entry(email, "ROLL", election_id))}}
                 for email in emails[start:start + 25]]}
             while request:
                 response = call(self.client.batch_write_item, RequestItems=request)

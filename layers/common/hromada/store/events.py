@@ -43,7 +43,8 @@ def _seats_item(event_id: str, s: Seats) -> dict[str, Any]:
 
 
 def _rsvp_item(r: Rsvp) -> dict[str, Any]:
-    return to_item(r.model_dump(mode="json", exclude_none=True) | keys.rsvp(r.event_id, r.member_id))
+    return to_item(r.model_dump(mode="json", exclude_none=True) | keys.rsvp(r.event_id, r.member_id)
+                   | keys.person_entry(r.member_id, "RSVP", r.event_id))
 
 
 def _slot_key(event_id: str, joined_at: str, member_id: str) -> dict[str, Any]:

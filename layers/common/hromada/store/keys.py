@@ -62,6 +62,19 @@ suppressed    pk SUPPRESSED#<address hash>   sk SUPPRESSED   (bounced or complai
 reminder      pk EVENT#<id>   sk REMINDED#<start>        (the event's reminder was planned: once per start)
 delivery      pk MAIL#<job key>#<recipient hash> sk MAIL     (one per mail sent: the mailer's idempotency;
                                                              expires_at after the period it covers)
+
+flag          pk FLAG#<item>        sk BY#<reporter id>   (one per person and item: attribute_not_exists;
+                                                           erased reporters become BY#erased-<random>)
+              gsi1 PERSON#<reporter id> / FLAG#<at>#<item>       (a person's flags: export, erasure)
+review        pk FLAG#<item>        sk REVIEW             (count, reasons, hidden, status, version: every flag
+                                                           and decision is conditioned on this item)
+              gsi1 FLAGGED_ASSOC#<association id> / <item>       (an association's moderation history)
+              gsi2 FLAGS_OPEN / <first flagged at>#<item>         (the queue, oldest first; only while open)
+warning       pk ASSOC#<id>         sk WARNING#<at>#<nonce>       (shown to the association's editors)
+suspension    pk SUSPENDED#<user id>  sk SUSPENDED        (checked inside the write-quota transaction)
+item: <kind>:<id>, a candidate <kind>:<election id>:<candidate id>
+person index  gsi1 PERSON#<user id or e-mail> / <KIND>#...  on rsvps, voted markers, candidates, roll entries,
+              flags, polls (their author) and audit entries: what a person's export and erasure read
 """
 
 from __future__ import annotations
@@ -353,3 +366,52 @@ def delivery(job_key: str, recipient_id: str) -> dict[str, str]:
 
 def reminder(event_id: str, start: str) -> dict[str, str]:
     return {"pk": f"EVENT#{event_id}", "sk": f"REMINDED#{start}"}
+# ------------------------------------------------------------ moderation and personal data
+FLAG_PREFIX = "BY#"
+REVIEW = "REVIEW"
+FLAGS_OPEN = "FLAGS_OPEN"
+WARNING_PREFIX = "WARNING#"
+
+
+def flag_partition(item: str) -> str:
+    return f"FLAG#{item}"
+
+
+def flag(item: str, reporter_id: str) -> dict[str, str]:
+    return {"pk": flag_partition(item), "sk": f"{FLAG_PREFIX}{reporter_id}"}
+
+
+def review(item: str) -> dict[str, str]:
+    return {"pk": flag_partition(item), "sk": REVIEW}
+
+
+def queue_order(first_flagged_at: str, item: str) -> str:
+    return f"{first_flagged_at}#{item}"
+
+
+def flagged_association(association_id: str) -> str:
+    return f"FLAGGED_ASSOC#{association_id}"
+
+
+def warning(association_id: str, at: str, nonce: str) -> dict[str, str]:
+    return {"pk": f"ASSOC#{association_id}", "sk": f"{WARNING_PREFIX}{at}#{nonce}"}
+
+
+def suspension(user_id: str) -> dict[str, str]:
+    return {"pk": f"SUSPENDED#{user_id}", "sk": "SUSPENDED"}
+
+
+def person(subject: str) -> str:
+    """The person index partition: a user id (sub) or an e-mail address."""
+    return f"PERSON#{subject}"
+
+
+def person_entry(subject: str, kind: str, *parts: str) -> dict[str, str]:
+    """gsi1 attributes listing an item under a person (export and erasure read them with one Query)."""
+    return {"gsi1pk": person(subject), "gsi1sk": "#".join([kind, *parts])}
+
+
+def subscriber_partition(email: str) -> str:
+    """Where the mail capability keeps an address's subscription: SUB#<address hash> (SHA-256 of the trimmed,
+    lower-cased address, 32 hex digits). Read by the export, deleted by the erasure."""
+    return f"SUB#{address_hash(email)}"

@@ -24,6 +24,7 @@ def _poll_item(p: Poll) -> dict[str, Any]:
     data |= {"gsi2pk": keys.poll_status(p.status.value),
              "gsi2sk": keys.due_order(p.due_at() or p.closed_at or p.updated_at, p.id),
              "gsi3pk": keys.poll_audience(p.association_id), "gsi3sk": keys.due_order(p.opens_at, p.id)}
+    data |= keys.person_entry(p.created_by, "POLL", p.id)  # who asked (export, erasure)
     return to_item(data)
 
 

@@ -1,0 +1,167 @@
+"""A person's data: export everything held about them, erase it (GDPR art. 15, 17, 20).
+
+Everything that names a person is listed under them in the person index (their id or e-mail), so both
+read with Queries. Erasure removes or anonymises each item; what others rely on survives without the person:
+a freed seat goes to the waitlist, flags keep counting, ballots stay (they never named anyone) and so do
+voted markers (re-keyed anonymously, so the markers still add up to the ballots), an association they
+solely owned passes to a co-editor or, with none, is frozen.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from hromada.auth import Principal
+from hromada.domain.clock import utc_now
+from hromada.domain.ports import ConditionFailed
+from hromada.errors import Invalid, NotFound
+
+ERASED = "erased"
+# A candidacy as its candidate sees it (who nominated them is someone else's data).
+NOMINATION_FIELDS = ("election_id", "id", "association_id", "association_name", "name", "email", "statement",
+                     "bio", "photo_url", "status", "status_reason", "nominated_at", "updated_at")
+
+
+@dataclass(frozen=True)
+class Membership:
+    association_id: str
+    role: str
+    association: dict[str, Any] | None
+
+
+class PersonalDataStore(Protocol):
+    def entries(self, subject: str) -> list[dict[str, Any]]:
+        """Every item listed under this user id or e-mail in the person index."""
+
+    def memberships(self, email: str) -> list[Membership]: ...
+
+    def subscriptions_of(self, email: str) -> list[dict[str, Any]]: ...
+
+    def erase_subscriptions(self, email: str) -> None: ...
+
+    def co_editors(self, association_id: str, email: str) -> list[str]:
+        """The association's other editors' e-mails, oldest first."""
+
+    def hand_over(self, association_id: str, leaving_email: str, successor_email: str, successor_id: str) -> None: ...
+
+    def freeze(self, association_id: str, leaving_email: str) -> None: ...
+
+    def leave_association(self, association_id: str, email: str) -> None: ...
+
+    def anonymise_authored(self, association_id: str, user_id: str, email: str, pseudonym: str) -> None:
+        """The association's events, announcements, editor records and profile forget the person."""
+
+    def anonymise_entry(self, entry: dict[str, Any], pseudonym: str) -> None:
+        """One person-index item (flag, voted marker, candidate, roll entry, audit entry) forgets the person."""
+
+    def drop_suspension(self, user_id: str) -> None: ...
+
+
+class Accounts(Protocol):
+    def user_id_of(self, email: str) -> str | None: ...
+
+    def delete(self, principal: Principal) -> None: ...
+
+
+def _kind(entry: dict[str, Any]) -> str:
+    return str(entry.get("gsi1sk", "")).split("#", 1)[0]
+
+
+def _public(entry: dict[str, Any]) -> dict[str, Any]:
+    """An item as the person sees it: no keys, no index attributes."""
+    return {k: v for k, v in entry.items() if k not in ("pk", "sk") and not k.startswith("gsi")}
+
+
+class PersonalData:
+    def __init__(self, store: PersonalDataStore, accounts: Accounts, leave_event: Callable[[Principal, str], None],
+                 now: Callable[[], str] = utc_now, make_pseudonym: Callable[[], str] | None = None):
+        self.store = store
+        self.accounts = accounts
+        self.leave_event = leave_event
+        self.now = now
+        self.make_pseudonym = make_pseudonym or (lambda: f"{ERASED}-{secrets.token_hex(8)}")
+
+    def _entries(self, principal: Principal) -> list[dict[str, Any]]:
+        subjects = [principal.user_id] + ([principal.email] if principal.email else [])
+        return [entry for subject in subjects for entry in self.store.entries(subject)]
+
+    def _hand_over(self, association_id: str, leaving_email: str) -> bool:
+        """To the oldest co-editor who still has an account (and still edits it at the moment of the write)."""
+        for email in self.store.co_editors(association_id, leaving_email):
+            user_id = self.accounts.user_id_of(email)
+            if user_id is None:
+                continue
+            try:
+                self.store.hand_over(association_id, leaving_email, email, user_id)
+            except ConditionFailed:
+                continue  # removed meanwhile: the next one
+            return True
+        return False
+
+    def export(self, principal: Principal) -> dict[str, Any]:
+        by_kind: dict[str, list[dict[str, Any]]] = {}
+        for entry in self._entries(principal):
+            by_kind.setdefault(_kind(entry), []).append(entry)
+        return {
+            "generated_at": self.now(),
+            "profile": {"id": principal.user_id, "email": principal.email, "email_verified": principal.email_verified,
+                        "name": principal.name, "groups": sorted(principal.groups)},
+            "associations": [{"association_id": m.association_id, "role": m.role, "association": m.association}
+                             for m in self.store.memberships(principal.email)] if principal.email else [],
+            "rsvps": [_public(e) for e in by_kind.get("RSVP", [])],
+            "nominations": [{k: e.get(k) for k in NOMINATION_FIELDS} for e in by_kind.get("CANDIDATE", [])],
+            "flags": [{"item": e.get("item"), "reason": e.get("reason"), "comment": e.get("comment"),
+                       "flagged_at": e.get("at")} for e in by_kind.get("FLAG", [])],
+            # That they voted, and where: a marker holds nothing of the ballot, and nothing links them.
+            "elections": [{"box": str(e["gsi1sk"]).split("#", 1)[1]} for e in by_kind.get("VOTED", [])],
+            "voter_rolls": [{"election_id": str(e["gsi1sk"]).split("#", 1)[1]} for e in by_kind.get("ROLL", [])],
+            "subscriptions": self.store.subscriptions_of(principal.email) if principal.email else [],
+            "audit": [{"action": e.get("action"), "target": e.get("target"), "at": e.get("at")}
+                      for e in by_kind.get("AUDIT", [])],
+            "polls": [{"poll_id": e.get("id"), "question": e.get("question"), "created_at": e.get("created_at")}
+                      for e in by_kind.get("POLL", [])],
+        }
+
+    def erase(self, principal: Principal, confirmation: str) -> dict[str, int]:
+        """Idempotent: a second run finds nothing left (the account itself goes last). The caller confirms
+        with their own e-mail address: no stray request erases anyone."""
+        if not principal.email or confirmation.strip().lower() != principal.email:
+            raise Invalid("confirm", "type your own e-mail address to confirm", code="erasure_not_confirmed")
+        pseudonym = self.make_pseudonym()
+        done: dict[str, int] = {}
+
+        def count(what: str) -> None:
+            done[what] = done.get(what, 0) + 1
+
+        entries = self._entries(principal)
+        for entry in entries:
+            if _kind(entry) == "RSVP":
+                try:
+                    self.leave_event(principal, str(entry["event_id"]))  # the seat goes to the waitlist
+                except NotFound:
+                    continue  # left meanwhile
+                count("rsvps")
+        memberships = self.store.memberships(principal.email) if principal.email else []
+        for membership in memberships:
+            self.store.anonymise_authored(membership.association_id, principal.user_id, principal.email, pseudonym)
+            if membership.role != "owner":
+                self.store.leave_association(membership.association_id, principal.email)
+                count("memberships")
+                continue
+            if self._hand_over(membership.association_id, principal.email):
+                count("handed_over")
+            else:
+                self.store.freeze(membership.association_id, principal.email)
+                count("frozen")
+        for entry in self._entries(principal):  # again: the steps above may have listed more (audit entries)
+            if _kind(entry) != "RSVP":
+                self.store.anonymise_entry(entry, pseudonym)
+                count(_kind(entry).lower())
+        if principal.email:
+            self.store.erase_subscriptions(principal.email)
+        self.store.drop_suspension(principal.user_id)
+        self.accounts.delete(principal)
+        return done

@@ -1,0 +1,247 @@
+"""DynamoDB implementation of the ModerationStore port: flags, reviews, hidden markers, warnings, suspensions."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from typing import Any
+
+from hromada.domain.moderation_ports import OPEN, Flag, Page, Review, Suspension, Target, TargetInfo, Warning
+from hromada.domain.ports import AuditEntry
+from hromada.store import keys
+from hromada.store.audit import audit_put
+from hromada.store.client import dynamodb, table_name
+from hromada.store.codec import from_item, to_item
+from hromada.store.errors import call
+from hromada.store.guards import transact
+from hromada.store.paging import Collection, read_page
+
+# Closed flags are kept this long (then DynamoDB's TTL removes them; the review keeps the counts).
+FLAG_RETENTION_SECONDS = 180 * 24 * 3600
+
+# The attribute each kind's own writes are conditioned on: hiding bumps it, so an edit that read the item
+# before it was hidden loses (409) instead of writing it back visible.
+VERSIONED = {"association": "version", "event": "sequence", "announcement": "version", "partnership": "version"}
+
+
+def target_key(target: Target) -> dict[str, str]:
+    if target.kind == "association":
+        return keys.association(target.item_id)
+    if target.kind == "event":
+        return keys.event(target.item_id)
+    if target.kind == "announcement":
+        return keys.announcement(target.item_id)
+    if target.kind == "partnership":
+        return keys.partnership(target.item_id)
+    return keys.candidate(target.election_id or "", target.item_id)
+
+
+def _review_item(r: Review) -> dict[str, Any]:
+    t = r.target
+    data: dict[str, Any] = keys.review(t.ref) | {
+        "item": t.ref, "kind": t.kind, "item_id": t.item_id, "election_id": t.election_id,
+        "association_id": r.association_id, "status": r.status, "hidden": r.hidden, "count": r.count,
+        "total": r.total, "reasons": dict(r.reasons), "first_flagged_at": r.first_flagged_at,
+        "last_flagged_at": r.last_flagged_at, "decision": r.decision, "decided_at": r.decided_at,
+        "version": r.version}
+    if r.association_id:
+        data |= {"gsi1pk": keys.flagged_association(r.association_id), "gsi1sk": t.ref}
+    if r.status == OPEN:  # sparse: the queue lists open reviews only, oldest first
+        data |= {"gsi2pk": keys.FLAGS_OPEN, "gsi2sk": keys.queue_order(r.first_flagged_at, t.ref)}
+    return to_item(data)
+
+
+def _review(item: dict[str, Any]) -> Review:
+    d = from_item(item)
+    return Review(Target(d["kind"], d["item_id"], d.get("election_id")), d.get("association_id"),
+                  status=d["status"], hidden=bool(d.get("hidden")), count=int(d.get("count", 0)),
+                  total=int(d.get("total", 0)), reasons={k: int(v) for k, v in (d.get("reasons") or {}).items()},
+                  first_flagged_at=d.get("first_flagged_at", ""), last_flagged_at=d.get("last_flagged_at", ""),
+                  decision=d.get("decision"), decided_at=d.get("decided_at"), version=int(d["version"]))
+
+
+def _flag_item(f: Flag) -> dict[str, Any]:
+    data = keys.flag(f.target.ref, f.reporter_id) | {
+        "item": f.target.ref, "reporter_id": f.reporter_id, "reason": f.reason, "comment": f.comment, "at": f.at}
+    return to_item(data | keys.person_entry(f.reporter_id, "FLAG", f.at, f.target.ref))
+
+
+def _flag(item: dict[str, Any]) -> Flag:
+    d = from_item(item)
+    return Flag(Target.parse(d["item"]) or Target("", ""), d.get("reporter_id", ""), d["reason"], d.get("comment"),
+                d["at"])
+
+
+def _set_hidden(target: Target, hidden: bool) -> dict[str, Any]:
+    names = {"#h": "hidden"}
+    update = "SET #h = :hidden"
+    values: dict[str, Any] = {":hidden": {"BOOL": hidden}}
+    versioned = VERSIONED.get(target.kind)
+    if versioned:
+        names["#v"] = versioned
+        update += ", #v = #v + :one"
+        values[":one"] = {"N": "1"}
+    return {"Update": {"TableName": table_name(), "Key": to_item(target_key(target)), "UpdateExpression": update,
+                       "ConditionExpression": "attribute_exists(pk)", "ExpressionAttributeNames": names,
+                       "ExpressionAttributeValues": values}}
+
+
+def _review_put(previous: Review | None, updated: Review) -> dict[str, Any]:
+    put: dict[str, Any] = {"TableName": table_name(), "Item": _review_item(updated)}
+    if previous is None:
+        put["ConditionExpression"] = "attribute_not_exists(pk)"
+    else:
+        put |= {"ConditionExpression": "#v = :expected", "ExpressionAttributeNames": {"#v": "version"},
+                "ExpressionAttributeValues": {":expected": {"N": str(previous.version)}}}
+    return {"Put": put}
+
+
+class DynamoModerationStore:
+    def __init__(self, client: Any | None = None):
+        self._client = client
+
+    @property
+    def client(self) -> Any:
+        return self._client or dynamodb()
+
+    def _get(self, key: dict[str, str]) -> dict[str, Any] | None:
+        item = call(self.client.get_item, TableName=table_name(), Key=to_item(key), ConsistentRead=True).get("Item")
+        return from_item(item) if item else None
+
+    def _query(self, **params: Any) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        while True:
+            response = call(self.client.query, TableName=table_name(), **params)
+            items += response.get("Items", [])
+            if not response.get("LastEvaluatedKey"):
+                return items
+            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+    # ------------------------------------------------------------ reading
+    def target(self, target: Target) -> TargetInfo | None:
+        item = self._get(target_key(target))
+        if item is None:
+            return None
+        hidden = bool(item.get("hidden"))
+        if target.kind == "association":
+            return TargetInfo(target.item_id, item.get("owner_id"), item.get("status") == "verified", hidden)
+        if target.kind == "candidate":
+            return TargetInfo(item.get("association_id"), item.get("nominated_by"),
+                              item.get("status") == "approved", hidden)
+        if target.kind == "partnership":
+            proposer = item.get("proposed_by")
+            owner = self._get(keys.association(proposer)) if proposer else None
+            return TargetInfo(proposer, owner.get("owner_id") if owner else None, True, hidden)
+        return TargetInfo(item.get("association_id"), item.get("created_by"), True, hidden)
+
+    def content(self, target: Target) -> object | None:
+        from hromada.models.announcement import Announcement
+        from hromada.models.association import Association
+        from hromada.models.election import Candidate
+        from hromada.models.event import Event
+        from hromada.models.partnership import Partnership
+
+        item = self._get(target_key(target))
+        models = {"association": Association, "event": Event, "announcement": Announcement,
+                  "partnership": Partnership, "candidate": Candidate}
+        return models[target.kind].model_validate(item) if item else None
+
+    def review(self, target: Target) -> Review | None:
+        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.review(target.ref)),
+                        ConsistentRead=True)
+        return _review(response["Item"]) if "Item" in response else None
+
+    def queue(self, limit: int, cursor: str | None) -> Page:
+        items, next_cursor, _ = read_page(self.client, Collection("gsi2", keys.FLAGS_OPEN), limit, cursor)
+        return Page([_review(i) for i in items], next_cursor)
+
+    def flags(self, target: Target) -> list[Flag]:
+        items = self._query(KeyConditionExpression="pk = :pk AND begins_with(sk, :by)",
+                            ExpressionAttributeValues={":pk": {"S": keys.flag_partition(target.ref)},
+                                                       ":by": {"S": keys.FLAG_PREFIX}})
+        return sorted((_flag(i) for i in items), key=lambda f: f.at)
+
+    def reviews_of(self, association_id: str) -> list[Review]:
+        items = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :pk",
+                            ExpressionAttributeValues={":pk": {"S": keys.flagged_association(association_id)}})
+        return [_review(i) for i in items]
+
+    def warnings(self, association_id: str) -> list[Warning]:
+        items = self._query(KeyConditionExpression="pk = :pk AND begins_with(sk, :w)", ScanIndexForward=False,
+                            ExpressionAttributeValues={":pk": {"S": keys.association(association_id)["pk"]},
+                                                       ":w": {"S": keys.WARNING_PREFIX}})
+        return [Warning(association_id, d["item"], d["note"], d["at"], "") for d in map(from_item, items)]
+
+    def is_editor(self, association_id: str, email: str) -> bool:
+        return self._get(keys.editor(association_id, email)) is not None
+
+    # ------------------------------------------------------------ writing
+    def _match_writes(self, target: Target, hidden: bool) -> list[dict[str, Any]]:
+        """A partnership is also in the matching search's entries: out while hidden, back when shown."""
+        if target.kind != "partnership":
+            return []
+        from hromada.domain.partnerships import match_candidate
+        from hromada.models.partnership import Partnership
+        from hromada.store.matches import entry_writes
+
+        item = self._get(keys.partnership(target.item_id))
+        if item is None:
+            return []
+        shown = match_candidate(Partnership.model_validate(item).model_copy(update={"hidden": False}))
+        return entry_writes(shown, None) if hidden else entry_writes(None, shown)
+
+    def add_flag(self, flag: Flag, previous: Review | None, updated: Review, *, hide: AuditEntry | None) -> None:
+        items = [{"Put": {"TableName": table_name(), "Item": _flag_item(flag),
+                          "ConditionExpression": "attribute_not_exists(pk)"}},
+                 _review_put(previous, updated)]
+        reasons = ["flag", "review"]
+        if hide is not None:
+            items += [_set_hidden(updated.target, True), audit_put(keys.flag_partition(updated.target.ref), hide)]
+            reasons += ["target", "audit"]
+            matches = self._match_writes(updated.target, True)
+            items += matches
+            reasons += ["match"] * len(matches)
+        transact(self.client, items, reasons)
+
+    def decide(self, previous: Review, updated: Review, *, set_hidden: bool | None, audit: AuditEntry,
+               warning: Warning | None = None, suspension: Suspension | None = None) -> None:
+        items = [_review_put(previous, updated)]
+        reasons = ["review"]
+        if set_hidden is not None:
+            items.append(_set_hidden(updated.target, set_hidden))
+            reasons.append("target")
+            matches = self._match_writes(updated.target, set_hidden)
+            items += matches
+            reasons += ["match"] * len(matches)
+        items.append(audit_put(keys.flag_partition(updated.target.ref), audit))
+        reasons.append("audit")
+        if warning is not None:
+            item = keys.warning(warning.association_id, warning.at, secrets.token_hex(4)) | {
+                "item": warning.item, "note": warning.note, "at": warning.at}
+            items.append({"Put": {"TableName": table_name(), "Item": to_item(item)}})
+            reasons.append("warning")
+        if suspension is not None:
+            item = keys.suspension(suspension.user_id) | {"at": suspension.at, "reason": suspension.reason,
+                                                          "item": updated.target.ref}
+            items.append({"Put": {"TableName": table_name(), "Item": to_item(item)}})
+            reasons.append("suspension")
+        transact(self.client, items, reasons)
+        if previous.status == OPEN and updated.status != OPEN:
+            self._retire_flags(updated.target)
+
+    def _retire_flags(self, target: Target) -> None:
+        """The round's flags are closed: DynamoDB's TTL removes them after the retention period."""
+        expires = int(time.time()) + FLAG_RETENTION_SECONDS
+        for flag in self._query(KeyConditionExpression="pk = :pk AND begins_with(sk, :by)",
+                                FilterExpression="attribute_not_exists(expires_at)",
+                                ExpressionAttributeValues={":pk": {"S": keys.flag_partition(target.ref)},
+                                                           ":by": {"S": keys.FLAG_PREFIX}}):
+            call(self.client.update_item, TableName=table_name(), Key={"pk": flag["pk"], "sk": flag["sk"]},
+                 UpdateExpression="SET expires_at = :e", ExpressionAttributeValues={":e": {"N": str(expires)}})
+
+    def lift_suspension(self, user_id: str, audit: AuditEntry) -> None:
+        transact(self.client, [
+            {"Delete": {"TableName": table_name(), "Key": to_item(keys.suspension(user_id)),
+                        "ConditionExpression": "attribute_exists(pk)"}},
+            audit_put(keys.suspension(user_id)["pk"], audit),
+        ], ["suspension", "audit"])

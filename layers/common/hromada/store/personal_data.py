@@ -1,0 +1,206 @@
+"""DynamoDB (and Cognito) side of a person's export and erasure.
+
+`subscriptions_of` and `erase_subscriptions` are the hooks the mail capability plugs into: they read and
+delete what is stored under the subscriber key of the person's e-mail (keys.subscriber_partition).
+"""
+
+from __future__ import annotations
+
+import secrets
+from decimal import Decimal
+from typing import Any
+
+from hromada.auth import Principal
+from hromada.domain.personal_data import Membership
+from hromada.models.association import AssociationOut, EditorRole, Status
+from hromada.store import keys
+from hromada.store.associations import DynamoAssociationStore
+from hromada.store.client import dynamodb, table_name
+from hromada.store.codec import from_item, to_item
+from hromada.store.errors import call
+from hromada.store.guards import transact
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | set | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+class DynamoPersonalDataStore:
+    def __init__(self, client: Any | None = None):
+        self._client = client
+
+    @property
+    def client(self) -> Any:
+        return self._client or dynamodb()
+
+    def _query(self, **params: Any) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        while True:
+            response = call(self.client.query, TableName=table_name(), **params)
+            items += response.get("Items", [])
+            if not response.get("LastEvaluatedKey"):
+                return items
+            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+    def _update(self, key: dict[str, Any], expression: str, values: dict[str, Any] | None = None,
+                names: dict[str, str] | None = None) -> None:
+        params: dict[str, Any] = {"TableName": table_name(), "Key": key, "UpdateExpression": expression}
+        if values:
+            params["ExpressionAttributeValues"] = values
+        if names:
+            params["ExpressionAttributeNames"] = names
+        call(self.client.update_item, **params)
+
+    # ------------------------------------------------------------ reading
+    def entries(self, subject: str) -> list[dict[str, Any]]:
+        items = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :p",
+                            ExpressionAttributeValues={":p": {"S": keys.person(subject)}})
+        return [_plain(from_item(i)) for i in items]
+
+    def memberships(self, email: str) -> list[Membership]:
+        links = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :e",
+                            ExpressionAttributeValues={":e": {"S": keys.editor_lookup(email)}})
+        found = []
+        for link in map(from_item, links):
+            association = DynamoAssociationStore(self._client).get(link["association_id"])
+            view = AssociationOut.for_editor(association).model_dump(mode="json") if association else None
+            found.append(Membership(link["association_id"], link["role"], view))
+        return found
+
+    def subscriptions_of(self, email: str) -> list[dict[str, Any]]:
+        """What the mail capability stores for this subscriber (digests, reminders), keys left out."""
+        items = self._query(KeyConditionExpression="pk = :p",
+                            ExpressionAttributeValues={":p": {"S": keys.subscriber_partition(email)}})
+        return [{k: v for k, v in _plain(from_item(i)).items() if k not in ("pk", "sk") and not k.startswith("gsi")}
+                for i in items]
+
+    def erase_subscriptions(self, email: str) -> None:
+        for item in self._query(KeyConditionExpression="pk = :p", ProjectionExpression="pk, sk",
+                                ExpressionAttributeValues={":p": {"S": keys.subscriber_partition(email)}}):
+            call(self.client.delete_item, TableName=table_name(), Key={"pk": item["pk"], "sk": item["sk"]})
+
+    def co_editors(self, association_id: str, email: str) -> list[str]:
+        editors = [from_item(i) for i in self._query(
+            KeyConditionExpression="pk = :p AND begins_with(sk, :e)",
+            ExpressionAttributeValues={":p": {"S": keys.association(association_id)["pk"]},
+                                       ":e": {"S": keys.EDITOR_PREFIX}})]
+        return [e["email"] for e in sorted(editors, key=lambda e: e.get("added_at", "")) if e["email"] != email]
+
+    # ------------------------------------------------------------ erasing
+    def hand_over(self, association_id: str, leaving_email: str, successor_email: str, successor_id: str) -> None:
+        store = DynamoAssociationStore(self._client)
+        transact(self.client, [  # the successor may have been removed meanwhile: ConditionFailed("successor")
+            {"Update": {"TableName": table_name(), "Key": to_item(keys.editor(association_id, successor_email)),
+                        "UpdateExpression": "SET #r = :owner", "ConditionExpression": "attribute_exists(pk)",
+                        "ExpressionAttributeNames": {"#r": "role"},
+                        "ExpressionAttributeValues": {":owner": {"S": EditorRole.OWNER.value}}}},
+            {"Delete": {"TableName": table_name(), "Key": to_item(keys.editor(association_id, leaving_email))}},
+        ], ["successor", "leaving"])
+        current = store.get(association_id)
+        if current is not None:
+            store.save(current.model_copy(update={"owner_id": successor_id, "version": current.version + 1}),
+                       current.version, editor_email=None)
+
+    def freeze(self, association_id: str, leaving_email: str) -> None:
+        store = DynamoAssociationStore(self._client)
+        call(self.client.delete_item, TableName=table_name(), Key=to_item(keys.editor(association_id, leaving_email)))
+        current = store.get(association_id)
+        if current is not None:
+            store.save(current.model_copy(update={
+                "owner_id": "erased", "status": Status.FROZEN, "status_reason": "owner_left",
+                "version": current.version + 1}), current.version, editor_email=None)
+
+    def leave_association(self, association_id: str, email: str) -> None:
+        call(self.client.delete_item, TableName=table_name(), Key=to_item(keys.editor(association_id, email)))
+
+    def anonymise_authored(self, association_id: str, user_id: str, email: str, pseudonym: str) -> None:
+        names = {"#by": "created_by"}
+        values = {":me": {"S": user_id}, ":p": {"S": pseudonym}}
+        for collection in (keys.event_association(association_id), keys.announcement_association(association_id)):
+            for item in self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :c",
+                                    FilterExpression="#by = :me", ProjectionExpression="pk, sk",
+                                    ExpressionAttributeNames=names,
+                                    ExpressionAttributeValues={":c": {"S": collection}, ":me": values[":me"]}):
+                self._update({"pk": item["pk"], "sk": item["sk"]}, "SET #by = :p", {":p": values[":p"]}, names)
+        for item in self._query(KeyConditionExpression="pk = :a AND begins_with(sk, :e)",
+                                FilterExpression="added_by = :me", ProjectionExpression="pk, sk",
+                                ExpressionAttributeValues={":a": {"S": keys.association(association_id)["pk"]},
+                                                           ":e": {"S": keys.EDITOR_PREFIX}, ":me": values[":me"]}):
+            self._update({"pk": item["pk"], "sk": item["sk"]}, "SET added_by = :p", {":p": values[":p"]})
+        store = DynamoAssociationStore(self._client)
+        current = store.get(association_id)
+        if current is not None and current.contact_email == email:
+            store.save(current.model_copy(update={"contact_email": None, "show_contact_email": False,
+                                                  "version": current.version + 1}),
+                       current.version, editor_email=None)
+
+    def anonymise_entry(self, entry: dict[str, Any], pseudonym: str) -> None:
+        kind = str(entry.get("gsi1sk", "")).split("#", 1)[0]
+        key = to_item({"pk": entry["pk"], "sk": entry["sk"]})
+        table = table_name()
+        if kind == "FLAG":  # the flag keeps counting, without its reporter (nor their words)
+            kept = {k: v for k, v in entry.items() if k not in ("reporter_id", "comment", "gsi1pk", "gsi1sk")}
+            kept["sk"] = keys.flag(str(entry["item"]), pseudonym)["sk"]
+            call(self.client.transact_write_items, TransactItems=[
+                {"Delete": {"TableName": table, "Key": key}},
+                {"Put": {"TableName": table, "Item": to_item(kept)}}])
+        elif kind == "VOTED":  # markers still add up to ballots; none names the voter
+            box = str(entry["gsi1sk"]).split("#", 1)[1]
+            call(self.client.transact_write_items, TransactItems=[
+                {"Delete": {"TableName": table, "Key": key}},
+                {"Put": {"TableName": table, "Item": to_item(keys.marker(box, f"{pseudonym}-{secrets.token_hex(4)}")),
+                         "ConditionExpression": "attribute_not_exists(pk)"}}])
+        elif kind == "ROLL":
+            call(self.client.delete_item, TableName=table, Key=key)
+        elif kind == "CANDIDATE":
+            self._update(key, "SET email = :p REMOVE gsi1pk, gsi1sk", {":p": {"S": pseudonym}})
+        elif kind == "AUDIT":
+            self._update(key, "SET actor_id = :p REMOVE gsi1pk, gsi1sk", {":p": {"S": pseudonym}})
+        elif kind == "POLL":
+            self._update(key, "SET created_by = :p REMOVE gsi1pk, gsi1sk", {":p": {"S": pseudonym}})
+        else:
+            self._update(key, "REMOVE gsi1pk, gsi1sk")
+
+    def drop_suspension(self, user_id: str) -> None:
+        for item in self._query(KeyConditionExpression="pk = :p", ProjectionExpression="pk, sk",
+                                ExpressionAttributeValues={":p": {"S": keys.suspension(user_id)["pk"]}}):
+            call(self.client.delete_item, TableName=table_name(), Key={"pk": item["pk"], "sk": item["sk"]})
+
+
+class CognitoAccounts:
+    """The user pool side: who an e-mail belongs to, and deleting the account."""
+
+    def __init__(self, pool_id: str, client: Any | None = None):
+        self.pool_id = pool_id
+        self._client = client
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            import boto3
+
+            from hromada.settings import get_settings
+
+            self._client = boto3.client("cognito-idp", region_name=get_settings().region)
+        return self._client
+
+    def user_id_of(self, email: str) -> str | None:
+        try:
+            user = self.client.admin_get_user(UserPoolId=self.pool_id, Username=email)
+        except self.client.exceptions.UserNotFoundException:
+            return None
+        return next((a["Value"] for a in user.get("UserAttributes", []) if a["Name"] == "sub"), None)
+
+    def delete(self, principal: Principal) -> None:
+        for username in dict.fromkeys(u for u in (principal.email, principal.user_id) if u):
+            try:
+                self.client.admin_delete_user(UserPoolId=self.pool_id, Username=username)
+                return
+            except self.client.exceptions.UserNotFoundException:
+                continue

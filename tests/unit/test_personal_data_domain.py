@@ -1,0 +1,121 @@
+"""Export and erasure use cases against in-memory ports."""
+
+from __future__ import annotations
+
+import pytest
+
+from hromada.auth import Principal
+from hromada.domain.personal_data import Membership, PersonalData
+from hromada.domain.ports import ConditionFailed
+from hromada.errors import Invalid, NotFound
+
+ME = Principal("sub-me", "me@example.org", True, frozenset(), "Me")
+
+
+class FakeStore:
+    def __init__(self) -> None:
+        self.index = {
+            "sub-me": [{"gsi1sk": "RSVP#ev_1", "event_id": "ev_1", "status": "confirmed", "pk": "EVENT#ev_1"},
+                       {"gsi1sk": "RSVP#ev_gone", "event_id": "ev_gone", "status": "confirmed"},
+                       {"gsi1sk": "FLAG#2026#event:ev_9", "item": "event:ev_9", "reason": "spam", "at": "2026"},
+                       {"gsi1sk": "VOTED#el_1", "pk": "VOTED#el_1#member:sub-me"},
+                       {"gsi1sk": "AUDIT#2026", "action": "event.published", "target": "ev_1", "at": "2026"}],
+            "me@example.org": [{"gsi1sk": "CANDIDATE#el_2#cd_1", "name": "Me"}, {"gsi1sk": "ROLL#el_3"}],
+        }
+        self.links = [Membership("as_shared", "owner", {"name": "Shared"}),
+                      Membership("as_alone", "owner", {"name": "Alone"}),
+                      Membership("as_theirs", "editor", {"name": "Theirs"})]
+        self.done: list[tuple] = []
+
+    def entries(self, subject):
+        return [] if ("erase",) in self.done else list(self.index.get(subject, []))
+
+    def memberships(self, email):
+        return self.links
+
+    def subscriptions_of(self, email):
+        return [{"digest": "weekly"}]
+
+    def erase_subscriptions(self, email):
+        self.done.append(("subscriptions", email))
+
+    def co_editors(self, association_id, email):
+        return {"as_shared": ["gone@example.org", "removed@example.org", "co@example.org"]}.get(association_id, [])
+
+    def hand_over(self, association_id, leaving, successor_email, successor_id):
+        if successor_email == "removed@example.org":  # removed between the read and the write
+            raise ConditionFailed("successor")
+        self.done.append(("hand_over", association_id, successor_email, successor_id))
+
+    def freeze(self, association_id, leaving):
+        self.done.append(("freeze", association_id))
+
+    def leave_association(self, association_id, email):
+        self.done.append(("leave", association_id))
+
+    def anonymise_authored(self, association_id, user_id, email, pseudonym):
+        self.done.append(("authored", association_id))
+
+    def anonymise_entry(self, entry, pseudonym):
+        self.done.append(("entry", entry["gsi1sk"].split("#")[0]))
+
+    def drop_suspension(self, user_id):
+        self.done.append(("suspension", user_id))
+
+
+class FakeAccounts:
+    def __init__(self) -> None:
+        self.deleted: list[str] = []
+
+    def user_id_of(self, email):
+        return {"co@example.org": "sub-co", "removed@example.org": "sub-removed"}.get(email)  # gone@: no account
+
+    def delete(self, principal):
+        self.deleted.append(principal.user_id)
+
+
+@pytest.fixture
+def world():
+    store, accounts, left = FakeStore(), FakeAccounts(), []
+
+    def leave(principal, event_id):
+        if event_id == "ev_gone":
+            raise NotFound("rsvp_not_found")
+        left.append(event_id)
+
+    return store, accounts, left, PersonalData(store, accounts, leave, now=lambda: "2026-11-26T00:00:00.000Z",
+                                               make_pseudonym=lambda: "erased-x")
+
+
+def test_the_export_sorts_what_the_index_holds(world):
+    *_, data = world
+    exported = data.export(ME)
+    assert exported["profile"]["id"] == "sub-me"
+    assert [r["event_id"] for r in exported["rsvps"]] == ["ev_1", "ev_gone"]
+    assert "pk" not in exported["rsvps"][0] and "gsi1sk" not in exported["rsvps"][0]
+    assert exported["elections"] == [{"box": "el_1"}] and exported["voter_rolls"] == [{"election_id": "el_3"}]
+    assert exported["flags"] == [{"item": "event:ev_9", "reason": "spam", "comment": None, "flagged_at": "2026"}]
+    assert exported["subscriptions"] == [{"digest": "weekly"}]
+    assert [a["association_id"] for a in exported["associations"]] == ["as_shared", "as_alone", "as_theirs"]
+
+
+def test_erasure_needs_my_own_address(world):
+    store, accounts, _, data = world
+    with pytest.raises(Invalid) as refused:
+        data.erase(ME, "someone@example.org")
+    assert refused.value.code == "erasure_not_confirmed"
+    assert store.done == [] and accounts.deleted == []
+
+
+def test_erasure_hands_over_freezes_leaves_and_deletes_the_account_last(world):
+    store, accounts, left, data = world
+    done = data.erase(ME, " ME@example.org ")
+    assert left == ["ev_1"]  # the RSVP already gone is skipped
+    # the first co-editor with an account who still edits it
+    assert [d for d in store.done if d[0] == "hand_over"] == [("hand_over", "as_shared", "co@example.org", "sub-co")]
+    assert ("freeze", "as_alone") in store.done and ("leave", "as_theirs") in store.done
+    entries = [d[1] for d in store.done if d[0] == "entry"]
+    assert sorted(entries) == ["AUDIT", "CANDIDATE", "FLAG", "ROLL", "VOTED"]
+    assert store.done[-1] == ("suspension", "sub-me") and accounts.deleted == ["sub-me"]
+    assert done == {"rsvps": 1, "handed_over": 1, "frozen": 1, "memberships": 1, "flag": 1, "voted": 1,
+                    "audit": 1, "candidate": 1, "roll": 1}
