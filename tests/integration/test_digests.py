@@ -30,12 +30,10 @@ def test_the_weekly_digest_reaches_each_subscriber_once_with_one_click_unsubscri
     event, _ = new_event(venue=DIJON, categories=["film"])
     french = confirmed_subscriber(api, person, regions=["27"])
     ukrainian = confirmed_subscriber(api, person, regions=["27"], categories=["film"], language="uk")
-    elsewhere = confirmed_subscriber(api, person, regions=["94"], categories=["commemoration"])
     [summary] = run(stack, "MailPlannerFunction.WeeklyDigest")
     assert summary["recipients"] >= 2 and summary["jobs"] >= 1
     run(stack, "MailPlannerFunction.WeeklyDigest")  # a re-run of the same period sends nothing more
     [fr_mail], [uk_mail] = digests_to(stack, french), digests_to(stack, ukrainian)
-    assert digests_to(stack, elsewhere) == []  # nothing new for them: no empty digest
     assert fr_mail["subject"].startswith("Votre semaine ukrainienne") and uk_mail["subject"].startswith("Ваш")
     assert event["title"]["fr"] in fr_mail["text"] and event["title"]["fr"] in fr_mail["html"]
     start = datetime.fromisoformat(event["start"].replace("Z", "+00:00")).astimezone(ZoneInfo("Europe/Paris"))

@@ -1,8 +1,9 @@
 """The digest planner: who gets what for a period, with the content read once for everybody.
 
-Subscribers are grouped by what they asked for (regions, topics, followed associations, language); the
-new events and announcements of the period are read once; each group's letter is assembled in memory from
-cards built once per item and language. A group with nothing new gets no mail. Every job carries the key
+The new events and announcements of the period are read once. Each distinct set of preferences (regions,
+topics, followed associations, language) is matched against them once; subscribers whose selections come
+out the same share one letter, assembled in memory from cards built once per item and language.
+A subscriber with nothing new gets no mail. Every job carries the key
 `digest:<frequency>:<period>`, so a re-run, a retry or a duplicated message never mails anyone twice.
 """
 
@@ -74,7 +75,8 @@ class Plan:
     period: Period
     jobs: list[MailJob] = field(default_factory=list)
     subscribers: int = 0
-    groups: int = 0
+    preference_sets: int = 0  # distinct (regions, topics, associations, language)
+    groups: int = 0  # distinct letters (language and selected items)
     recipients: int = 0
     empty: int = 0  # subscribers with nothing new: no mail
 
@@ -89,13 +91,25 @@ class DigestPlanner:
         events = sorted(self.source.new_events(period.since, period.now), key=lambda e: e["start"])
         announcements = sorted(self.source.new_announcements(period.since), key=lambda a: a["created_at"],
                                reverse=True)
-        groups: dict[Interest, list[Recipient]] = defaultdict(list)
+        # Subscribers asking the same thing share one selection; selections that come out the same
+        # (whatever the preferences that led there) share one letter and its jobs.
+        selections: dict[Interest, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        letters_for: dict[tuple[str, tuple[int, ...], tuple[int, ...]], list[Recipient]] = defaultdict(list)
         for subscriber in self.source.subscribers(frequency):
             plan.subscribers += 1
             interest = Interest(tuple(subscriber.regions), tuple(subscriber.categories),
                                 tuple(subscriber.associations), subscriber.language)
-            groups[interest].append(Recipient(subscriber.id, subscriber.email, subscription_id=subscriber.id))
-        plan.groups = len(groups)
+            selection = selections.get(interest)
+            if selection is None:
+                selection = selections[interest] = (
+                    tuple(i for i, e in enumerate(events) if interest.wants_event(e))[:MAX_EVENTS],
+                    tuple(i for i, a in enumerate(announcements) if interest.wants_announcement(a))[:MAX_ANNOUNCEMENTS])
+            if not selection[0] and not selection[1]:
+                plan.empty += 1
+                continue
+            letters_for[(subscriber.language, *selection)].append(
+                Recipient(subscriber.id, subscriber.email, subscription_id=subscriber.id))
+        plan.preference_sets, plan.groups = len(selections), len(letters_for)
         cards: dict[tuple[str, str], Card] = {}
 
         def card(item: dict[str, Any], lang: str, build: Any) -> Card:
@@ -104,16 +118,10 @@ class DigestPlanner:
                 cards[key] = build(item, lang, self.web_url)
             return cards[key]
 
-        for interest, recipients in groups.items():
-            wanted_events = [e for e in events if interest.wants_event(e)][:MAX_EVENTS]
-            wanted_announcements = [a for a in announcements if interest.wants_announcement(a)][:MAX_ANNOUNCEMENTS]
-            if not wanted_events and not wanted_announcements:
-                plan.empty += len(recipients)
-                continue
-            lang = interest.language
+        for (lang, event_ids, announcement_ids), recipients in letters_for.items():
             letter = letters.digest(lang, frequency,
-                                    [card(e, lang, letters.event_card) for e in wanted_events],
-                                    [card(a, lang, letters.announcement_card) for a in wanted_announcements])
+                                    [card(events[i], lang, letters.event_card) for i in event_ids],
+                                    [card(announcements[i], lang, letters.announcement_card) for i in announcement_ids])
             plan.jobs += split("digest", f"digest:{frequency}:{period.key}", letter, recipients, bulk=True)
             plan.recipients += len(recipients)
         return plan

@@ -53,7 +53,8 @@ def verify(token: str, purpose: str, now: float | None = None, key: bytes | None
     """The claims of a genuine, unexpired token for this purpose; 400 otherwise (tampered, expired, other use)."""
     try:
         claims = jwt.decode(token, key or signing_key(), algorithms=[_ALGORITHM], issuer=_ISSUER,
-                            options={"require": ["sub", "pur", "exp", "iat"], "verify_exp": now is None})
+                            options={"require": ["sub", "pur", "exp", "iat"], "verify_exp": now is None,
+                                     "verify_iat": now is None})
     except jwt.ExpiredSignatureError as error:
         raise BadRequest("token_expired") from error
     except jwt.PyJWTError as error:
