@@ -88,7 +88,35 @@ def seed(info: dict[str, str]) -> dict[str, Any]:
             verified[name] = association.id
         created.append(association.slug)
     return {"accounts": ACCOUNTS, "associations": created, **seed_events(principal),
-            **seed_voting(principal, verified), **seed_twinning(principal), **seed_moderation(principal, verified)}
+            **seed_voting(principal, verified), **seed_twinning(principal), **seed_moderation(principal, verified),
+            **seed_subscriptions(principal)}
+
+
+# ------------------------------------------------------------ mail
+# Confirmed readers of the digest (the member through their account; two by e-mail only), so that
+# running a digest from the dev mailbox shows real letters in three languages.
+READERS = [("lecteur@hromada.test", ["76", "11"], [], "fr", "weekly"),
+           ("chytach@hromada.test", ["84"], ["concert", "festival"], "uk", "weekly"),
+           ("reader@hromada.test", [], [], "en", "daily")]
+
+
+def seed_subscriptions(principal: Any) -> dict[str, list[str]]:
+    from hromada.auth import Principal
+    from hromada.domain.subscriptions import Subscriptions
+    from hromada.mail.jobs import Outbox
+    from hromada.mail.links import SignedLinks
+    from hromada.models.subscription import Preferences
+    from hromada.store.subscriptions import DynamoSubscriptionStore
+
+    service = Subscriptions(DynamoSubscriptionStore(), Outbox(), SignedLinks())
+    service.set_mine(principal("member"), Preferences(regions=["76"], language="fr", frequency="weekly"))
+    readers = []
+    for email, regions, categories, language, frequency in READERS:
+        reader = Principal(user_id=email, email=email, email_verified=True, groups=frozenset())
+        service.set_mine(reader, Preferences(regions=regions, categories=categories, language=language,
+                                             frequency=frequency))
+        readers.append(email)
+    return {"readers": [ACCOUNTS["member"].email, *readers]}
 
 
 # ------------------------------------------------------------ events and announcements

@@ -48,7 +48,9 @@ IdOrSlug = Annotated[str, Path(min_length=3, max_length=80, description="Associa
 
 @cache
 def associations() -> Associations:
-    return Associations(DynamoAssociationStore())
+    from hromada.bus import EventBridgePublisher
+
+    return Associations(DynamoAssociationStore(), publisher=EventBridgePublisher())
 
 
 def _editable(association) -> AssociationOut:

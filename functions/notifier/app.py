@@ -1,4 +1,5 @@
-"""Domain events (from the bus, through the notifications queue) turned into mail jobs for the mailer."""
+"""Domain events (from the bus, through the notifications queue) turned into mail jobs for the mailer:
+attendees hear of their event's changes, owners of the moderators' decision on their association."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from hromada.domain.event_mail import EventNotices
+from hromada.domain.event_mail import AssociationNotices, EventNotices
 from hromada.mail.links import SignedLinks
 from hromada.observability import logger, metrics
 from hromada.store.attendees_mail import DynamoAttendeeSource
@@ -25,6 +26,13 @@ def notices() -> EventNotices:
 
 
 @cache
+def reviews() -> AssociationNotices:
+    from hromada.store.associations import DynamoAssociationStore
+
+    return AssociationNotices(DynamoAssociationStore(), SignedLinks().web_url)
+
+
+@cache
 def outbox() -> SqsMailOutbox:
     return SqsMailOutbox()
 
@@ -32,7 +40,7 @@ def outbox() -> SqsMailOutbox:
 def handle(record: SQSRecord) -> None:
     envelope = json.loads(record.body)  # the EventBridge event, as the rule's SQS target delivers it
     kind, detail = envelope["detail-type"], envelope.get("detail") or {}
-    jobs = notices().jobs_for(kind, detail)
+    jobs = reviews().jobs_for(detail) if kind == "AssociationReviewed" else notices().jobs_for(kind, detail)
     if jobs:
         outbox().enqueue(jobs)
         metrics.add_metric(name="NoticesPlanned", unit="Count", value=sum(len(j.recipients) for j in jobs))

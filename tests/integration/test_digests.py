@@ -159,3 +159,16 @@ def test_a_seat_won_from_the_waitlist_is_announced(api, stack, person, new_event
     assert api("DELETE", f"/events/{event['id']}/rsvp", first).status_code in (200, 204)
     [mail] = wait_mails(stack, second.email.lower())
     assert mail["subject"].startswith("Une place s'est libérée")
+
+
+@pytest.mark.parametrize("decision", ["verify", "reject"])
+def test_owners_hear_of_the_moderators_decision(api, stack, person, new_association, decision):
+    association, owner = new_association()
+    moderator = person("moderators", label="moderator")
+    body = {} if decision == "verify" else {"reason": "Statuts introuvables"}
+    assert api("POST", f"/associations/{association['id']}/{decision}", moderator, json=body).status_code == 200
+    [mail] = wait_mails(stack, owner.email.lower())
+    assert association["name"] in mail["subject"]
+    if decision == "reject":
+        assert "Statuts introuvables" in mail["text"]
+    assert mails_to(stack, moderator.email.lower()) == []

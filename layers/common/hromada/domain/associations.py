@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -52,10 +53,11 @@ def check_location(region: str, department: str, postal_code: str) -> None:
 
 class Associations:
     def __init__(self, store: AssociationStore, now: Callable[[], str] = utc_now,
-                 make_id: Callable[[str], str] = new_id):
+                 make_id: Callable[[str], str] = new_id, publisher: Any = None):
         self.store = store
         self.now = now
         self.make_id = make_id
+        self.publisher = publisher  # domain events (the owner is told of the moderators' decision)
 
     # ------------------------------------------------------------ reading
     def find(self, id_or_slug: str) -> Association:
@@ -143,6 +145,12 @@ class Associations:
         })
         audit = AuditEntry(principal.user_id, f"association.{status.value}", current.id, now, reason)
         self._save(updated, current.version, None, audit)
+        if self.publisher is not None and status in (Status.VERIFIED, Status.REJECTED):
+            from hromada.domain.event_ports import DomainEvent
+
+            self.publisher.publish([DomainEvent("AssociationReviewed", {
+                "association_id": updated.id, "status": status.value, "version": updated.version,
+                "reason": reason})])
         return updated
 
     def _save(self, updated: Association, expected_version: int, editor_email: str | None,

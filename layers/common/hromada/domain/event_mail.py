@@ -108,3 +108,28 @@ class EventNotices:
             letter = letters.about_event("cancelled", lang, data, self.web_url, reason=detail.get("reason"))
             return split("cancelled", f"cancelled:{event.id}:{detail.get('sequence')}", letter, everyone)
         return []
+
+
+class AssociationSource(Protocol):
+    def get(self, association_id: str) -> Any: ...
+    def editors(self, association_id: str) -> list[Any]: ...
+
+
+class AssociationNotices:
+    """The moderators' decision on an association, told to its owners."""
+
+    def __init__(self, source: AssociationSource, web_url: str):
+        self.source, self.web_url = source, web_url.rstrip("/")
+
+    def jobs_for(self, detail: dict[str, Any]) -> list[MailJob]:
+        association_id = str(detail.get("association_id", ""))
+        association = self.source.get(association_id)
+        if association is None:
+            return []
+        owners = [e for e in self.source.editors(association_id) if str(e.role) == "owner"]
+        spoken = [str(lang) for lang in association.languages]
+        lang = next((candidate for candidate in ("fr", "uk", "en") if candidate in spoken), "fr")
+        letter = letters.association_reviewed(lang, association.name, detail.get("status") == "verified",
+                                              self.web_url, association_id, reason=detail.get("reason"))
+        return split("reviewed", f"reviewed:{association_id}:{detail.get('version')}", letter,
+                     [Recipient(e.email, e.email) for e in owners])
