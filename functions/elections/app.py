@@ -57,7 +57,10 @@ PUBLISHED = {"Cache-Control": "public, max-age=300"}  # a published ballot box n
 
 @cache
 def elections() -> Elections:
-    return Elections(DynamoElectionStore(), DynamoBallotBox(), DynamoAssociationStore())
+    from hromada.bus import EventBridgePublisher
+
+    return Elections(DynamoElectionStore(), DynamoBallotBox(), DynamoAssociationStore(),
+                     publisher=EventBridgePublisher())
 
 
 # ------------------------------------------------------------------ public

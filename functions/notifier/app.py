@@ -10,7 +10,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from hromada.domain.event_mail import AssociationNotices, EventNotices
+from hromada.domain.event_mail import AssociationNotices, ElectionNotices, EventNotices
 from hromada.mail.links import SignedLinks
 from hromada.observability import logger, metrics
 from hromada.store.attendees_mail import DynamoAttendeeSource
@@ -33,6 +33,13 @@ def reviews() -> AssociationNotices:
 
 
 @cache
+def elections() -> ElectionNotices:
+    from hromada.store.election_mail import DynamoElectionAudience
+
+    return ElectionNotices(DynamoElectionAudience(), SignedLinks().web_url)
+
+
+@cache
 def outbox() -> SqsMailOutbox:
     return SqsMailOutbox()
 
@@ -40,7 +47,12 @@ def outbox() -> SqsMailOutbox:
 def handle(record: SQSRecord) -> None:
     envelope = json.loads(record.body)  # the EventBridge event, as the rule's SQS target delivers it
     kind, detail = envelope["detail-type"], envelope.get("detail") or {}
-    jobs = reviews().jobs_for(detail) if kind == "AssociationReviewed" else notices().jobs_for(kind, detail)
+    if kind == "AssociationReviewed":
+        jobs = reviews().jobs_for(detail)
+    elif kind == "ElectionPhaseChanged":
+        jobs = elections().jobs_for(detail)
+    else:
+        jobs = notices().jobs_for(kind, detail)
     if jobs:
         outbox().enqueue(jobs)
         metrics.add_metric(name="NoticesPlanned", unit="Count", value=sum(len(j.recipients) for j in jobs))

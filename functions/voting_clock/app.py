@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from hromada.bus import EventBridgePublisher
 from hromada.domain.elections import Elections
 from hromada.domain.polls import Polls
 from hromada.domain.voting_clock import VotingClock
@@ -20,8 +21,8 @@ from hromada.store.polls import DynamoPollStore
 @cache
 def clock() -> VotingClock:
     box = DynamoBallotBox()
-    return VotingClock(Elections(DynamoElectionStore(), box, DynamoAssociationStore()),
-                       Polls(DynamoPollStore(), box))
+    elections = Elections(DynamoElectionStore(), box, DynamoAssociationStore(), publisher=EventBridgePublisher())
+    return VotingClock(elections, Polls(DynamoPollStore(), box))
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -172,3 +172,40 @@ def test_owners_hear_of_the_moderators_decision(api, stack, person, new_associat
     if decision == "reject":
         assert "Statuts introuvables" in mail["text"]
     assert mails_to(stack, moderator.email.lower()) == []
+
+
+def test_an_election_tells_owners_of_nominations_then_voters_of_the_vote_and_the_results(
+        api, stack, person, new_association):
+    from tests.integration.voting import in_voting, publish
+
+    admin = person("admins", label="admin")
+    association, owner = new_association(verified=True)
+    candidate = person(label="candidate")
+    reader = confirmed_subscriber(api, person, language="uk")
+    election, _ = in_voting(api, admin, owner, association, candidate)
+    title = election["title"]["fr"]
+    assert wait_for(lambda: [m for m in mails_to(stack, owner.email.lower())
+                             if m["subject"] == f"Candidatures ouvertes : {title}"])
+    [voting] = wait_mails(stack, reader)
+    assert voting["subject"] == "Голосування відкрито: Тестові вибори"
+    assert voting["headers"]["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    publish(api, stack, admin, election["id"])
+    assert drained(stack, "NotificationsQueue", "MailQueue")
+    subjects = sorted(m["subject"] for m in mails_to(stack, reader))
+    assert subjects == ["Голосування відкрито: Тестові вибори", "Результати: Тестові вибори"]
+
+
+def test_an_election_with_a_voter_roll_tells_the_roll_only(api, stack, person, new_association):
+    from tests.integration.voting import approved_candidate, in_nominations, ok
+
+    admin = person("admins", label="admin")
+    association, owner = new_association(verified=True)
+    voter, outsider = person(label="voter"), confirmed_subscriber(api, person)
+    election = in_nominations(api, admin, electorate="roll")
+    ok(api("POST", f"/elections/{election['id']}/roll", admin, json={"emails": [voter.email]}))
+    for name in ("Olena", "Taras"):
+        approved_candidate(api, election, owner, association, person(label="candidate"), admin, name)
+    ok(api("POST", f"/elections/{election['id']}/open", admin))
+    assert wait_for(lambda: [m for m in mails_to(stack, voter.email.lower()) if "Le vote est ouvert" in m["subject"]])
+    assert drained(stack, "NotificationsQueue", "MailQueue")
+    assert [m for m in mails_to(stack, outsider) if "Le vote est ouvert" in m["subject"]] == []

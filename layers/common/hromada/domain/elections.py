@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -75,13 +76,22 @@ class VoterStatus:
 class Elections:
     def __init__(self, store: ElectionStore, box: BallotBox, associations: AssociationReader,
                  now: Callable[[], str] = utc_now, make_id: Callable[[str], str] = new_id,
-                 make_tracker: Callable[[], str] = new_tracker):
+                 make_tracker: Callable[[], str] = new_tracker, publisher: Any = None):
         self.store = store
         self.box = box
         self.associations = associations
         self.now = now
         self.make_id = make_id
         self.make_tracker = make_tracker
+        self.publisher = publisher  # domain events: voters and associations are told of each phase
+
+    def _announce(self, election: Election) -> Election:
+        if self.publisher is not None:
+            from hromada.domain.event_ports import DomainEvent
+
+            self.publisher.publish([DomainEvent("ElectionPhaseChanged", {
+                "election_id": election.id, "status": election.status.value, "version": election.version})])
+        return election
 
     # ------------------------------------------------------------ reading
     def _find(self, election_id: str, *, drafts: bool = False) -> Election:
@@ -212,7 +222,7 @@ class Elections:
         changes = {"nominations_open_at": min(now, current.nominations_open_at)} if early else {}
         updated = self._moved(current, ElectionStatus.NOMINATIONS, **changes)
         self._save(updated, current.version, AuditEntry(actor, "election.nominations_opened", current.id, now))
-        return updated
+        return self._announce(updated)
 
     def _to_voting(self, current: Election, candidates: list[Candidate], actor: str, early: bool = False) -> Election:
         """The ballot is frozen from the candidates approved at this version of the election."""
@@ -227,7 +237,7 @@ class Elections:
         updated = self._moved(current, ElectionStatus.VOTING, **changes)
         self._save(updated, current.version, AuditEntry(actor, "election.voting_opened", current.id, now,
                                                         f"{len(ballot)} candidates on the ballot"))
-        return updated
+        return self._announce(updated)
 
     def _to_closed(self, current: Election, actor: str, reason: str | None) -> Election:
         now = self.now()
@@ -264,7 +274,7 @@ class Elections:
                                           f"{ballots.count} ballots counted"))
         except ConditionFailed as failed:
             raise Conflict("modified_meanwhile") from failed
-        return updated
+        return self._announce(updated)
 
     def advance(self, election_id: str) -> list[str]:
         """Move an election through every phase its calendar has reached (the clock calls this).

@@ -3,7 +3,7 @@ a seat won from the waitlist. Each is keyed so that it reaches each person once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -133,3 +133,43 @@ class AssociationNotices:
                                               self.web_url, association_id, reason=detail.get("reason"))
         return split("reviewed", f"reviewed:{association_id}:{detail.get('version')}", letter,
                      [Recipient(e.email, e.email) for e in owners])
+
+
+class ElectionAudience(Protocol):
+    def election(self, election_id: str) -> Any: ...
+    def roll(self, election_id: str) -> list[str]: ...
+    def verified_owners(self) -> list[str]: ...
+    def subscribers(self) -> Iterator[Any]: ...
+
+
+class ElectionNotices:
+    """Each phase of an election, told once to those it concerns: nominations to the owners of verified
+    associations (they nominate); voting and results to the voter roll, or, when every member may vote, to
+    the digest's confirmed subscribers (bulk mail, with one-click unsubscribe)."""
+
+    PHASES = ("nominations", "voting", "published")
+
+    def __init__(self, audience: ElectionAudience, web_url: str):
+        self.audience, self.web_url = audience, web_url.rstrip("/")
+
+    def jobs_for(self, detail: dict[str, Any]) -> list[MailJob]:
+        status = str(detail.get("status"))
+        election = self.audience.election(str(detail.get("election_id", "")))
+        if election is None or status not in self.PHASES:
+            return []
+        key = f"election:{election.id}:{status}"
+        title = election.title.model_dump(exclude_none=True) if hasattr(election.title, "model_dump") \
+            else dict(election.title)
+        letter = lambda lang: letters.election_phase(lang, title, status, election.id, self.web_url)  # noqa: E731
+        if status == "nominations":
+            owners = sorted(set(self.audience.verified_owners()))
+            return split("election", key, letter("fr"), [Recipient(email, email) for email in owners])
+        if str(election.electorate) == "roll":
+            roll = self.audience.roll(election.id)
+            return split("election", key, letter("fr"), [Recipient(email, email) for email in roll])
+        by_language: dict[str, list[Recipient]] = {}
+        for subscriber in self.audience.subscribers():
+            by_language.setdefault(subscriber.language, []).append(
+                Recipient(subscriber.id, subscriber.email, subscription_id=subscriber.id))
+        return [job for lang, recipients in sorted(by_language.items())
+                for job in split("election", key, letter(lang), recipients, bulk=True)]

@@ -79,3 +79,11 @@ def association_reviewed(lang: str, name: str, verified: bool, web_url: str, ass
     return Letter(lang=lang, subject=subject, heading=subject, intro=[t[f"{kind}_intro"]],
                   notes=[f"{t['reason']}: {reason}"] if reason else [],
                   button={"label": t["see"], "url": f"{web_url}/#/associations/{association_id}"})
+
+
+def election_phase(lang: str, title: dict[str, str], status: str, election_id: str, web_url: str) -> Letter:
+    """Nominations open, voting open, results published."""
+    t = strings(lang)
+    subject = t[f"election_{status}_subject"].format(title=pick(title, lang))
+    return Letter(lang=lang, subject=subject, heading=subject, intro=[t[f"election_{status}_intro"]],
+                  button={"label": t["see"], "url": f"{web_url}/#/elections/{election_id}"})

@@ -1,0 +1,52 @@
+"""Who hears of an election's phases: its voter roll, the owners of verified associations, subscribers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from hromada.models.association import Status
+from hromada.models.election import Election
+from hromada.models.subscription import Subscription
+from hromada.store import keys
+from hromada.store.associations import DynamoAssociationStore
+from hromada.store.client import dynamodb, table_name
+from hromada.store.elections import DynamoElectionStore
+from hromada.store.errors import call
+from hromada.store.subscriptions import DynamoSubscriptionStore
+
+
+class DynamoElectionAudience:
+    def __init__(self, client: Any | None = None):
+        self.client = client or dynamodb()
+
+    def election(self, election_id: str) -> Election | None:
+        return DynamoElectionStore().get(election_id)
+
+    def roll(self, election_id: str) -> list[str]:
+        return [item["sk"]["S"] for item in self._pages({"KeyConditionExpression": "pk = :pk",
+                "ExpressionAttributeValues": {":pk": {"S": keys.roll_entry(election_id, "")["pk"]}}})]
+
+    def verified_owners(self) -> list[str]:
+        """One Query for the verified directory, then one per association for its editors (rare: once per
+        election opening its nominations)."""
+        associations = DynamoAssociationStore(self.client)
+        ids = [item["pk"]["S"].removeprefix("ASSOC#") for item in self._pages({
+            "IndexName": "gsi2", "KeyConditionExpression": "gsi2pk = :p", "ProjectionExpression": "pk",
+            "ExpressionAttributeValues": {":p": {"S": keys.association_collection(Status.VERIFIED.value)}}})]
+        return [e.email for association_id in ids for e in associations.editors(association_id)
+                if str(e.role) == "owner"]
+
+    def subscribers(self) -> Iterator[Subscription]:
+        store = DynamoSubscriptionStore(self.client)
+        for frequency in ("weekly", "daily"):
+            yield from store.subscribers(frequency)
+
+    def _pages(self, args: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        args = {"TableName": table_name(), **args}
+        while True:
+            response = call(self.client.query, **args)
+            yield from response.get("Items", [])
+            if "LastEvaluatedKey" not in response:
+                return
+            args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
