@@ -38,7 +38,9 @@ AssociationRef = Annotated[str, Path(min_length=3, max_length=80, description="A
 
 @cache
 def announcements() -> Announcements:
-    return Announcements(DynamoAnnouncementStore(), DynamoAssociationStore())
+    from hromada.bus import EventBridgePublisher
+
+    return Announcements(DynamoAnnouncementStore(), DynamoAssociationStore(), publisher=EventBridgePublisher())
 
 
 @app.get("/announcements", tags=TAGS, summary="Announcements, newest first (expired ones hidden)",

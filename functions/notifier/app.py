@@ -10,7 +10,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from hromada.domain.event_mail import AssociationNotices, ElectionNotices, EventNotices
+from hromada.domain.event_mail import AnnouncementNotices, AssociationNotices, ElectionNotices, EventNotices
 from hromada.mail.links import SignedLinks
 from hromada.observability import logger, metrics
 from hromada.store.attendees_mail import DynamoAttendeeSource
@@ -40,6 +40,16 @@ def elections() -> ElectionNotices:
 
 
 @cache
+def announcements() -> AnnouncementNotices:
+    import os
+
+    from hromada.store.announcement_mail import DynamoFollowerSource
+
+    return AnnouncementNotices(DynamoFollowerSource(), SignedLinks().web_url,
+                               int(os.environ.get("ANNOUNCEMENT_MAILS_PER_WEEK", "2")))
+
+
+@cache
 def outbox() -> SqsMailOutbox:
     return SqsMailOutbox()
 
@@ -49,6 +59,8 @@ def handle(record: SQSRecord) -> None:
     kind, detail = envelope["detail-type"], envelope.get("detail") or {}
     if kind == "AssociationReviewed":
         jobs = reviews().jobs_for(detail)
+    elif kind == "AnnouncementPublished":
+        jobs = announcements().jobs_for(detail)
     elif kind == "ElectionPhaseChanged":
         jobs = elections().jobs_for(detail)
     else:

@@ -209,3 +209,46 @@ def test_an_election_with_a_voter_roll_tells_the_roll_only(api, stack, person, n
     assert wait_for(lambda: [m for m in mails_to(stack, voter.email.lower()) if "Le vote est ouvert" in m["subject"]])
     assert drained(stack, "NotificationsQueue", "MailQueue")
     assert [m for m in mails_to(stack, outsider) if "Le vote est ouvert" in m["subject"]] == []
+
+
+def test_followers_get_an_associations_announcements_within_its_weekly_allowance(api, stack, person,
+                                                                                 new_association):
+    from tests.integration.test_authorization_announcements import announcement_body
+
+    association, owner = new_association(verified=True)
+    follower = confirmed_subscriber(api, person, associations=[association["id"]], language="en")
+    paused = confirmed_subscriber(api, person, associations=[association["id"]], frequency="off")
+    bystander = confirmed_subscriber(api, person)
+    titles = [f"Annonce {n}" for n in range(3)]
+    for title in titles:
+        created = api("POST", f"/associations/{association['id']}/announcements", owner,
+                      json=announcement_body(title={"fr": title}))
+        assert created.status_code == 201, created.text
+    assert drained(stack, "NotificationsQueue", "MailQueue")
+    received = sorted(m["subject"] for m in mails_to(stack, follower))
+    assert received == [f"{association['name']}: {t}" for t in titles[:2]]  # two a week (the default)
+    assert all(m["headers"]["List-Unsubscribe-Post"] for m in mails_to(stack, follower))
+    assert mails_to(stack, paused) == [] and mails_to(stack, bystander) == []
+
+
+def test_many_announcements_at_once_never_exceed_the_allowance(api, stack, person, new_association):
+    import threading
+
+    from tests.integration.test_authorization_announcements import announcement_body
+
+    association, owner = new_association(verified=True)
+    follower = confirmed_subscriber(api, person, associations=[association["id"]])
+    barrier = threading.Barrier(8)
+
+    def post(n: int) -> None:
+        barrier.wait()
+        api("POST", f"/associations/{association['id']}/announcements", owner,
+            json=announcement_body(title={"fr": f"Course {n}"}))
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert drained(stack, "NotificationsQueue", "MailQueue")
+    assert len(mails_to(stack, follower)) == 2

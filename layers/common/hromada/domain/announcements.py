@@ -64,11 +64,13 @@ def expiry(draft: AnnouncementDraft, now: datetime, previous: str | None) -> str
 
 class Announcements:
     def __init__(self, store: AnnouncementStore, associations: AssociationStore,
-                 now: Callable[[], datetime] = utc_clock, make_id: Callable[[str], str] = new_id):
+                 now: Callable[[], datetime] = utc_clock, make_id: Callable[[str], str] = new_id,
+                 publisher: Any = None):
         self.store = store
         self.associations = associations
         self.now = now
         self.make_id = make_id
+        self.publisher = publisher  # domain events: followers of the association are told
 
     def get(self, announcement_id: str) -> Announcement:
         found = self.store.get(announcement_id)
@@ -107,6 +109,11 @@ class Announcements:
             if failed.which == "editor":
                 raise Forbidden() from failed
             raise Conflict("association_not_verified") from failed
+        if self.publisher is not None:
+            from hromada.domain.event_ports import DomainEvent
+
+            self.publisher.publish([DomainEvent("AnnouncementPublished", {
+                "announcement_id": announcement.id, "association_id": announcement.association_id})])
         return announcement
 
     def update(self, principal: Principal, announcement_id: str, patch: AnnouncementPatch) -> Announcement:

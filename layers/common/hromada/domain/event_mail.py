@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 from hromada.domain.event_ports import EventRoster
 from hromada.mail import letters
@@ -14,6 +15,7 @@ from hromada.mail.jobs import MailJob, Recipient, split
 from hromada.models.event import Event, RsvpStatus
 
 REMINDER_AHEAD = timedelta(hours=24)
+PARIS = ZoneInfo("Europe/Paris")
 
 
 class AttendeeSource(Protocol):
@@ -173,3 +175,40 @@ class ElectionNotices:
                 Recipient(subscriber.id, subscriber.email, subscription_id=subscriber.id))
         return [job for lang, recipients in sorted(by_language.items())
                 for job in split("election", key, letter(lang), recipients, bulk=True)]
+
+
+class FollowerSource(Protocol):
+    def announcement(self, announcement_id: str) -> Any: ...
+    def followers(self, association_id: str) -> list[Any]: ...
+    def take_weekly_slot(self, association_id: str, week: str, announcement_id: str, limit: int) -> bool: ...
+
+
+class AnnouncementNotices:
+    """A new announcement, mailed at once to the association's followers, within a weekly allowance per
+    association (beyond it, followers read it in their digest). Hidden (moderated) ones are never mailed."""
+
+    def __init__(self, source: FollowerSource, web_url: str, per_week: int,
+                 now: Callable[[], datetime] = lambda: datetime.now(PARIS)):
+        self.source, self.web_url, self.per_week, self.now = source, web_url.rstrip("/"), per_week, now
+
+    def jobs_for(self, detail: dict[str, Any]) -> list[MailJob]:
+        announcement = self.source.announcement(str(detail.get("announcement_id", "")))
+        if announcement is None or getattr(announcement, "hidden", False) or self.per_week <= 0:
+            return []
+        followers = self.source.followers(announcement.association_id)
+        if not followers:
+            return []
+        year, week, _ = self.now().astimezone(PARIS).isocalendar()
+        if not self.source.take_weekly_slot(announcement.association_id, f"{year}-W{week:02d}", announcement.id,
+                                            self.per_week):
+            return []
+        data = announcement.model_dump()
+        by_language: dict[str, list[Recipient]] = {}
+        for follower in followers:
+            by_language.setdefault(follower.language, []).append(
+                Recipient(follower.id, follower.email, subscription_id=follower.id))
+        jobs: list[MailJob] = []
+        for lang, recipients in sorted(by_language.items()):
+            letter = letters.announcement(lang, data, self.web_url)
+            jobs += split("announcement", f"announcement:{announcement.id}", letter, recipients, bulk=True)
+        return jobs

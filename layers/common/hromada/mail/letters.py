@@ -87,3 +87,12 @@ def election_phase(lang: str, title: dict[str, str], status: str, election_id: s
     subject = t[f"election_{status}_subject"].format(title=pick(title, lang))
     return Letter(lang=lang, subject=subject, heading=subject, intro=[t[f"election_{status}_intro"]],
                   button={"label": t["see"], "url": f"{web_url}/#/elections/{election_id}"})
+
+
+def announcement(lang: str, data: dict[str, Any], web_url: str) -> Letter:
+    """A followed association's new announcement (with its sources, for fact-checks)."""
+    t = strings(lang)
+    card = announcement_card(data, lang, web_url)
+    subject = t["announcement_subject"].format(name=data.get("association_name", ""), title=card.title)
+    return Letter(lang=lang, subject=subject, heading=card.title, intro=[t["announcement_intro"]],
+                  sections=[Section(t["digest_announcements"], [card])], button={"label": t["see"], "url": card.url})

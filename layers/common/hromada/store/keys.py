@@ -57,6 +57,8 @@ audit entry   pk PARTNERSHIP#<id> or INITIATIVE#<id>   sk AUDIT#<at>#<nonce>   (
 subscription  pk SUB#<address hash>   sk SUB                 (one per address: the conditional put is the
                                                              uniqueness; pending ones carry expires_at)
               gsi1 SUBS#<daily|weekly> / <id>               (confirmed only: what the digest planner reads)
+follower      pk FOLLOWERS#<association id>   sk <subscription id>   (confirmed, not paused: written in the
+                                                             subscription's transaction; no address in it)
 suppressed    pk SUPPRESSED#<address hash>   sk SUPPRESSED   (bounced or complained: never mailed again;
                                                              the address itself is not kept)
 reminder      pk EVENT#<id>   sk REMINDED#<start>        (the event's reminder was planned: once per start)
@@ -415,3 +417,11 @@ def subscriber_partition(email: str) -> str:
     """Where the mail capability keeps an address's subscription: SUB#<address hash> (SHA-256 of the trimmed,
     lower-cased address, 32 hex digits). Read by the export, deleted by the erasure."""
     return f"SUB#{address_hash(email)}"
+
+
+def follower(association_id: str, subscription_id: str) -> dict[str, str]:
+    return {"pk": f"FOLLOWERS#{association_id}", "sk": subscription_id}
+
+
+def announcement_mail_quota(association_id: str, week: str) -> dict[str, str]:
+    return {"pk": f"ASSOC#{association_id}", "sk": f"ANNOUNCED#{week}"}

@@ -51,15 +51,40 @@ class DynamoSubscriptionStore:
         return self.get(subscription_id(email))
 
     def create(self, subscription: Subscription, *, expires_at: int | None) -> None:
-        self._put(subscription, expires_at, "attribute_not_exists(pk) OR expires_at <= :now",
-                  {":now": {"N": str(int(self.clock()))}}, "address")
+        self._write(subscription, None, expires_at, "attribute_not_exists(pk) OR expires_at <= :now",
+                    {":now": {"N": str(int(self.clock()))}}, "address")
 
     def save(self, subscription: Subscription, *, previous: Subscription, expires_at: int | None) -> None:
-        self._put(subscription, expires_at, "version = :version", {":version": {"N": str(previous.version)}},
-                  "version")
+        self._write(subscription, previous, expires_at, "version = :version",
+                    {":version": {"N": str(previous.version)}}, "version")
 
     def delete(self, subscription: Subscription) -> None:
-        call(self.client.delete_item, TableName=table_name(), Key=to_item(keys.subscription(subscription.id)))
+        table = table_name()
+        items = [{"Delete": {"TableName": table, "Key": to_item(keys.subscription(subscription.id))}}]
+        items += [{"Delete": {"TableName": table, "Key": to_item(keys.follower(a, subscription.id))}}
+                  for a in _followed(subscription)]
+        call(self.client.transact_write_items, TransactItems=items)
+
+    def followers(self, association_id: str) -> list[Subscription]:
+        """Confirmed, active subscribers following an association: a Query, then BatchGetItem by 100."""
+        ids: list[str] = []
+        args: dict[str, Any] = {"TableName": table_name(), "KeyConditionExpression": "pk = :pk",
+                                "ExpressionAttributeValues": {":pk": {"S": keys.follower(association_id, "")["pk"]}}}
+        while True:
+            response = call(self.client.query, **args)
+            ids += [item["sk"]["S"] for item in response.get("Items", [])]
+            if "LastEvaluatedKey" not in response:
+                break
+            args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        found: list[Subscription] = []
+        for start in range(0, len(ids), 100):
+            request = {table_name(): {"Keys": [to_item(keys.subscription(i)) for i in ids[start:start + 100]]}}
+            while request:
+                response = call(self.client.batch_get_item, RequestItems=request)
+                found += [s for s in (_live(i, self.clock()) for i in response["Responses"].get(table_name(), []))
+                          if s is not None and association_id in _followed(s)]
+                request = response.get("UnprocessedKeys") or None
+        return found
 
     def is_suppressed(self, email: str) -> bool:
         response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.suppressed(email)),
@@ -85,9 +110,13 @@ class DynamoSubscriptionStore:
         """Never mail this address again; its subscription (and the address with it) is deleted.
         True when the address was not suppressed before."""
         table = table_name()
+        current = self.by_email(email)
         items = [{"Put": {"TableName": table, "Item": to_item(keys.suppressed(email) | {"reason": reason, "at": at}),
                           "ConditionExpression": "attribute_not_exists(pk)"}},
                  {"Delete": {"TableName": table, "Key": to_item(keys.subscription(_id_of(email)))}}]
+        if current is not None:
+            items += [{"Delete": {"TableName": table, "Key": to_item(keys.follower(a, current.id))}}
+                      for a in _followed(current)]
         try:
             call(self.client.transact_write_items, TransactItems=items)
         except ClientError as error:
@@ -124,15 +153,35 @@ class DynamoSubscriptionStore:
                 return
             args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
-    def _put(self, subscription: Subscription, expires_at: int | None, condition: str,
-             values: dict[str, Any], guard: str) -> None:
+    def _write(self, subscription: Subscription, previous: Subscription | None, expires_at: int | None,
+               condition: str, values: dict[str, Any], guard: str) -> None:
+        """The subscription and its follower entries, in one transaction (guarded by `condition`)."""
+        table = table_name()
+        now_following, before = set(_followed(subscription)), set(_followed(previous)) if previous else set()
+        items: list[dict[str, Any]] = [{"Put": {"TableName": table, "Item": _item(subscription, expires_at),
+                                                "ConditionExpression": condition,
+                                                "ExpressionAttributeValues": values}}]
+        items += [{"Put": {"TableName": table, "Item": to_item(keys.follower(a, subscription.id))}}
+                  for a in sorted(now_following - before)]
+        items += [{"Delete": {"TableName": table, "Key": to_item(keys.follower(a, subscription.id))}}
+                  for a in sorted(before - now_following)]
         try:
-            call(self.client.put_item, TableName=table_name(), Item=_item(subscription, expires_at),
-                 ConditionExpression=condition, ExpressionAttributeValues=values)
+            if len(items) == 1:
+                call(self.client.put_item, TableName=table, Item=items[0]["Put"]["Item"], ConditionExpression=condition,
+                     ExpressionAttributeValues=values)
+            else:
+                call(self.client.transact_write_items, TransactItems=items)
         except ClientError as error:
-            if error_code(error) == "ConditionalCheckFailedException":
+            if error_code(error) in ("ConditionalCheckFailedException", "TransactionCanceledException"):
                 raise ConditionFailed(guard) from error
             raise
+
+
+def _followed(subscription: Subscription | None) -> list[str]:
+    """Follower entries exist while the subscription is confirmed and not paused."""
+    if subscription is None or subscription.status != SubscriptionStatus.CONFIRMED:
+        return []
+    return list(subscription.associations) if subscription.frequency != Frequency.OFF else []
 
 
 def _id_of(email: str) -> str:
