@@ -46,7 +46,10 @@ Press Ctrl-C to stop.""", flush=True)
     stopped = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stopped.set())
-    stopped.wait()
+    # Wake up now and then: a signal the kernel hands to another thread only runs its Python handler
+    # when the main thread next executes bytecode.
+    while not stopped.wait(0.5):
+        pass
     print("\nStopping…", flush=True)
     stack.stop()
 
