@@ -35,8 +35,10 @@ async function send(method, path, { params, body, signal, raw = false, retried =
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response;
   try {
+    // Signed-in people see their own changes at once: revalidate what the browser may have cached.
     response = await fetch(await url(path, params), {
-      method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, signal, cache: token ? "no-cache" : "default",
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (err) {
     if (err.name === "AbortError") throw err;

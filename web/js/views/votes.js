@@ -92,10 +92,22 @@ function electionView(route) {
     t("backVotes")));
   fill(main, back, loading());
 
+  async function find() {
+    try {
+      return await get(`/elections/${enc(route.id)}`, {}, { signal: controller.signal });
+    } catch (err) {
+      // Drafts are not public: admins find theirs in the administration list.
+      if (!(err instanceof ApiError && err.status === 404 && isAdmin())) throw err;
+      const all = await getAll("/admin/elections", {}, { max: 5, signal: controller.signal });
+      const draft = all.find((e) => e.id === route.id);
+      if (!draft) throw err;
+      return draft;
+    }
+  }
+
   async function load() {
     try {
-      const election = await get(`/elections/${enc(route.id)}`, {}, { signal: controller.signal });
-      render(election);
+      render(await find());
     } catch (err) {
       if (err.name === "AbortError") return;
       failedPage(err, route, load);
