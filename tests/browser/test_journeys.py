@@ -297,3 +297,31 @@ def test_language_is_remembered_and_api_errors_are_translated(page: Page) -> Non
     page.get_by_role("button", name="English").click()
     expect(page.locator(".card-date").first).not_to_have_text(months_uk)
     expect(page.locator(".card-date").first).to_contain_text("2026")
+
+
+def test_a_ranked_ballot_ordered_by_dragging(browser: Browser, site: Site) -> None:
+    with person(browser, site.url, "journey_ranking_drag") as page:
+        sign_up(page, name="Ranking Test")
+        page.goto("/#/votes")
+        page.get_by_role("link", name="Présidence du Conseil de la jeunesse de France").click()
+        items = page.locator(".rank-item")
+        expect(items).to_have_count(3)
+        names = [items.nth(i).get_attribute("data-name") for i in range(3)]
+
+        # The last name dragged onto the top half of the first one takes first place; the move is announced
+        box = items.nth(0).bounding_box()
+        assert box is not None
+        items.nth(2).drag_to(items.nth(0), target_position={"x": box["width"] / 2, "y": 4})
+        expect(items.nth(0)).to_have_attribute("data-name", names[2])
+        expect(page.locator("#rank-live")).to_have_text(f"{names[2]} : position 1 sur 3")
+        expect(items.nth(0).locator(".rank-pos")).to_have_text("1")
+        expect(page.get_by_role("button", name=f"Monter {names[2]}")).to_be_disabled()
+
+        # And the keyboard can still fine-tune: the former first moves down one place
+        page.get_by_role("button", name=f"Descendre {names[0]}").click()
+        expect(items.nth(2)).to_have_attribute("data-name", names[0])
+        expect(page.locator("#rank-live")).to_have_text(f"{names[0]} : position 3 sur 3")
+
+        page.get_by_role("button", name="Déposer mon bulletin").click()
+        expect(page.get_by_role("heading", name="Votre bulletin est enregistré")).to_be_visible()
+        expect(page.locator(".receipt .tracker")).not_to_be_empty()
