@@ -1,8 +1,10 @@
 // Cards shared by several pages: an event, an announcement, a list with "show more".
 
 import { get } from "./api.js";
-import { h, plainText } from "./dom.js";
-import { ANNOUNCEMENT_TYPES, EVENT_CATEGORIES, formatDate, formatDateTime, label, pick, t } from "./i18n.js";
+import { externalLink, h, plainText, safeUrl } from "./dom.js";
+import {
+  ANNOUNCEMENT_TYPES, EVENT_CATEGORIES, NEEDS, formatDate, formatDateTime, formatMoney, label, pick, t,
+} from "./i18n.js";
 import { errorBox, placeName, tags } from "./ui.js";
 
 export function eventWhere(ev, geo) {
@@ -43,7 +45,27 @@ export function announcementCard(item, { level = "h3" } = {}) {
       h(level, { class: "card-title", id: `an-${item.id}`, lang: title?.lang }, title?.text || ""),
       item.association ? h("p", { class: "card-place" },
         h("a", { href: `#/associations/${encodeURIComponent(item.association.slug)}` }, item.association.name)) : null,
-      body ? h("p", { class: "card-text", lang: body.lang }, plainText(body.text)) : null));
+      body ? h("p", { class: "card-text", lang: body.lang }, plainText(body.text)) : null,
+      item.pinned ? h("p", { class: "badge" }, t("pinnedBadge")) : null,
+      tags(item.needs, NEEDS, t("needs")),
+      donation(item),
+      sources(item.sources)));
+}
+
+function donation(item) {
+  const url = safeUrl(item.donation_url, { httpsOnly: true });
+  if (!url && !item.donation_target_eur) return null;
+  return h("p", { class: "card-text" },
+    item.donation_target_eur ? `${t("donationTarget", formatMoney(item.donation_target_eur * 100))} ` : null,
+    url ? externalLink(url, t("donate")) : null);
+}
+
+function sources(list) {
+  const links = (Array.isArray(list) ? list : [])
+    .map((source) => [source?.title, safeUrl(source?.url)]).filter(([title, url]) => title && url);
+  if (!links.length) return null;
+  return h("div", { class: "card-text" }, h("p", { class: "sources-title" }, t("sources")),
+    h("ul", { class: "plain-list" }, links.map(([title, url]) => h("li", {}, externalLink(url, title)))));
 }
 
 /**

@@ -230,6 +230,21 @@ const M = {
   noNews: ["Aucune annonce.", "Оголошень немає.", "No announcement."],
   closesOn: [(d) => `clôture le ${d}`, (d) => `завершується ${d}`, (d) => `closes on ${d}`],
   pollOpenUntil: [(d) => `ouvert jusqu’au ${d}`, (d) => `відкрито до ${d}`, (d) => `open until ${d}`],
+  pinnedBadge: ["Épinglée", "Закріплено", "Pinned"],
+  needs: ["Besoins", "Потреби", "Needs"],
+  donationTarget: [(m) => `Objectif : ${m}.`, (m) => `Мета: ${m}.`, (m) => `Target: ${m}.`],
+  donate: ["Faire un don", "Зробити пожертву", "Donate"],
+  sources: ["Sources", "Джерела", "Sources"],
+  eventImage: ["Affiche de l’événement", "Афіша події", "Event poster"],
+  editors: ["Éditeurs et éditrices", "Редактори", "Editors"],
+  editorsIntro: ["Ils peuvent modifier le profil et publier au nom de l’association.",
+    "Вони можуть редагувати профіль і публікувати від імені асоціації.",
+    "They can edit the profile and publish on the association’s behalf."],
+  inviteEditor: ["Ajouter un éditeur", "Додати редактора", "Add an editor"],
+  editorAdded: [(e) => `${e} peut maintenant modifier l’association.`, (e) => `${e} тепер може редагувати асоціацію.`,
+    (e) => `${e} can now edit the association.`],
+  remove: ["Retirer", "Вилучити", "Remove"],
+  removeEditor: [(e) => `Retirer ${e}`, (e) => `Вилучити ${e}`, (e) => `Remove ${e}`],
   // events
   eventsTitle: ["Événements", "Події", "Events"],
   eventsIntro: ["Concerts, cours, rencontres et collectes près de chez vous.",
@@ -565,6 +580,11 @@ export const EVENT_CATEGORIES = {
   workshop: ["Atelier", "Майстер-клас", "Workshop"], film: ["Film", "Фільм", "Film"],
   festival: ["Fête", "Свято", "Festival"], commemoration: ["Commémoration", "Вшанування", "Commemoration"],
   sport: ["Sport", "Спорт", "Sport"], meetup: ["Rencontre", "Зустріч", "Meetup"], other: ["Autre", "Інше", "Other"],
+};
+
+export const NEEDS = {
+  volunteers: ["Bénévoles", "Волонтери", "Volunteers"], donations: ["Dons", "Пожертви", "Donations"],
+  goods: ["Matériel", "Речі", "Goods"],
 };
 
 export const ANNOUNCEMENT_TYPES = {

@@ -171,6 +171,7 @@ async function manage(ctx, id) {
   const a = m.association;
   const eventsBox = h("div", {}, loading());
   const newsBox = h("div", {}, loading());
+  const editorsBox = h("div", {}, loading());
   const verified = a.status === "verified";
   page(ctx, a.name, "#/dashboard", t("backDashboard"),
     ctx.route.params.get("created") ? success(t("assocCreated")) : null,
@@ -183,8 +184,11 @@ async function manage(ctx, id) {
       verified ? h("p", {}, h("a", { class: "button", href: `#/dashboard/a/${enc(a.id)}/announcement` },
         t("newAnnouncement"))) : null,
       newsBox),
+    h("section", { class: "block", "aria-labelledby": "d-editors" }, h("h2", { id: "d-editors" }, t("editors")),
+      h("p", { class: "hint" }, t("editorsIntro")), editorsBox),
     h("section", { class: "block", "aria-labelledby": "d-profile" }, h("h2", { id: "d-profile" }, t("editProfile")),
       await associationForm({ ...ctx, route: { ...ctx.route, focus: false } }, a)));
+  editors(ctx, a, m.role === "owner", editorsBox);
   if (!verified) {
     fill(eventsBox, h("p", { class: "muted" }, t("verifyFirst")));
     fill(newsBox, h("p", { class: "muted" }, t("verifyFirst")));
@@ -205,6 +209,46 @@ async function manage(ctx, id) {
       label(ANNOUNCEMENT_TYPES, an.type))))
       : h("p", { class: "muted" }, t("noNews")));
   }, (err) => { if (err.name !== "AbortError") fill(newsBox, errorBox(err)); });
+}
+
+/** The owner and co-editors; the owner adds one by e-mail or removes one. */
+async function editors(ctx, a, owner, box, message = null) {
+  let list;
+  try {
+    list = await get(`/associations/${enc(a.id)}/editors`, {}, { signal: ctx.signal });
+  } catch (err) {
+    if (err.name !== "AbortError") fill(box, errorBox(err));
+    return;
+  }
+  const notices = h("div");
+  const rows = (Array.isArray(list) ? list : list.items || []).map((e) => {
+    let remove = null;
+    if (owner && e.role !== "owner") {
+      remove = h("button", { type: "button", class: "button button-quiet", "aria-label": t("removeEditor", e.email) },
+        t("remove"));
+      remove.addEventListener("click", () => busy(remove, notices, async () => {
+        await del(`/associations/${enc(a.id)}/editors/${enc(e.email)}`);
+        await editors(ctx, a, owner, box);
+      }));
+    }
+    return h("li", {}, e.email, " — ", t(`role_${e.role}`), remove ? [" ", remove] : null);
+  });
+  const parts = [message ? success(message) : null, h("ul", { class: "plain-list" }, rows), notices];
+  if (owner) {
+    const email = input("email", { type: "email", required: true, maxlength: 254, autocomplete: "off" });
+    const add = h("button", { type: "submit", class: "button button-quiet" }, t("inviteEditor"));
+    const form = h("form", { class: "inline-form", novalidate: true }, field(t("emailLabel"), email), add);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const value = email.value.trim();
+      busy(add, notices, async () => {
+        await post(`/associations/${enc(a.id)}/editors`, { email: value });
+        await editors(ctx, a, owner, box, t("editorAdded", value));
+      });
+    });
+    parts.push(form);
+  }
+  fill(box, parts);
 }
 
 // ------------------------------------------------------------------ events

@@ -202,7 +202,11 @@ function detailView(route) {
           ev.status === "cancelled" ? h("div", { class: "alert", role: "alert" },
             h("p", { class: "alert-title" }, t("cancelled")), ev.cancel_reason ? h("p", {}, ev.cancel_reason) : null)
             : null,
-          tags(ev.categories, EVENT_CATEGORIES)),
+          tags(ev.categories, EVENT_CATEGORIES),
+          safeUrl(ev.image_url, { httpsOnly: true }) ? h("img", {
+            class: "poster", src: safeUrl(ev.image_url, { httpsOnly: true }), alt: t("eventImage"), loading: "lazy",
+            referrerpolicy: "no-referrer", onerror: (e) => e.target.remove(),
+          }) : null),
         h("dl", { class: "facts" }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
         h("section", { "aria-labelledby": "ev-about" },
           h("h2", { id: "ev-about" }, t("about")),
