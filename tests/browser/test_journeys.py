@@ -26,14 +26,21 @@ def test_a_new_member_finds_an_event_in_their_region_and_registers(browser: Brow
         # Given a visitor who creates an account (the e-mailed code confirms it)
         sign_up(page)
 
-        # When they open the home page and pick Occitanie on the map, with the keyboard
+        # When they open the home page and pick Occitanie on the map, with the keyboard: the map is one Tab
+        # stop, the arrows move from tile to neighbouring tile, Enter chooses
         page.goto("/#/")
         tile = page.locator('.region-map [data-region="76"]')
         expect(tile).to_have_attribute("aria-label", "Occitanie")
-        tile.focus()
+        expect(page.locator('.region-map [tabindex="0"]')).to_have_count(1)
+        page.locator('.region-map [tabindex="0"]').focus()
+        expect(page.locator(".region-map a:focus")).to_have_attribute("aria-label", "Normandie")
+        for expected in ("Pays de la Loire", "Nouvelle-Aquitaine", "Occitanie"):
+            page.keyboard.press("ArrowDown")
+            expect(page.locator(".region-map a:focus")).to_have_attribute("aria-label", expected)
         page.keyboard.press("Enter")
         expect(page.get_by_role("heading", name="Prochains événements : Occitanie")).to_be_visible()
         expect(tile).to_have_attribute("aria-current", "true")
+        expect(tile).to_be_focused()
         # the choice is remembered for the next visit
         assert page.evaluate("localStorage.getItem('hromada.region')") == "76"
 

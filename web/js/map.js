@@ -1,7 +1,8 @@
 // A schematic tile map of France's 18 regions: the 13 of metropolitan France placed roughly where they
 // lie (a tile cartogram, not their outlines), Corsica beside them, and the five overseas regions in a row
 // below. No map data, no tiles from a server: the layout is this table; names come from /regions.
-// Each tile is a link (Tab to reach it, Enter to follow), named by the region's full name.
+// Each tile is a link named by the region's full name. The map is one stop for Tab (the chosen region, or the
+// first); the arrow keys move between neighbouring tiles, Home and End to the first and last; Enter follows.
 
 import { s } from "./dom.js";
 
@@ -65,8 +66,48 @@ export function regionMap({ names, selected, href, label, overseasLabel }) {
     s("text", { x: x + width / 2, y: top, "font-size": size, "text-anchor": "middle", "aria-hidden": "true" },
       text.map((line, i) => s("tspan", { x: x + width / 2, dy: i ? size * 1.15 : 0 }, line))));
   });
-  return s("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "region-map", role: "group", "aria-label": label },
+  const current = tiles.find((tile) => tile.dataset.region === selected) || tiles[0];
+  for (const tile of tiles) tile.setAttribute("tabindex", tile === current ? "0" : "-1");
+  const svg = s("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "region-map", role: "group", "aria-label": label },
     s("line", { x1: 0, x2: WIDTH, y1: 5.2 * CELL, y2: 5.2 * CELL, class: "map-divider" }),
     s("text", { x: 2, y: 5.27 * CELL, "font-size": 11, class: "map-caption", "aria-hidden": "true" }, overseasLabel),
     tiles);
+  svg.addEventListener("keydown", (event) => {
+    const from = event.target.closest?.(".map-tile");
+    if (!from) return;
+    const next = event.key === "Home" ? tiles[0] : event.key === "End" ? tiles[tiles.length - 1]
+      : neighbour(tiles, from, DIRECTIONS[event.key]);
+    if (next === undefined) return;
+    event.preventDefault();
+    if (!next) return;
+    for (const tile of tiles) tile.setAttribute("tabindex", tile === next ? "0" : "-1");
+    next.focus();
+  });
+  return svg;
+}
+
+const DIRECTIONS = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+
+function centre(tile) {
+  const rect = tile.querySelector("rect");
+  return [Number(rect.getAttribute("x")) + Number(rect.getAttribute("width")) / 2,
+    Number(rect.getAttribute("y")) + Number(rect.getAttribute("height")) / 2];
+}
+
+/** The nearest tile in a direction (distance along it, plus twice the sideways offset); null at the edge. */
+function neighbour(tiles, from, direction) {
+  if (!direction) return undefined;
+  const [x, y] = centre(from);
+  let best = null;
+  let bestScore = Infinity;
+  for (const tile of tiles) {
+    if (tile === from) continue;
+    const [tx, ty] = centre(tile);
+    const along = (tx - x) * direction[0] + (ty - y) * direction[1];
+    if (along <= 1) continue;
+    const sideways = Math.abs((tx - x) * direction[1] + (ty - y) * direction[0]);
+    const score = along + 2 * sideways;
+    if (score < bestScore) [best, bestScore] = [tile, score];
+  }
+  return best;
 }

@@ -595,8 +595,48 @@ export function adminControls(e, done) {
   } else {
     box.append(h("p", { class: "muted" }, t("noAdminAction")));
   }
-  box.append(notices);
+  if (e.electorate === "roll" && ["draft", "nominations", "voting"].includes(e.status)) box.append(rollForm(e));
+  box.append(notices, auditLog(e));
   return box;
+}
+
+/** Add e-mail addresses to the voter roll (one per line, or separated by commas). */
+function rollForm(e) {
+  const notices = h("div");
+  const emails = textarea("emails", { rows: 4 });
+  const submit = h("button", { type: "submit", class: "button button-quiet" }, t("uploadRoll"));
+  const form = h("form", { class: "form", novalidate: true }, field(t("rollEmails"), emails, { hint: t("rollHint") }),
+    notices, h("div", { class: "actions" }, submit));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const list = emails.value.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+    if (!list.length) return;
+    busy(submit, notices, async () => {
+      const answer = await post(`/elections/${enc(e.id)}/roll`, { emails: list });
+      emails.value = "";
+      notices.append(success(t("rollUploaded", answer.received)));
+    });
+  });
+  return form;
+}
+
+/** Every administrative act on the election, who and when (loaded when opened). */
+function auditLog(e) {
+  const list = h("div");
+  const details = h("details", {}, h("summary", {}, t("auditLog")), list);
+  details.addEventListener("toggle", async () => {
+    if (!details.open || list.childElementCount) return;
+    list.append(loading());
+    try {
+      const answer = await get(`/elections/${enc(e.id)}/audit`);
+      const items = Array.isArray(answer) ? answer : answer.items || [];
+      fill(list, h("ul", { class: "plain-list" }, items.map((a) => h("li", {},
+        h("time", { datetime: a.at }, formatDateTime(a.at)), ` — ${a.action}`, a.reason ? ` (${a.reason})` : ""))));
+    } catch (err) {
+      fill(list, errorBox(err));
+    }
+  });
+  return details;
 }
 
 // ------------------------------------------------------------------ one poll
