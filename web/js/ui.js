@@ -30,9 +30,29 @@ export function errorBox(err, { title = t("errTitle"), retry = null } = {}) { //
     title ? h("p", { class: "alert-title" }, title) : null,
     h("p", {}, message),
     details.length ? h("ul", {}, details.map((d) => h("li", {},
-      d && d.field ? t("fieldLabel", d.field) : "", d && typeof d.message === "string" ? d.message : ""))) : null,
+      d && d.field ? t("fieldLabel", fieldName(d.field)) : "", d && typeof d.message === "string" ? d.message : "")))
+      : null,
     err instanceof ApiError && err.status ? h("p", { class: "alert-code" }, t("errCode", err.code, err.status)) : null,
     retry ? h("button", { type: "button", class: "button", onclick: retry }, t("retry")) : null);
+}
+
+// The API names invalid fields by their path (venue.city, title.fr, categories.0): shown by their label.
+const FIELDS = {
+  name: "nameLabel", description: "descriptionLabel", title: "titleLabel", body: "bodyLabel", statement: "statement",
+  categories: "categories", languages: "languages", region: "region", department: "department", city: "city",
+  postal_code: "postalCode", website: "website", contact_email: "email", email: "emailLabel", rna: "rna",
+  start: "startLabel", end: "endLabel", capacity: "capacity", online_url: "onlineLink", venue: "venue",
+  price_cents: "priceEuros", reason: "closeReason", type: "announcementType", expires_at: "expiresOn",
+  voting_opens_at: "votingOpens", voting_closes_at: "votingCloses", nominations_open_at: "nominationsOpen",
+};
+
+function fieldName(path) {
+  const parts = String(path).split(".");
+  const languages = ["fr", "uk", "en"];
+  const names = parts.filter((p) => !/^\d+$/.test(p) && !languages.includes(p))
+    .map((p) => (FIELDS[p] ? t(FIELDS[p]) : p));
+  const language = parts.find((p) => languages.includes(p));
+  return [names.join(" › "), language ? `(${t(`inLang_${language}`)})` : ""].filter(Boolean).join(" ");
 }
 
 const AUTH_MESSAGES = {
