@@ -4,6 +4,7 @@ in their region and register, register an association that a moderator verifies,
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import uuid
@@ -338,3 +339,19 @@ def test_a_ranked_ballot_ordered_by_dragging(browser: Browser, site: Site) -> No
         page.get_by_role("button", name="Déposer mon bulletin").click()
         expect(page.get_by_role("heading", name="Votre bulletin est enregistré")).to_be_visible()
         expect(page.locator(".receipt .tracker")).not_to_be_empty()
+
+
+def test_a_member_answers_a_poll_and_sees_the_live_results(browser: Browser, site: Site) -> None:
+    with person(browser, site.url, "journey_poll") as page:
+        sign_up(page, name="Poll Test")
+        page.goto("/#/")
+        page.get_by_role("link", name="Quel atelier voulez-vous cet automne ?").click()
+        expect(page.locator("main h1")).to_have_text("Quel atelier voulez-vous cet automne ?")
+        before = page.locator("main").get_by_text(re.compile(r"participant·e·s")).inner_text()
+        page.get_by_label("Bandoura").check()
+        page.get_by_role("button", name="Déposer mon bulletin").click()
+        expect(page.get_by_role("status").filter(has_text="Votre réponse est enregistrée.")).to_be_visible()
+        expect(page.get_by_text("Vous avez déjà voté. Merci !")).to_be_visible()
+        count = int(re.sub(r"\D", "", before))
+        expect(page.locator("main").get_by_text(f"{count + 1} participant·e·s")).to_be_visible()
+        expect(page.locator("table.bars tbody tr", has_text="Bandoura")).to_be_visible()
