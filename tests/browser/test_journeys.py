@@ -78,6 +78,10 @@ def test_a_full_event_puts_a_member_on_the_waiting_list(browser: Browser, site: 
         page.get_by_role("button", name="Annuler ma participation").click()
         expect(page.get_by_role("button", name="Je participe")).to_be_visible()
 
+        # Sharing: the Web Share API where there is one, else the link is copied or offered to copy
+        page.get_by_role("button", name="Partager").click()
+        expect(page.get_by_label("Lien de l’événement")).to_have_value(page.url)
+
 
 def test_sign_in_and_out(page: Page) -> None:
     # A wrong password is refused in the person's language

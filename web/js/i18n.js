@@ -271,6 +271,7 @@ const M = {
   paid: ["Payant", "Платно", "Paid"],
   tickets: ["Billets", "Квитки", "Tickets"],
   seats: ["Places", "Місця", "Seats"],
+  registrationUntil: ["Inscriptions jusqu’au", "Реєстрація до", "Registration until"],
   seatsSummary: [(c, cap, w) => `${c} inscrits sur ${cap} places, ${w} en liste d’attente`,
     (c, cap, w) => `Зареєстровано ${c} з ${cap}, у листі очікування: ${w}`,
     (c, cap, w) => `${c} of ${cap} seats taken, ${w} on the waiting list`],

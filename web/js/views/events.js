@@ -6,7 +6,7 @@ import { session } from "../auth.js";
 import { eventCard, eventWhere } from "../cards.js";
 import { externalLink, fill, h, plainText, safeUrl } from "../dom.js";
 import {
-  EVENT_CATEGORIES, SPOKEN, formatMoney, formatRange, label, lang, pick, t,
+  EVENT_CATEGORIES, SPOKEN, formatDateTime, formatMoney, formatRange, label, lang, pick, t,
 } from "../i18n.js";
 import {
   busy, byName, errorBox, failedPage, field, focusHeading, geography, loading, main, placeName, select, setTitle,
@@ -189,6 +189,8 @@ function detailView(route) {
       [t("price"), ev.is_free ? t("free") : [ev.price_cents != null ? formatMoney(ev.price_cents) : t("paid"),
         ticket ? [" — ", externalLink(ticket, t("tickets"))] : null]],
       [t("languages"), (ev.languages || []).map((c) => label(SPOKEN, c)).join(", ")],
+      [t("registrationUntil"), ev.registration_deadline
+        ? h("time", { datetime: ev.registration_deadline }, formatDateTime(ev.registration_deadline, ev.timezone)) : null],
       [t("seats"), ev.seats && ev.seats.capacity != null
         ? t("seatsSummary", ev.seats.confirmed, ev.seats.capacity, ev.seats.waitlisted) : null],
     ].filter(([, value]) => value);
