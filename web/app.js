@@ -6,11 +6,10 @@
 //   #/signin, #/signup          account;        #/dashboard/...        an association's editors
 //   #/moderation                moderators and admins; #/privacy, #/legal
 
-import { h } from "./js/dom.js";
+import { fill, h } from "./js/dom.js";
 import { lang, setLang, t } from "./js/i18n.js";
 import { isModerator, onSessionChange, session, signOut } from "./js/auth.js";
 import { errorBox, focusHeading, main, setTitle } from "./js/ui.js";
-import { fill } from "./js/dom.js";
 
 const VIEWS = {
   home: () => import("./js/views/home.js"),
@@ -80,7 +79,7 @@ function safeDecode(value) {
   }
 }
 
-export function parseRoute(hash) {
+function parseRoute(hash) {
   const path = (hash || "").replace(/^#/, "") || "/";
   const [pathname, query = ""] = path.split("?", 2);
   const params = new URLSearchParams(query);
