@@ -359,3 +359,45 @@ def test_a_member_answers_a_poll_and_sees_the_live_results(browser: Browser, sit
         count = int(re.sub(r"\D", "", before))
         expect(page.locator("main").get_by_text(f"{count + 1} participant·e·s")).to_be_visible()
         expect(page.locator("table.bars tbody tr", has_text="Bandoura")).to_be_visible()
+
+
+def test_an_owner_edits_and_cancels_an_event_and_posts_an_announcement(browser: Browser, site: Site) -> None:
+    marker = uuid.uuid4().hex[:6]
+    with person(browser, site.url, "journey_owner_edits") as owner:
+        sign_in_as(owner, "owner", then="#/dashboard")
+        owner.get_by_role("link", name="Bandura Marseille").click()
+        expect(owner.locator("main h1")).to_have_text("Bandura Marseille")
+        manage = owner.url
+
+        # An announcement for the region, seen on the home page of that region
+        owner.get_by_role("link", name="Nouvelle annonce").click()
+        owner.get_by_label("Type d’annonce").select_option("project")
+        owner.locator("fieldset", has_text="Titre").get_by_label("En français").fill(f"Bandouras à réparer {marker}")
+        owner.locator("fieldset", has_text="Texte").get_by_label("En français").fill("Nous cherchons un luthier.")
+        owner.get_by_label("Région").select_option("93")
+        owner.get_by_label("Arts", exact=True).check()
+        owner.get_by_label("Bénévoles", exact=True).check()
+        owner.get_by_role("button", name="Publier").click()
+        expect(owner.get_by_role("link", name=f"Bandouras à réparer {marker}")).to_be_visible()
+        owner.goto("/#/?region=93")
+        expect(owner.locator("section:has(#home-news)")).to_contain_text(f"Bandouras à réparer {marker}")
+
+        # The concert's title is edited, then the concert is cancelled with a reason
+        owner.goto(manage)
+        owner.get_by_role("link", name="Concert de bandoura").first.click()
+        expect(owner.locator("main h1")).to_have_text("Modifier l’événement")
+        title = owner.locator("fieldset", has_text="Titre").get_by_label("En français")
+        expect(title).to_have_value("Concert de bandoura")
+        title.fill(f"Concert de bandoura {marker}")
+        owner.get_by_role("button", name="Enregistrer").click()
+        expect(owner.get_by_text("Modifications enregistrées.")).to_be_visible()
+        owner.get_by_label("Motif (communiqué aux inscrits)").fill("Salle indisponible")
+        owner.get_by_role("button", name="Annuler l’événement").click()
+        expect(owner.get_by_text("Événement annulé.")).to_be_visible()
+
+        # The public page says so, and registering is no longer offered
+        owner.get_by_role("link", name="Page publique").click()
+        expect(owner.locator("main h1")).to_have_text(f"Concert de bandoura {marker}")
+        expect(owner.get_by_role("alert")).to_contain_text("Salle indisponible")
+        expect(owner.get_by_text("Cet événement est annulé.")).to_be_visible()
+        expect(owner.get_by_role("button", name="Je participe")).to_have_count(0)

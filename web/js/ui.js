@@ -43,6 +43,7 @@ const FIELDS = {
   postal_code: "postalCode", website: "website", contact_email: "email", email: "emailLabel", rna: "rna",
   start: "startLabel", end: "endLabel", capacity: "capacity", online_url: "onlineLink", venue: "venue",
   price_cents: "priceEuros", reason: "closeReason", type: "announcementType", expires_at: "expiresOn",
+  needs: "needs", sources: "sources", donation_url: "donationUrl", donation_target_eur: "donationTargetLabel",
   voting_opens_at: "votingOpens", voting_closes_at: "votingCloses", nominations_open_at: "nominationsOpen",
 };
 

@@ -9,7 +9,7 @@ import { ApiError, del, get, getRegions, getText, patch, post } from "../api.js"
 import { session } from "../auth.js";
 import { fill, h } from "../dom.js";
 import {
-  ANNOUNCEMENT_TYPES, ASSOCIATION_STATUS, CATEGORIES, EVENT_CATEGORIES, SPOKEN, formatDateTime, label, pick, t,
+  ANNOUNCEMENT_TYPES, ASSOCIATION_STATUS, CATEGORIES, EVENT_CATEGORIES, NEEDS, SPOKEN, formatDateTime, label, pick, t,
 } from "../i18n.js";
 import {
   busy, byName, checkedValues, choices, errorBox, failedPage, field, focusHeading, geography, input, loading,
@@ -413,6 +413,7 @@ async function announcementForm(ctx, associationId, announcementId) {
   }
   const owner = associationId || an.association.id;
   const a = an || {};
+  const sourcesText = (a.sources || []).map((x) => `${x.url} ${x.title}`).join("\n");
   const notices = h("div");
   const submit = h("button", { type: "submit", class: "button" }, an ? t("save") : t("publish"));
   const form = h("form", { class: "form", novalidate: true },
@@ -424,6 +425,16 @@ async function announcementForm(ctx, associationId, announcementId) {
       ...[...geo.regions.values()].sort(byName).map((r) => [r.code, placeName(r)])], a.region || "")),
     choices(t("categories"), "categories", Object.keys(CATEGORIES).map((c) => [c, label(CATEGORIES, c)]),
       a.categories || []),
+    h("fieldset", { class: "choices" }, h("legend", {}, t("projectFields")),
+      h("p", { class: "hint" }, t("projectHint")),
+      choices(t("needs"), "needs", Object.keys(NEEDS).map((k) => [k, label(NEEDS, k)]), a.needs || []),
+      h("div", { class: "form-grid" },
+        field(t("donationTargetLabel"), input("donation_target_eur", { type: "number", min: 1,
+          value: a.donation_target_eur ?? "" })),
+        field(t("donationUrl"), input("donation_url", { type: "url", maxlength: 500, value: a.donation_url || "" }),
+          { hint: t("urlHint") }))),
+    field(t("sources"), Object.assign(textarea("sources", { rows: 3 }), { value: sourcesText }),
+      { hint: t("sourcesHint") }),
     field(t("expiresOn"), input("expires", { type: "date", value: (a.expires_at || "").slice(0, 10) })),
     h("div", { class: "choice" }, h("input", { type: "checkbox", id: "pinned", name: "pinned", checked: Boolean(a.pinned) }),
       h("label", { for: "pinned" }, t("pinned"))),
@@ -435,6 +446,13 @@ async function announcementForm(ctx, associationId, announcementId) {
       type: f.type.value, title: localized(form, "title"), body: localized(form, "body"),
       region: f.region.value || null, categories: checkedValues(form, "categories"), pinned: f.pinned.checked,
       expires_at: f.expires.value ? `${f.expires.value}T23:59:59Z` : null,
+      needs: checkedValues(form, "needs"),
+      donation_target_eur: f.donation_target_eur.value ? Number(f.donation_target_eur.value) : null,
+      donation_url: f.donation_url.value.trim() || null,
+      sources: f.sources.value.split("\n").map((line) => line.trim()).filter(Boolean).map((line) => {
+        const [url, ...title] = line.split(/\s+/);
+        return { url, title: title.join(" ") || url };
+      }),
     };
     busy(submit, notices, async () => {
       if (an) {
