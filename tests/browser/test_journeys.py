@@ -401,3 +401,31 @@ def test_an_owner_edits_and_cancels_an_event_and_posts_an_announcement(browser: 
         expect(owner.get_by_role("alert")).to_contain_text("Salle indisponible")
         expect(owner.get_by_text("Cet événement est annulé.")).to_be_visible()
         expect(owner.get_by_role("button", name="Je participe")).to_have_count(0)
+
+
+def test_a_moderator_asks_a_poll_and_closes_it(browser: Browser, site: Site) -> None:
+    question = f"Quel jour pour la fête ? {uuid.uuid4().hex[:6]}"
+    with person(browser, site.url, "journey_poll_moderator") as moderator:
+        sign_in_as(moderator, "moderator", then="#/moderation")
+        moderator.get_by_text("Poser une question (sondage)").click()
+        moderator.locator("fieldset", has_text="Question").get_by_label("En français").fill(question)
+        moderator.get_by_label("Réponses possibles").fill("Samedi | Субота | Saturday\nDimanche | Неділя | Sunday")
+        moderator.get_by_label("Résultats visibles").select_option("live")
+        moderator.get_by_role("button", name="Publier le sondage").click()
+        expect(moderator.locator("main h1")).to_have_text(question)
+        poll = moderator.url
+
+        with person(browser, site.url, "journey_poll_member", locale="uk-UA") as member:
+            sign_in_as(member, "member")
+            member.get_by_role("button", name="Українська").click()
+            member.goto(poll)
+            member.get_by_label("Неділя").check()
+            member.get_by_role("button", name="Подати бюлетень").click()
+            expect(member.get_by_role("status").filter(has_text="Вашу відповідь прийнято.")).to_be_visible()
+
+        moderator.reload()
+        expect(moderator.locator("table.bars tbody tr", has_text="Dimanche")).to_contain_text("1")
+        moderator.get_by_label("Motif de la clôture").fill("Assez de réponses")
+        moderator.get_by_role("button", name="Clore le sondage").click()
+        expect(moderator.get_by_role("status").filter(has_text="Sondage clos.")).to_be_visible()
+        expect(moderator.locator("main")).to_contain_text("Clos")

@@ -16,6 +16,8 @@ import {
   localized, localizedFields, main, placeName, select, setTitle, success, textarea,
 } from "../ui.js";
 
+import { pollForm } from "./votes.js";
+
 const enc = encodeURIComponent;
 
 export function mount(route) {
@@ -184,6 +186,8 @@ async function manage(ctx, id) {
       verified ? h("p", {}, h("a", { class: "button", href: `#/dashboard/a/${enc(a.id)}/announcement` },
         t("newAnnouncement"))) : null,
       newsBox),
+    verified ? h("section", { class: "block", "aria-labelledby": "d-polls" }, h("h2", { id: "d-polls" }, t("polls")),
+      h("p", { class: "hint" }, t("pollsToMembers")), pollForm({ associationId: a.id })) : null,
     h("section", { class: "block", "aria-labelledby": "d-editors" }, h("h2", { id: "d-editors" }, t("editors")),
       h("p", { class: "hint" }, t("editorsIntro")), editorsBox),
     h("section", { class: "block", "aria-labelledby": "d-profile" }, h("h2", { id: "d-profile" }, t("editProfile")),

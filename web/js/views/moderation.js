@@ -9,7 +9,7 @@ import {
   busy, errorBox, field, focusHeading, input, loading, localized, localizedFields, main, select, setTitle, success,
   textarea,
 } from "../ui.js";
-import { adminControls } from "./votes.js";
+import { adminControls, pollForm } from "./votes.js";
 
 const enc = encodeURIComponent;
 
@@ -27,6 +27,8 @@ export function mount(route) {
   fill(main, h("h1", { tabindex: "-1" }, t("moderationTitle")),
     h("section", { class: "block", "aria-labelledby": "mod-queue" },
       h("h2", { id: "mod-queue" }, t("pendingAssociations")), queue),
+    h("section", { class: "block", "aria-labelledby": "mod-polls" },
+      h("h2", { id: "mod-polls" }, t("polls")), h("p", { class: "hint" }, t("pollsToAll")), pollForm()),
     isAdmin() ? h("section", { class: "block", "aria-labelledby": "mod-elections" },
       h("h2", { id: "mod-elections" }, t("electionsAdmin")), elections) : null);
   setTitle(t("moderationTitle"));

@@ -3,7 +3,7 @@
 // buttons; every move is announced.
 
 import { ApiError, get, getAll, post } from "../api.js";
-import { isAdmin, session } from "../auth.js";
+import { isAdmin, isModerator, session } from "../auth.js";
 import { fill, h, s, safeUrl } from "../dom.js";
 import {
   ELECTION_STATUS, ELECTORATES, GRADES, METHODS, NOMINATION_STATUS, formatDateTime, formatNumber, label, pick, t,
@@ -702,12 +702,81 @@ function pollView(route) {
     } else {
       parts.push(h("p", { class: "muted" }, t("resultsAfterClose")));
     }
+    if (p.status === "open" && isModeratorOrEditor(p)) parts.push(closePoll(p));
     fill(main, back, h("article", { class: "detail" },
       h("h1", { tabindex: "-1", lang: q?.lang }, q?.text || p.id), parts));
     setTitle(q?.text || "");
     focusHeading(route.focus || Boolean(message));
   }
 
-  load();
+  let editorOf = new Set();
+  const isModeratorOrEditor = (p) => isModerator() || (p.association_id && editorOf.has(p.association_id));
+
+  function closePoll(p) {
+    const notices = h("div");
+    const reason = textarea("reason", { rows: 2, maxlength: 500 });
+    const button = h("button", { type: "submit", class: "button button-quiet" }, t("closePoll"));
+    const form = h("form", { class: "form", novalidate: true }, h("h2", {}, t("closePoll")),
+      field(t("closeReason"), reason), notices, h("div", { class: "actions" }, button));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (!reason.value.trim()) {
+        fill(notices, h("p", { class: "alert", role: "alert" }, t("reasonRequired")));
+        return;
+      }
+      busy(button, notices, async () => {
+        await post(`/polls/${enc(p.id)}/close`, { reason: reason.value.trim() });
+        await load(t("pollClosed"));
+      });
+    });
+    return form;
+  }
+
+  if (session()) {
+    get("/me", {}, { signal: controller.signal }).then((me) => {
+      editorOf = new Set((me.memberships || []).map((m) => m.association.id));
+    }, () => {}).finally(() => load());
+  } else {
+    load();
+  }
   return { name: "poll", destroy: () => controller.abort() };
+}
+
+// ------------------------------------------------------------------ asking a poll
+
+/**
+ * A new poll: to every member (moderators) or to one association's members (its editors, associationId).
+ * Options one per line; "Broderie | Вишивка | Embroidery" gives the French, Ukrainian and English labels.
+ */
+export function pollForm({ associationId = null, done = () => {} } = {}) {
+  const notices = h("div");
+  const submit = h("button", { type: "submit", class: "button" }, t("publishPoll"));
+  const week = new Date(Date.now() + 7 * 86_400_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const form = h("form", { class: "form", novalidate: true },
+    localizedFields("question", t("question"), {}, { max: 300 }),
+    field(t("pollOptions"), textarea("options", { rows: 4 }), { hint: t("pollOptionsHint") }),
+    h("div", { class: "form-grid" },
+      field(t("maxChoices"), input("max_choices", { type: "number", min: 1, max: 20, value: 1 })),
+      field(t("resultsShown"), select("results", [["after_close", t("resultsAfterCloseOption")],
+        ["live", t("resultsLiveOption")]], "after_close")),
+      field(t("closesAt"), input("closes_at", { type: "datetime-local", value: week }))),
+    notices, h("div", { class: "actions" }, submit));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const f = form.elements;
+    const options = f.options.value.split("\n").map((line) => line.trim()).filter(Boolean).map((line) => {
+      const [fr, uk, en] = line.split("|").map((x) => x.trim());
+      return Object.fromEntries(Object.entries({ fr, uk, en }).filter(([, v]) => v));
+    });
+    busy(submit, notices, async () => {
+      const poll = await post("/polls", {
+        question: localized(form, "question"), options, max_choices: Number(f.max_choices.value || 1),
+        audience: associationId ? "association" : "members", association_id: associationId,
+        results: f.results.value, closes_at: f.closes_at.value ? new Date(f.closes_at.value).toISOString() : null,
+      });
+      done(poll);
+      window.location.hash = `#/polls/${enc(poll.id)}`;
+    });
+  });
+  return h("details", { class: "block-details" }, h("summary", {}, t("askPoll")), form);
 }
