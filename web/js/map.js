@@ -33,8 +33,8 @@ const WIDTH = 5 * CELL;
 const HEIGHT = 6.05 * CELL;
 
 /** Break a name into short lines for a tile (SVG text does not wrap). */
-function lines(name, width) {
-  const limit = Math.max(7, Math.floor(width / 9.5));
+function lines(name, width, size) {
+  const limit = Math.max(6, Math.floor((width - 10) / (size * 0.68)));
   const words = name.replace(/-/g, "-\u0000").split(/[\s\u0000]+/).filter(Boolean);
   const out = [];
   for (const word of words) {
@@ -57,8 +57,8 @@ export function regionMap({ names, selected, href, label, overseasLabel }) {
     const width = w * CELL - GAP;
     const height = hgt * CELL - GAP;
     const name = names.get(code) || code;
-    const text = lines(name, width);
-    const size = width < 90 ? 11 : 13;
+    const size = width < 100 ? 12 : 15;
+    const text = lines(name, width, size);
     const top = y + height / 2 - ((text.length - 1) * size * 1.15) / 2 + size * 0.35;
     return s("a", { href: href(code), class: "map-tile", "aria-label": name, "data-region": code,
       "aria-current": code === selected ? "true" : null },
