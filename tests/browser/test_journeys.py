@@ -429,3 +429,41 @@ def test_a_moderator_asks_a_poll_and_closes_it(browser: Browser, site: Site) -> 
         moderator.get_by_role("button", name="Clore le sondage").click()
         expect(moderator.get_by_role("status").filter(has_text="Sondage clos.")).to_be_visible()
         expect(moderator.locator("main")).to_contain_text("Clos")
+
+
+def test_a_moderator_rejects_an_association_with_a_reason(browser: Browser, site: Site) -> None:
+    name = f"Test navigateur refus {uuid.uuid4().hex[:6]}"
+    with person(browser, site.url, "journey_reject_owner") as owner:
+        sign_up(owner, name="Owner Test")
+        owner.get_by_role("link", name="Inscrire une association").click()
+        owner.get_by_label("Nom de l’association").fill(name)
+        owner.get_by_label("En français").fill("Association de test.")
+        owner.get_by_label("Autre", exact=True).check()
+        owner.get_by_label("Français", exact=True).check()
+        owner.get_by_label("Région").select_option("53")
+        owner.get_by_label("Département").select_option("35")
+        owner.get_by_label("Ville").fill("Rennes")
+        owner.get_by_label("Code postal").fill("35000")
+        owner.get_by_role("button", name="Inscrire une association").click()
+        expect(owner.get_by_text("Association inscrite : elle attend la vérification.")).to_be_visible()
+
+        with person(browser, site.url, "journey_reject_moderator") as moderator:
+            sign_in_as(moderator, "moderator", then="#/moderation")
+            card = moderator.locator(".card", has_text=name)
+            # a refusal needs a reason, asked for on the page before anything is sent
+            card.get_by_role("button", name="Refuser").click()
+            expect(card.get_by_role("alert")).to_have_text("Indiquez un motif.")
+            expect(card.get_by_label("Note ou motif")).to_be_focused()
+            card.get_by_label("Note ou motif").fill("Statuts manquants")
+            card.get_by_role("button", name="Refuser").click()
+            expect(moderator.get_by_role("status").filter(has_text=f"{name} est refusée.")).to_be_visible()
+
+        owner.goto("/#/dashboard")
+        owner.reload()
+        mine = owner.locator(".card", has_text=name)
+        expect(mine).to_contain_text("Refusée")
+        expect(mine).to_contain_text("Statuts manquants")
+        # and it is not in the public directory
+        owner.goto("/#/associations?region=53")
+        expect(owner.locator(".cards")).not_to_have_attribute("aria-busy", "true")
+        expect(owner.get_by_role("link", name=name)).to_have_count(0)
