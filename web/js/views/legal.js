@@ -25,8 +25,8 @@ const PRIVACY = {
       ]]],
       ["Finalités et bases légales", ["Fournir le service que vous demandez (exécution du contrat), sécuriser la plateforme (intérêt légitime), organiser des votes vérifiables (intérêt légitime)."]],
       ["Durées de conservation", [[
-        "Compte : jusqu’à sa suppression.",
-        "Inscriptions : jusqu’à 12 mois après l’événement.",
+        "Compte : jusqu’à ce que vous en demandiez la suppression.",
+        `Inscriptions aux événements : durée à fixer, ${TODO.fr}`,
         "Journaux techniques : 30 jours.",
         "Bulletins de vote publiés : conservés avec le résultat, sans lien avec les votants.",
       ]]],
@@ -49,8 +49,8 @@ const PRIVACY = {
       ]]],
       ["Цілі та правові підстави", ["Надання сервісу, який ви запитуєте (виконання договору), безпека платформи (законний інтерес), організація перевірюваних голосувань (законний інтерес)."]],
       ["Строки зберігання", [[
-        "Обліковий запис: до його видалення.",
-        "Реєстрації: до 12 місяців після події.",
+        "Обліковий запис: доки ви не попросите його видалити.",
+        `Реєстрації на події: строк визначає оператор, ${TODO.uk}`,
         "Технічні журнали: 30 днів.",
         "Опубліковані бюлетені: зберігаються разом із результатом, без зв’язку з виборцями.",
       ]]],
@@ -73,8 +73,8 @@ const PRIVACY = {
       ]]],
       ["Purposes and legal bases", ["Providing the service you ask for (contract), securing the platform (legitimate interest), running verifiable votes (legitimate interest)."]],
       ["Retention", [[
-        "Account: until you delete it.",
-        "Registrations: up to 12 months after the event.",
+        "Account: until you ask for its deletion.",
+        `Event registrations: period to be set, ${TODO.en}`,
         "Technical logs: 30 days.",
         "Published ballots: kept with the result, with no link to voters.",
       ]]],
