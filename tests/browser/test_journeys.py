@@ -69,6 +69,11 @@ def test_a_new_member_finds_an_event_in_their_region_and_registers(browser: Brow
 def test_a_full_event_puts_a_member_on_the_waiting_list(browser: Browser, site: Site) -> None:
     with person(browser, site.url, "journey_waitlist") as page:
         sign_up(page, name="Taras Test")
+        page.goto("/#/events")
+        page.get_by_label("Format").select_option("true")
+        expect(page.get_by_role("link", name="Webinaire : entreprendre entre la France et l'Ukraine")).to_be_visible()
+        expect(page.get_by_role("link", name="Atelier cuisine : varenyky")).to_have_count(0)
+        assert "online=true" in page.url
         page.goto("/#/events?region=44")
         page.get_by_role("link", name="Atelier cuisine : varenyky").click()
         expect(page.get_by_text("C’est complet : vous rejoindrez la liste d’attente.")).to_be_visible()

@@ -13,7 +13,7 @@ import {
   success, tags,
 } from "../ui.js";
 
-const FILTERS = ["region", "category", "from", "to", "q"];
+const FILTERS = ["region", "category", "from", "to", "q", "online"];
 let lastListHash = "#/events";
 
 export function mount(route) {
@@ -49,9 +49,11 @@ function listView(route) {
   const from = h("input", { type: "date", name: "from", id: "ev-from" });
   const to = h("input", { type: "date", name: "to", id: "ev-to" });
   const q = h("input", { type: "search", name: "q", id: "ev-q", maxlength: 100, autocomplete: "off" });
+  const online = select("online", [["", t("anyFormat")], ["true", t("onlineOnly")], ["false", t("inPerson")]], "",
+    { id: "ev-online" });
   const form = h("form", { class: "filters", role: "search", "aria-label": t("filters"), novalidate: true },
     field(t("region"), region), field(t("category"), category),
-    field(t("fromDate"), from), field(t("toDate"), to), field(t("q"), q),
+    field(t("fromDate"), from), field(t("toDate"), to), field(t("format"), online), field(t("q"), q),
     h("div", { class: "actions" },
       h("button", { type: "submit", class: "button" }, t("searchBtn")),
       h("button", { type: "button", class: "button button-quiet", onclick: () => go({}) }, t("resetBtn"))));
@@ -74,6 +76,7 @@ function listView(route) {
     from.value = filters.from || "";
     to.value = filters.to || "";
     q.value = filters.q || "";
+    online.value = ["true", "false"].includes(filters.online) ? filters.online : "";
     apiHref("/events.ics", { ...filters, lang: lang() }).then((href) => { feedLink.href = href; });
   }
 
@@ -96,7 +99,7 @@ function listView(route) {
     event.preventDefault();
     go(readForm());
   });
-  for (const control of [region, category, from, to]) control.addEventListener("change", () => go(readForm()));
+  for (const control of [region, category, from, to, online]) control.addEventListener("change", () => go(readForm()));
 
   async function load(reset) {
     controller?.abort();
