@@ -147,7 +147,7 @@ def function_pools(template: Template) -> dict[str, FunctionPool]:
 
 class Gateway:
     def __init__(self, template: Template, cognito_endpoint: str, pools: dict[str, FunctionPool],
-                 extra_routes: dict[str, Callable] | None = None):
+                 extra_routes: dict[str, Callable] | None = None, post_routes: dict[str, Callable] | None = None):
         self.template = template
         self.routes = sorted((CompiledRoute.of(r) for r in template.routes()),
                              key=lambda c: (c.greedy, -c.literal_segments))
@@ -157,6 +157,7 @@ class Gateway:
             for name, a in template.jwt_authorizers().items()}
         self.cors = template.cors()
         self.extra_routes = extra_routes or {}
+        self.post_routes = post_routes or {}  # same-origin helpers that take a body (the Cognito proxy)
 
     # -------------------------------------------------------------- WSGI
     def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
@@ -173,6 +174,8 @@ class Gateway:
             extra = self.extra_routes.get(request.path) or self._extra_prefix(request.path)
             if extra and (request.method in ("GET", "HEAD") or request.path.startswith("/dev/")):
                 return extra(request)
+            if request.path in self.post_routes and request.method == "POST":
+                return self.post_routes[request.path](request)
             static = self._static(request)
             if static is not None:
                 return static

@@ -68,11 +68,13 @@ class LocalStack:
         self._function_environment()
         from infra.docs import SWAGGER_PAGE
         from infra.gateway import Gateway, function_pools
+        from infra.webclient import CognitoProxy, config_response
 
         self.pools = function_pools(self.template)
         self.gateway = Gateway(self.template, self.moto_url, self.pools, extra_routes={
             "/openapi.json": self._openapi, "/docs": lambda _: Response(SWAGGER_PAGE, content_type="text/html"),
-            "/docs/": self._swagger_asset})
+            "/docs/": self._swagger_asset, "/config.json": lambda _: config_response(self.info())},
+            post_routes={"/cognito/": CognitoProxy(self.moto_url, REGION, self.template.physical["UserPool"])})
         self._server = make_server(self.host, self.port, self.gateway, threaded=True)
         self._thread = threading.Thread(target=self._server.serve_forever, name="gateway", daemon=True)
         self._thread.start()

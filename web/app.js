@@ -1,21 +1,38 @@
-// Hromada web client: a hash-routed page over the same-origin API.
-//   #/                      the directory (filters in the query: #/?region=76&q=lviv)
-//   #/associations/<slug>   one association
+// Hromada web client: a hash-routed page over the API. Views load on demand (plain ES modules):
+//   #/                          home: the region map, its events, announcements, votes (#/?region=76)
+//   #/associations[?filters]    the directory;  #/associations/<slug>  one association
+//   #/events[?filters]          events;         #/events/<id>          one event
+//   #/votes                     elections and polls; #/elections/<id>, #/polls/<id>
+//   #/signin, #/signup          account;        #/dashboard/...        an association's editors
+//   #/moderation                moderators and admins; #/privacy, #/legal
 
-import { ApiError, get, getRegions } from "./js/api.js";
-import { h, fill, safeUrl, externalLink } from "./js/dom.js";
-import { CATEGORIES, LANG_NAMES, SPOKEN, formatDate, label, lang, pick, setLang, t } from "./js/i18n.js";
+import { fill, h } from "./js/dom.js";
+import { lang, setLang, t } from "./js/i18n.js";
+import { isModerator, onSessionChange, session, signOut } from "./js/auth.js";
+import { errorBox, focusHeading, main, setTitle } from "./js/ui.js";
 
-const PAGE_SIZE = 9;
-const FILTERS = ["region", "department", "category", "language", "q"];
-const NETWORKS = {
-  facebook: "Facebook", instagram: "Instagram", telegram: "Telegram", x: "X", youtube: "YouTube",
-  linkedin: "LinkedIn", tiktok: "TikTok", mastodon: "Mastodon", bluesky: "Bluesky",
+const VIEWS = {
+  home: () => import("./js/views/home.js"),
+  directory: () => import("./js/views/associations.js"),
+  association: () => import("./js/views/associations.js"),
+  events: () => import("./js/views/events.js"),
+  event: () => import("./js/views/events.js"),
+  votes: () => import("./js/views/votes.js"),
+  election: () => import("./js/views/votes.js"),
+  poll: () => import("./js/views/votes.js"),
+  signin: () => import("./js/views/account.js"),
+  signup: () => import("./js/views/account.js"),
+  dashboard: () => import("./js/views/dashboard.js"),
+  moderation: () => import("./js/views/moderation.js"),
+  privacy: () => import("./js/views/legal.js"),
+  legal: () => import("./js/views/legal.js"),
 };
+const NAV = [["home", "#/", "navHome"], ["events", "#/events", "navEvents"],
+  ["directory", "#/associations", "navDirectory"], ["votes", "#/votes", "navVotes"]];
+const SECTION = { association: "directory", event: "events", election: "votes", poll: "votes" };
 
-const main = document.getElementById("main");
 let view = null; // the mounted view: { name, update?(route), destroy?() }
-let lastDirectoryHash = "#/";
+let rendering = 0;
 
 // ------------------------------------------------------------------ shell
 
@@ -28,422 +45,98 @@ function translateShell() {
   for (const button of document.querySelectorAll(".lang-switch [data-lang]")) {
     button.setAttribute("aria-pressed", String(button.dataset.lang === lang()));
   }
+  renderNav();
 }
 
-function setTitle(text) {
-  document.title = text ? `${text} — Hromada` : "Hromada";
-}
-
-/** Focus the view's heading after a navigation, so screen readers and keyboards start there. */
-function focusHeading(wanted) {
-  if (wanted) main.querySelector("h1")?.focus();
-}
-
-// ------------------------------------------------------------------ errors and states
-
-/** An API error as a person reads it: the API's own (localised) message, else ours. */
-function errorBox(err, { title = t("errTitle"), retry = null } = {}) { // title: null when a heading says it
-  const message = err instanceof ApiError && err.message && err.message !== err.code
-    ? err.message
-    : err instanceof ApiError && err.status ? t("errHttp", err.status) : t("errNetwork");
-  const details = err instanceof ApiError ? err.details : [];
-  return h("div", { class: "alert", role: "alert" },
-    title ? h("p", { class: "alert-title" }, title) : null,
-    h("p", {}, message),
-    details.length ? h("ul", {}, details.map((d) => h("li", {},
-      d && d.field ? t("fieldLabel", d.field) : "", d && typeof d.message === "string" ? d.message : ""))) : null,
-    err instanceof ApiError && err.status ? h("p", { class: "alert-code" }, t("errCode", err.code, err.status)) : null,
-    retry ? h("button", { type: "button", class: "button", onclick: retry }, t("retry")) : null);
-}
-
-// ------------------------------------------------------------------ geography
-
-function geography(data) {
-  const regions = new Map();
-  const departments = new Map();
-  for (const region of data?.france?.regions ?? []) {
-    regions.set(region.code, region);
-    for (const dept of region.departments ?? []) departments.set(dept.code, { ...dept, region: region.code });
+function renderNav(routeName = parseRoute(window.location.hash).name) {
+  const nav = document.querySelector(".site-nav ul");
+  const me = session();
+  const links = [...NAV];
+  if (me) links.push(["dashboard", "#/dashboard", "navDashboard"]);
+  if (me && isModerator()) links.push(["moderation", "#/moderation", "navModeration"]);
+  const current = SECTION[routeName] || routeName;
+  fill(nav, links.map(([name, href, key]) => h("li", {},
+    h("a", { href, "aria-current": name === current ? "page" : null }, t(key)))));
+  const account = document.querySelector(".account");
+  if (me) {
+    fill(account,
+      h("span", { class: "account-name" }, t("signedInAs", me.name || me.email)),
+      h("button", { type: "button", class: "link-button", onclick: () => signOut() }, t("signOut")));
+  } else {
+    const back = encodeURIComponent(window.location.hash || "#/");
+    fill(account, h("a", { href: `#/signin?next=${back}`, class: "account-link" }, t("signIn")),
+      h("a", { href: "#/signup", class: "account-link" }, t("signUp")));
   }
-  return { regions, departments };
 }
 
-const placeName = (item) => (item ? item.names?.[lang()] || item.names?.fr || item.code : "");
-const byName = (a, b) => placeName(a).localeCompare(placeName(b), t("locale"));
+// ------------------------------------------------------------------ router
 
-// ------------------------------------------------------------------ directory
+function safeDecode(value) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
 
-function parseFilters(query) {
+function parseRoute(hash) {
+  const path = (hash || "").replace(/^#/, "") || "/";
+  const [pathname, query = ""] = path.split("?", 2);
   const params = new URLSearchParams(query);
-  const filters = {};
-  for (const key of FILTERS) {
-    const value = (params.get(key) || "").trim();
-    if (value) filters[key] = value;
-  }
-  return filters;
+  const parts = pathname.split("/").filter(Boolean).map(safeDecode);
+  if (parts.includes(null)) return { name: "notfound" };
+  const [first, second, ...rest] = parts;
+  if (!first) return { name: "home", params };
+  if (first === "associations" && !second) return { name: "directory", params };
+  if (first === "associations" && second && !rest.length) return { name: "association", slug: second, params };
+  if (first === "events" && !second) return { name: "events", params };
+  if (first === "events" && second && !rest.length) return { name: "event", id: second, params };
+  if (first === "votes" && !second) return { name: "votes", params };
+  if (first === "elections" && second && !rest.length) return { name: "election", id: second, params };
+  if (first === "polls" && second && !rest.length) return { name: "poll", id: second, params };
+  if (["signin", "signup", "moderation", "privacy", "legal"].includes(first) && !second) return { name: first, params };
+  if (first === "dashboard") return { name: "dashboard", parts: [second, ...rest].filter(Boolean), params };
+  return { name: "notfound" };
 }
-
-function directoryHash(filters) {
-  const params = new URLSearchParams();
-  for (const key of FILTERS) if (filters[key]) params.set(key, filters[key]);
-  const query = params.toString();
-  return query ? `#/?${query}` : "#/";
-}
-
-function selectField(id, text, options, attrs = {}) {
-  return h("div", { class: "field" },
-    h("label", { for: id }, text),
-    h("select", { id, name: id.replace("f-", ""), ...attrs }, options));
-}
-
-function directoryView(route) {
-  let geo = { regions: new Map(), departments: new Map() };
-  let filters = route.filters;
-  let cursor = null;
-  let shown = 0;
-  let controller = null;
-
-  const regionSelect = () => form.elements.region;
-  const deptSelect = () => form.elements.department;
-
-  const qInput = h("input", {
-    id: "f-q", name: "q", type: "search", maxlength: 100, autocomplete: "off",
-    "aria-describedby": "f-q-hint",
-  });
-  const qHint = h("p", { id: "f-q-hint", class: "hint" }, t("qHint"));
-  const form = h("form", { class: "filters", role: "search", "aria-label": t("filters"), novalidate: true },
-    selectField("f-region", t("region"), [h("option", { value: "" }, t("any"))]),
-    selectField("f-department", t("department"), [h("option", { value: "" }, t("anyDept"))]),
-    selectField("f-category", t("category"), [
-      h("option", { value: "" }, t("any")),
-      Object.keys(CATEGORIES).map((c) => h("option", { value: c }, label(CATEGORIES, c)))]),
-    selectField("f-language", t("language"), [
-      h("option", { value: "" }, t("any")),
-      Object.keys(SPOKEN).map((c) => h("option", { value: c }, label(SPOKEN, c)))]),
-    h("div", { class: "field field-q" }, h("label", { for: "f-q" }, t("q")), qInput, qHint),
-    h("div", { class: "actions" },
-      h("button", { type: "submit", class: "button" }, t("searchBtn")),
-      h("button", { type: "button", class: "button button-quiet", onclick: () => navigate({}) }, t("resetBtn"))));
-
-  const notices = h("div", { class: "notices" });
-  const status = h("p", { class: "status", role: "status" });
-  const list = h("ul", { class: "cards", "aria-labelledby": "dir-title" });
-  const moreButton = h("button", { type: "button", class: "button", hidden: true, onclick: () => load(false) },
-    t("loadMore"));
-  const empty = h("div", { class: "empty", hidden: true },
-    h("p", {}, t("empty")), h("p", {}, t("emptyHint")),
-    h("button", { type: "button", class: "button button-quiet", onclick: () => navigate({}) }, t("resetBtn")));
-
-  fill(main,
-    h("h1", { id: "dir-title", tabindex: "-1" }, t("dirTitle")),
-    h("p", { class: "lead" }, t("dirIntro")),
-    form, notices, status, list, empty, h("div", { class: "more" }, moreButton));
-  setTitle(t("title"));
-  focusHeading(route.focus);
-
-  function navigate(next) {
-    const target = directoryHash(next);
-    if (target === (window.location.hash || "#/")) update({ filters: next }, true);
-    else window.location.hash = target;
-  }
-
-  function readForm() {
-    const next = {};
-    for (const key of FILTERS) {
-      const value = (form.elements[key].value || "").trim();
-      if (value) next[key] = value;
-    }
-    return next;
-  }
-
-  function fillDepartments(wanted) {
-    const region = regionSelect().value;
-    const depts = [...geo.departments.values()].filter((d) => !region || d.region === region);
-    depts.sort((a, b) => a.code.localeCompare(b.code));
-    fill(deptSelect(), h("option", { value: "" }, t("anyDept")),
-      depts.map((d) => h("option", { value: d.code }, `${placeName(d)} (${d.code})`)));
-    deptSelect().value = depts.some((d) => d.code === wanted) ? wanted : "";
-  }
-
-  function syncSelects() {
-    regionSelect().value = geo.regions.has(filters.region) ? filters.region : "";
-    fillDepartments(filters.department || "");
-    for (const key of ["category", "language"]) {
-      const known = filters[key] && [...form.elements[key].options].some((o) => o.value === filters[key]);
-      form.elements[key].value = known ? filters[key] : "";
-    }
-  }
-
-  function syncForm() {
-    syncSelects();
-    qInput.value = filters.q || "";
-    setQError(false);
-  }
-
-  function setQError(on) {
-    qInput.setAttribute("aria-invalid", String(on));
-    qHint.textContent = on ? t("qShort") : t("qHint");
-    qHint.classList.toggle("hint-error", on);
-  }
-
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const next = readForm();
-    if (next.q && next.q.length < 2) {
-      setQError(true);
-      qInput.focus();
-      return;
-    }
-    navigate(next);
-  });
-  // A select applies at once (results update in place); the text typed so far goes along if valid.
-  function applySelects() {
-    const next = readForm();
-    if (next.q && next.q.length < 2) next.q = filters.q;
-    navigate(next);
-  }
-  regionSelect().addEventListener("change", () => {
-    fillDepartments(""); // departments of the new region only
-    applySelects();
-  });
-  deptSelect().addEventListener("change", () => {
-    const dept = geo.departments.get(deptSelect().value);
-    if (dept && !regionSelect().value) { // a department implies its region
-      regionSelect().value = dept.region;
-      fillDepartments(dept.code);
-    }
-    applySelects();
-  });
-  for (const key of ["category", "language"]) form.elements[key].addEventListener("change", applySelects);
-
-  function card(item) {
-    const description = pick(item.description);
-    const dept = geo.departments.get(item.department);
-    const where = [item.city, dept ? `${placeName(dept)} (${item.department})` : item.department]
-      .filter(Boolean).join(" · ");
-    return h("li", { class: "card" },
-      h("article", { "aria-labelledby": `card-${item.slug}` },
-        h("h2", { class: "card-title", id: `card-${item.slug}` },
-          h("a", { href: `#/associations/${encodeURIComponent(item.slug)}` }, item.name)),
-        h("p", { class: "card-place" }, where),
-        tags(item.categories),
-        description
-          ? h("p", { class: "card-text", lang: description.lang }, description.text)
-          : h("p", { class: "card-text muted" }, t("noDescription"))));
-  }
-
-  async function load(reset) {
-    controller?.abort();
-    controller = new AbortController();
-    const { signal } = controller;
-    if (reset) {
-      cursor = null;
-      shown = 0;
-      list.replaceChildren();
-      empty.hidden = true;
-    }
-    for (const box of notices.querySelectorAll(".alert:not(.keep)")) box.remove();
-    moreButton.hidden = true;
-    list.setAttribute("aria-busy", "true");
-    status.textContent = t("loading");
-    try {
-      const [page] = await Promise.all([
-        get("/associations", { ...filters, limit: PAGE_SIZE, cursor }, { signal }), geoReady]);
-      const items = Array.isArray(page.items) ? page.items : [];
-      const cards = items.map(card);
-      list.append(...cards);
-      shown += items.length;
-      cursor = page.next_cursor || null;
-      moreButton.hidden = !cursor;
-      empty.hidden = shown > 0;
-      status.textContent = shown ? t("count", shown) + (cursor ? ` ${t("more")}` : "") : t("empty");
-      if (!reset && cards.length) cards[0].querySelector("a").focus();
-    } catch (err) {
-      if (err.name === "AbortError") return;
-      status.textContent = "";
-      notices.append(errorBox(err, { retry: () => load(reset) }));
-    } finally {
-      if (!signal.aborted) list.removeAttribute("aria-busy");
-    }
-  }
-
-  function update(next, force = false) {
-    const same = directoryHash(next.filters) === directoryHash(filters);
-    filters = next.filters;
-    lastDirectoryHash = directoryHash(filters);
-    syncForm();
-    if (!same || force) load(true);
-  }
-
-  syncForm();
-  lastDirectoryHash = directoryHash(filters);
-  // Region and department names come from /regions (cached a day); the first page waits for them
-  // (both requests run together) so cards show names, not codes.
-  const geoReady = getRegions().then((data) => {
-    geo = geography(data);
-    const regions = [...geo.regions.values()].sort(byName);
-    fill(regionSelect(), h("option", { value: "" }, t("any")),
-      regions.map((r) => h("option", { value: r.code }, placeName(r))));
-    syncSelects();
-  }).catch((err) => {
-    const box = errorBox(err, { title: t("regionsFailed") });
-    box.classList.add("keep");
-    notices.append(box);
-  });
-  load(true);
-
-  return {
-    name: "directory",
-    update,
-    destroy: () => controller?.abort(),
-  };
-}
-
-function tags(values) {
-  if (!Array.isArray(values) || !values.length) return null;
-  return h("ul", { class: "tags", "aria-label": t("categories") },
-    values.map((value) => h("li", { class: "tag" }, label(CATEGORIES, value))));
-}
-
-// ------------------------------------------------------------------ one association
-
-function detailView(route) {
-  const controller = new AbortController();
-  const back = h("p", { class: "back" }, h("a", { href: lastDirectoryHash }, h("span", { "aria-hidden": "true" }, "← "), t("back")));
-  fill(main, back, h("p", { class: "status", role: "status" }, t("loading")));
-  setTitle(t("loading"));
-
-  async function load() {
-    try {
-      const [item, geo] = await Promise.all([
-        get(`/associations/${encodeURIComponent(route.slug)}`, {}, { signal: controller.signal }),
-        getRegions().then(geography, () => geography(null)),
-      ]);
-      render(item, geo);
-    } catch (err) {
-      if (err.name === "AbortError") return;
-      const notFound = err instanceof ApiError && err.status === 404;
-      const title = notFound ? t("errNotFound") : t("errTitle");
-      fill(main, back, h("h1", { tabindex: "-1" }, title),
-        errorBox(err, { title: null, retry: notFound ? null : () => { fill(main, back); load(); } }));
-      setTitle(title);
-      focusHeading(route.focus);
-    }
-  }
-
-  function render(item, geo) {
-    const dept = geo.departments.get(item.department);
-    const region = geo.regions.get(item.region);
-    const description = pick(item.description);
-    const others = Object.entries(item.description || {})
-      .filter(([code, text]) => code !== description?.lang && typeof text === "string" && text.trim());
-    const logo = safeUrl(item.logo_url, { httpsOnly: true });
-    const website = safeUrl(item.website);
-    const email = typeof item.contact_email === "string" && /^[^\s@?&/]+@[^\s@?&/]+$/.test(item.contact_email)
-      ? item.contact_email : null;
-    const socials = Object.entries(item.social_links || {})
-      .map(([network, url]) => [network, safeUrl(url, { httpsOnly: true })])
-      .filter(([, url]) => url);
-    const place = [
-      [item.city, item.postal_code ? `(${item.postal_code})` : ""].filter(Boolean).join(" "),
-      dept ? `${placeName(dept)} (${item.department})` : item.department,
-      region ? placeName(region) : null,
-    ].filter(Boolean).join(" · ");
-
-    const rows = [
-      [t("place"), place],
-      [t("categories"), (item.categories || []).map((c) => label(CATEGORIES, c)).join(", ")],
-      [t("languages"), (item.languages || []).map((c) => label(SPOKEN, c)).join(", ")],
-      [t("website"), website ? externalLink(website, website) : null],
-      [t("email"), email ? h("a", { href: `mailto:${email}` }, email) : null],
-      [t("social"), socials.length ? h("ul", { class: "social" },
-        socials.map(([network, url]) => h("li", {}, externalLink(url, NETWORKS[network] || network)))) : null],
-      [t("rna"), item.rna || null],
-      [t("updated"), item.updated_at ? h("time", { datetime: item.updated_at }, formatDate(item.updated_at)) : null],
-    ].filter(([, value]) => value);
-
-    fill(main, back,
-      h("article", { class: "detail" },
-        h("header", { class: "detail-head" },
-          logo ? h("img", {
-            class: "logo", src: logo, alt: t("logoAlt", item.name), width: 96, height: 96,
-            loading: "lazy", referrerpolicy: "no-referrer", onerror: (e) => e.target.remove(),
-          }) : null,
-          h("div", {},
-            h("h1", { tabindex: "-1" }, item.name),
-            item.status === "verified" ? h("p", { class: "badge" }, item.verified_at
-              ? h("time", { datetime: item.verified_at }, t("verifiedOn", formatDate(item.verified_at)))
-              : t("verified")) : null,
-            tags(item.categories))),
-        h("section", { "aria-labelledby": "about-title" },
-          h("h2", { id: "about-title" }, t("about")),
-          description
-            ? h("p", { class: "description", lang: description.lang }, description.text)
-            : h("p", { class: "muted" }, t("noDescription")),
-          others.length ? h("details", {},
-            h("summary", {}, t("otherLangs")),
-            others.map(([code, text]) => h("div", { class: "other-lang" },
-              h("h3", {}, LANG_NAMES[code] || code),
-              h("p", { class: "description", lang: code }, text)))) : null),
-        h("section", { "aria-labelledby": "details-title" },
-          h("h2", { id: "details-title" }, t("details")),
-          h("dl", { class: "facts" }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))))));
-    setTitle(item.name);
-    focusHeading(route.focus);
-  }
-
-  load();
-  return { name: "detail", destroy: () => controller.abort() };
-}
-
-// ------------------------------------------------------------------ not found
 
 function notFoundView(route) {
   fill(main,
     h("h1", { tabindex: "-1" }, t("pageNotFound")),
     h("p", {}, t("pageNotFoundText")),
-    h("p", {}, h("a", { href: "#/" }, t("back"))));
+    h("p", {}, h("a", { href: "#/" }, t("backHome"))));
   setTitle(t("pageNotFound"));
   focusHeading(route.focus);
   return { name: "notfound" };
 }
 
-// ------------------------------------------------------------------ router
-
-function parseRoute(hash) {
-  const path = hash.replace(/^#/, "") || "/";
-  const [pathname, query = ""] = path.split("?", 2);
-  if (pathname === "/" || pathname === "") return { name: "directory", filters: parseFilters(query) };
-  const match = pathname.match(/^\/associations\/([^/]+)\/?$/);
-  if (match) {
-    let slug;
-    try {
-      slug = decodeURIComponent(match[1]);
-    } catch {
-      return { name: "notfound" };
-    }
-    return { name: "detail", slug };
-  }
-  return { name: "notfound" };
-}
-
 /** Show the view for the current hash; `focus` moves focus to its heading (not on first load). */
-function render({ rebuild = false, focus = true } = {}) {
+async function render({ rebuild = false, focus = true } = {}) {
   const hash = window.location.hash;
   if (view && hash && !hash.startsWith("#/")) return; // an in-page anchor, not a route
   const route = { ...parseRoute(hash.startsWith("#/") ? hash : "#/"), focus };
-  for (const link of document.querySelectorAll(".site-nav a")) {
-    if (route.name === "directory") link.setAttribute("aria-current", "page");
-    else link.removeAttribute("aria-current");
-  }
+  renderNav(route.name);
   if (!rebuild && view && view.name === route.name && view.update) {
     view.update(route);
     return;
   }
+  const ticket = ++rendering;
   view?.destroy?.();
+  view = null;
   if (!rebuild) window.scrollTo(0, 0);
-  view = route.name === "directory" ? directoryView(route)
-    : route.name === "detail" ? detailView(route) : notFoundView(route);
+  if (route.name === "notfound" || !VIEWS[route.name]) {
+    view = notFoundView(route);
+    return;
+  }
+  let module;
+  try {
+    module = await VIEWS[route.name]();
+  } catch (err) {
+    if (ticket !== rendering) return;
+    fill(main, h("h1", { tabindex: "-1" }, t("errTitle")), errorBox(err, { title: null, retry: () => render() }));
+    return;
+  }
+  if (ticket !== rendering) return; // another navigation happened meanwhile
+  view = module.mount(route);
 }
 
 document.querySelector(".skip-link").addEventListener("click", (event) => {
@@ -459,6 +152,15 @@ for (const button of document.querySelectorAll(".lang-switch [data-lang]")) {
     render({ rebuild: true, focus: false }); // focus stays on the switcher
   });
 }
+
+onSessionChange((_, reason) => {
+  renderNav();
+  if (reason === "expired") {
+    window.location.hash = `#/signin?expired=1&next=${encodeURIComponent(window.location.hash || "#/")}`;
+  } else if (reason === "signout") {
+    render({ rebuild: true, focus: false });
+  }
+});
 
 window.addEventListener("hashchange", () => render());
 translateShell();

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 import requests
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -32,6 +32,8 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-b
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 READY_LINE = "Press Ctrl-C to stop."  # printed by scripts/run.py once the demo data is loaded
 START_TIMEOUT = 180
+# Assertions wait up to 10 s (Playwright's default is 5): on a busy shared machine an API answer can be slow.
+expect.set_options(timeout=10_000)
 
 
 def free_port() -> int:

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 MARKER = "Test navigateur"  # names of associations these tests create themselves
 
 
-def open_directory(page: Page, path: str = "/") -> None:
+def open_directory(page: Page, path: str = "/#/associations") -> None:
     page.goto(path)
     expect(page.locator("main h1")).to_be_visible()
     expect(page.locator(".cards")).not_to_have_attribute("aria-busy", "true")
@@ -138,7 +138,7 @@ def test_search_and_category(page: Page) -> None:
 
 
 def test_open_an_association(page: Page) -> None:
-    open_directory(page, "/#/?region=76")
+    open_directory(page, "/#/associations?region=76")
 
     # When the visitor opens a card
     page.get_by_role("link", name="Maison ukrainienne de Toulouse").click()
@@ -170,7 +170,8 @@ def test_open_an_association(page: Page) -> None:
 
 def test_switch_to_ukrainian_and_keep_it(page: Page) -> None:
     languages: list[str | None] = []
-    page.on("request", lambda r: "/associations" in r.url and languages.append(r.headers.get("accept-language")))
+    page.on("request", lambda r: "/associations" in r.url and r.resource_type == "fetch"
+            and languages.append(r.headers.get("accept-language")))
     open_directory(page)
     assert languages and set(languages) == {"fr"}
 
@@ -218,7 +219,7 @@ def test_api_errors_are_shown(page: Page) -> None:
         route.abort("internetdisconnected")
 
     page.route(re.compile(r"/associations\?"), offline)
-    page.goto("/#/")
+    page.goto("/#/associations")
     expect(page.get_by_role("alert")).to_contain_text("Impossible de joindre le serveur")
     page.unroute(re.compile(r"/associations\?"), offline)
     page.get_by_role("button", name="Réessayer").click()
@@ -279,7 +280,7 @@ def test_keyboard_landmarks_and_phone_layout(page: Page) -> None:
 
     # On a phone the page fits the screen width
     page.set_viewport_size({"width": 375, "height": 740})
-    page.goto("/#/")
+    page.goto("/#/associations")
     expect(page.locator(".card").first).to_be_visible()
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
@@ -326,6 +327,6 @@ def test_text_from_the_api_is_never_markup(page: Page, site: Site) -> None:
     expect(page.get_by_role("link", name="contact@example.org")).to_have_attribute("href", "mailto:contact@example.org")
 
     # And in the directory too
-    page.goto("/#/?region=94")
+    page.goto("/#/associations?region=94")
     expect(page.locator(".card-title")).to_have_text(name)
     assert page.evaluate("window.__pwned") is None

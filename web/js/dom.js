@@ -46,3 +46,27 @@ export function safeUrl(value, { httpsOnly = false } = {}) {
 export function externalLink(href, text, attrs = {}) {
   return h("a", { href, rel: "noopener nofollow", ...attrs }, text);
 }
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** Like h(), for SVG elements (charts, the region map). */
+export function s(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+/** Markdown source read as plain text: emphasis marks, headings' hashes and link syntax left out. */
+export function plainText(markdown) {
+  if (typeof markdown !== "string") return "";
+  return markdown
+    .replace(/\[([^\]]*)\]\((?:[^)]*)\)/g, "$1")
+    .replace(/^#{1,6}\s+/gm, "")
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/g, "$1$2");
+}

@@ -1,0 +1,195 @@
+// Pieces every view uses: the main element, titles and focus, error boxes, form fields, places.
+
+import { ApiError } from "./api.js";
+import { AuthError } from "./auth.js";
+import { h, fill } from "./dom.js";
+import { CATEGORIES, label, lang, t } from "./i18n.js";
+
+export const main = document.getElementById("main");
+
+export function setTitle(text) {
+  document.title = text ? `${text} — Hromada` : "Hromada";
+}
+
+/** Focus the view's heading after a navigation, so screen readers and keyboards start there. */
+export function focusHeading(wanted) {
+  if (wanted) main.querySelector("h1")?.focus();
+}
+
+/** An error as a person reads it: the API's own (localised) message, else ours. */
+export function errorBox(err, { title = t("errTitle"), retry = null } = {}) { // title: null when a heading says it
+  if (err instanceof AuthError) {
+    return h("div", { class: "alert", role: "alert" },
+      title ? h("p", { class: "alert-title" }, title) : null, h("p", {}, authMessage(err)));
+  }
+  const message = err instanceof ApiError && err.message && err.message !== err.code
+    ? err.message
+    : err instanceof ApiError && err.status ? t("errHttp", err.status) : t("errNetwork");
+  const details = err instanceof ApiError ? err.details : [];
+  return h("div", { class: "alert", role: "alert" },
+    title ? h("p", { class: "alert-title" }, title) : null,
+    h("p", {}, message),
+    details.length ? h("ul", {}, details.map((d) => h("li", {},
+      d && d.field ? t("fieldLabel", fieldName(d.field)) : "", d && typeof d.message === "string" ? d.message : "")))
+      : null,
+    err instanceof ApiError && err.status ? h("p", { class: "alert-code" }, t("errCode", err.code, err.status)) : null,
+    retry ? h("button", { type: "button", class: "button", onclick: retry }, t("retry")) : null);
+}
+
+// The API names invalid fields by their path (venue.city, title.fr, categories.0): shown by their label.
+const FIELDS = {
+  name: "nameLabel", description: "descriptionLabel", title: "titleLabel", body: "bodyLabel", statement: "statement",
+  categories: "categories", languages: "languages", region: "region", department: "department", city: "city",
+  postal_code: "postalCode", website: "website", contact_email: "email", email: "emailLabel", rna: "rna",
+  start: "startLabel", end: "endLabel", capacity: "capacity", online_url: "onlineLink", venue: "venue",
+  price_cents: "priceEuros", reason: "closeReason", type: "announcementType", expires_at: "expiresOn",
+  needs: "needs", sources: "sources", donation_url: "donationUrl", donation_target_eur: "donationTargetLabel",
+  voting_opens_at: "votingOpens", voting_closes_at: "votingCloses", nominations_open_at: "nominationsOpen",
+};
+
+function fieldName(path) {
+  const parts = String(path).split(".");
+  const languages = ["fr", "uk", "en"];
+  const names = parts.filter((p) => !/^\d+$/.test(p) && !languages.includes(p))
+    .map((p) => (FIELDS[p] ? t(FIELDS[p]) : p));
+  const language = parts.find((p) => languages.includes(p));
+  return [names.join(" › "), language ? `(${t(`inLang_${language}`)})` : ""].filter(Boolean).join(" ");
+}
+
+const AUTH_MESSAGES = {
+  NotAuthorizedException: "authBadPassword",
+  UserNotFoundException: "authBadPassword",
+  UsernameExistsException: "authExists",
+  InvalidPasswordException: "authWeakPassword",
+  InvalidParameterException: "authInvalid",
+  CodeMismatchException: "authBadCode",
+  ExpiredCodeException: "authBadCode",
+  UserNotConfirmedException: "authNotConfirmed",
+  LimitExceededException: "authTooMany",
+  TooManyRequestsException: "authTooMany",
+  network_error: "errNetwork",
+};
+
+export function authMessage(err) {
+  return t(AUTH_MESSAGES[err.code] || "authFailed");
+}
+
+export function success(text) {
+  return h("p", { class: "success", role: "status" }, text);
+}
+
+export function loading() {
+  return h("p", { class: "status", role: "status" }, t("loading"));
+}
+
+/** A page that failed as a whole: a heading, the error, a way back; never a blank page. */
+export function failedPage(err, route, retry) {
+  const notFound = err instanceof ApiError && err.status === 404;
+  const title = notFound ? t("errNotFoundPage") : t("errTitle");
+  fill(main, h("h1", { tabindex: "-1" }, title), errorBox(err, { title: null, retry: notFound ? null : retry }),
+    h("p", {}, h("a", { href: "#/" }, t("backHome"))));
+  setTitle(title);
+  focusHeading(route.focus);
+}
+
+// ------------------------------------------------------------------ geography
+
+export function geography(data) {
+  const regions = new Map();
+  const departments = new Map();
+  for (const region of data?.france?.regions ?? []) {
+    regions.set(region.code, region);
+    for (const dept of region.departments ?? []) departments.set(dept.code, { ...dept, region: region.code });
+  }
+  return { regions, departments };
+}
+
+export const placeName = (item) => (item ? item.names?.[lang()] || item.names?.fr || item.code : "");
+export const byName = (a, b) => placeName(a).localeCompare(placeName(b), t("locale"));
+
+export function tags(values, table = CATEGORIES, name = t("categories")) {
+  if (!Array.isArray(values) || !values.length) return null;
+  return h("ul", { class: "tags", "aria-label": name },
+    values.map((value) => h("li", { class: "tag" }, label(table, value))));
+}
+
+// ------------------------------------------------------------------ forms
+
+let ids = 0;
+const nextId = (prefix) => `${prefix}-${++ids}`;
+
+/** A labelled control; `hint` is tied to it with aria-describedby. */
+export function field(text, control, { hint = null, wide = false } = {}) {
+  const id = control.id || nextId("f");
+  control.id = id;
+  const hintNode = hint ? h("p", { class: "hint", id: `${id}-hint` }, hint) : null;
+  if (hintNode) control.setAttribute("aria-describedby", hintNode.id);
+  return h("div", { class: wide ? "field field-wide" : "field" }, h("label", { for: id }, text), control, hintNode);
+}
+
+export function input(name, attrs = {}) {
+  return h("input", { name, type: "text", ...attrs });
+}
+
+export function textarea(name, attrs = {}) {
+  return h("textarea", { name, rows: 4, ...attrs });
+}
+
+export function select(name, options, value = "", attrs = {}) {
+  const node = h("select", { name, ...attrs },
+    options.map(([v, text]) => h("option", { value: v }, text)));
+  node.value = value ?? "";
+  return node;
+}
+
+/** A group of checkboxes (or radios) in a fieldset with its legend. */
+export function choices(legend, name, options, checked = [], { type = "checkbox", required = false } = {}) {
+  return h("fieldset", { class: "choices" }, h("legend", {}, legend),
+    options.map(([value, text]) => {
+      const id = nextId(name);
+      return h("div", { class: "choice" },
+        h("input", { type, id, name, value, checked: checked.includes(value), required: required && type === "radio" }),
+        h("label", { for: id }, text));
+    }));
+}
+
+export const checkedValues = (form, name) =>
+  [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((node) => node.value);
+
+/** Run `action` while the button says so and cannot be pressed twice; errors go into `box`. */
+export async function busy(button, box, action) {
+  button.disabled = true;
+  button.setAttribute("aria-busy", "true");
+  box?.replaceChildren();
+  try {
+    return await action();
+  } catch (err) {
+    if (box) box.append(errorBox(err));
+    box?.querySelector(".alert")?.focus?.();
+    return undefined;
+  } finally {
+    button.disabled = false;
+    button.removeAttribute("aria-busy");
+  }
+}
+
+/** Only the non-empty texts of a {fr, uk, en} form group (the API wants at least one). */
+export function localized(form, prefix) {
+  const out = {};
+  for (const code of ["fr", "uk", "en"]) {
+    const value = (form.elements[`${prefix}_${code}`]?.value || "").trim();
+    if (value) out[code] = value;
+  }
+  return out;
+}
+
+export function localizedFields(prefix, legend, values = {}, { multiline = false, required = true, max = 300 } = {}) {
+  return h("fieldset", { class: "choices localized" }, h("legend", {}, legend),
+    ["fr", "uk", "en"].map((code) => {
+      const attrs = { lang: code, maxlength: max };
+      const control = multiline ? textarea(`${prefix}_${code}`, attrs) : input(`${prefix}_${code}`, attrs);
+      control.value = values?.[code] || "";
+      return field(t(`inLang_${code}`), control);
+    }),
+    required ? h("p", { class: "hint" }, t("oneLanguageAtLeast")) : null);
+}

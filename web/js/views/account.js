@@ -1,0 +1,103 @@
+// Signing in and signing up (with the e-mailed confirmation code), through Cognito.
+
+import { confirmSignUp, resendCode, session, signIn, signUp } from "../auth.js";
+import { fill, h } from "../dom.js";
+import { lang, t } from "../i18n.js";
+import { busy, field, focusHeading, input, main, setTitle, success } from "../ui.js";
+
+/** Only an in-site route is followed after signing in (never an address from elsewhere). */
+function nextHash(route) {
+  const next = route.params.get("next") || "";
+  return next.startsWith("#/") && !next.startsWith("#/signin") && !next.startsWith("#/signup") ? next : "#/";
+}
+
+export function mount(route) {
+  return route.name === "signup" ? signUpView(route) : signInView(route);
+}
+
+function passwordInput(name, autocomplete) {
+  return input(name, { type: "password", required: true, autocomplete, maxlength: 256 });
+}
+
+function signInView(route) {
+  const notices = h("div");
+  const email = input("email", { type: "email", required: true, autocomplete: "username", maxlength: 254 });
+  const password = passwordInput("password", "current-password");
+  const submit = h("button", { type: "submit", class: "button" }, t("signIn"));
+  const form = h("form", { class: "form narrow", novalidate: true },
+    field(t("emailLabel"), email), field(t("passwordLabel"), password), notices,
+    h("div", { class: "actions" }, submit));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!email.value.trim() || !password.value) {
+      fill(notices, h("p", { class: "alert", role: "alert" }, t("fillBoth")));
+      return;
+    }
+    busy(submit, notices, async () => {
+      await signIn(email.value.trim(), password.value);
+      window.location.hash = nextHash(route);
+    });
+  });
+  fill(main, h("h1", { tabindex: "-1" }, t("signInTitle")),
+    route.params.get("expired") ? h("p", { class: "alert", role: "alert" }, t("sessionExpired")) : null,
+    session() ? h("p", {}, t("alreadySignedIn", session().email)) : null,
+    form,
+    h("p", {}, t("noAccount"), " ", h("a", { href: "#/signup" }, t("signUp"))),
+    h("p", { class: "hint" }, t("privacyShort"), " ", h("a", { href: "#/privacy" }, t("navPrivacy"))));
+  setTitle(t("signInTitle"));
+  focusHeading(route.focus);
+  return { name: "signin" };
+}
+
+function signUpView(route) {
+  const notices = h("div");
+  const email = input("email", { type: "email", required: true, autocomplete: "email", maxlength: 254 });
+  const name = input("name", { autocomplete: "name", maxlength: 200 });
+  const password = passwordInput("password", "new-password");
+  const submit = h("button", { type: "submit", class: "button" }, t("signUp"));
+  const form = h("form", { class: "form narrow", novalidate: true },
+    field(t("emailLabel"), email), field(t("nameLabel"), name),
+    field(t("passwordLabel"), password, { hint: t("passwordRules") }), notices,
+    h("div", { class: "actions" }, submit));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!email.value.trim() || !password.value) {
+      fill(notices, h("p", { class: "alert", role: "alert" }, t("fillBoth")));
+      return;
+    }
+    busy(submit, notices, async () => {
+      await signUp(email.value.trim(), password.value, name.value.trim(), lang());
+      confirmStep(email.value.trim(), password.value);
+    });
+  });
+  fill(main, h("h1", { tabindex: "-1" }, t("signUpTitle")), h("p", { class: "lead" }, t("signUpIntro")), form,
+    h("p", { class: "hint" }, t("privacyShort"), " ", h("a", { href: "#/privacy" }, t("navPrivacy"))));
+  setTitle(t("signUpTitle"));
+  focusHeading(route.focus);
+
+  function confirmStep(address, secret) {
+    const box = h("div");
+    const code = input("code", { inputmode: "numeric", autocomplete: "one-time-code", required: true, maxlength: 10 });
+    const confirm = h("button", { type: "submit", class: "button" }, t("confirm"));
+    const resend = h("button", { type: "button", class: "button button-quiet" }, t("resendCode"));
+    const step = h("form", { class: "form narrow", novalidate: true },
+      field(t("codeLabel"), code, { hint: t("codeHint", address) }), box,
+      h("div", { class: "actions" }, confirm, resend));
+    resend.addEventListener("click", () => busy(resend, box, async () => {
+      await resendCode(address);
+      box.append(success(t("codeSent")));
+    }));
+    step.addEventListener("submit", (event) => {
+      event.preventDefault();
+      busy(confirm, box, async () => {
+        await confirmSignUp(address, code.value.trim());
+        await signIn(address, secret);
+        window.location.hash = "#/dashboard";
+      });
+    });
+    fill(main, h("h1", { tabindex: "-1" }, t("confirmTitle")), success(t("accountCreated")), step);
+    setTitle(t("confirmTitle"));
+    main.querySelector("h1").focus();
+  }
+  return { name: "signup" };
+}

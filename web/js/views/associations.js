@@ -1,0 +1,347 @@
+// The associations directory (filters in the address: #/associations?region=76&q=lviv) and one
+// association's public profile with its upcoming events and announcements.
+
+import { ApiError, apiHref, get, getRegions } from "../api.js";
+import { announcementCard, eventCard, pagedList } from "../cards.js";
+import { externalLink, fill, h, safeUrl } from "../dom.js";
+import { CATEGORIES, LANG_NAMES, SPOKEN, formatDate, label, lang, pick, t } from "../i18n.js";
+import { byName, errorBox, focusHeading, geography, main, placeName, setTitle, tags } from "../ui.js";
+
+const PAGE_SIZE = 9;
+const FILTERS = ["region", "department", "category", "language", "q"];
+const NETWORKS = {
+  facebook: "Facebook", instagram: "Instagram", telegram: "Telegram", x: "X", youtube: "YouTube",
+  linkedin: "LinkedIn", tiktok: "TikTok", mastodon: "Mastodon", bluesky: "Bluesky",
+};
+let lastDirectoryHash = "#/associations";
+
+export function mount(route) {
+  return route.name === "association" ? detailView(route) : directoryView(route);
+}
+
+function parseFilters(params) {
+  const filters = {};
+  for (const key of FILTERS) {
+    const value = (params?.get(key) || "").trim();
+    if (value) filters[key] = value;
+  }
+  return filters;
+}
+
+function directoryHash(filters) {
+  const params = new URLSearchParams();
+  for (const key of FILTERS) if (filters[key]) params.set(key, filters[key]);
+  const query = params.toString();
+  return query ? `#/associations?${query}` : "#/associations";
+}
+
+function selectField(id, text, options, attrs = {}) {
+  return h("div", { class: "field" },
+    h("label", { for: id }, text),
+    h("select", { id, name: id.replace("f-", ""), ...attrs }, options));
+}
+
+function directoryView(route) {
+  let geo = { regions: new Map(), departments: new Map() };
+  let filters = parseFilters(route.params);
+  let cursor = null;
+  let shown = 0;
+  let controller = null;
+
+  const regionSelect = () => form.elements.region;
+  const deptSelect = () => form.elements.department;
+
+  const qInput = h("input", {
+    id: "f-q", name: "q", type: "search", maxlength: 100, autocomplete: "off",
+    "aria-describedby": "f-q-hint",
+  });
+  const qHint = h("p", { id: "f-q-hint", class: "hint" }, t("qHint"));
+  const form = h("form", { class: "filters", role: "search", "aria-label": t("filters"), novalidate: true },
+    selectField("f-region", t("region"), [h("option", { value: "" }, t("any"))]),
+    selectField("f-department", t("department"), [h("option", { value: "" }, t("anyDept"))]),
+    selectField("f-category", t("category"), [
+      h("option", { value: "" }, t("any")),
+      Object.keys(CATEGORIES).map((c) => h("option", { value: c }, label(CATEGORIES, c)))]),
+    selectField("f-language", t("language"), [
+      h("option", { value: "" }, t("any")),
+      Object.keys(SPOKEN).map((c) => h("option", { value: c }, label(SPOKEN, c)))]),
+    h("div", { class: "field field-q" }, h("label", { for: "f-q" }, t("q")), qInput, qHint),
+    h("div", { class: "actions" },
+      h("button", { type: "submit", class: "button" }, t("searchBtn")),
+      h("button", { type: "button", class: "button button-quiet", onclick: () => navigate({}) }, t("resetBtn"))));
+
+  const notices = h("div", { class: "notices" });
+  const status = h("p", { class: "status", role: "status" });
+  const list = h("ul", { class: "cards", "aria-labelledby": "dir-title" });
+  const moreButton = h("button", { type: "button", class: "button", hidden: true, onclick: () => load(false) },
+    t("loadMoreAssoc"));
+  const empty = h("div", { class: "empty", hidden: true },
+    h("p", {}, t("empty")), h("p", {}, t("emptyHint")),
+    h("button", { type: "button", class: "button button-quiet", onclick: () => navigate({}) }, t("resetBtn")));
+
+  fill(main,
+    h("h1", { id: "dir-title", tabindex: "-1" }, t("dirTitle")),
+    h("p", { class: "lead" }, t("dirIntro")),
+    form, notices, status, list, empty, h("div", { class: "more" }, moreButton));
+  setTitle(t("title"));
+  focusHeading(route.focus);
+
+  function navigate(next) {
+    const target = directoryHash(next);
+    if (target === window.location.hash) update({ params: new URLSearchParams(target.split("?")[1] || "") }, true);
+    else window.location.hash = target;
+  }
+
+  function readForm() {
+    const next = {};
+    for (const key of FILTERS) {
+      const value = (form.elements[key].value || "").trim();
+      if (value) next[key] = value;
+    }
+    return next;
+  }
+
+  function fillDepartments(wanted) {
+    const region = regionSelect().value;
+    const depts = [...geo.departments.values()].filter((d) => !region || d.region === region);
+    depts.sort((a, b) => a.code.localeCompare(b.code));
+    fill(deptSelect(), h("option", { value: "" }, t("anyDept")),
+      depts.map((d) => h("option", { value: d.code }, `${placeName(d)} (${d.code})`)));
+    deptSelect().value = depts.some((d) => d.code === wanted) ? wanted : "";
+  }
+
+  function syncSelects() {
+    regionSelect().value = geo.regions.has(filters.region) ? filters.region : "";
+    fillDepartments(filters.department || "");
+    for (const key of ["category", "language"]) {
+      const known = filters[key] && [...form.elements[key].options].some((o) => o.value === filters[key]);
+      form.elements[key].value = known ? filters[key] : "";
+    }
+  }
+
+  function syncForm() {
+    syncSelects();
+    qInput.value = filters.q || "";
+    setQError(false);
+  }
+
+  function setQError(on) {
+    qInput.setAttribute("aria-invalid", String(on));
+    qHint.textContent = on ? t("qShort") : t("qHint");
+    qHint.classList.toggle("hint-error", on);
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const next = readForm();
+    if (next.q && next.q.length < 2) {
+      setQError(true);
+      qInput.focus();
+      return;
+    }
+    navigate(next);
+  });
+  // A select applies at once (results update in place); the text typed so far goes along if valid.
+  function applySelects() {
+    const next = readForm();
+    if (next.q && next.q.length < 2) next.q = filters.q;
+    navigate(next);
+  }
+  regionSelect().addEventListener("change", () => {
+    fillDepartments(""); // departments of the new region only
+    applySelects();
+  });
+  deptSelect().addEventListener("change", () => {
+    const dept = geo.departments.get(deptSelect().value);
+    if (dept && !regionSelect().value) { // a department implies its region
+      regionSelect().value = dept.region;
+      fillDepartments(dept.code);
+    }
+    applySelects();
+  });
+  for (const key of ["category", "language"]) form.elements[key].addEventListener("change", applySelects);
+
+  function card(item) {
+    const description = pick(item.description);
+    const dept = geo.departments.get(item.department);
+    const where = [item.city, dept ? `${placeName(dept)} (${item.department})` : item.department]
+      .filter(Boolean).join(" · ");
+    return h("li", { class: "card" },
+      h("article", { "aria-labelledby": `card-${item.slug}` },
+        h("h2", { class: "card-title", id: `card-${item.slug}` },
+          h("a", { href: `#/associations/${encodeURIComponent(item.slug)}` }, item.name)),
+        h("p", { class: "card-place" }, where),
+        tags(item.categories),
+        description
+          ? h("p", { class: "card-text", lang: description.lang }, description.text)
+          : h("p", { class: "card-text muted" }, t("noDescription"))));
+  }
+
+  async function load(reset) {
+    controller?.abort();
+    controller = new AbortController();
+    const { signal } = controller;
+    if (reset) {
+      cursor = null;
+      shown = 0;
+      list.replaceChildren();
+      empty.hidden = true;
+    }
+    for (const box of notices.querySelectorAll(".alert:not(.keep)")) box.remove();
+    moreButton.hidden = true;
+    list.setAttribute("aria-busy", "true");
+    status.textContent = t("loading");
+    try {
+      const [page] = await Promise.all([
+        get("/associations", { ...filters, limit: PAGE_SIZE, cursor }, { signal }), geoReady]);
+      const items = Array.isArray(page.items) ? page.items : [];
+      const cards = items.map(card);
+      list.append(...cards);
+      shown += items.length;
+      cursor = page.next_cursor || null;
+      moreButton.hidden = !cursor;
+      empty.hidden = shown > 0;
+      status.textContent = shown ? t("count", shown) + (cursor ? ` ${t("more")}` : "") : t("empty");
+      if (!reset && cards.length) cards[0].querySelector("a").focus();
+    } catch (err) {
+      if (err.name === "AbortError") return;
+      status.textContent = "";
+      notices.append(errorBox(err, { retry: () => load(reset) }));
+    } finally {
+      if (!signal.aborted) list.removeAttribute("aria-busy");
+    }
+  }
+
+  function update(next, force = false) {
+    const nextFilters = parseFilters(next.params);
+    const same = directoryHash(nextFilters) === directoryHash(filters);
+    filters = nextFilters;
+    lastDirectoryHash = directoryHash(filters);
+    syncForm();
+    if (!same || force) load(true);
+  }
+
+  syncForm();
+  lastDirectoryHash = directoryHash(filters);
+  // Region and department names come from /regions (cached a day); the first page waits for them
+  // (both requests run together) so cards show names, not codes.
+  const geoReady = getRegions().then((data) => {
+    geo = geography(data);
+    const regions = [...geo.regions.values()].sort(byName);
+    fill(regionSelect(), h("option", { value: "" }, t("any")),
+      regions.map((r) => h("option", { value: r.code }, placeName(r))));
+    syncSelects();
+  }).catch((err) => {
+    const box = errorBox(err, { title: t("regionsFailed") });
+    box.classList.add("keep");
+    notices.append(box);
+  });
+  load(true);
+
+  return { name: "directory", update, destroy: () => controller?.abort() };
+}
+
+// ------------------------------------------------------------------ one association
+
+function detailView(route) {
+  const controller = new AbortController();
+  const lists = [];
+  const back = h("p", { class: "back" }, h("a", { href: lastDirectoryHash }, h("span", { "aria-hidden": "true" }, "← "), t("back")));
+  fill(main, back, h("p", { class: "status", role: "status" }, t("loading")));
+  setTitle(t("loading"));
+
+  async function load() {
+    try {
+      const [item, geo] = await Promise.all([
+        get(`/associations/${encodeURIComponent(route.slug)}`, {}, { signal: controller.signal }),
+        getRegions().then(geography, () => geography(null)),
+      ]);
+      await render(item, geo);
+    } catch (err) {
+      if (err.name === "AbortError") return;
+      const notFound = err instanceof ApiError && err.status === 404;
+      const title = notFound ? t("errNotFound") : t("errTitle");
+      fill(main, back, h("h1", { tabindex: "-1" }, title),
+        errorBox(err, { title: null, retry: notFound ? null : () => { fill(main, back); load(); } }));
+      setTitle(title);
+      focusHeading(route.focus);
+    }
+  }
+
+  async function render(item, geo) {
+    const dept = geo.departments.get(item.department);
+    const region = geo.regions.get(item.region);
+    const description = pick(item.description);
+    const others = Object.entries(item.description || {})
+      .filter(([code, text]) => code !== description?.lang && typeof text === "string" && text.trim());
+    const logo = safeUrl(item.logo_url, { httpsOnly: true });
+    const website = safeUrl(item.website);
+    const email = typeof item.contact_email === "string" && /^[^\s@?&/]+@[^\s@?&/]+$/.test(item.contact_email)
+      ? item.contact_email : null;
+    const socials = Object.entries(item.social_links || {})
+      .map(([network, url]) => [network, safeUrl(url, { httpsOnly: true })])
+      .filter(([, url]) => url);
+    const place = [
+      [item.city, item.postal_code ? `(${item.postal_code})` : ""].filter(Boolean).join(" "),
+      dept ? `${placeName(dept)} (${item.department})` : item.department,
+      region ? placeName(region) : null,
+    ].filter(Boolean).join(" · ");
+
+    const rows = [
+      [t("place"), place],
+      [t("categories"), (item.categories || []).map((c) => label(CATEGORIES, c)).join(", ")],
+      [t("languages"), (item.languages || []).map((c) => label(SPOKEN, c)).join(", ")],
+      [t("website"), website ? externalLink(website, website) : null],
+      [t("email"), email ? h("a", { href: `mailto:${email}` }, email) : null],
+      [t("social"), socials.length ? h("ul", { class: "social" },
+        socials.map(([network, url]) => h("li", {}, externalLink(url, NETWORKS[network] || network)))) : null],
+      [t("rna"), item.rna || null],
+      [t("updated"), item.updated_at ? h("time", { datetime: item.updated_at }, formatDate(item.updated_at)) : null],
+    ].filter(([, value]) => value);
+
+    const events = pagedList("/events", { association: item.id }, (ev) => eventCard(ev, geo, { level: "h3" }),
+      { empty: t("noEventsAssoc"), labelledby: "assoc-events", more: t("loadMoreEvents") });
+    const news = pagedList("/announcements", { association: item.id }, (a) => announcementCard(a),
+      { empty: t("noNews"), labelledby: "assoc-news", pageSize: 4 });
+    lists.push(events, news);
+    const feed = await apiHref(`/associations/${encodeURIComponent(item.id)}/events.ics`, { lang: lang() });
+
+    fill(main, back,
+      h("article", { class: "detail" },
+        h("header", { class: "detail-head" },
+          logo ? h("img", {
+            class: "logo", src: logo, alt: t("logoAlt", item.name), width: 96, height: 96,
+            loading: "lazy", referrerpolicy: "no-referrer", onerror: (e) => e.target.remove(),
+          }) : null,
+          h("div", {},
+            h("h1", { tabindex: "-1" }, item.name),
+            item.status === "verified" ? h("p", { class: "badge" }, item.verified_at
+              ? h("time", { datetime: item.verified_at }, t("verifiedOn", formatDate(item.verified_at)))
+              : t("verified")) : null,
+            tags(item.categories))),
+        h("section", { "aria-labelledby": "about-title" },
+          h("h2", { id: "about-title" }, t("about")),
+          description
+            ? h("p", { class: "description", lang: description.lang }, description.text)
+            : h("p", { class: "muted" }, t("noDescription")),
+          others.length ? h("details", {},
+            h("summary", {}, t("otherLangs")),
+            others.map(([code, text]) => h("div", { class: "other-lang" },
+              h("h3", {}, LANG_NAMES[code] || code),
+              h("p", { class: "description", lang: code }, text)))) : null),
+        h("section", { "aria-labelledby": "details-title" },
+          h("h2", { id: "details-title" }, t("details")),
+          h("dl", { class: "facts" }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))))),
+      h("section", { class: "block", "aria-labelledby": "assoc-events" },
+        h("h2", { id: "assoc-events" }, t("upcomingEvents")),
+        h("p", {}, h("a", { href: feed, download: `${item.slug}.ics` }, t("calendarFeed"))),
+        events.nodes),
+      h("section", { class: "block", "aria-labelledby": "assoc-news" },
+        h("h2", { id: "assoc-news" }, t("announcements")), news.nodes));
+    setTitle(item.name);
+    focusHeading(route.focus);
+  }
+
+  load();
+  return { name: "association", destroy: () => { controller.abort(); lists.forEach((l) => l.abort()); } };
+}

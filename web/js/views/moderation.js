@@ -1,0 +1,136 @@
+// Moderators and admins: the associations waiting for verification (verify, or reject with a reason);
+// admins also run elections (create a draft, open the next phase, close the vote).
+
+import { getAll, post } from "../api.js";
+import { isAdmin, isModerator } from "../auth.js";
+import { fill, h } from "../dom.js";
+import { CATEGORIES, ELECTION_STATUS, ELECTORATES, METHODS, formatDateTime, label, pick, t } from "../i18n.js";
+import {
+  busy, errorBox, field, focusHeading, input, loading, localized, localizedFields, main, select, setTitle, success,
+  textarea,
+} from "../ui.js";
+import { adminControls, pollForm } from "./votes.js";
+
+const enc = encodeURIComponent;
+
+export function mount(route) {
+  const controller = new AbortController();
+  if (!isModerator()) {
+    fill(main, h("h1", { tabindex: "-1" }, t("moderationTitle")),
+      h("p", { class: "alert", role: "alert" }, t("moderatorsOnly")));
+    setTitle(t("moderationTitle"));
+    focusHeading(route.focus);
+    return { name: "moderation" };
+  }
+  const queue = h("div", {}, loading());
+  const elections = h("div");
+  fill(main, h("h1", { tabindex: "-1" }, t("moderationTitle")),
+    h("section", { class: "block", "aria-labelledby": "mod-queue" },
+      h("h2", { id: "mod-queue" }, t("pendingAssociations")), queue),
+    h("section", { class: "block", "aria-labelledby": "mod-polls" },
+      h("h2", { id: "mod-polls" }, t("polls")), h("p", { class: "hint" }, t("pollsToAll")), pollForm()),
+    isAdmin() ? h("section", { class: "block", "aria-labelledby": "mod-elections" },
+      h("h2", { id: "mod-elections" }, t("electionsAdmin")), elections) : null);
+  setTitle(t("moderationTitle"));
+  focusHeading(route.focus);
+
+  async function loadQueue(message = null) {
+    try {
+      const items = await getAll("/moderation/associations", { status: "pending" }, { signal: controller.signal });
+      fill(queue, message ? success(message) : null,
+        items.length ? h("ul", { class: "cards" }, items.map(pending)) : h("p", { class: "muted" }, t("queueEmpty")));
+    } catch (err) {
+      if (err.name !== "AbortError") fill(queue, errorBox(err, { retry: loadQueue }));
+    }
+  }
+
+  function pending(a) {
+    const notices = h("div");
+    const description = pick(a.description);
+    const note = textarea("reason", { rows: 2, maxlength: 500 });
+    const verify = h("button", { type: "button", class: "button" }, t("verify"));
+    const reject = h("button", { type: "button", class: "button button-quiet" }, t("reject"));
+    verify.addEventListener("click", () => busy(verify, notices, async () => {
+      await post(`/associations/${enc(a.id)}/verify`, note.value.trim() ? { note: note.value.trim() } : {});
+      await loadQueue(t("verifiedDone", a.name));
+    }));
+    reject.addEventListener("click", () => {
+      if (!note.value.trim()) {
+        note.setAttribute("aria-invalid", "true");
+        fill(notices, h("p", { class: "alert", role: "alert" }, t("reasonRequired")));
+        note.focus();
+        return;
+      }
+      busy(reject, notices, async () => {
+        await post(`/associations/${enc(a.id)}/reject`, { reason: note.value.trim() });
+        await loadQueue(t("rejectedDone", a.name));
+      });
+    });
+    return h("li", { class: "card" }, h("article", { "aria-labelledby": `q-${a.id}` },
+      h("h3", { class: "card-title", id: `q-${a.id}` }, a.name),
+      h("p", { class: "card-place" }, [a.city, a.postal_code, a.rna ? `RNA ${a.rna}` : null].filter(Boolean).join(" · ")),
+      h("p", { class: "card-text" }, (a.categories || []).map((c) => label(CATEGORIES, c)).join(", ")),
+      description ? h("p", { class: "card-text", lang: description.lang }, description.text) : null,
+      h("p", { class: "hint" }, t("registeredOn", formatDateTime(a.created_at))),
+      field(t("decisionNote"), note, { hint: t("decisionNoteHint") }),
+      h("div", { class: "tools" }, verify, reject), notices));
+  }
+
+  async function loadElections() {
+    fill(elections, loading());
+    try {
+      const items = await getAll("/admin/elections", {}, { max: 3, signal: controller.signal });
+      fill(elections, items.length ? h("ul", { class: "cards" }, items.map((e) => h("li", { class: "card" },
+        h("article", { "aria-labelledby": `ae-${e.id}` },
+          h("h3", { class: "card-title", id: `ae-${e.id}` },
+            h("a", { href: `#/elections/${enc(e.id)}` }, pick(e.title)?.text || e.id)),
+          h("p", { class: "badge" }, label(ELECTION_STATUS, e.status)),
+          adminControls(e, () => loadElections())))))
+        : h("p", { class: "muted" }, t("noElections")), createElection());
+    } catch (err) {
+      if (err.name !== "AbortError") fill(elections, errorBox(err, { retry: loadElections }));
+    }
+  }
+
+  function createElection() {
+    const notices = h("div");
+    const submit = h("button", { type: "submit", class: "button" }, t("createDraft"));
+    const day = 86_400_000;
+    const at = (offset) => new Date(Date.now() + offset - new Date().getTimezoneOffset() * 60_000)
+      .toISOString().slice(0, 16);
+    const form = h("form", { class: "form", novalidate: true },
+      localizedFields("title", t("titleLabel"), {}, { max: 300 }),
+      localizedFields("description", t("descriptionLabel"), {}, { multiline: true, max: 5000, required: false }),
+      h("div", { class: "form-grid" },
+        field(t("method"), select("method", Object.keys(METHODS).map((m) => [m, label(METHODS, m)]), "schulze")),
+        field(t("electorate"), select("electorate",
+          Object.keys(ELECTORATES).map((m) => [m, label(ELECTORATES, m)]), "members")),
+        field(t("perAssociation"), input("per", { type: "number", min: 1, max: 10, value: 2 })),
+        field(t("nominationsOpen"), input("nominations_open_at", { type: "datetime-local", value: at(day) })),
+        field(t("votingOpens"), input("voting_opens_at", { type: "datetime-local", value: at(8 * day) })),
+        field(t("votingCloses"), input("voting_closes_at", { type: "datetime-local", value: at(15 * day) }))),
+      notices, h("div", { class: "actions" }, submit));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const f = form.elements;
+      const iso = (value) => (value ? new Date(value).toISOString() : null);
+      const description = localized(form, "description");
+      busy(submit, notices, async () => {
+        await post("/elections", {
+          title: localized(form, "title"), description: Object.keys(description).length ? description : null,
+          method: f.method.value, electorate: f.electorate.value, nominations_per_association: Number(f.per.value || 2),
+          nominations_open_at: iso(f.nominations_open_at.value), voting_opens_at: iso(f.voting_opens_at.value),
+          voting_closes_at: iso(f.voting_closes_at.value),
+        });
+        await loadElections();
+        elections.prepend(success(t("draftCreated")));
+      });
+    });
+    return h("details", { class: "block-details" }, h("summary", {}, t("createElection")), form);
+  }
+
+  loadQueue();
+  if (isAdmin()) loadElections();
+  return { name: "moderation", destroy: () => controller.abort() };
+}
+
