@@ -15,15 +15,38 @@ from werkzeug.wrappers import Request, Response
 
 
 def sent_mail(moto_url: str) -> list[dict[str, Any]]:
-    """Every raw message moto's SES holds, parsed: headers, text, HTML, attachment names; newest first."""
-    data = requests.get(f"{moto_url}/moto-api/data.json", timeout=10).json()
-    raw_messages = (data.get("ses") or {}).get("RawMessage") or []
+    """Every raw message moto's SES holds, parsed: headers, text, HTML, attachment names; newest first.
+
+    The local stack runs moto in this process, so its SES backend is read directly; `/moto-api/data.json`
+    (every service's whole state, slow once the table holds thousands of items) is the fallback for a
+    moto server elsewhere."""
+    raw_messages = _in_process_raw_mail()
+    if raw_messages is None:
+        data = requests.get(f"{moto_url}/moto-api/data.json", timeout=30).json()
+        raw_messages = [m.get("raw_data") or "" for m in (data.get("ses") or {}).get("RawMessage") or []]
     parsed = []
-    for index, raw in enumerate(raw_messages):
-        body = raw.get("raw_data") or ""
-        message = message_from_bytes(body.encode() if isinstance(body, str) else body, policy=default)
-        parsed.append({"index": index, **describe(message)})
+    for index, body in enumerate(raw_messages):
+        cached = _PARSED.get((index, len(body)))
+        if cached is None:
+            message = message_from_bytes(body.encode() if isinstance(body, str) else body, policy=default)
+            cached = _PARSED[(index, len(body))] = {"index": index, **describe(message)}
+        parsed.append(cached)
     return list(reversed(parsed))
+
+
+_PARSED: dict[tuple[int, int], dict[str, Any]] = {}
+
+
+def _in_process_raw_mail() -> list[str] | None:
+    from moto.ses.models import ses_backends
+
+    found: list[str] = []
+    seen_any = False
+    for account in list(ses_backends.keys()):
+        for region in list(ses_backends[account].keys()):
+            seen_any = True
+            found += [m.raw_data for m in ses_backends[account][region].sent_messages if hasattr(m, "raw_data")]
+    return found if seen_any else None
 
 
 def describe(message: Message) -> dict[str, Any]:
