@@ -377,9 +377,11 @@ function followButton(item) {
     const active = prefs && ["pending", "confirmed"].includes(prefs.status);
     const followed = active ? prefs.associations || [] : [];
     if (!followed.includes(item.id)) {
-      await put("/me/subscription", active
-        ? { associations: [...followed, item.id] }
-        : { associations: [item.id], language: lang() });
+      const { regions = [], categories = [], language = lang(), frequency = "weekly" } = active ? prefs : {};
+      await put("/me/subscription", {
+        regions, categories, associations: [...followed, item.id], language,
+        frequency: frequency === "off" ? "weekly" : frequency,
+      });
     }
     const done = success(t("followed", item.name));
     done.tabIndex = -1;
