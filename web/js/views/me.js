@@ -81,7 +81,9 @@ async function subscribeView(ctx) {
     return;
   }
   const notices = h("div");
-  const email = input("email", { type: "email", required: true, autocomplete: "email", maxlength: 254 });
+  const email = input("email", {
+    type: "email", required: true, autocomplete: "email", maxlength: 254, value: session()?.email || null,
+  });
   const submit = h("button", { type: "submit", class: "button" }, t("subSubmit"));
   const form = h("form", { class: "form", novalidate: true },
     field(t("emailLabel"), email, { hint: t("subEmailHint") }),
