@@ -175,6 +175,48 @@ def test_members_report_an_announcement_until_hidden_and_a_moderator_restores_it
     assert target["id"] in [a["id"] for a in listed]
 
 
+def test_a_moderator_warns_an_association_its_owner_reads_it_and_dismisses_another_report(
+        browser: Browser, site: Site) -> None:
+    # Given a member reporting an event from its page
+    with person(browser, site.url, "journey_report_event") as page:
+        sign_in_as(page, "member")
+        page.goto("/#/events?region=93")
+        page.get_by_role("link", name="Concert de bandoura").click()
+        page.get_by_role("button", name="Signaler").click()
+        page.get_by_role("dialog").get_by_label("Fraude ou arnaque").check()
+        page.get_by_role("dialog").get_by_role("button", name="Envoyer le signalement").click()
+        expect(page.get_by_role("status").filter(has_text="Merci")).to_be_focused()
+
+    with person(browser, site.url, "journey_warn_moderator") as page:
+        sign_in_as(page, "moderator", then="#/moderation")
+        # When the moderator warns the association behind the school-supplies announcement (a note is required)
+        page.get_by_role("link", name="Collecte de fournitures scolaires").click()
+        expect(page.get_by_text("Publié trois fois cette semaine.")).to_be_visible()
+        page.get_by_role("button", name="Avertir l’association").click()
+        expect(page.get_by_role("alert")).to_have_text("Indiquez un motif.")
+        expect(page.get_by_label("Note ou motif")).to_be_focused()
+        page.get_by_label("Note ou motif").fill("Une seule publication par semaine, merci.")
+        page.get_by_role("button", name="Avertir l’association").click()
+        expect(page.get_by_role("status").filter(has_text="Avertissement envoyé.")).to_be_visible()
+        # And dismisses the report on the event, which leaves the queue
+        page.get_by_role("link", name="Retour à la modération").click()
+        page.get_by_role("link", name="Concert de bandoura").click()
+        page.get_by_role("button", name="Classer sans suite").click()
+        expect(page.get_by_role("status").filter(has_text="Signalements classés sans suite.")).to_be_visible()
+        page.get_by_role("link", name="Retour à la modération").click()
+        queue = page.locator("section", has=page.get_by_role("heading", name="Contenus signalés"))
+        expect(queue.get_by_role("link", name="Collecte de fournitures scolaires")).to_be_visible()
+        expect(queue.get_by_role("link", name="Concert de bandoura")).to_have_count(0)
+
+    # Then the association's dashboard shows the warning to its owner
+    with person(browser, site.url, "journey_warn_owner") as page:
+        sign_in_as(page, "owner", then="#/dashboard")
+        page.get_by_role("link", name="Jeunesse ukrainienne de Grenoble").click()
+        notices = page.locator(".notice-block")
+        expect(notices.get_by_role("heading", name="Avertissements")).to_be_visible()
+        expect(notices).to_contain_text("Une seule publication par semaine, merci.")
+
+
 def test_a_member_downloads_their_data_and_deletes_their_account(browser: Browser, site: Site) -> None:
     with person(browser, site.url, "journey_my_data") as page:
         email, password = sign_up(page, name="Bohdan Test")
