@@ -4,7 +4,9 @@
 //   #/events[?filters]          events;         #/events/<id>          one event
 //   #/votes                     elections and polls; #/elections/<id>, #/polls/<id>
 //   #/signin, #/signup          account;        #/dashboard/...        an association's editors
-//   #/moderation                moderators and admins; #/privacy, #/legal
+//   #/moderation                moderators and admins (#/moderation/flags/<kind:id> one reported item)
+//   #/subscribe                 the mail digest;  #/account  my subscription, my data, deleting my account
+//   #/privacy, #/legal
 
 import { fill, h } from "./js/dom.js";
 import { lang, setLang, t } from "./js/i18n.js";
@@ -26,6 +28,8 @@ const VIEWS = {
   moderation: () => import("./js/views/moderation.js"),
   privacy: () => import("./js/views/legal.js"),
   legal: () => import("./js/views/legal.js"),
+  subscribe: () => import("./js/views/me.js"),
+  account: () => import("./js/views/me.js"),
 };
 const NAV = [["home", "#/", "navHome"], ["events", "#/events", "navEvents"],
   ["directory", "#/associations", "navDirectory"], ["votes", "#/votes", "navVotes"]];
@@ -52,7 +56,7 @@ function renderNav(routeName = parseRoute(window.location.hash).name) {
   const nav = document.querySelector(".site-nav ul");
   const me = session();
   const links = [...NAV];
-  if (me) links.push(["dashboard", "#/dashboard", "navDashboard"]);
+  if (me) links.push(["dashboard", "#/dashboard", "navDashboard"], ["account", "#/account", "navAccount"]);
   if (me && isModerator()) links.push(["moderation", "#/moderation", "navModeration"]);
   const current = SECTION[routeName] || routeName;
   fill(nav, links.map(([name, href, key]) => h("li", {},
@@ -94,7 +98,12 @@ function parseRoute(hash) {
   if (first === "votes" && !second) return { name: "votes", params };
   if (first === "elections" && second && !rest.length) return { name: "election", id: second, params };
   if (first === "polls" && second && !rest.length) return { name: "poll", id: second, params };
-  if (["signin", "signup", "moderation", "privacy", "legal"].includes(first) && !second) return { name: first, params };
+  if (["signin", "signup", "moderation", "privacy", "legal", "subscribe", "account"].includes(first) && !second) {
+    return { name: first, params };
+  }
+  if (first === "moderation" && second === "flags" && rest.length === 1) {
+    return { name: "moderation", item: rest[0], params };
+  }
   if (first === "dashboard") return { name: "dashboard", parts: [second, ...rest].filter(Boolean), params };
   return { name: "notfound" };
 }

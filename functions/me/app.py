@@ -13,7 +13,7 @@ from hromada.domain.associations import Associations
 from hromada.domain.personal_data import PersonalData
 from hromada.domain.rsvps import Rsvps
 from hromada.models.association import AssociationOut, Membership, MeOut
-from hromada.models.moderation import ExportOut
+from hromada.models.moderation import ExportOut, MyRsvpOut, MyRsvpsOut
 from hromada.observability import logger, metrics
 from hromada.settings import get_settings
 from hromada.store.associations import DynamoAssociationStore
@@ -56,6 +56,15 @@ def export_me() -> Response[ExportOut]:
     data = ExportOut(**personal_data().export(principal(app)))
     return Response(200, "application/json", data, headers={
         "Cache-Control": "private, no-store", "Content-Disposition": 'attachment; filename="hromada-export.json"'})
+
+
+@app.get("/me/rsvps", tags=["me"], summary="The events I registered for",
+         description="My registrations, confirmed or on the waiting list, newest first (the event's details at "
+                     "`GET /events/{id}`).",
+         security=SIGNED_IN, responses=documented(200, "My registrations", ERRORS_SIGNED_IN))
+def my_rsvps() -> Response[MyRsvpsOut]:
+    items = [MyRsvpOut(**item) for item in personal_data().rsvps(principal(app))]
+    return Response(200, "application/json", MyRsvpsOut(items=items), headers={"Cache-Control": "private, no-store"})
 
 
 @app.delete("/me", tags=["me"], summary="Erase my account and my personal data",

@@ -14,7 +14,12 @@ WEB = Path(__file__).resolve().parents[2] / "web"
 # Keys built at run time from an API value: every value the API defines.
 DYNAMIC = [f"howTo_{m}" for m in ("plurality", "approval", "schulze", "irv", "majority_judgment")] + [
     f"inLang_{code}" for code in ("fr", "uk", "en")] + ["role_owner", "role_editor", "rsvp_confirmed",
-                                                        "rsvp_waitlisted", "loadMore"]
+                                                        "rsvp_waitlisted", "loadMore"] + [
+    f"reason_{r}" for r in ("disinformation", "hate", "spam", "fraud", "other")] + [
+    f"kind_{k}" for k in ("association", "event", "announcement", "partnership", "candidate")] + [
+    f"{p}_{a}" for p in ("decide", "decided", "decision")
+    for a in ("hide", "restore", "dismiss", "warn", "suspend")] + [
+    "freq_weekly", "freq_daily", "subStatus_confirmed", "subStatus_pending"]
 
 
 def used_keys() -> set[str]:
@@ -34,6 +39,7 @@ def test_every_string_in_three_languages(page: Page) -> None:
     page.goto("/")
     missing = page.evaluate("""async (keys) => {
         const i18n = await import('/js/i18n.js');
+        await import('/js/more-strings.js');  // the strings of the pages loaded later
         const before = i18n.lang();
         const out = [];
         for (const code of ['fr', 'uk', 'en']) {

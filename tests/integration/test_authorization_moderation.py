@@ -26,6 +26,7 @@ MATRIX: dict[str, list[int]] = {
     "GET /associations/{id}/moderation": [200, 200, 200, 200, 200, 200, 200],
     "GET /associations/{id}/notices": [401, 403, 403, 200, 200, 200, 200],
     "GET /me/export": [401, 200, 200, 200, 200, 200, 200],
+    "GET /me/rsvps": [401, 200, 200, 200, 200, 200, 200],
     "DELETE /me": [401, 204, 204, 204, 204, 204, 204],
 }
 

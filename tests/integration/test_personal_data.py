@@ -96,6 +96,15 @@ def test_the_export_is_only_mine(api, person):
     assert api("GET", "/me/export").status_code == 401
 
 
+def test_my_registrations_are_listed_for_me_alone(api, world, person):
+    response = api("GET", "/me/rsvps", world["leaver"])
+    assert response.status_code == 200, response.text
+    assert response.headers["Cache-Control"] == "private, no-store"
+    assert [(r["event_id"], r["status"]) for r in response.json()["items"]] == [(world["full"]["id"], "confirmed")]
+    assert api("GET", "/me/rsvps", person(label="nobody")).json() == {"items": []}
+    assert api("GET", "/me/rsvps").status_code == 401
+
+
 def test_erasure_leaves_nothing_of_me(api, world, stack, users):
     leaver = world["leaver"]
     client, name = table(stack)

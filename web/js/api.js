@@ -71,6 +71,7 @@ async function send(method, path, { params, body, signal, raw = false, retried =
 export const get = (path, params = {}, { signal } = {}) => send("GET", path, { params, signal });
 export const getText = (path, params = {}) => send("GET", path, { params, raw: true });
 export const post = (path, body = {}, options = {}) => send("POST", path, { ...options, body });
+export const put = (path, body = {}, options = {}) => send("PUT", path, { ...options, body });
 export const patch = (path, body = {}, options = {}) => send("PATCH", path, { ...options, body });
 export const del = (path, options = {}) => send("DELETE", path, options);
 

@@ -181,6 +181,8 @@ const M = {
   navModeration: ["Modération", "Модерація", "Moderation"],
   navPrivacy: ["Confidentialité", "Конфіденційність", "Privacy"],
   navLegal: ["Mentions légales", "Правова інформація", "Legal information"],
+  navSubscribe: ["Recevoir les nouvelles", "Отримувати новини", "Get the news"],
+  navAccount: ["Mon compte", "Мій обліковий запис", "My account"],
   signIn: ["Se connecter", "Увійти", "Sign in"],
   signUp: ["Créer un compte", "Створити обліковий запис", "Create an account"],
   signOut: ["Se déconnecter", "Вийти", "Sign out"],
@@ -688,6 +690,11 @@ export function setLang(value) {
     // not remembered, still applied
   }
   document.documentElement.lang = value;
+}
+
+/** More strings, brought by the modules of the pages that use them: key -> [fr, uk, en]. */
+export function addStrings(table) {
+  Object.assign(M, table);
 }
 
 /** A UI string; functions are called with the remaining arguments. */

@@ -45,6 +45,7 @@ const FIELDS = {
   price_cents: "priceEuros", reason: "closeReason", type: "announcementType", expires_at: "expiresOn",
   needs: "needs", sources: "sources", donation_url: "donationUrl", donation_target_eur: "donationTargetLabel",
   voting_opens_at: "votingOpens", voting_closes_at: "votingCloses", nominations_open_at: "nominationsOpen",
+  regions: "subRegions", frequency: "subFrequency", comment: "reportComment", note: "decisionNote",
 };
 
 function fieldName(path) {

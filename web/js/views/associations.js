@@ -1,11 +1,14 @@
 // The associations directory (filters in the address: #/associations?region=76&q=lviv) and one
 // association's public profile with its upcoming events and announcements.
 
-import { ApiError, apiHref, get, getRegions } from "../api.js";
+import { ApiError, apiHref, get, getRegions, put } from "../api.js";
+import { session } from "../auth.js";
 import { announcementCard, eventCard, pagedList } from "../cards.js";
 import { externalLink, fill, h, safeUrl } from "../dom.js";
 import { CATEGORIES, LANG_NAMES, SPOKEN, formatDate, label, lang, pick, t } from "../i18n.js";
-import { byName, errorBox, focusHeading, geography, main, placeName, setTitle, tags } from "../ui.js";
+import { busy, byName, errorBox, focusHeading, geography, main, placeName, setTitle, success, tags } from "../ui.js";
+import "../more-strings.js";
+import { reportButton } from "../report.js";
 
 const PAGE_SIZE = 9;
 const FILTERS = ["region", "department", "category", "language", "q"];
@@ -301,10 +304,17 @@ function detailView(route) {
 
     const events = pagedList("/events", { association: item.id }, (ev) => eventCard(ev, geo, { level: "h3" }),
       { empty: t("noEventsAssoc"), labelledby: "assoc-events", more: t("loadMoreEvents") });
-    const news = pagedList("/announcements", { association: item.id }, (a) => announcementCard(a),
+    const news = pagedList("/announcements", { association: item.id }, (a) => {
+      const card = announcementCard(a);
+      card.querySelector("article").append(h("p", { class: "card-tools" },
+        reportButton("announcement", a.id, pick(a.title)?.text || "")));
+      return card;
+    },
       { empty: t("noNews"), labelledby: "assoc-news", pageSize: 4 });
     lists.push(events, news);
     const feed = await apiHref(`/associations/${encodeURIComponent(item.id)}/events.ics`, { lang: lang() });
+    const history = h("div", {}, h("p", { class: "status", role: "status" }, t("loading")));
+    moderationHistory(item.id, history, controller.signal);
 
     fill(main, back,
       h("article", { class: "detail" },
@@ -318,7 +328,8 @@ function detailView(route) {
             item.status === "verified" ? h("p", { class: "badge" }, item.verified_at
               ? h("time", { datetime: item.verified_at }, t("verifiedOn", formatDate(item.verified_at)))
               : t("verified")) : null,
-            tags(item.categories))),
+            tags(item.categories),
+            h("div", { class: "tools" }, followButton(item), reportButton("association", item.id, item.name)))),
         h("section", { "aria-labelledby": "about-title" },
           h("h2", { id: "about-title" }, t("about")),
           description
@@ -337,11 +348,61 @@ function detailView(route) {
         h("p", {}, h("a", { href: feed, download: `${item.slug}.ics` }, t("calendarFeed"))),
         events.nodes),
       h("section", { class: "block", "aria-labelledby": "assoc-news" },
-        h("h2", { id: "assoc-news" }, t("announcements")), news.nodes));
+        h("h2", { id: "assoc-news" }, t("announcements")), news.nodes),
+      h("section", { class: "block", "aria-labelledby": "assoc-moderation" },
+        h("h2", { id: "assoc-moderation" }, t("moderationHistory")), history));
     setTitle(item.name);
     focusHeading(route.focus);
   }
 
   load();
   return { name: "association", destroy: () => { controller.abort(); lists.forEach((l) => l.abort()); } };
+}
+
+/** Follow: signed-in members add the association to their digest; others subscribe with it pre-selected. */
+function followButton(item) {
+  if (!session()) {
+    return h("a", { class: "button button-quiet button-small", href: `#/subscribe?follow=${encodeURIComponent(item.id)}` },
+      t("follow"));
+  }
+  const box = h("span", { class: "follow" });
+  const button = h("button", { type: "button", class: "button button-small" }, t("follow"));
+  button.addEventListener("click", () => busy(button, box, async () => {
+    let prefs = null;
+    try {
+      prefs = await get("/me/subscription");
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 404)) throw err;
+    }
+    const active = prefs && ["pending", "confirmed"].includes(prefs.status);
+    const followed = active ? prefs.associations || [] : [];
+    if (!followed.includes(item.id)) {
+      const { regions = [], categories = [], language = lang(), frequency = "weekly" } = active ? prefs : {};
+      await put("/me/subscription", {
+        regions, categories, associations: [...followed, item.id], language,
+        frequency: frequency === "off" ? "weekly" : frequency,
+      });
+    }
+    const done = success(t("followed", item.name));
+    done.tabIndex = -1;
+    box.replaceWith(done);
+    button.remove();
+    done.focus();
+  }));
+  return [button, box];
+}
+
+/** The public record: how much of the association's content moderation hid, and why. */
+async function moderationHistory(id, box, signal) {
+  try {
+    const record = await get(`/associations/${encodeURIComponent(id)}/moderation`, {}, { signal });
+    const reasons = Object.entries(record.reasons || {})
+      .map(([reason, n]) => `${t(`reason_${reason}`)} (${n})`).join(", ");
+    fill(box, record.hidden_items
+      ? [h("p", {}, t("historyHidden", record.hidden_items)), reasons ? h("p", {}, t("historyReasons", reasons)) : null]
+      : h("p", { class: "muted" }, t("historyClean")),
+    h("p", { class: "hint" }, t("historyReviewed", record.reviewed_items || 0)));
+  } catch (err) {
+    if (err.name !== "AbortError") fill(box, errorBox(err));
+  }
 }

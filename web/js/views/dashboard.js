@@ -18,6 +18,8 @@ import {
 
 import { pollForm } from "./votes.js";
 
+import "../more-strings.js";
+
 const enc = encodeURIComponent;
 
 export function mount(route) {
@@ -174,11 +176,13 @@ async function manage(ctx, id) {
   const eventsBox = h("div", {}, loading());
   const newsBox = h("div", {}, loading());
   const editorsBox = h("div", {}, loading());
+  const noticesBox = h("div");
   const verified = a.status === "verified";
   page(ctx, a.name, "#/dashboard", t("backDashboard"),
     ctx.route.params.get("created") ? success(t("assocCreated")) : null,
     h("p", {}, h("span", { class: `badge status-${a.status}` }, label(ASSOCIATION_STATUS, a.status)), " ",
       verified ? h("a", { href: `#/associations/${enc(a.slug)}` }, t("publicPage")) : t("pendingHint")),
+    noticesBox,
     h("section", { class: "block", "aria-labelledby": "d-events" }, h("h2", { id: "d-events" }, t("events")),
       verified ? h("p", {}, h("a", { class: "button", href: `#/dashboard/a/${enc(a.id)}/event` }, t("newEvent"))) : null,
       eventsBox),
@@ -193,6 +197,7 @@ async function manage(ctx, id) {
     h("section", { class: "block", "aria-labelledby": "d-profile" }, h("h2", { id: "d-profile" }, t("editProfile")),
       await associationForm({ ...ctx, route: { ...ctx.route, focus: false } }, a)));
   editors(ctx, a, m.role === "owner", editorsBox);
+  moderationNotices(ctx, a, noticesBox);
   if (!verified) {
     fill(eventsBox, h("p", { class: "muted" }, t("verifyFirst")));
     fill(newsBox, h("p", { class: "muted" }, t("verifyFirst")));
@@ -213,6 +218,28 @@ async function manage(ctx, id) {
       label(ANNOUNCEMENT_TYPES, an.type))))
       : h("p", { class: "muted" }, t("noNews")));
   }, (err) => { if (err.name !== "AbortError") fill(newsBox, errorBox(err)); });
+}
+
+/** Warnings from the moderators and the association's items hidden by moderation (shown only when any). */
+async function moderationNotices(ctx, a, box) {
+  let notices;
+  try {
+    notices = await get(`/associations/${enc(a.id)}/notices`, {}, { signal: ctx.signal });
+  } catch (err) {
+    if (err.name !== "AbortError") fill(box, errorBox(err));
+    return;
+  }
+  const warnings = notices.warnings || [];
+  const hidden = notices.hidden || [];
+  if (!warnings.length && !hidden.length) return;
+  const reasons = (r) => Object.keys(r || {}).map((reason) => t(`reason_${reason}`)).join(", ");
+  fill(box, h("section", { class: "block notice-block", "aria-labelledby": "d-notices" },
+    h("h2", { id: "d-notices" }, t("moderationNotices")),
+    warnings.length ? [h("h3", {}, t("warnings")), h("ul", { class: "plain-list" }, warnings.map((w) => h("li", {},
+      h("strong", {}, formatDateTime(w.at)), " — ", w.note)))] : null,
+    hidden.length ? [h("h3", {}, t("hiddenItems")), h("ul", { class: "plain-list" }, hidden.map((item) => h("li", {},
+      `${t(`kind_${item.kind}`)} · ${item.id}`, item.reasons ? ` — ${reasons(item.reasons)}` : "")))] : null,
+    h("p", { class: "hint" }, t("noticesHint"))));
 }
 
 /** The owner and co-editors; the owner adds one by e-mail or removes one. */

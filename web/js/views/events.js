@@ -4,6 +4,7 @@
 import { ApiError, apiHref, del, get, getRegions, post } from "../api.js";
 import { session } from "../auth.js";
 import { eventCard, eventWhere } from "../cards.js";
+import { reportButton } from "../report.js";
 import { externalLink, fill, h, plainText, safeUrl } from "../dom.js";
 import {
   EVENT_CATEGORIES, SPOKEN, formatDateTime, formatMoney, formatRange, label, lang, pick, t,
@@ -222,7 +223,8 @@ function detailView(route) {
           h("p", { class: "tools" },
             h("a", { class: "button button-quiet", href: ics, download: `${ev.id}.ics` }, t("addToCalendar")),
             h("button", { type: "button", class: "button button-quiet", onclick: () => share(ev, title, shareBox) },
-              t("share"))),
+              t("share")),
+            reportButton("event", ev.id, title?.text || ev.id)),
           shareBox)));
     setTitle(title?.text || "");
     focusHeading(route.focus);

@@ -1,15 +1,17 @@
 // Moderators and admins: the associations waiting for verification (verify, or reject with a reason);
 // admins also run elections (create a draft, open the next phase, close the vote).
 
-import { getAll, post } from "../api.js";
+import { ApiError, get, getAll, post } from "../api.js";
 import { isAdmin, isModerator } from "../auth.js";
 import { fill, h } from "../dom.js";
 import { CATEGORIES, ELECTION_STATUS, ELECTORATES, METHODS, formatDateTime, label, pick, t } from "../i18n.js";
 import {
-  busy, errorBox, field, focusHeading, input, loading, localized, localizedFields, main, select, setTitle, success,
+  busy, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main, select, setTitle, success,
   textarea,
 } from "../ui.js";
 import { adminControls, pollForm } from "./votes.js";
+import "../more-strings.js";
+import { REASONS } from "../report.js";
 
 const enc = encodeURIComponent;
 
@@ -22,9 +24,13 @@ export function mount(route) {
     focusHeading(route.focus);
     return { name: "moderation" };
   }
+  if (route.item) return flagDetail(route);
+  const flags = h("div", {}, loading());
   const queue = h("div", {}, loading());
   const elections = h("div");
   fill(main, h("h1", { tabindex: "-1" }, t("moderationTitle")),
+    h("section", { class: "block", "aria-labelledby": "mod-flags" },
+      h("h2", { id: "mod-flags" }, t("flagsQueue")), flags),
     h("section", { class: "block", "aria-labelledby": "mod-queue" },
       h("h2", { id: "mod-queue" }, t("pendingAssociations")), queue),
     h("section", { class: "block", "aria-labelledby": "mod-polls" },
@@ -129,8 +135,138 @@ export function mount(route) {
     return h("details", { class: "block-details" }, h("summary", {}, t("createElection")), form);
   }
 
+  async function loadFlags() {
+    try {
+      const items = await getAll("/moderation/flags", {}, { signal: controller.signal });
+      // Each item's own words (a title or a name) for its card; the queue itself holds counts only.
+      const details = await Promise.all(items.slice(0, 50).map((r) => get(`/moderation/flags/${r.item}`, {},
+        { signal: controller.signal }).catch((err) => {
+        if (err.name === "AbortError") throw err;
+        return null;
+      })));
+      fill(flags, items.length ? h("ul", { class: "cards" }, items.map((r, i) => review(r, details[i])))
+        : h("p", { class: "muted" }, t("flagsEmpty")));
+    } catch (err) {
+      if (err.name !== "AbortError") fill(flags, errorBox(err, { retry: loadFlags }));
+    }
+  }
+
+  loadFlags();
   loadQueue();
   if (isAdmin()) loadElections();
   return { name: "moderation", destroy: () => controller.abort() };
 }
 
+
+// ------------------------------------------------------------------ reported content
+
+const KINDS = ["association", "event", "announcement", "partnership", "candidate"];
+const kindName = (kind) => (KINDS.includes(kind) ? t(`kind_${kind}`) : kind);
+const reasonName = (reason) => (REASONS.includes(reason) ? t(`reason_${reason}`) : reason);
+
+export function reasonsText(reasons) {
+  return Object.entries(reasons || {}).map(([reason, n]) => `${reasonName(reason)} (${n})`).join(", ");
+}
+
+/** A reported item's name for people: its title or name when it still exists, else its id. */
+function itemName(r, detail) {
+  const content = detail?.content;
+  return pick(content?.title)?.text || content?.name || r.id;
+}
+
+function review(r, detail) {
+  const id = `fl-${r.item.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+  return h("li", { class: "card" }, h("article", { "aria-labelledby": id },
+    h("p", { class: "card-date" }, kindName(r.kind)),
+    h("h3", { class: "card-title", id }, h("a", { href: `#/moderation/flags/${r.item}` }, itemName(r, detail))),
+    r.hidden ? h("p", { class: "badge badge-danger" }, t("hiddenBadge")) : null,
+    h("p", { class: "card-text" }, t("flagsCount", r.flags), " — ", reasonsText(r.reasons)),
+    h("p", { class: "hint" }, t("lastFlagged", formatDateTime(r.last_flagged_at)))));
+}
+
+/** What the reported item says, as far as its fields tell (title, name, body, statement). */
+function contentSummary(content) {
+  if (!content) return h("p", { class: "muted" }, t("contentGone"));
+  const title = pick(content.title)?.text || content.name || "";
+  const body = pick(content.body) || pick(content.description) || pick(content.statement);
+  return h("div", { class: "quote" }, title ? h("p", {}, h("strong", {}, title)) : null,
+    body ? h("p", { lang: body.lang }, body.text) : null);
+}
+
+function flagDetail(route) {
+  const controller = new AbortController();
+  const back = h("p", { class: "back" }, h("a", { href: "#/moderation" }, h("span", { "aria-hidden": "true" }, "← "),
+    t("backModeration")));
+  fill(main, back, loading());
+
+  async function load(message = null) {
+    let r;
+    try {
+      r = await get(`/moderation/flags/${route.item}`, {}, { signal: controller.signal });
+    } catch (err) {
+      if (err.name !== "AbortError") failedPage(err, route, () => load());
+      return;
+    }
+    const notices = h("div");
+    const note = textarea("note", { rows: 2, maxlength: 1000 });
+    const actions = ["hide", "restore", "dismiss", "warn", ...(isAdmin() ? ["suspend"] : [])]
+      .filter((a) => !(a === "hide" && r.hidden) && !(a === "restore" && !r.hidden))
+      .map((action) => {
+        const button = h("button", { type: "button", class: action === "hide" || action === "suspend"
+          ? "button button-danger" : "button" }, t(`decide_${action}`));
+        button.addEventListener("click", () => {
+          if ((action === "warn" || action === "suspend") && !note.value.trim()) {
+            note.setAttribute("aria-invalid", "true");
+            fill(notices, h("p", { class: "alert", role: "alert" }, t("reasonRequired")));
+            note.focus();
+            return;
+          }
+          busy(button, notices, async () => {
+            try {
+              await post(`/moderation/flags/${route.item}/decisions`,
+                { action, version: r.version, note: note.value.trim() || null });
+            } catch (err) {
+              if (err instanceof ApiError && err.status === 409) {
+                await load();
+                main.querySelector(".decision-notices")?.append(errorBox(err));
+                return;
+              }
+              throw err;
+            }
+            await load(t(`decided_${action}`));
+            main.querySelector(".success")?.focus();
+          });
+        });
+        return button;
+      });
+    const heading = `${kindName(r.kind)} — ${itemName(r, r)}`;
+    const status = message ? success(message) : null;
+    status?.setAttribute("tabindex", "-1");
+    const rows = [
+      [t("flagStatus"), r.status === "open" ? t("flagOpen") : t("flagClosed")],
+      [t("visibility"), r.hidden ? t("hiddenBadge") : t("shownBadge")],
+      [t("flagsLabel"), `${t("flagsCount", r.flags)} (${t("flagsTotal", r.total_flags)})`],
+      [t("reasonsLabel"), reasonsText(r.reasons)],
+      [t("lastDecision"), r.decision ? `${t(`decision_${r.decision}`)} — ${formatDateTime(r.decided_at)}` : null],
+    ].filter(([, value]) => value);
+    fill(main, back, h("h1", { tabindex: "-1" }, heading), status,
+      h("dl", { class: "facts" }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
+      h("section", { class: "block", "aria-labelledby": "fl-content" },
+        h("h2", { id: "fl-content" }, t("flaggedContent")), contentSummary(r.content)),
+      h("section", { class: "block", "aria-labelledby": "fl-notes" },
+        h("h2", { id: "fl-notes" }, t("flagComments")),
+        r.comments?.length ? h("ul", { class: "plain-list" }, r.comments.map((c) => h("li", {},
+          h("strong", {}, reasonName(c.reason)), ` — ${formatDateTime(c.flagged_at)}`,
+          c.comment ? h("p", { class: "card-text" }, c.comment) : null)))
+          : h("p", { class: "muted" }, t("noComments"))),
+      h("section", { class: "block", "aria-labelledby": "fl-decide" },
+        h("h2", { id: "fl-decide" }, t("decideTitle")),
+        field(t("decisionNote"), note, { hint: t("flagNoteHint") }),
+        h("div", { class: "tools" }, actions), h("div", { class: "decision-notices" }, notices)));
+    setTitle(heading);
+    if (!message) focusHeading(route.focus);
+  }
+
+  load();
+  return { name: "moderation", destroy: () => controller.abort() };
+}

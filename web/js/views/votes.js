@@ -5,6 +5,7 @@
 import { ApiError, get, getAll, post } from "../api.js";
 import { isAdmin, isModerator, session } from "../auth.js";
 import { fill, h, s, safeUrl } from "../dom.js";
+import { reportButton } from "../report.js";
 import {
   ELECTION_STATUS, ELECTORATES, GRADES, METHODS, NOMINATION_STATUS, formatDateTime, formatNumber, label, pick, t,
 } from "../i18n.js";
@@ -158,7 +159,8 @@ function electionView(route) {
             referrerpolicy: "no-referrer", onerror: (ev) => ev.target.remove() }) : null,
           h("h3", { class: "card-title", id: `c-${c.id}` }, c.name),
           h("p", { class: "card-place" }, c.association_name),
-          statement ? h("p", { class: "card-text", lang: statement.lang }, statement.text) : null));
+          statement ? h("p", { class: "card-text", lang: statement.lang }, statement.text) : null,
+          h("p", { class: "card-tools" }, reportButton("candidate", c.id, c.name, { electionId: e.id }))));
       })) : h("p", { class: "muted" }, t("noCandidates")));
     }, (err) => { if (err.name !== "AbortError") fill(candidatesBox, errorBox(err)); });
 

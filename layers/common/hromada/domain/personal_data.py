@@ -101,6 +101,13 @@ class PersonalData:
             return True
         return False
 
+    def rsvps(self, principal: Principal) -> list[dict[str, Any]]:
+        """The events the person registered for (or waits for), newest first: event, status, when."""
+        items = {str(e["event_id"]): {"event_id": str(e["event_id"]), "status": e.get("status"),
+                                      "joined_at": e.get("joined_at")}
+                 for e in self._entries(principal) if _kind(e) == "RSVP" and e.get("event_id")}
+        return sorted(items.values(), key=lambda item: str(item["joined_at"] or ""), reverse=True)
+
     def export(self, principal: Principal) -> dict[str, Any]:
         by_kind: dict[str, list[dict[str, Any]]] = {}
         for entry in self._entries(principal):

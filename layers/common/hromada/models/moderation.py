@@ -137,6 +137,18 @@ class SuspensionOut(BaseModel):
     suspended: bool
 
 
+class MyRsvpOut(BaseModel):
+    event_id: str
+    status: str = Field(description="confirmed or waitlisted")
+    joined_at: str | None = None
+
+
+class MyRsvpsOut(BaseModel):
+    """The events I registered for (or wait for), newest registration first."""
+
+    items: list[MyRsvpOut]
+
+
 class ExportOut(BaseModel):
     """Everything held about the caller (GDPR art. 15 and 20)."""
 
