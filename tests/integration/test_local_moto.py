@@ -18,6 +18,24 @@ def dynamo(stack):
     return client, info["table_name"]
 
 
+@pytest.fixture
+def quiet_table(dynamo):
+    """A table of its own with a stream: the shared one is written meanwhile by the stack's background work
+    (mail deliveries, the schedules), which would interleave records with a test's own."""
+    import uuid
+
+    client, _ = dynamo
+    name = f"stream-test-{uuid.uuid4().hex[:8]}"
+    client.create_table(TableName=name, BillingMode="PAY_PER_REQUEST",
+                        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"},
+                                              {"AttributeName": "sk", "AttributeType": "S"}],
+                        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"},
+                                   {"AttributeName": "sk", "KeyType": "RANGE"}],
+                        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"})
+    yield client, name
+    client.delete_table(TableName=name)
+
+
 def stream_length(table_name: str) -> int:
     from moto.core import DEFAULT_ACCOUNT_ID
     from moto.dynamodb.models import dynamodb_backends
@@ -96,13 +114,13 @@ def test_transactions_do_not_slow_down_as_the_table_grows(dynamo):
     assert after < max(4 * before, 50), (before, after)  # whole-table copies: about 0.5 s at this size
 
 
-def test_streams_keep_only_the_newest_records(dynamo, monkeypatch):
+def test_streams_keep_only_the_newest_records(quiet_table, monkeypatch):
     from moto.core import DEFAULT_ACCOUNT_ID
     from moto.dynamodb.models import dynamodb_backends
 
     from infra import moto_server
 
-    client, table_name = dynamo
+    client, table_name = quiet_table
     monkeypatch.setattr(moto_server, "STREAM_RECORDS_KEPT", 10)
     shard = dynamodb_backends[DEFAULT_ACCOUNT_ID]["eu-west-3"].get_table(table_name).stream_shard
     reader = shard.starting_sequence_number + len(shard.items)  # a reader at the end of the stream now
@@ -124,13 +142,13 @@ def test_dynamodb_items_are_not_kept_forever_by_moto(dynamo):
     assert len(Item.instances_tracked) == 0
 
 
-def test_a_cancelled_transaction_leaves_a_full_stream_as_it_was(dynamo, monkeypatch):
+def test_a_cancelled_transaction_leaves_a_full_stream_as_it_was(quiet_table, monkeypatch):
     from moto.core import DEFAULT_ACCOUNT_ID
     from moto.dynamodb.models import dynamodb_backends
 
     from infra import moto_server
 
-    client, table_name = dynamo
+    client, table_name = quiet_table
     monkeypatch.setattr(moto_server, "STREAM_RECORDS_KEPT", 5)
     for i in range(10):  # the stream is at its bound: each new record pushes the oldest out
         client.put_item(TableName=table_name, Item={"pk": {"S": "TEST#full"}, "sk": {"S": str(i)}})

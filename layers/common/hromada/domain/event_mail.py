@@ -140,14 +140,13 @@ class AssociationNotices:
 class ElectionAudience(Protocol):
     def election(self, election_id: str) -> Any: ...
     def roll(self, election_id: str) -> list[str]: ...
-    def verified_owners(self) -> list[str]: ...
     def subscribers(self) -> Iterator[Any]: ...
 
 
 class ElectionNotices:
-    """Each phase of an election, told once to those it concerns: nominations to the owners of verified
-    associations (they nominate); voting and results to the voter roll, or, when every member may vote, to
-    the digest's confirmed subscribers (bulk mail, with one-click unsubscribe)."""
+    """Each phase of an election (nominations open, voting open, results published) told once to its
+    electorate: the voter roll, or, when every member may vote, the digest's confirmed subscribers (bulk
+    mail in their language, with one-click unsubscribe)."""
 
     PHASES = ("nominations", "voting", "published")
 
@@ -162,10 +161,10 @@ class ElectionNotices:
         key = f"election:{election.id}:{status}"
         title = election.title.model_dump(exclude_none=True) if hasattr(election.title, "model_dump") \
             else dict(election.title)
-        letter = lambda lang: letters.election_phase(lang, title, status, election.id, self.web_url)  # noqa: E731
-        if status == "nominations":
-            owners = sorted(set(self.audience.verified_owners()))
-            return split("election", key, letter("fr"), [Recipient(email, email) for email in owners])
+
+        def letter(lang: str) -> Any:
+            return letters.election_phase(lang, title, status, election.id, self.web_url)
+
         if str(election.electorate) == "roll":
             roll = self.audience.roll(election.id)
             return split("election", key, letter("fr"), [Recipient(email, email) for email in roll])

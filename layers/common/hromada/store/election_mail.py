@@ -1,15 +1,13 @@
-"""Who hears of an election's phases: its voter roll, the owners of verified associations, subscribers."""
+"""Who hears of an election's phases: its voter roll, or the digest's subscribers."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from hromada.models.association import Status
 from hromada.models.election import Election
 from hromada.models.subscription import Subscription
 from hromada.store import keys
-from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb, table_name
 from hromada.store.elections import DynamoElectionStore
 from hromada.store.errors import call
@@ -26,16 +24,6 @@ class DynamoElectionAudience:
     def roll(self, election_id: str) -> list[str]:
         return [item["sk"]["S"] for item in self._pages({"KeyConditionExpression": "pk = :pk",
                 "ExpressionAttributeValues": {":pk": {"S": keys.roll_entry(election_id, "")["pk"]}}})]
-
-    def verified_owners(self) -> list[str]:
-        """One Query for the verified directory, then one per association for its editors (rare: once per
-        election opening its nominations)."""
-        associations = DynamoAssociationStore(self.client)
-        ids = [item["pk"]["S"].removeprefix("ASSOC#") for item in self._pages({
-            "IndexName": "gsi2", "KeyConditionExpression": "gsi2pk = :p", "ProjectionExpression": "pk",
-            "ExpressionAttributeValues": {":p": {"S": keys.association_collection(Status.VERIFIED.value)}}})]
-        return [e.email for association_id in ids for e in associations.editors(association_id)
-                if str(e.role) == "owner"]
 
     def subscribers(self) -> Iterator[Subscription]:
         store = DynamoSubscriptionStore(self.client)
