@@ -17,6 +17,7 @@ from infra.template import Template
 
 log = logging.getLogger("hromada.pollers")
 IDLE_PAUSE = 0.2  # seconds between polls of an empty queue
+LOCAL_CONCURRENCY = 3  # batches of one queue in flight at once (the function's reserved concurrency if lower)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class SqsSource:
     queue: str  # logical id
     batch_size: int
     partial_failures: bool
+    concurrency: int = 1  # pollers at once, as Lambda runs several batches in parallel
 
 
 def sqs_sources(template: Template) -> list[SqsSource]:
@@ -39,8 +41,10 @@ def sqs_sources(template: Template) -> list[SqsSource]:
             if isinstance(arn, dict) and isinstance(arn.get("Fn::GetAtt"), str):
                 queue = arn["Fn::GetAtt"].split(".", 1)[0]
             if queue:
+                reserved = (function.get("Properties") or {}).get("ReservedConcurrentExecutions")
                 found.append(SqsSource(name, queue, int(props.get("BatchSize", 10)),
-                                       "ReportBatchItemFailures" in (props.get("FunctionResponseTypes") or [])))
+                                       "ReportBatchItemFailures" in (props.get("FunctionResponseTypes") or []),
+                                       min(LOCAL_CONCURRENCY, int(reserved or LOCAL_CONCURRENCY))))
     return found
 
 
@@ -60,12 +64,15 @@ class Pollers:
     stopping: threading.Event = field(default_factory=threading.Event)
     threads: list[threading.Thread] = field(default_factory=list)
     busy: dict[str, int] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def start(self) -> Pollers:
         for source in sqs_sources(self.template):
-            thread = threading.Thread(target=self._loop, args=(source,), name=f"sqs {source.function}", daemon=True)
-            thread.start()
-            self.threads.append(thread)
+            for number in range(source.concurrency):
+                thread = threading.Thread(target=self._loop, args=(source,), name=f"sqs {source.function} {number}",
+                                          daemon=True)
+                thread.start()
+                self.threads.append(thread)
         return self
 
     def stop(self) -> None:
@@ -81,7 +88,8 @@ class Pollers:
         messages = response.get("Messages", [])
         if not messages:
             return 0
-        self.busy[source.queue] = self.busy.get(source.queue, 0) + 1
+        with self._lock:
+            self.busy[source.queue] = self.busy.get(source.queue, 0) + 1
         try:
             try:
                 result = self.invoke(source.function, sqs_event(messages, attributes["Arn"], self.template.region))
@@ -96,7 +104,8 @@ class Pollers:
                     {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(done)])
             return len(messages)
         finally:
-            self.busy[source.queue] -= 1
+            with self._lock:
+                self.busy[source.queue] -= 1
 
     def _loop(self, source: SqsSource) -> None:
         # Short polls and a local pause: the local moto serves one request at a time, so a long poll
