@@ -13,6 +13,7 @@ from hromada.api import (
     ERRORS_PUBLIC,
     ERRORS_SIGNED_IN,
     NOT_FOUND,
+    SIGNED_IN,
     create_app,
     documented,
     make_handler,
@@ -31,7 +32,6 @@ from hromada.store.client import dynamodb
 
 app = create_app()
 TAGS = ["announcements"]
-SIGNED_IN = [{"cognito": []}]
 AnnouncementId = Annotated[str, Path(pattern=r"^an_[0-9a-f]{20}$", description="Announcement id (an_...)")]
 AssociationRef = Annotated[str, Path(min_length=3, max_length=80, description="Association id (as_...) or slug")]
 

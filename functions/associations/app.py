@@ -13,6 +13,7 @@ from hromada.api import (
     ERRORS_PUBLIC,
     ERRORS_SIGNED_IN,
     NOT_FOUND,
+    SIGNED_IN,
     create_app,
     documented,
     make_handler,
@@ -42,7 +43,6 @@ from hromada.store.client import dynamodb
 
 app = create_app()
 TAGS = ["associations"]
-SIGNED_IN = [{"cognito": []}]
 IdOrSlug = Annotated[str, Path(min_length=3, max_length=80, description="Association id (as_...) or slug")]
 
 

@@ -13,6 +13,7 @@ from hromada.api import (
     ERRORS_PUBLIC,
     ERRORS_SIGNED_IN,
     NOT_FOUND,
+    SIGNED_IN,
     create_app,
     documented,
     make_handler,
@@ -48,7 +49,6 @@ from hromada.store.elections import DynamoElectionStore
 
 app = create_app()
 TAGS, ORGANIZING, NOMINATIONS, VOTING = ["elections"], ["organizing elections"], ["nominations"], ["voting"]
-SIGNED_IN = [{"cognito": []}]
 ElectionId = Annotated[str, Path(pattern=r"^el_[0-9a-f]{20}$", description="Election id (el_...)")]
 CandidateId = Annotated[str, Path(pattern=r"^ca_[0-9a-f]{20}$", description="Candidate id (ca_...)")]
 Cursor = Annotated[str | None, Query(max_length=1000)]

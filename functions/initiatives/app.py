@@ -13,6 +13,7 @@ from hromada.api import (
     ERRORS_PUBLIC,
     ERRORS_SIGNED_IN,
     NOT_FOUND,
+    SIGNED_IN,
     create_app,
     documented,
     make_handler,
@@ -39,7 +40,6 @@ from hromada.store.matches import DynamoMatchIndex
 
 app = create_app()
 TAGS = ["initiatives"]
-SIGNED_IN = [{"cognito": []}]
 InitiativeId = Annotated[str, Path(min_length=3, max_length=80, description="Initiative id (in_...)")]
 AssociationId = Annotated[str, Path(min_length=3, max_length=80, description="Your association's id (as_...)")]
 

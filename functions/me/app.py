@@ -8,7 +8,14 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from hromada.api import ERRORS_SIGNED_IN, create_app, documented, make_handler, principal
+from hromada.api import (
+    ERRORS_SIGNED_IN,
+    SIGNED_IN,
+    create_app,
+    documented,
+    make_handler,
+    principal,
+)
 from hromada.domain.associations import Associations
 from hromada.domain.personal_data import PersonalData
 from hromada.domain.rsvps import Rsvps
@@ -21,7 +28,6 @@ from hromada.store.client import dynamodb
 from hromada.store.personal_data import CognitoAccounts, DynamoPersonalDataStore
 
 app = create_app()
-SIGNED_IN = [{"cognito": []}]
 
 
 @cache

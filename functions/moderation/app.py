@@ -13,6 +13,7 @@ from hromada.api import (
     ERRORS_PUBLIC,
     ERRORS_SIGNED_IN,
     NOT_FOUND,
+    SIGNED_IN,
     create_app,
     documented,
     make_handler,
@@ -40,7 +41,6 @@ from hromada.store.moderation import DynamoModerationStore
 
 app = create_app()
 TAGS = ["moderation"]
-SIGNED_IN = [{"cognito": []}]
 ItemRef = Annotated[str, Path(min_length=3, max_length=200, pattern=r"^[a-z]+(:[A-Za-z0-9_-]+){1,2}$",
                               description="The flagged item: kind:id, or candidate:election_id:candidate_id")]
 AssociationId = Annotated[str, Path(min_length=3, max_length=80, description="Association id (as_...)")]

@@ -13,6 +13,7 @@ from hromada.api import (
     ERRORS_PUBLIC,
     ERRORS_SIGNED_IN,
     NOT_FOUND,
+    SIGNED_IN,
     create_app,
     documented,
     make_handler,
@@ -41,7 +42,6 @@ from hromada.store.partnerships import DynamoPartnershipStore
 
 app = create_app()
 TAGS = ["partnerships"]
-SIGNED_IN = [{"cognito": []}]
 PartnershipId = Annotated[str, Path(min_length=3, max_length=80, description="Partnership id (pt_...)")]
 AssociationId = Annotated[str, Path(min_length=3, max_length=80, description="Your association's id (as_...)")]
 

@@ -8,7 +8,16 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from hromada.api import CONFLICT, ERRORS_SIGNED_IN, NOT_FOUND, create_app, documented, make_handler, principal
+from hromada.api import (
+    CONFLICT,
+    ERRORS_SIGNED_IN,
+    NOT_FOUND,
+    SIGNED_IN,
+    create_app,
+    documented,
+    make_handler,
+    principal,
+)
 from hromada.domain.polls import Polls
 from hromada.models.common import Limit, Page
 from hromada.models.election import Reason
@@ -20,7 +29,6 @@ from hromada.store.polls import DynamoPollStore
 
 app = create_app()
 TAGS = ["polls"]
-SIGNED_IN = [{"cognito": []}]
 PollId = Annotated[str, Path(pattern=r"^po_[0-9a-f]{20}$", description="Poll id (po_...)")]
 
 

@@ -7,6 +7,7 @@ so link scanners cannot confirm or unsubscribe anyone: the page's button POSTs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Annotated
 from urllib.parse import parse_qs
@@ -20,6 +21,7 @@ from hromada.api import (
     ERRORS_PUBLIC,
     ERRORS_SIGNED_IN,
     NOT_FOUND,
+    SIGNED_IN,
     create_app,
     documented,
     make_handler,
@@ -32,7 +34,13 @@ from hromada.i18n import negotiate
 from hromada.mail.links import SignedLinks
 from hromada.mail.render import page
 from hromada.models.event import EventCategory
-from hromada.models.subscription import Preferences, PreferencesOut, SubscriptionAccepted, SubscriptionRequest
+from hromada.models.subscription import (
+    Preferences,
+    PreferencesOut,
+    Subscription,
+    SubscriptionAccepted,
+    SubscriptionRequest,
+)
 from hromada.observability import metrics
 from hromada.store.client import dynamodb
 from hromada.store.deliveries import SqsMailOutbox
@@ -40,7 +48,6 @@ from hromada.store.subscriptions import DynamoSubscriptionStore
 
 app = create_app()
 TAGS = ["subscriptions"]
-SIGNED_IN = [{"cognito": []}]
 Token = Annotated[str, Query(min_length=20, max_length=2000, description="The signed token from the mail's link")]
 HTML = {"content": {"text/html": {"schema": {"type": "string"}}}}
 
@@ -73,7 +80,8 @@ def page_text(error: HromadaError) -> str:
 
 def _pages(status: int, description: str) -> dict[int, object]:
     return {status: {"description": description, **HTML}, 400: {"description": "Invalid or expired link", **HTML},
-            404: {"description": "No such subscription", **HTML}}
+            404: {"description": "No such subscription", **HTML},
+            422: {"description": "A form that does not validate (shown again with the error)", **HTML}}
 
 
 @app.post("/subscriptions", tags=TAGS, summary="Subscribe to the digest (a confirmation mail is sent)",
@@ -88,56 +96,56 @@ def subscribe(request: SubscriptionRequest) -> Response[SubscriptionAccepted]:
 @app.get("/subscriptions/confirm", tags=TAGS, summary="The confirmation page (its button confirms)",
          responses=_pages(200, "A page with a confirm button"))
 def confirm_page(token: Token) -> Response[str]:
-    try:
-        found = subscriptions().preview_confirm(token)
-    except HromadaError as error:
-        return _link_failed(error)
-    t_lang = found.language
-    return _html(page(t_lang, "page_confirm_title", text=_t(t_lang, "page_confirm_text"),
-                      action=f"?token={token}", button=_t(t_lang, "confirm_button")))
+    lang = _language(subscriptions().preview_confirm, token)
+    return lang if isinstance(lang, Response) else _button_page(lang, token, "confirm", "confirm_button")
 
 
 @app.post("/subscriptions/confirm", tags=TAGS, summary="Confirm a subscription (from the mail's link)",
           responses=_pages(200, "Confirmed"))
 def confirm(token: Token) -> Response[str]:
-    try:
-        found = subscriptions().confirm(token)
-    except HromadaError as error:
-        return _link_failed(error)
+    lang = _language(subscriptions().confirm, token)
+    if isinstance(lang, Response):
+        return lang
     metrics.add_metric(name="SubscriptionConfirmed", unit="Count", value=1)
-    return _html(page(found.language, "page_confirmed_title", text=_t(found.language, "page_confirmed_text"),
-                      form=None))
+    return _html(page(lang, "page_confirmed_title", text=_t(lang, "page_confirmed_text")))
 
 
 @app.get("/subscriptions/unsubscribe", tags=TAGS, summary="The unsubscribe page (its button unsubscribes)",
          responses=_pages(200, "A page with an unsubscribe button"))
 def unsubscribe_page(token: Token) -> Response[str]:
-    try:
-        found = subscriptions().preferences(token)
-        lang = found.language
-    except HromadaError as error:
-        if error.code != "subscription_not_found":
-            return _link_failed(error)
-        lang = _lang()  # already gone: say so rather than fail
-        return _html(page(lang, "page_unsubscribed_title", text=_t(lang, "page_unsubscribed_text")))
-    return _html(page(lang, "page_unsubscribe_title", text=_t(lang, "page_unsubscribe_text"),
-                      action=f"?token={token}", button=_t(lang, "unsubscribe")))
+    lang = _language(subscriptions().preferences, token, gone=True)
+    if isinstance(lang, Response):
+        return lang
+    return _button_page(lang, token, "unsubscribe", "unsubscribe")
 
 
 @app.post("/subscriptions/unsubscribe", tags=TAGS,
           summary="Unsubscribe at once: the List-Unsubscribe one-click target (RFC 8058), no login, no confirmation",
           responses=_pages(200, "Unsubscribed (also when it already was)"))
 def unsubscribe(token: Token) -> Response[str]:
-    lang = _lang()
-    try:
-        found = subscriptions().preferences(token)
-        lang = found.language
-    except HromadaError as error:
-        if error.code != "subscription_not_found":
-            return _link_failed(error)
+    lang = _language(subscriptions().preferences, token, gone=True)
+    if isinstance(lang, Response):
+        return lang
     subscriptions().unsubscribe(token)
     metrics.add_metric(name="Unsubscribed", unit="Count", value=1)
     return _html(page(lang, "page_unsubscribed_title", text=_t(lang, "page_unsubscribed_text")))
+
+
+def _language(find: Callable[[str], Subscription], token: str, gone: bool = False) -> str | Response[str]:
+    """The language of the link's subscription, or the page telling why the link fails. With `gone`, a
+    subscription that no longer exists is no failure (unsubscribing twice still says "unsubscribed")."""
+    try:
+        return find(token).language
+    except HromadaError as error:
+        if gone and error.code == "subscription_not_found":
+            return _html(page(_lang(), "page_unsubscribed_title", text=_t(_lang(), "page_unsubscribed_text")))
+        return _link_failed(error)
+
+
+def _button_page(lang: str, token: str, kind: str, button: str) -> Response[str]:
+    """GET shows a page whose button POSTs: link scanners that follow every URL change nothing."""
+    return _html(page(lang, f"page_{kind}_title", text=_t(lang, f"page_{kind}_text"), action=f"?token={token}",
+                      button=_t(lang, button)))
 
 
 @app.get("/subscriptions/manage", tags=TAGS, summary="The preferences page of a subscription (from a mail's link)",

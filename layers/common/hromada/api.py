@@ -52,6 +52,7 @@ ERRORS_SIGNED_IN = {
           "headers": {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}},
 }
 NOT_FOUND = {404: _error_doc("Not found")}
+SIGNED_IN = [{"cognito": []}]  # the OpenAPI security requirement of routes behind the Cognito authorizer
 CONFLICT = {409: _error_doc("Conflict")}
 
 
