@@ -7,6 +7,7 @@ the counters); when a condition fails, the use case reads again and decides agai
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -46,7 +47,8 @@ class Rsvps:
                 raise Conflict("registration_closed")
             seat = seats.has_room and seats.waiting == 0
             rsvp = Rsvp(event_id=event.id, member_id=principal.user_id, email=principal.email, name=principal.name,
-                        status=RsvpStatus.CONFIRMED if seat else RsvpStatus.WAITLISTED, joined_at=now)
+                        status=RsvpStatus.CONFIRMED if seat else RsvpStatus.WAITLISTED, joined_at=now,
+                        attempt=secrets.token_hex(8))
             try:
                 if seat:
                     self.store.confirm(rsvp)
@@ -131,7 +133,7 @@ class Rsvps:
 
     def _ours(self, rsvp: Rsvp) -> bool:
         stored = self.store.get_rsvp(rsvp.event_id, rsvp.member_id)
-        return stored is not None and stored.joined_at == rsvp.joined_at and stored.status == rsvp.status
+        return stored is not None and stored.attempt == rsvp.attempt and stored.status == rsvp.status
 
     def _position(self, rsvp: Rsvp) -> int | None:
         return self.store.position(rsvp) if rsvp.status == RsvpStatus.WAITLISTED else None

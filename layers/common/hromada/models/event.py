@@ -250,6 +250,8 @@ class Rsvp(BaseModel):
     status: RsvpStatus
     joined_at: str  # also the waitlist order
     promoted_at: str | None = None
+    # Which request wrote it: a retried write recognises its own work, two clicks in one millisecond do not.
+    attempt: str | None = None
 
 
 class RsvpOut(BaseModel):
