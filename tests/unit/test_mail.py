@@ -231,3 +231,22 @@ def test_suppressed_addresses_are_skipped_and_refused_ones_not_retried():
     outcome = Mailer(log, ses, NoSuppressions({"0@example.org"}), Links(), "n@hromada.example").deliver(job(3))
     assert (outcome.suppressed, outcome.rejected, outcome.sent) == (["sb_0"], ["sb_1"], ["sb_2"])
     assert Mailer(log, ses, NoSuppressions(), Links(), "n@x").deliver(job(3)).sent == ["sb_0"]
+
+
+@pytest.mark.parametrize(("lang", "n", "expected"), [("fr", 1, "1 nouveauté"), ("fr", 4, "4 nouveautés"),
+                                                     ("uk", 1, "1 новина"), ("uk", 3, "3 новини"),
+                                                     ("uk", 5, "5 новин"), ("uk", 21, "21 новина"),
+                                                     ("en", 1, "1 new item"), ("en", 2, "2 new items")])
+def test_counts_agree_with_their_noun(lang, n, expected):
+    from hromada.mail.strings import counted
+
+    assert counted(lang, n) == expected
+
+
+def test_summaries_show_text_not_markdown_and_french_colons_are_spaced():
+    event = {**EVENT, "description": {"fr": "Un **concert** de bandoura"},
+             "description_html": {"fr": "<p>Un <strong>concert</strong> de bandoura</p>"}}
+    card = letters.event_card(event, "fr", "https://web")
+    assert card.summary == "Un concert de bandoura"
+    text = render(letters.digest("fr", "weekly", [card], [])).text
+    assert "Quand\u202f: mardi 1 décembre 2026" in text and "**" not in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hromada.mail.render import Card, Letter, Section, when
-from hromada.mail.strings import strings
+from hromada.mail.strings import counted, strings
 from hromada.models.localized import pick
 
 SUMMARY_CHARS = 240
@@ -14,6 +14,16 @@ SUMMARY_CHARS = 240
 def _summary(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS - 1].rstrip() + "…"
+
+
+def _plain(item: dict[str, Any], field: str, lang: str) -> str:
+    """The text of a Markdown field for a summary: from its sanitised HTML, so no `**` shows in a mail."""
+    rendered = item.get(f"{field}_html") or {}
+    if rendered:
+        from hromada.ical import html_to_text
+
+        return html_to_text(pick(rendered, lang))
+    return pick(item.get(field) or {}, lang)
 
 
 def confirm(lang: str, confirm_url: str) -> Letter:
@@ -36,13 +46,13 @@ def event_card(event: dict[str, Any], lang: str, web_url: str) -> Card:
         t["online"] if event.get("online_url") else None)
     return Card(title=pick(event["title"], lang), url=f"{web_url}/#/events/{event['id']}",
                 when=when(event["start"], lang, event.get("timezone") or "Europe/Paris"), where=where,
-                by=event.get("association_name"), summary=_summary(pick(event.get("description") or {}, lang)))
+                by=event.get("association_name"), summary=_summary(_plain(event, "description", lang)))
 
 
 def announcement_card(announcement: dict[str, Any], lang: str, web_url: str) -> Card:
     sources = [{"title": s.get("title") or s["url"], "url": s["url"]} for s in announcement.get("sources") or []]
     return Card(title=pick(announcement["title"], lang), url=f"{web_url}/#/announcements/{announcement['id']}",
-                by=announcement.get("association_name"), summary=_summary(pick(announcement.get("body") or {}, lang)),
+                by=announcement.get("association_name"), summary=_summary(_plain(announcement, "body", lang)),
                 sources=sources)
 
 
@@ -54,7 +64,7 @@ def digest(lang: str, frequency: str, events: list[Card], announcements: list[Ca
         sections.append(Section(t["digest_events"], events))
     if announcements:
         sections.append(Section(t["digest_announcements"], announcements))
-    subject = t[f"digest_subject_{frequency}"].format(count=len(events) + len(announcements))
+    subject = t[f"digest_subject_{frequency}"].format(count=counted(lang, len(events) + len(announcements)))
     return Letter(lang=lang, subject=subject, heading=subject, intro=[t["digest_intro"]], sections=sections)
 
 
@@ -62,7 +72,7 @@ def about_event(kind: str, lang: str, event: dict[str, Any], web_url: str, reaso
     """reminder, changed, cancelled, promoted: one event, told to the people registered for it."""
     t = strings(lang)
     subject = t[f"{kind}_subject"].format(title=pick(event["title"], lang))
-    notes = [f"{t['reason']}: {reason}"] if reason else []
+    notes = [f"{t['reason']}{t['colon']} {reason}"] if reason else []
     if kind == "reminder":
         notes.append(t["reminder_calendar"])
     card = event_card(event, lang, web_url)
@@ -77,7 +87,7 @@ def association_reviewed(lang: str, name: str, verified: bool, web_url: str, ass
     kind = "verified" if verified else "rejected"
     subject = t[f"{kind}_subject"].format(name=name)
     return Letter(lang=lang, subject=subject, heading=subject, intro=[t[f"{kind}_intro"]],
-                  notes=[f"{t['reason']}: {reason}"] if reason else [],
+                  notes=[f"{t['reason']}{t['colon']} {reason}"] if reason else [],
                   button={"label": t["see"], "url": f"{web_url}/#/associations/{association_id}"})
 
 

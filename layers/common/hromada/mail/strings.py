@@ -19,8 +19,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "already_subject": "Votre abonnement à Hromada",
         "already_intro": "Une nouvelle demande d'abonnement a été faite pour cette adresse, qui est déjà "
                          "abonnée. Vous pouvez modifier vos préférences ici.",
-        "digest_subject_weekly": "Votre semaine ukrainienne : {count} nouveautés",
-        "digest_subject_daily": "Aujourd'hui avec Hromada : {count} nouveautés",
+        "digest_subject_weekly": "Votre semaine ukrainienne : {count}",
+        "digest_subject_daily": "Aujourd'hui avec Hromada : {count}",
         "digest_intro": "Voici ce qui a été publié pour vos régions et vos sujets.",
         "digest_events": "Événements",
         "digest_announcements": "Annonces",
@@ -44,6 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "see": "Voir",
         "when": "Quand",
         "where": "Où",
+        "colon": "\u202f:",
         "announcement_subject": "{name} : {title}",
         "announcement_intro": "Une association que vous suivez vient de publier cette annonce.",
         "election_nominations_subject": "Candidatures ouvertes : {title}",
@@ -89,8 +90,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "already_subject": "Ваша підписка на Громаду",
         "already_intro": "Для цієї адреси, яка вже підписана, надійшов новий запит на підписку. "
                          "Тут можна змінити налаштування.",
-        "digest_subject_weekly": "Ваш український тиждень: {count} новин",
-        "digest_subject_daily": "Сьогодні в Громаді: {count} новин",
+        "digest_subject_weekly": "Ваш український тиждень: {count}",
+        "digest_subject_daily": "Сьогодні в Громаді: {count}",
         "digest_intro": "Ось що опубліковано для ваших регіонів і тем.",
         "digest_events": "Події",
         "digest_announcements": "Оголошення",
@@ -114,6 +115,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "see": "Переглянути",
         "when": "Коли",
         "where": "Де",
+        "colon": ":",
         "announcement_subject": "{name}: {title}",
         "announcement_intro": "Асоціація, за якою ви стежите, щойно опублікувала це оголошення.",
         "election_nominations_subject": "Висування кандидатів відкрито: {title}",
@@ -157,8 +159,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "already_subject": "Your Hromada subscription",
         "already_intro": "Someone asked again to subscribe this address, which is already subscribed. "
                          "You can change your preferences here.",
-        "digest_subject_weekly": "Your Ukrainian week: {count} new items",
-        "digest_subject_daily": "Today on Hromada: {count} new items",
+        "digest_subject_weekly": "Your Ukrainian week: {count}",
+        "digest_subject_daily": "Today on Hromada: {count}",
         "digest_intro": "Here is what was published for your regions and topics.",
         "digest_events": "Events",
         "digest_announcements": "Announcements",
@@ -182,6 +184,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "see": "View",
         "when": "When",
         "where": "Where",
+        "colon": ":",
         "announcement_subject": "{name}: {title}",
         "announcement_intro": "An association you follow has just published this announcement.",
         "election_nominations_subject": "Nominations open: {title}",
@@ -216,3 +219,17 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def strings(lang: str) -> dict[str, str]:
     return STRINGS[lang if lang in STRINGS else "fr"]
+
+
+# "3 nouveautés", "3 новини", "5 новин": the plural form by CLDR's rules for the language (Babel).
+COUNTED = {"fr": {"one": "{n} nouveauté", "other": "{n} nouveautés"},
+           "uk": {"one": "{n} новина", "few": "{n} новини", "many": "{n} новин", "other": "{n} новини"},
+           "en": {"one": "{n} new item", "other": "{n} new items"}}
+
+
+def counted(lang: str, n: int) -> str:
+    from babel import Locale
+
+    forms = COUNTED[lang if lang in COUNTED else "fr"]
+    form = Locale.parse({"fr": "fr", "uk": "uk", "en": "en"}.get(lang, "fr")).plural_form(n)
+    return forms.get(form, forms["other"]).format(n=n)

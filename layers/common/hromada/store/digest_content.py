@@ -9,8 +9,9 @@ from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item
 from hromada.store.errors import call
 
-_CONTENT = {"id", "title", "description", "body", "start", "end", "timezone", "venue", "online_url", "categories",
-            "association_id", "association_name", "region", "sources", "created_at", "status", "type"}
+_CONTENT = {"id", "title", "description", "body", "description_html", "body_html", "start", "end", "timezone",
+            "venue", "online_url", "categories", "association_id", "association_name", "region", "sources",
+            "created_at", "status", "type"}
 
 
 class DynamoDigestContent:
