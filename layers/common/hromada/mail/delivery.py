@@ -36,8 +36,8 @@ class Sender(Protocol):
 
 
 class LinkMaker(Protocol):
-    def manage(self, subscription_id: str) -> str: ...
-    def unsubscribe(self, subscription_id: str) -> str: ...
+    def manage(self, subscription_id: str, generation: str | None = None) -> str: ...
+    def unsubscribe(self, subscription_id: str, generation: str | None = None) -> str: ...
 
 
 @dataclass
@@ -98,8 +98,8 @@ class Mailer:
         letter = job.letter
         headers: dict[str, str] = {}
         if recipient.subscription_id:
-            letter.manage_url = self.links.manage(recipient.subscription_id)
-            letter.unsubscribe_url = self.links.unsubscribe(recipient.subscription_id)
+            letter.manage_url = self.links.manage(recipient.subscription_id, recipient.generation)
+            letter.unsubscribe_url = self.links.unsubscribe(recipient.subscription_id, recipient.generation)
             if job.bulk:
                 headers = mime.unsubscribe_headers(letter.unsubscribe_url)
         else:
