@@ -3,8 +3,16 @@ from __future__ import annotations
 import pytest
 
 from hromada.auth import Principal
-from hromada.domain.rate_limits import Quota, QuotaExceeded, check_write, quotas_for
-from hromada.errors import TooManyRequests
+from hromada.domain.rate_limits import (
+    AccountErased,
+    Quota,
+    QuotaExceeded,
+    Suspended,
+    Writer,
+    check_write,
+    quotas_for,
+)
+from hromada.errors import Forbidden, TooManyRequests, Unauthorized
 
 
 class CountingStore:
@@ -51,3 +59,37 @@ def test_a_refused_write_counts_on_no_quota():
         check_write(store, quotas, now=61.0)
     assert refused.value.params["scope"] == "ip"
     assert store.hits[(quotas[0].subject, 60)] == 1
+
+
+class GuardedStore(CountingStore):
+    """The writer's checks as the DynamoDB store runs them: in the same call as the quotas."""
+
+    def __init__(self, suspended: set[str] = frozenset(), erased: dict[str, int] | None = None) -> None:
+        super().__init__()
+        self.suspended, self.erased = suspended, erased or {}
+
+    def consume(self, quotas, window, expires_at, *, writer=None, now=0):
+        if writer is not None and not writer.erasing_self:
+            if self.erased.get(writer.user_id, 0) >= now:
+                raise AccountErased()
+            if {writer.user_id, writer.person} & self.suspended:
+                raise Suspended()
+        super().consume(quotas, window, expires_at)
+
+
+def test_an_erased_account_writes_nothing_until_its_tokens_expire():
+    store = GuardedStore(erased={"sub-1": 1_000_000 + 3900})
+    quotas = quotas_for(PERSON, "203.0.113.9", per_user=10, per_ip=10)
+    with pytest.raises(Unauthorized) as refused:
+        check_write(store, quotas, now=1_000_000.0, writer=Writer("sub-1"))
+    assert refused.value.code == "account_erased" and store.hits == {}
+    check_write(store, quotas, now=1_000_000.0, writer=Writer("sub-1", erasing_self=True))  # erasing again
+    check_write(store, quotas, now=1_003_901.0, writer=Writer("sub-1"))  # the tombstone expired
+
+
+def test_a_suspended_person_is_refused_under_a_new_account():
+    store = GuardedStore(suspended={"pseudonym-of-olena"})
+    with pytest.raises(Forbidden) as refused:
+        check_write(store, [], now=60.0, writer=Writer("sub-new", person="pseudonym-of-olena"))
+    assert refused.value.code == "account_suspended"
+    check_write(store, [], now=60.0, writer=Writer("sub-new", person="pseudonym-of-olena", erasing_self=True))
