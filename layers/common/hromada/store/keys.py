@@ -78,8 +78,9 @@ suspension    pk SUSPENDED#<user id>  sk SUSPENDED        (the account: dropped 
                                                            address; outlives erasure, so a new account with
                                                            that mailbox is still suspended; names nobody)
                                                           (both checked inside the write-quota transaction)
-erased        pk ERASED#<user id>   sk ERASED             (an erased account's tokens write nothing more;
-                                                           expires_at after the tokens' lifetime)
+erased        pk ERASED#<account pseudonym> sk ERASED     (an erased account's tokens write nothing more;
+                                                           expires_at after the tokens' lifetime; the keyed
+                                                           HMAC of the sub, so no id of it stays in the table)
 item: <kind>:<id>, a candidate <kind>:<election id>:<candidate id>
 person index  gsi1 PERSON#<user id or e-mail> / <KIND>#...  on rsvps, voted markers, candidates, roll entries,
               flags, polls (their author) and audit entries: what a person's export and erasure read
@@ -413,8 +414,15 @@ def person_suspension(pseudonym: str) -> dict[str, str]:
     return {"pk": f"SUSPENDED#P:{pseudonym}", "sk": "SUSPENDED"}
 
 
-def erased_account(user_id: str) -> dict[str, str]:
-    return {"pk": f"ERASED#{user_id}", "sk": "ERASED"}
+def erased_account(account_pseudonym: str) -> dict[str, str]:
+    return {"pk": f"ERASED#{account_pseudonym}", "sk": "ERASED"}
+
+
+def account_pseudonym(user_id: str) -> str:
+    """The keyed HMAC naming an erased account (its sub) in its tombstone."""
+    from hromada.pseudonyms import pseudonym
+
+    return pseudonym(user_id, "erased-account")
 
 
 def person(subject: str) -> str:

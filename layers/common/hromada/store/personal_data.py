@@ -171,7 +171,7 @@ class DynamoPersonalDataStore:
 
     def leave_tombstone(self, user_id: str, expires_at: int) -> None:
         call(self.client.put_item, TableName=table_name(),
-             Item=to_item(keys.erased_account(user_id) | {"expires_at": expires_at}))
+             Item=to_item(keys.erased_account(keys.account_pseudonym(user_id)) | {"expires_at": expires_at}))
 
     def drop_suspension(self, user_id: str) -> None:
         for item in self._query(KeyConditionExpression="pk = :p", ProjectionExpression="pk, sk",

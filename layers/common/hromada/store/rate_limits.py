@@ -49,8 +49,9 @@ class DynamoQuotaStore:
             return []
         table = table_name()
         absent = "attribute_not_exists(pk)"
+        tombstone = keys.erased_account(keys.account_pseudonym(writer.user_id))
         checks: list[tuple[type[Exception], dict[str, Any]]] = [
-            (AccountErased, {"TableName": table, "Key": _key(keys.erased_account(writer.user_id)),
+            (AccountErased, {"TableName": table, "Key": _key(tombstone),
                              # DynamoDB's TTL deletes late (moto never does): an expired tombstone is none
                              "ConditionExpression": f"{absent} OR expires_at < :now",
                              "ExpressionAttributeValues": {":now": {"N": str(now)}}}),
