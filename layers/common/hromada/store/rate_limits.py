@@ -68,10 +68,11 @@ class DynamoQuotaStore:
     def consume(self, quotas: list[Quota], window: int, expires_at: int, *, writer: Writer | None = None,
                 now: int = 0) -> None:
         client = self._client or dynamodb()
-        checks = self._checks(writer, now or int(time.time()))
+        now = now or int(time.time())
+        checks = self._checks(writer, now)
         if not quotas:
             if checks:
-                self._read_checks(client, checks, now or int(time.time()))
+                self._read_checks(client, checks, now)
             return
         items = [{"Update": {
             "TableName": table_name(), "Key": _key(keys.quota(q.subject, window)),
