@@ -1,0 +1,411 @@
+"""What CloudFormation and Lambda would refuse, found offline: `make deploy-check` (and tests/unit/test_deployable.py).
+
+- the SAM-transformed template has no dependency cycle (Ref/GetAtt/Sub/DependsOn; linters miss some);
+- every AWS operation a function's code makes is allowed by the role SAM gives it (policy templates expanded);
+- cfn-lint;
+- the layer installed for the Lambda platform imports every handler, and function + layer fit in 250 MB.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import fnmatch
+import os
+import re
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = ROOT / "template.yaml"
+REGION = "eu-west-3"
+
+
+# ------------------------------------------------------------------ the SAM transform
+class _NoManagedPolicies:  # the translator needs no AWS account for the policies we use
+    def load(self) -> dict[str, str]:
+        return {}
+
+    def __getattr__(self, _: str) -> dict[str, str]:
+        return {}
+
+
+def transform(text: str | None = None) -> dict[str, Any]:
+    """The template as CloudFormation receives it after `sam package` and the SAM transform."""
+    from samtranslator.translator.transform import transform as sam_transform
+    from samtranslator.yaml_helper import yaml_parse
+
+    document = yaml_parse(text if text is not None else TEMPLATE.read_text())
+    for resource in document["Resources"].values():  # what `sam package` does: local code -> S3
+        props = resource.get("Properties", {})
+        for key in ("CodeUri", "ContentUri"):
+            if isinstance(props.get(key), str):
+                props[key] = f"s3://artifacts/{props[key].strip('/')}.zip"
+    previous = os.environ.get("AWS_DEFAULT_REGION")
+    os.environ["AWS_DEFAULT_REGION"] = REGION
+    try:
+        return sam_transform(document, {}, _NoManagedPolicies())
+    finally:
+        if previous is None:
+            os.environ.pop("AWS_DEFAULT_REGION", None)
+        else:
+            os.environ["AWS_DEFAULT_REGION"] = previous
+
+
+@cache
+def transformed() -> dict[str, Any]:
+    return transform()
+
+
+# ------------------------------------------------------------------ dependency cycles
+_SUB_NAME = re.compile(r"\$\{([^}!][^}]*)\}")
+
+
+def references(value: Any, local: frozenset[str] = frozenset()) -> set[str]:
+    """Logical ids (and parameters) a property value depends on: Ref, GetAtt, Sub (string and list forms)."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for key, arg in value.items():
+            if key == "Ref" and isinstance(arg, str):
+                found.add(arg)
+            elif key == "Fn::GetAtt":
+                found.add((arg[0] if isinstance(arg, list) else str(arg).split(".", 1)[0]))
+            elif key == "Fn::Sub":
+                text, variables = (arg, {}) if isinstance(arg, str) else (arg[0], arg[1] if len(arg) > 1 else {})
+                for name in _SUB_NAME.findall(text):
+                    name = name.split(".", 1)[0]
+                    if name not in variables:
+                        found.add(name)
+                for sub_value in variables.values():
+                    found |= references(sub_value)
+            else:
+                found |= references(arg)
+    elif isinstance(value, list):
+        for item in value:
+            found |= references(item)
+    return found - local
+
+
+def dependency_graph(template: dict[str, Any]) -> dict[str, set[str]]:
+    resources = template["Resources"]
+    graph: dict[str, set[str]] = {}
+    for name, resource in resources.items():
+        depends = resource.get("DependsOn") or []
+        depends = [depends] if isinstance(depends, str) else list(depends)
+        edges = references({k: v for k, v in resource.items() if k not in ("DependsOn", "Type")}) | set(depends)
+        graph[name] = {target for target in edges if target in resources and target != name} | (
+            {name} if name in edges and name in resources else set())
+    return graph
+
+
+def dependency_cycles(template: dict[str, Any] | None = None) -> list[list[str]]:
+    """Every strongly connected component with a cycle (Tarjan), each as a list of logical ids."""
+    graph = dependency_graph(template if template is not None else transformed())
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+    counter = [0]
+    sys.setrecursionlimit(max(10000, sys.getrecursionlimit()))
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = counter[0]
+        counter[0] += 1
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                item = stack.pop()
+                on_stack.discard(item)
+                component.append(item)
+                if item == node:
+                    break
+            if len(component) > 1 or node in graph[node]:
+                cycles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return cycles
+
+
+# ------------------------------------------------------------------ the calls each function makes
+# Operations whose IAM authorization is another action (or several): the item-level actions of a transaction,
+# the single-message actions of a batch, SESv2 under the `ses` prefix.
+_ACTIONS = {
+    ("dynamodb", "TransactWriteItems"): ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                                         "dynamodb:ConditionCheckItem"],
+    ("dynamodb", "TransactGetItems"): ["dynamodb:GetItem"],
+    ("sqs", "SendMessageBatch"): ["sqs:SendMessage"],
+    ("sqs", "DeleteMessageBatch"): ["sqs:DeleteMessage"],
+    ("sqs", "ChangeMessageVisibilityBatch"): ["sqs:ChangeMessageVisibility"],
+    ("sesv2", "SendBulkEmail"): ["ses:SendBulkEmail"],
+}
+_PREFIX = {"sesv2": "ses"}
+# Code a function imports but cannot run, with the reason; narrow (function, module, service) keys only.
+UNREACHABLE = {
+    ("MetaFunction", "hromada.store.rate_limits", "dynamodb"): "only GET routes: the write limiter never runs",
+}
+# Client methods that are not AWS operations.
+_NOT_OPERATIONS = {"can_paginate", "close", "generate_presigned_url", "get_paginator", "get_waiter"}
+# The template resource types holding what a service's calls act on (their Ref/GetAtt appear in the policy).
+_RESOURCE_TYPES = {"dynamodb": {"AWS::DynamoDB::Table"}, "sqs": {"AWS::SQS::Queue"},
+                   "secretsmanager": {"AWS::SecretsManager::Secret"}, "events": {"AWS::Events::EventBus"},
+                   "cognito-idp": {"AWS::Cognito::UserPool"}, "sns": {"AWS::SNS::Topic"},
+                   "scheduler": {"AWS::Scheduler::ScheduleGroup"}}
+
+
+@cache
+def _operations(service: str) -> dict[str, str]:
+    """snake_case method name -> operation name, from botocore's model of the service."""
+    import botocore.session
+    from botocore import xform_name
+
+    model = botocore.session.get_session().get_service_model(service)
+    return {xform_name(name): name for name in model.operation_names}
+
+
+@dataclass(frozen=True)
+class Module:
+    name: str
+    path: Path
+    tree: ast.Module
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text()
+
+
+def _layer_roots() -> list[Path]:
+    return [ROOT / "layers" / "common"]
+
+
+def _module_path(name: str) -> Path | None:
+    for root in _layer_roots():
+        base = root.joinpath(*name.split("."))
+        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _imports(tree: ast.AST, package: str) -> set[str]:
+    """Modules of the hromada package a module imports (at any level, including inside functions)."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
+            found.add(base)
+            found |= {f"{base}.{alias.name}" for alias in node.names}
+    result = set()
+    for name in found:
+        if name.split(".")[0] != "hromada":
+            continue
+        parts = name.split(".")
+        for i in range(1, len(parts) + 1):  # importing hromada.a.b runs hromada/__init__ and hromada/a/__init__
+            result.add(".".join(parts[:i]))
+    return {name for name in result if _module_path(name)}
+
+
+def reachable_modules(function_dir: Path) -> list[Module]:
+    app = function_dir / "app.py"
+    seen: dict[str, Module] = {}
+    todo = [("app", app, "")]
+    while todo:
+        name, path, package = todo.pop()
+        if name in seen:
+            continue
+        tree = ast.parse(path.read_text(), filename=str(path))
+        seen[name] = Module(name, path, tree)
+        for imported in _imports(tree, package):
+            if imported not in seen:
+                module_path = _module_path(imported)
+                assert module_path
+                todo.append((imported, module_path,
+                             imported if module_path.name == "__init__.py" else imported.rpartition(".")[0]))
+    return list(seen.values())
+
+
+def _clients(tree: ast.AST) -> set[str]:
+    """Services of the boto3 clients (and resources) a module creates."""
+    found = set()
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("client", "resource") and node.args
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            found.add(node.args[0].value)
+    return found
+
+
+def _method_calls(tree: ast.AST) -> set[str]:
+    """Attribute names used (called, or passed on as `call(client.get_item, ...)`) and paginated operations."""
+    found = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get_paginator"
+                and node.args and isinstance(node.args[0], ast.Constant)):
+            found.add(str(node.args[0].value))
+    return found
+
+
+def _strings(tree: ast.AST) -> set[str]:
+    return {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+
+
+@dataclass(frozen=True)
+class Call:
+    service: str
+    operation: str
+    modules: tuple[str, ...]
+
+    @property
+    def actions(self) -> list[str]:
+        return _ACTIONS.get((self.service, self.operation),
+                            [f"{_PREFIX.get(self.service, self.service)}:{self.operation}"])
+
+
+def static_calls(function_dir: Path) -> list[Call]:
+    """The AWS operations a function's code can make: methods named after an operation of a service whose client
+    is created in the code the handler imports (following imports from app.py into the hromada package)."""
+    modules = reachable_modules(function_dir)
+    services = set().union(*(_clients(m.tree) for m in modules))
+    where: dict[tuple[str, str], set[str]] = {}
+    for module in modules:
+        for method in _method_calls(module.tree) - _NOT_OPERATIONS:
+            for service in services:
+                operation = _operations(service).get(method)
+                if operation:
+                    where.setdefault((service, operation), set()).add(module.name)
+    return [Call(service, operation, tuple(sorted(names))) for (service, operation), names in sorted(where.items())]
+
+
+def env_strings(function_dir: Path, modules: tuple[str, ...]) -> set[str]:
+    """String constants (the environment variables read among them) of the modules making a call, plus settings."""
+    return set().union(*(_strings(m.tree) for m in reachable_modules(function_dir)
+                         if m.name in modules or m.name == "hromada.settings"))
+
+
+# ------------------------------------------------------------------ what the role allows
+@dataclass(frozen=True)
+class Grant:
+    actions: tuple[str, ...]
+    resources: tuple[Any, ...]
+    condition: Any
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def role_grants(template: dict[str, Any], function: str) -> list[Grant]:
+    """The Allow statements of the function's execution role (inline policies and managed ones we can read)."""
+    resources = template["Resources"]
+    role = resources[function]["Properties"]["Role"]
+    role_name = role["Fn::GetAtt"][0] if isinstance(role, dict) and "Fn::GetAtt" in role else None
+    if role_name is None:
+        return []
+    props = resources[role_name]["Properties"]
+    grants = []
+    for policy in props.get("Policies") or []:
+        for statement in _as_list(policy["PolicyDocument"].get("Statement", [])):
+            if statement.get("Effect") != "Allow":
+                continue
+            grants.append(Grant(tuple(_as_list(statement.get("Action", []))),
+                                tuple(_as_list(statement.get("Resource", []))), statement.get("Condition")))
+    managed = [str(arn) for arn in props.get("ManagedPolicyArns") or []]
+    for arn in managed:  # the managed policies SAM attaches by itself: logs, X-Ray
+        if arn.endswith("AWSLambdaBasicExecutionRole") or "AWSXrayWriteOnlyAccess" in arn:
+            grants.append(Grant(("logs:*", "xray:*"), ("*",), None))
+    return grants
+
+
+def _allows(grant: Grant, action: str) -> bool:
+    return any(fnmatch.fnmatchcase(action.lower(), pattern.lower()) for pattern in grant.actions)
+
+
+def _names(resource: Any) -> set[str]:
+    return {"*"} if resource == "*" else references(resource)
+
+
+@dataclass(frozen=True)
+class Finding:
+    function: str
+    action: str
+    resource: str
+    call: Call
+
+    def __str__(self) -> str:
+        return (f"{self.function}: {self.call.service}.{self.call.operation} needs {self.action} on {self.resource} "
+                f"(called in {', '.join(self.call.modules)})")
+
+
+def functions(template: dict[str, Any]) -> dict[str, Path]:
+    """Logical id of each Lambda function -> its code directory (from the source template's CodeUri)."""
+    from cfnlint.decode import decode
+
+    source, _ = decode(str(TEMPLATE))
+    return {name: ROOT / str(res["Properties"]["CodeUri"]) for name, res in source["Resources"].items()
+            if res["Type"] == "AWS::Serverless::Function"}
+
+
+def needed_resources(template: dict[str, Any], function: str, service: str, strings: set[str]) -> list[str]:
+    """Template resources of the service's type that the function's environment names and the calling code reads.
+    None: the function is given no such resource, so the code path cannot run there (e.g. the planner imports the
+    link signer for its web address only)."""
+    types = _RESOURCE_TYPES.get(service)
+    if not types:
+        return ["*"]
+    env = (template["Resources"][function]["Properties"].get("Environment") or {}).get("Variables") or {}
+    found = []
+    for variable, value in env.items():
+        if variable not in strings:
+            continue
+        for name in references(value):
+            resource = template["Resources"].get(name)
+            if resource and resource["Type"] in types:
+                found.append(name)
+    return sorted(set(found))
+
+
+def iam_findings(template: dict[str, Any] | None = None) -> list[Finding]:
+    template = template if template is not None else transformed()
+    findings = []
+    for function, code in functions(template).items():
+        grants = role_grants(template, function)
+        for call in static_calls(code):
+            modules = tuple(m for m in call.modules if (function, m, call.service) not in UNREACHABLE)
+            if not modules:
+                continue
+            call = Call(call.service, call.operation, modules)
+            strings = env_strings(code, call.modules)
+            for action in call.actions:
+                for resource in needed_resources(template, function, call.service, strings):
+                    if not any(_allows(grant, action) and (resource == "*" or any(
+                            "*" in _names(r) or resource in _names(r) for r in grant.resources))
+                            for grant in grants):
+                        findings.append(Finding(function, action, resource, call))
+    return findings
+
+
+def calls_by_function(template: dict[str, Any] | None = None) -> dict[str, list[Call]]:
+    template = template if template is not None else transformed()
+    return {function: static_calls(code) for function, code in functions(template).items()}
+
+
+def deep_copy(template: dict[str, Any]) -> dict[str, Any]:
+    return copy.deepcopy(template)
