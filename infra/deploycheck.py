@@ -72,7 +72,7 @@ def references(value: Any, local: frozenset[str] = frozenset()) -> set[str]:
             if key == "Ref" and isinstance(arg, str):
                 found.add(arg)
             elif key == "Fn::GetAtt":
-                found.add((arg[0] if isinstance(arg, list) else str(arg).split(".", 1)[0]))
+                found.add(arg[0] if isinstance(arg, list) else str(arg).split(".", 1)[0])
             elif key == "Fn::Sub":
                 text, variables = (arg, {}) if isinstance(arg, str) else (arg[0], arg[1] if len(arg) > 1 else {})
                 for name in _SUB_NAME.findall(text):
@@ -178,19 +178,20 @@ def _operations(service: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Module:
+    """What the check needs of one source file, read in one pass (shared by every function importing it)."""
     name: str
     path: Path
-    tree: ast.Module
-
-    @property
-    def text(self) -> str:
-        return self.path.read_text()
+    imports: frozenset[str]  # hromada modules it imports, at any level
+    clients: frozenset[str]  # services of the boto3 clients/resources it creates
+    attributes: frozenset[str]  # attribute names it uses (called, or passed on as `call(client.get_item, ...)`)
+    strings: frozenset[str]  # string constants (the environment variables it reads among them)
 
 
 def _layer_roots() -> list[Path]:
     return [ROOT / "layers" / "common"]
 
 
+@cache
 def _module_path(name: str) -> Path | None:
     for root in _layer_roots():
         base = root.joinpath(*name.split("."))
@@ -200,71 +201,56 @@ def _module_path(name: str) -> Path | None:
     return None
 
 
-def _imports(tree: ast.AST, package: str) -> set[str]:
-    """Modules of the hromada package a module imports (at any level, including inside functions)."""
-    found: set[str] = set()
-    for node in ast.walk(tree):
+@cache
+def _read(name: str, path: Path) -> Module:
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    imported: set[str] = set()
+    clients: set[str] = set()
+    attributes: set[str] = set()
+    strings: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
         if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
+            imported |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
                 parts = package.split(".")
                 base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
-            found.add(base)
-            found |= {f"{base}.{alias.name}" for alias in node.names}
-    result = set()
-    for name in found:
-        if name.split(".")[0] != "hromada":
+            imported.add(base)
+            imported |= {f"{base}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Attribute):
+            attributes.add(node.attr)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            strings.add(node.value)
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args
+              and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            if node.func.attr in ("client", "resource"):
+                clients.add(node.args[0].value)
+            elif node.func.attr == "get_paginator":
+                attributes.add(node.args[0].value)
+    modules = set()
+    for dotted in imported:
+        parts = dotted.split(".")
+        if parts[0] != "hromada":
             continue
-        parts = name.split(".")
         for i in range(1, len(parts) + 1):  # importing hromada.a.b runs hromada/__init__ and hromada/a/__init__
-            result.add(".".join(parts[:i]))
-    return {name for name in result if _module_path(name)}
+            if _module_path(".".join(parts[:i])):
+                modules.add(".".join(parts[:i]))
+    return Module(name, path, frozenset(modules), frozenset(clients), frozenset(attributes), frozenset(strings))
 
 
+@cache
 def reachable_modules(function_dir: Path) -> list[Module]:
-    app = function_dir / "app.py"
+    """The handler and every module of the hromada package it imports, directly or not."""
     seen: dict[str, Module] = {}
-    todo = [("app", app, "")]
+    todo = [("app", function_dir / "app.py")]
     while todo:
-        name, path, package = todo.pop()
+        name, path = todo.pop()
         if name in seen:
             continue
-        tree = ast.parse(path.read_text(), filename=str(path))
-        seen[name] = Module(name, path, tree)
-        for imported in _imports(tree, package):
-            if imported not in seen:
-                module_path = _module_path(imported)
-                assert module_path
-                todo.append((imported, module_path,
-                             imported if module_path.name == "__init__.py" else imported.rpartition(".")[0]))
+        module = seen[name] = _read(name, path)
+        todo += [(imported, _module_path(imported)) for imported in module.imports if imported not in seen]
     return list(seen.values())
-
-
-def _clients(tree: ast.AST) -> set[str]:
-    """Services of the boto3 clients (and resources) a module creates."""
-    found = set()
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and node.func.attr in ("client", "resource") and node.args
-                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-            found.add(node.args[0].value)
-    return found
-
-
-def _method_calls(tree: ast.AST) -> set[str]:
-    """Attribute names used (called, or passed on as `call(client.get_item, ...)`) and paginated operations."""
-    found = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get_paginator"
-                and node.args and isinstance(node.args[0], ast.Constant)):
-            found.add(str(node.args[0].value))
-    return found
-
-
-def _strings(tree: ast.AST) -> set[str]:
-    return {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
 
 
 @dataclass(frozen=True)
@@ -280,13 +266,14 @@ class Call:
 
 
 def static_calls(function_dir: Path) -> list[Call]:
-    """The AWS operations a function's code can make: methods named after an operation of a service whose client
-    is created in the code the handler imports (following imports from app.py into the hromada package)."""
+    """The AWS operations a function's code can make: attributes named after an operation of a service whose
+    client is created in the code the handler imports (following imports from app.py into the hromada package).
+    Deterministic and offline; a call built from a string (getattr) would escape it."""
     modules = reachable_modules(function_dir)
-    services = set().union(*(_clients(m.tree) for m in modules))
+    services = set().union(*(m.clients for m in modules))
     where: dict[tuple[str, str], set[str]] = {}
     for module in modules:
-        for method in _method_calls(module.tree) - _NOT_OPERATIONS:
+        for method in module.attributes - _NOT_OPERATIONS:
             for service in services:
                 operation = _operations(service).get(method)
                 if operation:
@@ -296,7 +283,7 @@ def static_calls(function_dir: Path) -> list[Call]:
 
 def env_strings(function_dir: Path, modules: tuple[str, ...]) -> set[str]:
     """String constants (the environment variables read among them) of the modules making a call, plus settings."""
-    return set().union(*(_strings(m.tree) for m in reachable_modules(function_dir)
+    return set().union(*(m.strings for m in reachable_modules(function_dir)
                          if m.name in modules or m.name == "hromada.settings"))
 
 
@@ -355,12 +342,13 @@ class Finding:
 
 
 def functions(template: dict[str, Any]) -> dict[str, Path]:
-    """Logical id of each Lambda function -> its code directory (from the source template's CodeUri)."""
-    from cfnlint.decode import decode
-
-    source, _ = decode(str(TEMPLATE))
-    return {name: ROOT / str(res["Properties"]["CodeUri"]) for name, res in source["Resources"].items()
-            if res["Type"] == "AWS::Serverless::Function"}
+    """Logical id of each Lambda function -> its code directory (the artifact key `sam package` gave it)."""
+    found = {}
+    for name, res in template["Resources"].items():
+        if res["Type"] == "AWS::Lambda::Function":
+            key = str(res["Properties"]["Code"]["S3Key"]).removesuffix(".zip")
+            found[name] = ROOT / key
+    return found
 
 
 def needed_resources(template: dict[str, Any], function: str, service: str, strings: set[str]) -> list[str]:

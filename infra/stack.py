@@ -17,6 +17,9 @@ from werkzeug.wrappers import Request, Response
 from infra.template import ROOT, Template
 
 REGION = "eu-west-3"
+# The template's required parameters, for the local stack only (a deployment sets its own: samconfig.toml).
+LOCAL_PARAMETERS = {"MailDomain": "hromada.example", "MailFrom": "Hromada <nouvelles@hromada.example>",
+                    "PublicWebUrl": "https://hromada.example"}
 STATE_DIR = Path(os.environ.get("HROMADA_STATE_DIR") or ROOT / ".hromada")
 
 
@@ -35,7 +38,7 @@ class LocalStack:
         self.moto_port = moto_port or free_port()
         self.state_dir = state_dir
         self.log_file = log_file or state_dir / "stack.log"
-        self.template = Template(region=REGION, overrides=dict(parameters or {}))
+        self.template = Template(region=REGION, overrides=LOCAL_PARAMETERS | dict(parameters or {}))
         self._moto: Any = None
         self._server: Any = None
         self._thread: threading.Thread | None = None

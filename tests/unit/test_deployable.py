@@ -79,7 +79,7 @@ def test_the_iam_check_fails_when_a_permission_is_missing(cfn):
     for policy in broken["Resources"]["MailerFunctionRole"]["Properties"]["Policies"]:
         for statement in policy["PolicyDocument"]["Statement"]:
             actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
-            statement["Action"] = [a for a in actions if a != "sqs:SendMessage"] or ["sqs:GetQueueUrl"]
+            statement["Action"] = [a for a in actions if not a.startswith("sqs:SendMessage")] or ["sqs:GetQueueUrl"]
     found = [f for f in deploycheck.iam_findings(broken) if f.function == "MailerFunction"]
     assert any(f.action == "sqs:SendMessage" and f.resource == "MailQueue" for f in found)
 
@@ -153,7 +153,7 @@ def test_every_async_source_has_a_failure_destination(cfn):
                    for r in _of_type(cfn, "AWS::SNS::Subscription").values() if r["Properties"]["Protocol"] == "lambda"}
     configured = {str(r["Properties"]["FunctionName"]) for r in _of_type(cfn, "AWS::Lambda::EventInvokeConfig").values()
                   if r["Properties"].get("DestinationConfig", {}).get("OnFailure")}
-    missing += [f for f in sns_invoked if not any(f in c for c in configured)]
+    missing += [f for f in sns_invoked if not any(f"'{f.removesuffix('Aliaslive')}'" in c for c in configured)]
     for name in _queues_with_redrive(cfn) | _dead_letter_queues(cfn):
         assert name in cfn["Resources"]
     assert missing == []
@@ -165,16 +165,16 @@ def test_services_may_send_to_the_dead_letter_queues(cfn):
 
 
 # ------------------------------------------------------------------ 8. retention, access logs, placeholders
-STATEFUL = ("AWS::DynamoDB::Table", "AWS::Cognito::UserPool", "AWS::SecretsManager::Secret", "AWS::KMS::Key")
+STATEFUL = ("AWS::DynamoDB::Table", "AWS::Cognito::UserPool", "AWS::SecretsManager::Secret")
 
 
 def test_what_holds_data_or_work_is_retained_on_delete_and_replace(cfn):
     kept = []
     for name, r in cfn["Resources"].items():
         work_queue = r["Type"] == "AWS::SQS::Queue" and not name.endswith("DeadLetterQueue")
-        if r["Type"] in STATEFUL or work_queue:
-            if r.get("DeletionPolicy") != "Retain" or r.get("UpdateReplacePolicy") != "Retain":
-                kept.append(name)
+        retained = r.get("DeletionPolicy") == "Retain" and r.get("UpdateReplacePolicy") == "Retain"
+        if (r["Type"] in STATEFUL or work_queue) and not retained:
+            kept.append(name)
     assert kept == []
 
 
