@@ -161,7 +161,18 @@ def test_every_async_source_has_a_failure_destination(cfn):
 
 def test_services_may_send_to_the_dead_letter_queues(cfn):
     text = str([r["Properties"] for r in _of_type(cfn, "AWS::SQS::QueuePolicy").values()])
-    assert "events.amazonaws.com" in text and "scheduler.amazonaws.com" in text
+    assert "events.amazonaws.com" in text and "sns.amazonaws.com" in text
+    for name, r in _of_type(cfn, "AWS::Scheduler::Schedule").items():  # a schedule sends with its own role
+        role = cfn["Resources"][r["Properties"]["Target"]["RoleArn"]["Fn::GetAtt"][0]]
+        dlq = deploycheck.references(r["Properties"]["Target"]["DeadLetterConfig"]["Arn"])
+        assert any(s["Action"] == "sqs:SendMessage" and deploycheck.references(s["Resource"]) == dlq
+                   for p in role["Properties"]["Policies"] for s in p["PolicyDocument"]["Statement"]), name
+
+
+def test_schedule_names_belong_to_their_stack(cfn):
+    """Schedules share the account's default group: a fixed name would collide between dev and prod."""
+    for name, r in _of_type(cfn, "AWS::Scheduler::Schedule").items():
+        assert "AWS::StackName" in str(r["Properties"]["Name"]), name
 
 
 # ------------------------------------------------------------------ 8. retention, access logs, placeholders
