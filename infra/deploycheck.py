@@ -397,3 +397,169 @@ def calls_by_function(template: dict[str, Any] | None = None) -> dict[str, list[
 
 def deep_copy(template: dict[str, Any]) -> dict[str, Any]:
     return copy.deepcopy(template)
+
+
+# ------------------------------------------------------------------ the layer, as Lambda's python3.12 gets it
+LAMBDA_PYTHON = "3.12"
+LAMBDA_PLATFORM = "manylinux2014_x86_64"
+UNZIPPED_LIMIT = 250 * 1024 * 1024  # function + all its layers, unzipped
+LAYER = ROOT / "layers" / "common"
+CACHE = Path(os.environ.get("HROMADA_STATE_DIR") or ROOT / ".hromada") / "deploy-check"
+
+
+def layer_dependencies() -> Path:
+    """The layer's requirements installed for Lambda's platform (binary wheels only), cached by their hash."""
+    import hashlib
+    import shutil
+    import subprocess
+    import tempfile
+
+    requirements = LAYER / "requirements.txt"
+    digest = hashlib.sha256(requirements.read_bytes() + LAMBDA_PLATFORM.encode() + LAMBDA_PYTHON.encode())
+    target = CACHE / f"layer-{digest.hexdigest()[:16]}"
+    if target.is_dir():
+        return target
+    CACHE.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=CACHE))
+    done = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-compile",
+                    "--platform", LAMBDA_PLATFORM, "--implementation", "cp", "--python-version", LAMBDA_PYTHON,
+                    "--only-binary=:all:", "-r", str(requirements), "-t", str(work)], capture_output=True, text=True)
+    if done.returncode:
+        shutil.rmtree(work, ignore_errors=True)
+        raise RuntimeError(f"pip could not install the layer for Lambda:\n{done.stderr[-3000:]}")
+    for old in CACHE.glob("layer-*"):
+        shutil.rmtree(old, ignore_errors=True)
+    work.rename(target)
+    return target
+
+
+def wheel_tags(dependencies: Path) -> dict[str, list[str]]:
+    """Distribution -> the tags of the wheel pip chose (from each .dist-info/WHEEL)."""
+    found = {}
+    for wheel in dependencies.glob("*.dist-info/WHEEL"):
+        tags = [line.split(":", 1)[1].strip() for line in wheel.read_text().splitlines() if line.startswith("Tag:")]
+        found[wheel.parent.name.split("-")[0]] = tags
+    return found
+
+
+def foreign_wheels(dependencies: Path) -> dict[str, list[str]]:
+    """Wheels Lambda's python3.12 on x86_64 could not load (pure wheels and cp312/abi3 manylinux x86_64 can)."""
+    cpython = f"cp{LAMBDA_PYTHON.replace('.', '')}"
+
+    def fits(tag: str) -> bool:
+        python, abi, platform = tag.split("-")
+        pure = platform == "any" and abi == "none" and python.startswith("py3")
+        native = ("x86_64" in platform and "manylinux" in platform
+                  and (python == cpython or (abi == "abi3" and python.startswith("cp3"))))
+        return pure or native
+
+    return {name: tags for name, tags in wheel_tags(dependencies).items() if not any(fits(t) for t in tags)}
+
+
+def lambda_interpreter() -> str | None:
+    """A python3.12 on this machine (on PATH or under pyenv), or None."""
+    import glob
+    import shutil
+    import subprocess
+
+    candidates = [shutil.which(f"python{LAMBDA_PYTHON}") or "", *sorted(glob.glob(
+        os.path.expanduser(f"~/.pyenv/versions/{LAMBDA_PYTHON}*/bin/python{LAMBDA_PYTHON}")))]
+    for candidate in candidates:
+        if candidate and subprocess.run([candidate, "-c", "import sys"], capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+_IMPORT_EVERY_HANDLER = """
+import importlib.util, json, os, sys
+layer, dependencies, functions = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+sys.path[:0] = [layer, dependencies]
+failed = {}
+for name, folder in functions.items():
+    sys.path.insert(0, folder)
+    try:
+        spec = importlib.util.spec_from_file_location("app_" + name, os.path.join(folder, "app.py"))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        assert callable(module.lambda_handler), "no lambda_handler"
+    except BaseException as error:
+        failed[name] = f"{type(error).__name__}: {error}"
+    finally:
+        sys.path.remove(folder)
+print(json.dumps({"failed": failed, "version": sys.version.split()[0],
+                  "outside": sorted({m.__file__.split("/site-packages/")[0] for m in list(sys.modules.values())
+                                     if "site-packages" in (getattr(m, "__file__", "") or "")
+                                     and not (getattr(m, "__file__", "") or "").startswith(dependencies)})}))
+"""
+
+
+def import_handlers(dependencies: Path, interpreter: str) -> dict[str, Any]:
+    """Every handler imported in a clean interpreter (-I -S: no site-packages, no user paths, no PYTHONPATH)
+    whose only extra paths are the layer (hromada + its dependencies) and the function's own folder."""
+    import json
+    import subprocess
+
+    folders = {name: str(ROOT / "functions" / folder.name) for name, folder in functions(transformed()).items()}
+    env = {"PATH": os.environ.get("PATH", ""), "AWS_DEFAULT_REGION": REGION, "AWS_REGION": REGION,
+           "TABLE_NAME": "check", "POWERTOOLS_SERVICE_NAME": "check", "POWERTOOLS_TRACE_DISABLED": "true",
+           "AWS_ACCESS_KEY_ID": "check", "AWS_SECRET_ACCESS_KEY": "check"}
+    done = subprocess.run([interpreter, "-I", "-S", "-c", _IMPORT_EVERY_HANDLER, str(LAYER), str(dependencies),
+                           json.dumps(folders)], capture_output=True, text=True, env=env, timeout=300)
+    if done.returncode:
+        raise RuntimeError(done.stderr[-2000:])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def unzipped_sizes(dependencies: Path) -> dict[str, int]:
+    """Function -> its code plus the layer (hromada and its dependencies), unzipped, in bytes."""
+    layer = _size(dependencies) + _size(LAYER / "hromada") + _size(LAYER / "requirements.txt")
+    return {name: _size(folder) + layer for name, folder in functions(transformed()).items()}
+
+
+def cfn_lint_problems() -> list[str]:
+    from cfnlint.api import ManualArgs, lint
+
+    matches = lint(TEMPLATE.read_text(), config=ManualArgs(regions=["eu-west-3", "eu-west-1", "eu-central-1"]))
+    return [str(m) for m in matches if m.rule.severity in ("error", "warning")]
+
+
+def main() -> int:
+    failures = 0
+
+    def report(title: str, problems: list[str]) -> None:
+        nonlocal failures
+        failures += bool(problems)
+        print(f"{'FAIL' if problems else 'ok  '} {title}")
+        for problem in problems:
+            print(f"     {problem}")
+
+    report("SAM transform: no dependency cycle", [" -> ".join(c) for c in dependency_cycles()])
+    report("every AWS call a function makes is allowed by its role", [str(f) for f in iam_findings()])
+    report("cfn-lint", cfn_lint_problems())
+    dependencies = layer_dependencies()
+    report(f"layer wheels for python{LAMBDA_PYTHON} {LAMBDA_PLATFORM}",
+           [f"{name}: {tags}" for name, tags in foreign_wheels(dependencies).items()])
+    interpreter = lambda_interpreter()
+    if interpreter:
+        result = import_handlers(dependencies, interpreter)
+        report(f"every handler imports from the layer alone (python {result['version']}, -I -S)",
+               [f"{name}: {error}" for name, error in result["failed"].items()]
+               + [f"imported from outside the layer: {path}" for path in result["outside"]])
+    else:
+        print(f"skip handler imports: no python{LAMBDA_PYTHON} here (the wheel tags above were checked; "
+              f"cp312 builds cannot load in another version)")
+    sizes = unzipped_sizes(dependencies)
+    for name, size in sorted(sizes.items()):
+        print(f"     {name:<24} {size / 1024 / 1024:7.1f} MB unzipped (function + layer; limit 250 MB)")
+    report("function + layer within Lambda's 250 MB", [n for n, s in sizes.items() if s > UNZIPPED_LIMIT])
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -211,3 +211,28 @@ def test_the_local_stack_still_has_every_parameter_it_needs():
 
     template = Template(overrides=LOCAL_PARAMETERS)
     assert all(value is not None for value in template.parameters().values())
+
+
+def test_subscription_links_use_the_domain_the_request_came_to_when_no_url_is_set(monkeypatch):
+    from hromada.mail.links import SignedLinks
+
+    monkeypatch.delenv("PUBLIC_API_URL", raising=False)
+    links = SignedLinks(web_url="https://web.example.org", key=b"k" * 48,
+                        api_url_from=lambda: "https://abc123.execute-api.eu-west-3.amazonaws.com")
+    assert links.confirm("s1").startswith("https://abc123.execute-api.eu-west-3.amazonaws.com/subscriptions/confirm?")
+    fixed = SignedLinks(api_url="https://api.example.org", key=b"k" * 48, api_url_from=lambda: "https://other")
+    assert fixed.confirm("s1").startswith("https://api.example.org/subscriptions/confirm?")
+
+
+# ------------------------------------------------------------------ the layer as Lambda's python3.12 loads it
+def test_the_layer_built_for_lambda_imports_every_handler_within_the_size_limit():
+    dependencies = deploycheck.layer_dependencies()  # pip, for manylinux2014_x86_64 / 3.12, cached by hash
+    assert deploycheck.foreign_wheels(dependencies) == {}
+    sizes = deploycheck.unzipped_sizes(dependencies)
+    assert sizes and max(sizes.values()) < deploycheck.UNZIPPED_LIMIT
+    interpreter = deploycheck.lambda_interpreter()
+    if interpreter is None:
+        pytest.skip("no python3.12 here: wheel tags and sizes checked, handler imports not run")
+    result = deploycheck.import_handlers(dependencies, interpreter)
+    assert result["failed"] == {} and result["outside"] == []
+    assert result["version"].startswith(deploycheck.LAMBDA_PYTHON)
