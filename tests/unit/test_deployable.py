@@ -236,3 +236,19 @@ def test_the_layer_built_for_lambda_imports_every_handler_within_the_size_limit(
     result = deploycheck.import_handlers(dependencies, interpreter)
     assert result["failed"] == {} and result["outside"] == []
     assert result["version"].startswith(deploycheck.LAMBDA_PYTHON)
+
+
+def test_samconfig_stages_set_every_required_parameter():
+    import shlex
+    import tomllib
+
+    config = tomllib.loads((deploycheck.ROOT / "samconfig.toml").read_text())
+    declared = Template().raw["Parameters"]
+    required = {name for name, spec in declared.items() if "Default" not in spec}
+    for stage in ("default", "dev", "prod"):
+        deploy = config[stage]["deploy"]["parameters"]
+        overrides = deploy["parameter_overrides"]
+        names = {part.split("=", 1)[0] for item in overrides for part in shlex.split(item)}
+        assert required <= names <= set(declared), stage
+        assert "CAPABILITY_IAM" in deploy["capabilities"]
+    assert config["prod"]["global"]["parameters"]["stack_name"] != config["dev"]["global"]["parameters"]["stack_name"]
