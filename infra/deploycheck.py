@@ -390,6 +390,26 @@ def iam_findings(template: dict[str, Any] | None = None) -> list[Finding]:
     return findings
 
 
+def recorded_findings(recorded: dict[str, dict[tuple[str, str], set[str]]], physical: dict[str, str],
+                      template: dict[str, Any] | None = None) -> list[str]:
+    """The calls functions made on the local stack (infra/calls.py) that their roles would not allow. Resources
+    are the template's, found back from the physical ids the local stack gave them (table name, queue URL...)."""
+    template = template if template is not None else transformed()
+    logical = {str(value): name for name, value in physical.items()}
+    problems = []
+    for function, calls in sorted(recorded.items()):
+        grants = role_grants(template, function)
+        for (service, operation), identifiers in sorted(calls.items()):
+            call = Call(service, operation, ("recorded",))
+            resources = sorted({logical[i] for i in identifiers if i in logical}) or ["*"]
+            for action in call.actions:
+                for resource in resources:
+                    if not any(_allows(grant, action) and (resource == "*" or any(
+                            "*" in _names(r) or resource in _names(r) for r in grant.resources)) for grant in grants):
+                        problems.append(f"{function}: {service}.{operation} (recorded) needs {action} on {resource}")
+    return problems
+
+
 def calls_by_function(template: dict[str, Any] | None = None) -> dict[str, list[Call]]:
     template = template if template is not None else transformed()
     return {function: static_calls(code) for function, code in functions(template).items()}

@@ -69,10 +69,12 @@ class LocalStack:
 
         provision(self.template, self.moto_url)
         self._function_environment()
+        from infra.calls import install
         from infra.docs import SWAGGER_PAGE
         from infra.gateway import Gateway, function_pools
         from infra.webclient import CognitoProxy, config_response
 
+        install()  # records each function's AWS calls, for the IAM check (infra/deploycheck.py)
         self.pools = function_pools(self.template)
         self.gateway = Gateway(self.template, self.moto_url, self.pools, extra_routes={
             "/openapi.json": self._openapi, "/docs": lambda _: Response(SWAGGER_PAGE, content_type="text/html"),
