@@ -14,12 +14,9 @@ from typing import Any
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from infra.template import ROOT, Template
+from infra.template import LOCAL_PARAMETERS, ROOT, Template
 
 REGION = "eu-west-3"
-# The template's required parameters, for the local stack only (a deployment sets its own: samconfig.toml).
-LOCAL_PARAMETERS = {"MailDomain": "hromada.example", "MailFrom": "Hromada <nouvelles@hromada.example>",
-                    "PublicWebUrl": "https://hromada.example"}
 STATE_DIR = Path(os.environ.get("HROMADA_STATE_DIR") or ROOT / ".hromada")
 
 

@@ -12,6 +12,9 @@ from cfnlint.decode import decode
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "template.yaml"
+# The template's required parameters, for local stacks only (a deployment sets its own: samconfig.toml).
+LOCAL_PARAMETERS = {"MailDomain": "hromada.example", "MailFrom": "Hromada <nouvelles@hromada.example>",
+                    "PublicWebUrl": "https://hromada.example"}
 
 
 @dataclass(frozen=True)

@@ -207,7 +207,7 @@ def test_placeholder_mail_and_web_addresses_cannot_deploy(cfn):
 
 
 def test_the_local_stack_still_has_every_parameter_it_needs():
-    from infra.stack import LOCAL_PARAMETERS
+    from infra.template import LOCAL_PARAMETERS
 
     template = Template(overrides=LOCAL_PARAMETERS)
     assert all(value is not None for value in template.parameters().values())
