@@ -424,7 +424,7 @@ LAMBDA_PYTHON = "3.12"
 LAMBDA_PLATFORM = "manylinux2014_x86_64"
 UNZIPPED_LIMIT = 250 * 1024 * 1024  # function + all its layers, unzipped
 LAYER = ROOT / "layers" / "common"
-CACHE = Path(os.environ.get("HROMADA_STATE_DIR") or ROOT / ".hromada") / "deploy-check"
+CACHE = ROOT / ".hromada" / "deploy-check"
 
 
 def layer_dependencies() -> Path:
@@ -447,9 +447,13 @@ def layer_dependencies() -> Path:
     if done.returncode:
         shutil.rmtree(work, ignore_errors=True)
         raise RuntimeError(f"pip could not install the layer for Lambda:\n{done.stderr[-3000:]}")
-    for old in CACHE.glob("layer-*"):
-        shutil.rmtree(old, ignore_errors=True)
-    work.rename(target)
+    for old in CACHE.glob("layer-*"):  # installs of older requirements
+        if old != target:
+            shutil.rmtree(old, ignore_errors=True)
+    try:
+        work.rename(target)
+    except OSError:  # another test worker finished first: same requirements, same result
+        shutil.rmtree(work, ignore_errors=True)
     return target
 
 
