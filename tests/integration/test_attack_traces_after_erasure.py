@@ -77,3 +77,24 @@ def test_a_pending_subscription_leaves_no_plain_hash_in_the_mail_records(api, st
     link(wait_mails(stack, email)[0], "confirm")
     hashed = [i for i in traces(stack, email, set()) if i["pk"]["S"].startswith("MAIL#")]
     assert hashed == []
+
+
+def test_an_unsubscribe_racing_a_change_of_followed_associations_leaves_no_follower_entry(stack):
+    """The unsubscribe read version 1 (following A); a change saved version 2 (following A and B) before the
+    delete: the delete must notice and remove B's entry too."""
+    from hromada.domain.subscriptions import subscription_id
+    from hromada.models.subscription import Subscription
+    from hromada.store.subscriptions import DynamoSubscriptionStore
+    from tests.integration.mail import address
+
+    store = DynamoSubscriptionStore()
+    email, a, b = address("racer"), "as_" + "a" * 20, "as_" + "b" * 20
+    first = Subscription(id=subscription_id(email), email=email, status="confirmed", associations=[a],
+                         created_at="2026-12-01T00:00:00.000Z", updated_at="2026-12-01T00:00:00.000Z")
+    store.create(first, expires_at=None)
+    second = first.model_copy(update={"associations": [a, b], "version": 2})
+    store.save(second, previous=first, expires_at=None)
+    store.delete(first)  # what the unsubscribe had read
+    left = [i for i in scan_all(stack) if i["pk"]["S"] in (f"FOLLOWERS#{a}", f"FOLLOWERS#{b}")
+            and i["sk"]["S"] == first.id]
+    assert left == [] and store.get(first.id) is None
