@@ -8,7 +8,6 @@ read (a poison message) fails every time and lands in the dead-letter queue afte
 from __future__ import annotations
 
 import os
-import random
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
+from hromada import jitter
 from hromada.mail.delivery import JobFailed, Mailer
 from hromada.mail.jobs import MailJob
 from hromada.mail.links import SignedLinks
@@ -37,7 +37,7 @@ def mailer() -> Mailer:
 def backoff(receive_count: int, base: float) -> int:
     """Exponential backoff with full jitter: base·2^(n-1), capped."""
     ceiling = min(MAX_BACKOFF, base * 2 ** max(0, receive_count - 1))
-    return int(random.uniform(ceiling / 2, ceiling)) if ceiling else 0
+    return int(jitter.uniform(ceiling / 2, ceiling)) if ceiling else 0
 
 
 def handle(record: SQSRecord) -> None:
