@@ -35,6 +35,7 @@ class Sender(Protocol):
 
 
 class Pace(Protocol):
+    def blocked(self, bulk: bool) -> float | None: ...
     def acquire(self, bulk: bool) -> float | None: ...
 
 
@@ -75,6 +76,10 @@ class Mailer:
 
     def deliver(self, job: MailJob) -> Outcome:
         outcome = Outcome()
+        # Nothing may go now (the day's quota is spent): put back without a read or a claim.
+        pause = self.pace.blocked(job.bulk) if self.pace else None
+        if pause is not None:
+            raise JobPaused(outcome, pause)
         blocked = self.suppressions.suppressed_among([r.email for r in job.recipients])
         for recipient in job.recipients:
             if recipient.email in blocked:

@@ -118,17 +118,22 @@ class Pacer:
             self._quota, self._read_at, self.sent_since_read = self.read_quota(), now, 0.0
         return self._quota
 
-    def acquire(self, bulk: bool) -> float | None:
+    def blocked(self, bulk: bool) -> float | None:
+        """None if a message could go (now or after a wait), else when to look again."""
         quota = self.quota()
-        if quota.daily_left(bulk) - self.sent_since_read < 1:
+        if quota.daily_left(bulk) - self.sent_since_read < 1 or instance_rate(quota, self.senders) <= 0:
             return float(MAX_DELAY)
-        rate = instance_rate(quota, self.senders)
-        if rate <= 0:
-            return float(MAX_DELAY)
+        if max(self.clock(), self.next_at) > self.deadline:
+            return 0.0  # out of time here, not out of quota: continue at once in another invocation
+        return None
+
+    def acquire(self, bulk: bool) -> float | None:
+        pause = self.blocked(bulk)
+        if pause is not None:
+            return pause
+        rate = instance_rate(self.quota(), self.senders)
         now = self.clock()
         start = max(now, self.next_at)
-        if start > self.deadline:
-            return 0.0  # out of time here, not out of quota: continue at once in another invocation
         if start > now:
             self.sleep(start - now)
         self.next_at = start + 1 / rate
