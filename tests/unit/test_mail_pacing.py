@@ -127,3 +127,20 @@ def test_a_paused_job_keeps_what_was_sent_and_releases_the_recipient_it_did_not_
     with pytest.raises(JobPaused) as again:  # still spent: put back at once, nothing claimed
         mailer.deliver(job(5))
     assert again.value.outcome.duplicates == [] and len(log.records) == 3
+
+
+def test_the_mailer_divides_the_rate_by_the_concurrency_its_event_source_allows():
+    from infra.template import Template
+
+    template = Template(region="eu-west-3")
+    mailer = template.resources["MailerFunction"]["Properties"]
+    [source] = [e["Properties"] for e in mailer["Events"].values() if e["Type"] == "SQS"]
+    scaling = source.get("ScalingConfig") or {}
+    allowed = scaling.get("MaximumConcurrency") or mailer.get("ReservedConcurrentExecutions")
+    assert allowed, "the mailer's concurrency must be bounded for its share of the SES rate to hold"
+    concurrency = template.function_environment("MailerFunction")["MAIL_MAX_CONCURRENCY"]
+    assert int(concurrency) == int(template.resolve(allowed))
+    assert template.function_environment("MailPlannerFunction")["MAIL_MAX_CONCURRENCY"] == concurrency
+    statements = [s for p in mailer["Policies"] if isinstance(p, dict) for s in p.get("Statement", [])]
+    assert any("ses:GetAccount" in str(s["Action"]) for s in statements)
+    assert any("SQSSendMessagePolicy" in p for p in mailer["Policies"] if isinstance(p, dict))
