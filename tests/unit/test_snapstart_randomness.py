@@ -67,11 +67,15 @@ def draws_in_restored_copies(draw, copies: int = 2, restore_hook=None) -> list[l
     (A fork would not do: CPython re-seeds `random` in a forked child; a snapshot restore has no such hook.)
     """
     random.seed(20260101)  # whatever init did, the snapshot holds the resulting state
-    snapshot = random.getstate()
+    # Every generator whose state lives in memory: the module's, and any jitter keeps (SystemRandom has none).
+    generators = [random.getstate.__self__] + [  # type: ignore[attr-defined]
+        g for g in vars(jitter).values() if isinstance(g, random.Random) and not isinstance(g, random.SystemRandom)]
+    snapshot = [g.getstate() for g in generators]
     results = []
     try:
         for _ in range(copies):
-            random.setstate(snapshot)  # one environment restored from the snapshot
+            for generator, state in zip(generators, snapshot, strict=True):
+                generator.setstate(state)  # one environment restored from the snapshot
             if restore_hook:
                 restore_hook()
             results.append([draw() for _ in range(8)])
