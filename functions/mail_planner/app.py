@@ -15,7 +15,7 @@ from hromada.domain.digests import DigestPlanner
 from hromada.domain.event_mail import ReminderPlanner
 from hromada.mail.links import SignedLinks
 from hromada.mail.pacing import estimate
-from hromada.mail.ses import account_quota
+from hromada.mail.quota import account_quota
 from hromada.observability import logger, metrics
 from hromada.settings import get_settings
 from hromada.store.attendees_mail import DynamoAttendeeSource

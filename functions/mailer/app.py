@@ -28,7 +28,8 @@ from hromada.mail.delivery import JobFailed, JobPaused, Mailer
 from hromada.mail.jobs import MailJob
 from hromada.mail.links import SignedLinks
 from hromada.mail.pacing import MAX_DELAY, Pacer, SendQuota
-from hromada.mail.ses import SesSender, account_quota, sender
+from hromada.mail.quota import account_quota
+from hromada.mail.ses import SesSender, sender
 from hromada.observability import logger, metrics
 from hromada.settings import get_settings
 from hromada.store.client import dynamodb

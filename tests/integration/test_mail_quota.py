@@ -23,7 +23,8 @@ from hromada.mail import letters
 from hromada.mail.delivery import Mailer
 from hromada.mail.jobs import MailJob, Recipient, split
 from hromada.mail.pacing import DAY, MAX_DELAY, Pacer, SendQuota, estimate
-from hromada.mail.ses import SesSender, account_quota
+from hromada.mail.quota import account_quota
+from hromada.mail.ses import SesSender
 from infra.events import LambdaContext
 from infra.pollers import sqs_event
 

@@ -6,8 +6,6 @@ import os
 from functools import cache
 from typing import Any
 
-from hromada.mail.pacing import SendQuota
-
 # SES's quota refusals: the message may go later, never counted as a failure of the job.
 RATE_REFUSALS = {"TooManyRequestsException", "Throttling", "ThrottlingException"}
 DAILY_REFUSALS = {"LimitExceededException"}
@@ -68,9 +66,3 @@ class SesSender:
             detail = str(error.response.get("Error", {}).get("Message", ""))
             raise SendFailed(code, retryable=code in THROTTLED, detail=detail) from error
 
-
-def account_quota(client: Any | None = None) -> SendQuota:
-    """The account's sending quota (SESv2 GetAccount); Max24HourSend -1 means unlimited."""
-    quota = (client or sesv2()).get_account()["SendQuota"]
-    return SendQuota(max_24h=float(quota.get("Max24HourSend", -1)), max_rate=float(quota.get("MaxSendRate", 1)),
-                     sent_24h=float(quota.get("SentLast24Hours", 0)))
