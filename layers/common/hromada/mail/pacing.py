@@ -20,6 +20,7 @@ BULK_RESERVE = 0.05  # of Max24HourSend, kept for confirmations, reminders and n
 MAX_DELAY = 900  # SQS DelaySeconds' limit: the longest a job can be put back for
 DAY = 86400
 QUOTA_TTL = 120.0  # seconds a read quota is trusted (other instances send meanwhile)
+SPACING_EPSILON = 1e-6  # 7 × (1/7) rounds below 1 s in floating point: an eighth send could share the second
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ class Pacer:
         start = max(now, self.next_at)
         if start > now:
             self.sleep(start - now)
-        self.next_at = start + 1 / rate
+        self.next_at = start + 1 / rate + SPACING_EPSILON
         self.sent_since_read += 1
         return None
 
