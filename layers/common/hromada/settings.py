@@ -22,6 +22,7 @@ class Settings:
     # providers, where many unrelated people subscribe, get the second, higher cap.
     form_mails_per_domain_hour: int = 30
     form_mails_per_webmail_hour: int = 2000
+    mail_max_concurrency: int = 1  # mailer instances at once (its event source's MaximumConcurrency)
 
 
 @cache
@@ -38,4 +39,5 @@ def get_settings() -> Settings:
         user_pool_id=os.environ.get("USER_POOL_ID", ""),
         form_mails_per_domain_hour=int(os.environ.get("FORM_MAILS_PER_DOMAIN_HOUR", "30")),
         form_mails_per_webmail_hour=int(os.environ.get("FORM_MAILS_PER_WEBMAIL_HOUR", "2000")),
+        mail_max_concurrency=max(1, int(os.environ.get("MAIL_MAX_CONCURRENCY", "1"))),
     )

@@ -7,12 +7,12 @@ crosses the threshold and hides the item. Decisions are conditioned on the versi
 
 from __future__ import annotations
 
-import random
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from hromada import jitter
 from hromada.auth import Principal
 from hromada.domain.clock import utc_now
 from hromada.domain.moderation_ports import (
@@ -35,7 +35,7 @@ SYSTEM = "system"  # the actor of automatic acts in the audit log
 
 
 def _backoff(attempt: int) -> None:
-    time.sleep(random.uniform(0, min(0.2, 0.005 * 2 ** attempt)))
+    time.sleep(jitter.uniform(0, min(0.2, 0.005 * 2 ** attempt)))
 
 
 class Moderation:

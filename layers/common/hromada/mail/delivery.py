@@ -35,6 +35,11 @@ class Sender(Protocol):
     def send_raw(self, recipient: str, raw: bytes) -> str: ...
 
 
+class Pace(Protocol):
+    def blocked(self, bulk: bool) -> float | None: ...
+    def acquire(self, bulk: bool) -> float | None: ...
+
+
 class LinkMaker(Protocol):
     def manage(self, subscription_id: str, generation: str | None = None) -> str: ...
     def unsubscribe(self, subscription_id: str, generation: str | None = None) -> str: ...
@@ -56,14 +61,26 @@ class JobFailed(Exception):
         self.outcome, self.cause = outcome, cause
 
 
+class JobPaused(Exception):
+    """The sending quota allows no more now: the rest of the job continues after `delay` seconds."""
+
+    def __init__(self, outcome: Outcome, delay: float):
+        super().__init__(f"paused for {delay:g} s")
+        self.outcome, self.delay = outcome, delay
+
+
 class Mailer:
     def __init__(self, log: DeliveryLog, sender: Sender, suppressions: Suppressions, links: LinkMaker,
-                 from_address: str, clock: Callable[[], float] = time.time):
+                 from_address: str, clock: Callable[[], float] = time.time, pace: Pace | None = None):
         self.log, self.sender, self.suppressions, self.links = log, sender, suppressions, links
-        self.from_address, self.clock = from_address, clock
+        self.from_address, self.clock, self.pace = from_address, clock, pace
 
     def deliver(self, job: MailJob) -> Outcome:
         outcome = Outcome()
+        # Nothing may go now (the day's quota is spent): put back without a read or a claim.
+        pause = self.pace.blocked(job.bulk) if self.pace else None
+        if pause is not None:
+            raise JobPaused(outcome, pause)
         blocked = self.suppressions.suppressed_among([r.email for r in job.recipients])
         for recipient in job.recipients:
             if recipient.email in blocked:
@@ -72,6 +89,11 @@ class Mailer:
             if not self.log.claim(job.key, recipient.id, self.clock()):
                 outcome.duplicates.append(recipient.id)
                 continue
+            # Paced after the claim: recipients already served cost no sending time.
+            pause = self.pace.acquire(job.bulk) if self.pace else None
+            if pause is not None:
+                self.log.release(job.key, recipient.id)
+                raise JobPaused(outcome, pause)
             settled = False  # SES took the message or refused it for good: the claim must stay
             try:
                 try:

@@ -9,13 +9,13 @@ so nothing is shared: the counters are per shard too.
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Iterator
 from typing import Any
 
 from botocore.exceptions import ClientError
 
+from hromada import jitter
 from hromada.domain.ports import ConditionFailed
 from hromada.domain.voting_ports import Guard
 from hromada.errors import Unavailable
@@ -55,7 +55,7 @@ def transact(client: Any, items: list[dict[str, Any]], guards: list[str]) -> Non
         except Unavailable:
             if attempt == ATTEMPTS - 1:
                 raise
-            time.sleep(random.uniform(0, 0.025 * 2 ** attempt))
+            time.sleep(jitter.uniform(0, 0.025 * 2 ** attempt))
         except ClientError as error:
             failed = {guards[i] for i in failed_conditions(error)}
             if not failed:
