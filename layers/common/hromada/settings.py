@@ -18,6 +18,7 @@ class Settings:
     event_bus_name: str
     flags_to_hide: int = 3
     user_pool_id: str = ""
+    ballot_table_name: str = "hromada-ballots"
 
 
 @cache
@@ -32,4 +33,5 @@ def get_settings() -> Settings:
         event_bus_name=os.environ.get("EVENT_BUS_NAME", "default"),
         flags_to_hide=int(os.environ.get("FLAGS_TO_HIDE", "3")),
         user_pool_id=os.environ.get("USER_POOL_ID", ""),
+        ballot_table_name=os.environ.get("BALLOT_TABLE_NAME", "hromada-ballots"),
     )
