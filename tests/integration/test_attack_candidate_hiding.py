@@ -76,3 +76,28 @@ def test_the_voter_roll_is_frozen_once_the_vote_opens(api, person, cast):
     ok(api("POST", f"/elections/{election['id']}/ballots", listed, json={"choice": ids[0]}), 201)
     audit = ok(api("GET", f"/elections/{election['id']}/audit", admin))
     assert [e["action"] for e in audit].count("roll.uploaded") == 1
+
+
+def test_roll_uploads_racing_the_opening_are_in_before_it_or_refused(api, person, cast):
+    from concurrent.futures import ThreadPoolExecutor
+
+    admin = cast["admin"]
+    election = in_nominations(api, admin, electorate="roll", method="plurality")
+    for name in ("Olena", "Taras"):
+        approved_candidate(api, election, cast["owner"], cast["association"], cast["candidate"], admin, name)
+    people = [person(label="racer") for _ in range(8)]
+    calls = [lambda who=who: api("POST", f"/elections/{election['id']}/roll", admin, json={"emails": [who.email]})
+             for who in people]
+    calls.insert(4, lambda: api("POST", f"/elections/{election['id']}/open", admin))
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        responses = list(pool.map(lambda call: call(), calls))
+    opened = responses.pop(4)
+    assert opened.status_code == 200, opened.text
+    assert {r.status_code for r in responses} <= {200, 409}
+    for who, response in zip(people, responses, strict=True):
+        eligible = ok(api("GET", f"/elections/{election['id']}/my-vote", who))["eligible"]
+        assert eligible is (response.status_code == 200), response.text
+        if response.status_code == 409:
+            assert response.json()["error"]["code"] == "roll_frozen"
+    audit = ok(api("GET", f"/elections/{election['id']}/audit", admin))
+    assert [e["action"] for e in audit].count("roll.uploaded") == sum(r.status_code == 200 for r in responses)

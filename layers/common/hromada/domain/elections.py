@@ -202,8 +202,9 @@ class Elections:
         election = self._find(election_id, drafts=True)
         if election.electorate != Electorate.ROLL:
             raise Conflict("roll_not_used")
-        # Frozen once the vote opens: nobody is added to an electorate while it votes (the store checks it
-        # again in each write, so a roll racing the opening is refused too).
+        # Frozen once the vote opens: nobody is added to an electorate while it votes. The store checks it again
+        # in each write (a batch of entries with its audit entry), so an upload racing the opening is refused;
+        # a large one may be cut between two batches, and what was written was written before the opening.
         if election.status not in ROLL_OPEN_STATUSES:
             raise Conflict("roll_frozen", state=election.status.value)
         unique = sorted(set(emails))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from dataclasses import replace
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -75,7 +76,7 @@ def _in_nominations(election_id: str) -> dict[str, Any]:
                        "ExpressionAttributeValues": {":one": {"N": "1"}, ":nominations": {"S": "nominations"}}}}
 
 
-ROLL_BATCH = 99  # roll entries per transaction, with the check that the vote has not opened
+ROLL_BATCH = 98  # roll entries per transaction, with its audit entry and the check that the vote has not opened
 
 
 class DynamoElectionStore:
@@ -221,24 +222,25 @@ class DynamoElectionStore:
 
     # ------------------------------------------------------------ voters
     def add_to_roll(self, election_id: str, emails: list[str], audit: AuditEntry) -> None:
-        """Each batch is a transaction that checks the vote has not opened (the roll is frozen from then
-        on: raises ConditionFailed("phase")). Entries are keyed by the mailbox (normalise_address, as the
-        vote's guard looks them up) and listed under the address as given (export, erasure)."""
+        """Each batch is one transaction: its entries, its audit entry (how many it added) and the check that
+        the vote has not opened (the roll is frozen from then on: raises ConditionFailed("phase"), and that
+        batch writes nothing). Entries are keyed by the mailbox (normalise_address, as the vote's guard looks
+        them up) and listed under the address as given (export, erasure)."""
         table = table_name()
         frozen_check = {"ConditionCheck": {
             "TableName": table, "Key": to_item(keys.election(election_id)),
             "ConditionExpression": "#status IN (:draft, :nominations)",
             "ExpressionAttributeNames": {"#status": "status"},
             "ExpressionAttributeValues": {":draft": {"S": "draft"}, ":nominations": {"S": "nominations"}}}}
-        entries = {normalise_address(email): email for email in emails}
-        batch = ROLL_BATCH
-        pairs = sorted(entries.items())
-        for start in range(0, len(pairs), batch):
+        pairs = sorted({normalise_address(email): email for email in emails}.items())
+        for start in range(0, len(pairs), ROLL_BATCH):
+            batch = pairs[start:start + ROLL_BATCH]
             puts = [{"Put": {"TableName": table, "Item": to_item(keys.roll_entry(election_id, mailbox)
                                                                  | keys.person_entry(email, "ROLL", election_id))}}
-                    for mailbox, email in pairs[start:start + batch]]
-            transact(self.client, [frozen_check, *puts], ["phase", *("roll" for _ in puts)])
-        transact(self.client, [frozen_check, audit_put(keys.election(election_id), audit)], ["phase", "audit"])
+                    for mailbox, email in batch]
+            entry = audit if len(pairs) <= ROLL_BATCH else replace(audit, reason=f"{len(batch)} addresses")
+            transact(self.client, [frozen_check, audit_put(keys.election(election_id), entry), *puts],
+                     ["phase", "audit", *("roll" for _ in puts)])
 
     def voter_view(self, election_id: str, voters: list[str], roll_email: str | None) -> VoterView:
         wanted = [keys.election(election_id), *(keys.marker(election_id, v) for v in voters)]
