@@ -15,7 +15,7 @@ import boto3
 import pytest
 
 from tests.conftest import association_body
-from tests.integration.voting import in_voting, ok
+from tests.integration.voting import dynamo_access, in_voting, ok, voter_key
 
 BOX_PREFIX, MARKER_PREFIX = "BOX#", "VOTED#"
 TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")
@@ -81,7 +81,7 @@ def pk_of(record: dict[str, Any]) -> str:
 
 
 @pytest.fixture(scope="module")
-def votes(api, person):
+def votes(api, person, stack):
     """Three members vote in an election and two answer a poll; returns what an attacker would look for."""
     admin, owner, moderator = person("admins", label="admin"), person(label="owner"), person("moderators",
                                                                                               label="moderator")
@@ -96,7 +96,10 @@ def votes(api, person):
         "max_choices": 1, "results": "live", "closes_at": "2099-01-01T00:00:00Z"}), 201)
     for i, voter in enumerate(voters[:2]):
         ok(api("POST", f"/polls/{poll['id']}/votes", voter, json={"choices": [f"o{i + 1}"]}), 201)
-    voter_ids = {s for v in voters for s in (v.sub, v.email)}
+    dynamo = dynamo_access(stack)
+    pseudonyms = {voter_key(dynamo, box, v.email).partition(":")[2] for v in voters
+                  for box in (election["id"], poll["id"])}
+    voter_ids = {s for v in voters for s in (v.sub, v.email)} | pseudonyms
     return {"election": election, "poll": poll, "trackers": trackers, "choices": ids, "voter_ids": voter_ids}
 
 
