@@ -156,6 +156,9 @@ _PREFIX = {"sesv2": "ses"}
 # Code a function imports but cannot run, with the reason; narrow (function, module, service) keys only.
 UNREACHABLE = {
     ("MetaFunction", "hromada.store.rate_limits", "dynamodb"): "only GET routes: the write limiter never runs",
+    ("MetaFunction", "hromada.pseudonyms", "secretsmanager"): "only GET routes: the write limiter never runs",
+    ("VotingClockFunction", "hromada.pseudonyms", "secretsmanager"):
+        "keys.py names erased accounts by pseudonym for the write guard; the clock writes no such key",
 }
 # Client methods that are not AWS operations.
 _NOT_OPERATIONS = {"can_paginate", "close", "generate_presigned_url", "get_paginator", "get_waiter"}

@@ -51,9 +51,9 @@ UserId = Annotated[str, Path(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_
 def person_of(user_id: str) -> str | None:
     """The pseudonym of the account's verified address (looked up by `sub` in the user pool)."""
     from hromada.pseudonyms import pseudonym
-    from hromada.store.accounts import CognitoAccounts
+    from hromada.store.accounts import CognitoDirectory
 
-    email = CognitoAccounts(get_settings().user_pool_id).verified_email_of(user_id)
+    email = CognitoDirectory(get_settings().user_pool_id).verified_email_of(user_id)
     return pseudonym(email, "person") if email else None
 
 

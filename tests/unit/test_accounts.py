@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hromada.auth import Principal
-from hromada.store.accounts import CognitoAccounts
+from hromada.store.account_admin import CognitoAccounts
 
 
 class FakeCognito:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from hromada.auth import Principal
 
-
-class CognitoAccounts:
-    """The user pool side: who an e-mail belongs to, and deleting the account."""
+class CognitoDirectory:
+    """Reading the user pool by `sub` (ListUsers only: what a moderator's function may do)."""
 
     def __init__(self, pool_id: str, client: Any | None = None):
         self.pool_id = pool_id
@@ -23,17 +21,6 @@ class CognitoAccounts:
 
             self._client = boto3.client("cognito-idp", region_name=get_settings().region)
         return self._client
-
-    def user_id_of(self, email: str) -> str | None:
-        """The account whose verified address this is (an unverified claim to it makes nobody its owner)."""
-        try:
-            user = self.client.admin_get_user(UserPoolId=self.pool_id, Username=email)
-        except self.client.exceptions.UserNotFoundException:
-            return None
-        attributes = {a["Name"]: a["Value"] for a in user.get("UserAttributes", [])}
-        if attributes.get("email", "").lower() != email.lower() or attributes.get("email_verified") != "true":
-            return None
-        return attributes.get("sub")
 
     def username_of(self, user_id: str) -> str | None:
         """Cognito users are addressed by `sub`, never by an e-mail a token claims."""
@@ -53,15 +40,6 @@ class CognitoAccounts:
         if attributes.get("email_verified") != "true":
             return None
         return attributes.get("email", "").lower() or None
-
-    def delete(self, principal: Principal) -> None:
-        username = self.username_of(principal.user_id)
-        if username is None:
-            return  # already gone: erasure is idempotent
-        try:
-            self.client.admin_delete_user(UserPoolId=self.pool_id, Username=username)
-        except self.client.exceptions.UserNotFoundException:
-            return
 
 
 def _quoted(value: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from hromada.domain.personal_data import Membership
 from hromada.models.association import AssociationOut, EditorRole, Status
 from hromada.store import keys
-from hromada.store.accounts import CognitoAccounts
+from hromada.store.account_admin import CognitoAccounts
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
