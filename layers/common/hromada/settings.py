@@ -19,6 +19,10 @@ class Settings:
     flags_to_hide: int = 3
     user_pool_id: str = ""
     ballot_table_name: str = "hromada-ballots"
+    # Confirmation and notice mails (the subscribe form) per mail domain and hour; the big webmail
+    # providers, where many unrelated people subscribe, get the second, higher cap.
+    form_mails_per_domain_hour: int = 30
+    form_mails_per_webmail_hour: int = 2000
 
 
 @cache
@@ -34,4 +38,6 @@ def get_settings() -> Settings:
         flags_to_hide=int(os.environ.get("FLAGS_TO_HIDE", "3")),
         user_pool_id=os.environ.get("USER_POOL_ID", ""),
         ballot_table_name=os.environ.get("BALLOT_TABLE_NAME", "hromada-ballots"),
+        form_mails_per_domain_hour=int(os.environ.get("FORM_MAILS_PER_DOMAIN_HOUR", "30")),
+        form_mails_per_webmail_hour=int(os.environ.get("FORM_MAILS_PER_WEBMAIL_HOUR", "2000")),
     )
