@@ -52,7 +52,8 @@ class LocalStack:
         return {"api_url": self.api_url, "cognito_endpoint": self.moto_url, "aws_endpoint": self.moto_url,
                 "region": REGION, "user_pool_id": self.template.physical["UserPool"],
                 "user_pool_client_id": self.template.physical["UserPoolClient"],
-                "table_name": self.template.physical["Table"], "docs_url": f"{self.api_url}/docs",
+                "table_name": self.template.physical["Table"],
+                "ballot_table_name": self.template.physical["BallotTable"], "docs_url": f"{self.api_url}/docs",
                 "event_bus_name": self.template.physical["EventsBus"], "mailbox_url": f"{self.api_url}/dev/mailbox"}
 
     def start(self) -> LocalStack:

@@ -249,3 +249,23 @@ def test_a_suspended_writer_is_refused_in_the_quota_call():
         check_write(store, [], 1000.0, writer=Writer("user-new", person="olena"))
     check_write(store, [], 1000.0)  # anonymous, no quota: no call at all
     assert store.calls == ["user-1", "user-9", "user-new"]
+
+
+def test_only_a_verified_address_may_flag(world):
+    store, moderation = world
+    unverified = Principal("user-x", "fresh@example.org", False, frozenset())
+    with pytest.raises(Forbidden) as refused:
+        moderation.flag(unverified, EVENT, "spam", None)
+    assert refused.value.code == "email_not_verified" and EVENT.ref not in store.reviews
+
+
+def test_a_candidate_in_a_vote_under_way_is_queued_not_hidden(world):
+    store, moderation = world
+    candidate = Target("candidate", "ca_1", "el_1")
+    store.targets[candidate.ref] = TargetInfo("as_1", "author-1", True, False, auto_hide=False)
+    for n in range(5):
+        moderation.flag(person(n), candidate, "misinformation", None)
+    assert not store.targets[candidate.ref].hidden
+    review = store.reviews[candidate.ref]
+    assert review.status == OPEN and review.count == 5 and not review.hidden  # in the moderators' queue
+    assert moderation.queue(MODERATOR, 10, None).items[0].target == candidate

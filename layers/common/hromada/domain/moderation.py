@@ -52,6 +52,9 @@ class Moderation:
 
     # ------------------------------------------------------------ flagging
     def flag(self, principal: Principal, target: Target, reason: str, comment: str | None) -> Flag:
+        # A flag counts towards hiding: only people whose address Cognito verified may add one (throwaway
+        # accounts that never confirmed an address may not).
+        principal.require_verified_email()
         info = self.store.target(target)
         review = self.store.review(target)
         if info is None or not info.public or (info.hidden and (review is None or review.status == CLOSED)):
@@ -62,7 +65,7 @@ class Moderation:
             previous = review
             current = previous or Review(target, info.association_id)
             updated = current.flagged(reason, at)
-            hide = updated.count >= self.threshold and not current.hidden
+            hide = updated.count >= self.threshold and not current.hidden and info.auto_hide
             if hide:
                 updated = replace(updated, hidden=True)
             audit = AuditEntry(SYSTEM, "moderation.auto_hidden", target.ref, at,
@@ -75,6 +78,8 @@ class Moderation:
                     raise Conflict("already_flagged") from failed
                 if failed.which == "target":
                     raise NotFound("flagged_item_not_found") from failed
+                if failed.which == "phase":  # the vote opened meanwhile: the candidate is no longer auto-hidden
+                    info = replace(info, auto_hide=False)
             self.pause(attempt)
             review = self.store.review(target)
         raise Unavailable()

@@ -41,6 +41,9 @@ class TargetInfo:
     author_id: str | None  # who a suspension would concern
     public: bool  # visible to visitors apart from moderation (a verified association, an approved candidate)
     hidden: bool
+    # Flags may hide it by themselves. Not a candidate once the vote has opened: a few accounts must not take
+    # a name off the list while people vote; the flags still put it in the moderators' queue.
+    auto_hide: bool = True
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,11 @@
 
 Everything that names a person is listed under them in the person index (their id or e-mail), so both
 read with Queries. Erasure removes or anonymises each item; what others rely on survives without the person:
-a freed seat goes to the waitlist, flags keep counting, ballots stay (they never named anyone) and so do
-voted markers (re-keyed anonymously, so the markers still add up to the ballots), an association they
-solely owned passes to a co-editor or, with none, is frozen.
+a freed seat goes to the waitlist, flags keep counting, ballots stay (they never named anyone), an association
+they solely owned passes to a co-editor or, with none, is frozen. Voted markers are keyed by a keyed pseudonym
+of the verified address and listed under nobody: erasure leaves them (a new account with the same address
+cannot vote again) and the export does not need them ("my vote" answers per election). Markers of older
+layouts, listed under the person, are still re-keyed anonymously.
 """
 
 from __future__ import annotations

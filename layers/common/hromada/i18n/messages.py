@@ -244,6 +244,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Результати та бюлетені ще не оприлюднено.",
         "en": "The results and ballots are not published yet.",
     },
+    "roll_frozen": {
+        "fr": "La liste électorale est figée depuis l'ouverture du vote (étape « {state} »).",
+        "uk": "Список виборців зафіксовано з початку голосування (етап «{state}»).",
+        "en": "The voter roll is frozen since voting opened (the election is “{state}”).",
+    },
     "roll_not_used": {
         "fr": "Ce scrutin n'utilise pas de liste électorale.",
         "uk": "Це голосування не використовує список виборців.",

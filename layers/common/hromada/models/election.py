@@ -220,7 +220,8 @@ class RollIn(Strict):
 
 
 class RollOut(BaseModel):
-    received: int = Field(description="Distinct addresses in this upload (already listed ones count too)")
+    received: int = Field(description="Distinct mailboxes in this upload (case and +tags ignored; already listed "
+                                      "ones count too)")
 
 
 Ranking = Annotated[list[Annotated[list[CandidateId], Field(min_length=1, max_length=50)]],

@@ -24,6 +24,17 @@ FLAG_RETENTION_SECONDS = 180 * 24 * 3600
 VERSIONED = {"association": "version", "event": "sequence", "announcement": "version", "partnership": "version"}
 
 
+BEFORE_VOTING = ("draft", "nominations")  # an election's phases in which flags alone may hide a candidate
+
+
+def _before_voting(election_id: str) -> dict[str, Any]:
+    return {"ConditionCheck": {"TableName": table_name(), "Key": to_item(keys.election(election_id)),
+                               "ConditionExpression": "#status IN (:draft, :nominations)",
+                               "ExpressionAttributeNames": {"#status": "status"},
+                               "ExpressionAttributeValues": {":draft": {"S": "draft"},
+                                                             ":nominations": {"S": "nominations"}}}}
+
+
 def target_key(target: Target) -> dict[str, str]:
     if target.kind == "association":
         return keys.association(target.item_id)
@@ -126,8 +137,10 @@ class DynamoModerationStore:
         if target.kind == "association":
             return TargetInfo(target.item_id, item.get("owner_id"), item.get("status") == "verified", hidden)
         if target.kind == "candidate":
+            election = self._get(keys.election(target.election_id or "")) or {}
             return TargetInfo(item.get("association_id"), item.get("nominated_by"),
-                              item.get("status") == "approved", hidden)
+                              item.get("status") == "approved", hidden,
+                              auto_hide=election.get("status") in BEFORE_VOTING)
         if target.kind == "partnership":
             proposer = item.get("proposed_by")
             owner = self._get(keys.association(proposer)) if proposer else None
@@ -198,6 +211,9 @@ class DynamoModerationStore:
         if hide is not None:
             items += [_set_hidden(updated.target, True), audit_put(keys.flag_partition(updated.target.ref), hide)]
             reasons += ["target", "audit"]
+            if updated.target.kind == "candidate":  # the vote has not opened meanwhile (else: "phase", read again)
+                items.append(_before_voting(updated.target.election_id or ""))
+                reasons.append("phase")
             matches = self._match_writes(updated.target, True)
             items += matches
             reasons += ["match"] * len(matches)
