@@ -60,6 +60,8 @@ class LocalStack:
 
         self.state_dir.mkdir(parents=True, exist_ok=True)
         self._quiet_moto()
+        # moto checks TOTP codes only when asked to (its secret is fixed: infra.users.LOCAL_TOTP_SECRET).
+        os.environ["MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP"] = "true"
         self._moto = SerializedMotoServer(ip_address=self.host, port=self.moto_port, verbose=False)
         self._moto.start()
         from infra.provision import provision
@@ -129,8 +131,11 @@ class LocalStack:
         from hromada.settings import get_settings
         from hromada.store.client import dynamodb
 
+        from hromada import staff_mfa
+
         get_settings.cache_clear()
         dynamodb.cache_clear()
+        staff_mfa.forget()
         eventbridge.cache_clear()
 
     def _quiet_moto(self) -> None:

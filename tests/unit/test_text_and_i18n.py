@@ -49,7 +49,10 @@ def test_groups_claim_as_http_api_flattens_it(claim, groups):
     assert parse_groups(claim) == groups
 
 
-def test_principal_from_http_api_event():
+def test_principal_from_http_api_event(monkeypatch):
+    from hromada import staff_mfa
+
+    monkeypatch.setattr(staff_mfa, "enrolled", lambda sub: sub == "abc")
     event = {"requestContext": {"authorizer": {"jwt": {"claims": {
         "sub": "abc", "email": "Iryna@Example.org", "email_verified": "true", "cognito:groups": "[admins]"}}}}}
     principal = principal_from_event(event)

@@ -112,7 +112,13 @@ def create_app() -> APIGatewayHttpResolver:
 
     @app.exception_handler(HromadaError)
     def _domain_error(error: HromadaError) -> Response:
-        return error_response(error.status, error.code, lang(), error.details, **error.params)
+        code = error.code
+        if error.status == 403 and code == "forbidden":
+            # Refused where staff may act (editor-or-staff paths too): say what is missing.
+            caller = principal_from_event(app.current_event.raw_event)
+            if caller is not None and caller.lacks_mfa:
+                code = "mfa_required"
+        return error_response(error.status, code, lang(), error.details, **error.params)
 
     @app.exception_handler(RequestValidationError)
     def _validation_error(error: RequestValidationError) -> Response:
