@@ -127,11 +127,10 @@ class LocalStack:
         for layer in self.template.layer_paths():
             if str(layer) not in sys.path:
                 sys.path.insert(0, str(layer))
+        from hromada import staff_mfa
         from hromada.bus import eventbridge
         from hromada.settings import get_settings
         from hromada.store.client import dynamodb
-
-        from hromada import staff_mfa
 
         get_settings.cache_clear()
         dynamodb.cache_clear()

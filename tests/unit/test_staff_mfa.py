@@ -13,7 +13,7 @@ class FakeCognito:
     def __init__(self, mfa: list[str]):
         self.mfa, self.calls = mfa, 0
 
-    def admin_get_user(self, UserPoolId: str, Username: str) -> dict:  # noqa: N803 - boto3's names
+    def admin_get_user(self, UserPoolId: str, Username: str) -> dict:
         self.calls += 1
         if self.mfa is None:
             from botocore.exceptions import ClientError
@@ -32,7 +32,7 @@ def cognito(monkeypatch):
     fake = FakeCognito([])
     monkeypatch.setattr(staff_mfa, "cognito", lambda: fake)
     yield fake
-    staff_mfa.forget()
+    staff_mfa._enrolled_until.clear()
     get_settings.cache_clear()
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from hromada.errors import Unavailable
 
-SOFTWARE_TOKEN_MFA = "SOFTWARE_TOKEN_MFA"
+SOFTWARE_TOKEN_MFA = "SOFTWARE_TOKEN_MFA"  # noqa: S105 - the factor's name, not a secret
 TTL_SECONDS = 60.0
 _enrolled_until: dict[str, float] = {}
 
