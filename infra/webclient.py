@@ -26,6 +26,8 @@ SERVICE = "AWSCognitoIdentityProviderService"
 PUBLIC_OPERATIONS = frozenset({
     "InitiateAuth", "SignUp", "ConfirmSignUp", "ResendConfirmationCode", "ForgotPassword",
     "ConfirmForgotPassword", "GetUser", "RevokeToken", "GlobalSignOut", "ChangePassword",
+    # the TOTP second factor: answering its sign-in challenge, adding an authenticator app
+    "RespondToAuthChallenge", "AssociateSoftwareToken", "VerifySoftwareToken", "SetUserMFAPreference",
 })
 MAX_BODY = 16 * 1024
 

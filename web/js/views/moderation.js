@@ -2,7 +2,7 @@
 // admins also run elections (create a draft, open the next phase, close the vote).
 
 import { ApiError, get, getAll, post } from "../api.js";
-import { isAdmin, isModerator } from "../auth.js";
+import { confirmTotp, hasTotp, isAdmin, isModerator, otpauthUri, session, startTotp } from "../auth.js";
 import { fill, h } from "../dom.js";
 import { CATEGORIES, ELECTION_STATUS, ELECTORATES, METHODS, formatDateTime, label, pick, t } from "../i18n.js";
 import {
@@ -15,8 +15,11 @@ import { REASONS } from "../report.js";
 
 const enc = encodeURIComponent;
 
+// Staff powers need an authenticator app (the API answers 403 mfa_required without one): checked once
+// per signed-in account with Cognito's GetUser, and a staff member without one is walked through adding it.
+let totpFor = null; // the sub whose second factor was seen
+
 export function mount(route) {
-  const controller = new AbortController();
   if (!isModerator()) {
     fill(main, h("h1", { tabindex: "-1" }, t("moderationTitle")),
       h("p", { class: "alert", role: "alert" }, t("moderatorsOnly")));
@@ -24,7 +27,79 @@ export function mount(route) {
     focusHeading(route.focus);
     return { name: "moderation" };
   }
-  if (route.item) return flagDetail(route);
+  if (totpFor === session()?.sub) return route.item ? flagDetail(route) : moderationPage(route);
+  let inner = null;
+  let gone = false;
+  fill(main, h("h1", { tabindex: "-1" }, t("moderationTitle")), loading());
+  setTitle(t("moderationTitle"));
+  hasTotp().then((enrolled) => {
+    if (gone) return;
+    if (enrolled) {
+      totpFor = session()?.sub;
+      inner = route.item ? flagDetail(route) : moderationPage(route);
+    } else {
+      inner = totpSetup(route);
+    }
+  }, (err) => {
+    if (!gone) failedPage(err, route, () => { window.location.reload(); });
+  });
+  return { name: "moderation", destroy: () => { gone = true; inner?.destroy?.(); } };
+}
+
+/** Two-step verification for staff: AssociateSoftwareToken, a code from the app, SetUserMFAPreference. */
+function totpSetup(route) {
+  let gone = false;
+  const steps = h("div", {}, loading());
+  fill(main, h("h1", { tabindex: "-1" }, t("totpSetupTitle")),
+    h("p", { class: "alert", role: "alert" }, t("totpSetupWhy")), steps);
+  setTitle(t("totpSetupTitle"));
+  focusHeading(route.focus);
+  startTotp().then((secret) => {
+    if (gone) return;
+    const notices = h("div");
+    const uri = otpauthUri(secret, session()?.email || "");
+    const code = input("totp", { inputmode: "numeric", autocomplete: "one-time-code", required: true,
+      maxlength: 6, pattern: "[0-9]{6}" });
+    const confirm = h("button", { type: "submit", class: "button" }, t("totpActivate"));
+    const form = h("form", { class: "form narrow", novalidate: true },
+      field(t("totpLabel"), code, { hint: t("totpHint") }), notices, h("div", { class: "actions" }, confirm));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const value = code.value.replace(/\s/g, "");
+      if (!/^[0-9]{6}$/.test(value)) {
+        code.setAttribute("aria-invalid", "true");
+        fill(notices, h("p", { class: "alert", role: "alert" }, t("totpSixDigits")));
+        code.focus();
+        return;
+      }
+      busy(confirm, notices, async () => {
+        await confirmTotp(value);
+        totpFor = session()?.sub;
+        fill(main, h("h1", { tabindex: "-1" }, t("totpSetupTitle")), success(t("totpEnabled")),
+          h("p", {}, h("a", { href: "#/moderation", class: "button", onclick: (e) => {
+            e.preventDefault();
+            window.dispatchEvent(new HashChangeEvent("hashchange"));
+          } }, t("totpContinue"))));
+        main.querySelector("h1").focus();
+      });
+    });
+    fill(steps,
+      h("ol", { class: "steps" },
+        h("li", {}, t("totpStepApp")),
+        h("li", {}, t("totpStepSecret"),
+          h("dl", { class: "totp-secret" },
+            h("dt", {}, t("totpSecretLabel")), h("dd", {}, h("code", { id: "totp-secret" }, secret)),
+            h("dt", {}, t("totpUriLabel")), h("dd", {}, h("code", { id: "totp-uri", class: "break" }, uri)))),
+        h("li", {}, t("totpStepCode"))),
+      form);
+  }, (err) => {
+    if (!gone) fill(steps, errorBox(err, { retry: () => window.location.reload() }));
+  });
+  return { destroy: () => { gone = true; } };
+}
+
+function moderationPage(route) {
+  const controller = new AbortController();
   const flags = h("div", {}, loading());
   const queue = h("div", {}, loading());
   const elections = h("div");
