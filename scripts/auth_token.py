@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "layers/common")]
 
+from infra import totp  # noqa: E402
 from infra.demo import ACCOUNTS  # noqa: E402
 from infra.stack import STATE_DIR  # noqa: E402
-from infra import totp  # noqa: E402
 from infra.users import LOCAL_TOTP_SECRET, Account, Users  # noqa: E402
 
 

@@ -13,9 +13,9 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).res
 os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
 
 from infra.demo import ACCOUNTS, seed  # noqa: E402
-from infra.users import LOCAL_TOTP_SECRET, STAFF_GROUPS  # noqa: E402
 from infra.stack import LocalStack  # noqa: E402
 from infra.template import parse_overrides  # noqa: E402
+from infra.users import LOCAL_TOTP_SECRET, STAFF_GROUPS  # noqa: E402
 
 
 def main() -> None:
