@@ -3,7 +3,11 @@ adding one before moderating, and from then on signs in with the app's code."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import tempfile
 import uuid
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from playwright.sync_api import Browser, expect
@@ -11,11 +15,23 @@ from playwright.sync_api import Browser, expect
 from infra import totp
 from infra.users import Account, Users
 from tests.browser.people import person, sign_in
+from tests.browser.test_accessibility import check
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Site
 
 PASSWORD = "Browser-test-2026"
+
+
+def decoded_qr(png: bytes) -> str | None:
+    zbarimg = shutil.which("zbarimg")
+    if not zbarimg:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        image = Path(folder) / "qr.png"
+        image.write_bytes(png)
+        answer = subprocess.run([zbarimg, "-q", "--raw", str(image)], capture_output=True, timeout=30, check=False)
+    return answer.stdout.decode().strip()
 
 
 def test_a_moderator_sets_up_two_step_verification_then_signs_in_with_a_code(browser: Browser, site: Site) -> None:
@@ -32,6 +48,10 @@ def test_a_moderator_sets_up_two_step_verification_then_signs_in_with_a_code(bro
         uri = page.locator("#totp-uri").inner_text().strip()
         assert secret and uri.startswith("otpauth://totp/Hromada%3A") and f"secret={secret}" in uri
         assert "mod-" in uri and "issuer=Hromada" in uri
+        # The same address as a QR code an app scans (decoded here when zbarimg is installed)
+        qr = page.get_by_role("img", name="Code QR de la clé de validation en deux étapes")
+        expect(qr).to_be_visible()
+        assert decoded_qr(qr.screenshot()) in (uri, None)
 
         # A wrong code is refused, in French, and nothing is enabled
         code = page.get_by_label("Code de l’application d’authentification")
@@ -77,3 +97,5 @@ def test_the_set_up_page_speaks_ukrainian(browser: Browser, site: Site) -> None:
         page.locator(".lang-switch [data-lang=uk]").click()
         expect(page.locator("main h1")).to_have_text("Увімкніть двоетапну перевірку")
         expect(page.get_by_label("Код із застосунку автентифікації")).to_be_visible()
+        # The set-up page passes axe (each render starts a new enrolment: nothing is enabled by looking)
+        assert check(page, "/#/moderation", "staff-mfa-setup") == []

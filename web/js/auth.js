@@ -146,7 +146,7 @@ export async function hasTotp() {
 
 /** Starts adding an authenticator app: the base32 secret to type or scan into it. */
 export async function startTotp() {
-  return (await ownAccount("AssociateSoftwareToken")).SecretCode;
+  return String((await ownAccount("AssociateSoftwareToken")).SecretCode || "").toUpperCase();
 }
 
 /** Finishes adding the app with a code it shows; from then on signing in asks for a code. */

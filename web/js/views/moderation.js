@@ -3,7 +3,7 @@
 
 import { ApiError, get, getAll, post } from "../api.js";
 import { confirmTotp, hasTotp, isAdmin, isModerator, otpauthUri, session, startTotp } from "../auth.js";
-import { fill, h } from "../dom.js";
+import { fill, h, s } from "../dom.js";
 import { CATEGORIES, ELECTION_STATUS, ELECTORATES, METHODS, formatDateTime, label, pick, t } from "../i18n.js";
 import {
   busy, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main, select, setTitle, success,
@@ -11,6 +11,7 @@ import {
 } from "../ui.js";
 import { adminControls, pollForm } from "./votes.js";
 import "../more-strings.js";
+import { qrModules } from "../qr.js";
 import { REASONS } from "../report.js";
 
 const enc = encodeURIComponent;
@@ -86,6 +87,7 @@ function totpSetup(route) {
     fill(steps,
       h("ol", { class: "steps" },
         h("li", {}, t("totpStepApp")),
+        h("li", {}, t("totpStepScan"), qrCode(uri)),
         h("li", {}, t("totpStepSecret"),
           h("dl", { class: "totp-secret" },
             h("dt", {}, t("totpSecretLabel")), h("dd", {}, h("code", { id: "totp-secret" }, secret)),
@@ -96,6 +98,17 @@ function totpSetup(route) {
     if (!gone) fill(steps, errorBox(err, { retry: () => window.location.reload() }));
   });
   return { destroy: () => { gone = true; } };
+}
+
+/** The otpauth:// address as a QR code (SVG, dark modules as one path, a four-module quiet zone). */
+function qrCode(text) {
+  const modules = qrModules(text);
+  const size = modules.length + 8;
+  let d = "";
+  modules.forEach((row, y) => row.forEach((dark, x) => { if (dark) d += `M${x + 4} ${y + 4}h1v1h-1z`; }));
+  return s("svg", { class: "qr", viewBox: `0 0 ${size} ${size}`, width: size * 5, height: size * 5,
+    role: "img", "aria-label": t("totpQrLabel"), "shape-rendering": "crispEdges" },
+  s("rect", { width: size, height: size, fill: "#fff" }), s("path", { d, fill: "#000" }));
 }
 
 function moderationPage(route) {
