@@ -149,11 +149,20 @@ export async function startTotp() {
   return String((await ownAccount("AssociateSoftwareToken")).SecretCode || "").toUpperCase();
 }
 
-/** Finishes adding the app with a code it shows; from then on signing in asks for a code. */
+/**
+ * Finishes adding the app with a code it shows; from then on signing in asks for a code. Every session
+ * of the account is then ended (GlobalSignOut revokes its refresh tokens), this one included: tokens
+ * got with the password alone, perhaps by someone else, must not carry staff powers once the factor is on.
+ */
 export async function confirmTotp(code) {
   const verified = await ownAccount("VerifySoftwareToken", { UserCode: code, FriendlyDeviceName: "Hromada" });
   if (verified.Status && verified.Status !== "SUCCESS") throw new AuthError("CodeMismatchException");
   await ownAccount("SetUserMFAPreference", { SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+  try {
+    await ownAccount("GlobalSignOut");
+  } finally {
+    store(null, "mfa"); // signing in again asks for a code
+  }
 }
 
 /** The otpauth:// address authenticator apps read (typed, pasted or scanned). */

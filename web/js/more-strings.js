@@ -118,10 +118,6 @@ addStrings({
   totpUriLabel: ["Adresse", "Адреса", "Address"],
   totpStepCode: ["Saisissez le code à six chiffres qu’elle affiche.", "Введіть шестизначний код, який він показує.", "Enter the six-digit code it shows."],
   totpActivate: ["Activer", "Увімкнути", "Turn on"],
-  totpEnabled: ["La validation en deux étapes est activée : à chaque connexion, un code de l’application vous sera demandé.",
-    "Двоетапну перевірку ввімкнено: під час кожного входу потрібен буде код із застосунку.",
-    "Two-step verification is on: each time you sign in, you will be asked for a code from the app."],
-  totpContinue: ["Continuer vers la modération", "Перейти до модерації", "Go on to moderation"],
   // my account
   accountTitle: ["Mon compte", "Мій обліковий запис", "My account"],
   myEvents: ["Mes inscriptions", "Мої реєстрації", "My registrations"],

@@ -69,6 +69,7 @@ function signInView(route) {
   }
   fill(main, h("h1", { tabindex: "-1" }, t("signInTitle")),
     route.params.get("expired") ? h("p", { class: "alert", role: "alert" }, t("sessionExpired")) : null,
+    route.params.get("totp") ? success(t("totpSignInAgain")) : null,
     session() ? h("p", {}, t("alreadySignedIn", session().email)) : null,
     form,
     h("p", {}, t("noAccount"), " ", h("a", { href: "#/signup" }, t("signUp"))),

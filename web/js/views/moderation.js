@@ -75,13 +75,8 @@ function totpSetup(route) {
       }
       busy(confirm, notices, async () => {
         await confirmTotp(value);
-        totpFor = session()?.sub;
-        fill(main, h("h1", { tabindex: "-1" }, t("totpSetupTitle")), success(t("totpEnabled")),
-          h("p", {}, h("a", { href: "#/moderation", class: "button", onclick: (e) => {
-            e.preventDefault();
-            window.dispatchEvent(new HashChangeEvent("hashchange"));
-          } }, t("totpContinue"))));
-        main.querySelector("h1").focus();
+        totpFor = null;
+        window.location.hash = "#/signin?totp=1&next=%23%2Fmoderation";
       });
     });
     fill(steps,
