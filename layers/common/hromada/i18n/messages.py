@@ -384,6 +384,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Цей обліковий запис не призупинено.",
         "en": "This account is not suspended.",
     },
+    "account_erased": {
+        "fr": "Ce compte a été supprimé : il ne peut plus rien publier ni modifier.",
+        "uk": "Цей обліковий запис видалено: з нього більше не можна нічого публікувати чи змінювати.",
+        "en": "This account was deleted: it can no longer publish or change anything.",
+    },
     "account_suspended": {
         "fr": "Votre compte est suspendu : vous ne pouvez rien publier ni modifier.",
         "uk": "Ваш обліковий запис призупинено: ви не можете нічого публікувати чи змінювати.",

@@ -73,7 +73,14 @@ review        pk FLAG#<item>        sk REVIEW             (count, reasons, hidde
               gsi1 FLAGGED_ASSOC#<association id> / <item>       (an association's moderation history)
               gsi2 FLAGS_OPEN / <first flagged at>#<item>         (the queue, oldest first; only while open)
 warning       pk ASSOC#<id>         sk WARNING#<at>#<nonce>       (shown to the association's editors)
-suspension    pk SUSPENDED#<user id>  sk SUSPENDED        (checked inside the write-quota transaction)
+suspension    pk SUSPENDED#<user id>  sk SUSPENDED        (the account: dropped with it at erasure)
+              pk SUSPENDED#P:<pseudonym> sk SUSPENDED     (the person: the HMAC of their normalised verified
+                                                           address; outlives erasure, so a new account with
+                                                           that mailbox is still suspended; names nobody)
+                                                          (both checked inside the write-quota transaction)
+erased        pk ERASED#<account pseudonym> sk ERASED     (an erased account's tokens write nothing more;
+                                                           expires_at after the tokens' lifetime; the keyed
+                                                           HMAC of the sub, so no id of it stays in the table)
 item: <kind>:<id>, a candidate <kind>:<election id>:<candidate id>
 person index  gsi1 PERSON#<user id or e-mail> / <KIND>#...  on rsvps, voted markers, candidates, roll entries,
               flags, polls (their author) and audit entries: what a person's export and erasure read
@@ -401,6 +408,21 @@ def warning(association_id: str, at: str, nonce: str) -> dict[str, str]:
 
 def suspension(user_id: str) -> dict[str, str]:
     return {"pk": f"SUSPENDED#{user_id}", "sk": "SUSPENDED"}
+
+
+def person_suspension(pseudonym: str) -> dict[str, str]:
+    return {"pk": f"SUSPENDED#P:{pseudonym}", "sk": "SUSPENDED"}
+
+
+def erased_account(account_pseudonym: str) -> dict[str, str]:
+    return {"pk": f"ERASED#{account_pseudonym}", "sk": "ERASED"}
+
+
+def account_pseudonym(user_id: str) -> str:
+    """The keyed HMAC naming an erased account (its sub) in its tombstone."""
+    from hromada.pseudonyms import pseudonym
+
+    return pseudonym(user_id, "erased-account")
 
 
 def person(subject: str) -> str:
