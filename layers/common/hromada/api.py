@@ -115,7 +115,7 @@ def create_app() -> APIGatewayHttpResolver:
         code = error.code
         if error.status == 403 and code == "forbidden":
             # Refused where staff may act (editor-or-staff paths too): say what is missing.
-            caller = principal_from_event(app.current_event.raw_event)
+            caller = principal_from_event(app.current_event.raw_event, staff_second_factor)
             if caller is not None and caller.lacks_mfa:
                 code = "mfa_required"
         return error_response(error.status, code, lang(), error.details, **error.params)
@@ -145,7 +145,14 @@ def create_app() -> APIGatewayHttpResolver:
 
 def principal(app: APIGatewayHttpResolver) -> Principal:
     """The signed-in caller; 401 when the route is public and no token was verified."""
-    return require_principal(app.current_event.raw_event)
+    return require_principal(app.current_event.raw_event, staff_second_factor)
+
+
+def staff_second_factor(sub: str) -> bool:
+    """Whether a moderator or admin has TOTP: asked of Cognito (ID tokens carry no MFA claim)."""
+    from hromada import staff_mfa
+
+    return staff_mfa.enrolled(sub)
 
 
 def _guard_request(event: dict[str, Any]) -> None:

@@ -95,12 +95,13 @@ def parse_groups(value: Any) -> frozenset[str]:
     return frozenset(part for part in text.replace(",", " ").split() if part)
 
 
-def principal_from_event(event: dict[str, Any]) -> Principal | None:
+def principal_from_event(event: dict[str, Any],
+                         second_factor: Callable[[str], bool] | None = None) -> Principal | None:
+    """The caller; `second_factor(sub)` says whether staff have TOTP (hromada.api wires Cognito in).
+    Without it the caller is never staff."""
     claims = (((event.get("requestContext") or {}).get("authorizer") or {}).get("jwt") or {}).get("claims")
     if not claims or not claims.get("sub"):
         return None
-    from hromada import staff_mfa
-
     sub = str(claims["sub"])
     verified = str(claims.get("email_verified", "false")).lower() == "true"
     return Principal(
@@ -109,12 +110,12 @@ def principal_from_event(event: dict[str, Any]) -> Principal | None:
         email_verified=verified,
         groups=parse_groups(claims.get("cognito:groups")),
         name=claims.get("name"),
-        second_factor=lambda: staff_mfa.enrolled(sub),
+        second_factor=(lambda: second_factor(sub)) if second_factor else False,
     )
 
 
-def require_principal(event: dict[str, Any]) -> Principal:
-    principal = principal_from_event(event)
+def require_principal(event: dict[str, Any], second_factor: Callable[[str], bool] | None = None) -> Principal:
+    principal = principal_from_event(event, second_factor)
     if principal is None:
         raise Unauthorized()
     return principal
