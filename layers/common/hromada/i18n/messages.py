@@ -323,6 +323,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Термін дії цього посилання минув.",
         "en": "This link has expired.",
     },
+    "subscription_link_outdated": {
+        "fr": "Ce lien date d'un abonnement résilié depuis ; utilisez celui du dernier message reçu.",
+        "uk": "Це посилання з підписки, яку відтоді скасовано; скористайтеся посиланням з останнього листа.",
+        "en": "This link is from a subscription cancelled since; use the one in the latest mail.",
+    },
     "subscription_not_found": {
         "fr": "Aucun abonnement ne correspond (il a peut-être expiré ou été résilié).",
         "uk": "Підписку не знайдено (можливо, вона спливла або скасована).",

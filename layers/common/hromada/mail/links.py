@@ -30,15 +30,16 @@ class SignedLinks:
     def web_url(self) -> str:
         return self._web_url or self.api_url
 
-    def _link(self, path: str, subscription_id: str, purpose: str) -> str:
-        token = tokens.issue(subscription_id, purpose, key=self.key)
+    def _link(self, path: str, subscription_id: str, purpose: str, generation: str | None) -> str:
+        token = tokens.issue(subscription_id, purpose, key=self.key, generation=generation)
         return f"{self.api_url}/subscriptions/{path}?token={quote(token)}"
 
-    def confirm(self, subscription_id: str) -> str:
-        return self._link("confirm", subscription_id, tokens.CONFIRM)
+    # `generation`: the subscription's created_at, so the link dies with the subscription it was made for.
+    def confirm(self, subscription_id: str, generation: str | None = None) -> str:
+        return self._link("confirm", subscription_id, tokens.CONFIRM, generation)
 
-    def manage(self, subscription_id: str) -> str:
-        return self._link("manage", subscription_id, tokens.MANAGE)
+    def manage(self, subscription_id: str, generation: str | None = None) -> str:
+        return self._link("manage", subscription_id, tokens.MANAGE, generation)
 
-    def unsubscribe(self, subscription_id: str) -> str:
-        return self._link("unsubscribe", subscription_id, tokens.MANAGE)
+    def unsubscribe(self, subscription_id: str, generation: str | None = None) -> str:
+        return self._link("unsubscribe", subscription_id, tokens.MANAGE, generation)

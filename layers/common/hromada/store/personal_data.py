@@ -83,9 +83,16 @@ class DynamoPersonalDataStore:
                 for i in items]
 
     def erase_subscriptions(self, email: str) -> None:
-        for item in self._query(KeyConditionExpression="pk = :p", ProjectionExpression="pk, sk",
-                                ExpressionAttributeValues={":p": {"S": keys.subscriber_partition(email)}}):
-            call(self.client.delete_item, TableName=table_name(), Key={"pk": item["pk"], "sk": item["sk"]})
+        """The mailbox's subscription and the follower entries naming it (FOLLOWERS#<association> /
+        <subscription id>), whatever its status: an entry left behind would outlive the person."""
+        partition = keys.subscriber_partition(email)
+        subscription_id = "sb_" + partition.removeprefix("SUB#")
+        for item in map(from_item, self._query(KeyConditionExpression="pk = :p",
+                                               ExpressionAttributeValues={":p": {"S": partition}})):
+            for association_id in sorted(set(item.get("associations") or [])):
+                call(self.client.delete_item, TableName=table_name(),
+                     Key=to_item(keys.follower(str(association_id), subscription_id)))
+            call(self.client.delete_item, TableName=table_name(), Key=to_item({"pk": item["pk"], "sk": item["sk"]}))
 
     def co_editors(self, association_id: str, email: str) -> list[str]:
         editors = [from_item(i) for i in self._query(
