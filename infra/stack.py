@@ -61,6 +61,8 @@ class LocalStack:
 
         self.state_dir.mkdir(parents=True, exist_ok=True)
         self._quiet_moto()
+        # moto checks TOTP codes only when asked to (its secret is fixed: infra.users.LOCAL_TOTP_SECRET).
+        os.environ["MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP"] = "true"
         self._moto = SerializedMotoServer(ip_address=self.host, port=self.moto_port, verbose=False)
         self._moto.start()
         from infra.provision import provision
@@ -128,12 +130,14 @@ class LocalStack:
         for layer in self.template.layer_paths():
             if str(layer) not in sys.path:
                 sys.path.insert(0, str(layer))
+        from hromada import staff_mfa
         from hromada.bus import eventbridge
         from hromada.settings import get_settings
         from hromada.store.client import dynamodb
 
         get_settings.cache_clear()
         dynamodb.cache_clear()
+        staff_mfa.forget()
         eventbridge.cache_clear()
 
     def _quiet_moto(self) -> None:

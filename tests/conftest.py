@@ -62,11 +62,13 @@ def api(stack: Any) -> Api:
 
 @pytest.fixture(scope="session")
 def person(users: Users) -> Callable[..., Person]:
-    """A new Cognito user, signed in for real (InitiateAuth), with an ID token."""
+    """A new Cognito user, signed in for real (InitiateAuth, and the TOTP challenge for staff), with an ID token."""
 
-    def make(*groups: str, verified: bool = True, label: str = "user") -> Person:
+    def make(*groups: str, verified: bool = True, label: str = "user", mfa: bool | None = None) -> Person:
+        """Staff (moderators, admins) are enrolled in TOTP unless `mfa=False`."""
         email = f"{label}-{uuid.uuid4().hex[:10]}@example.org"
-        users.ensure(Account(email, "Test-password-2026", label.title(), tuple(groups)), email_verified=verified)
+        users.ensure(Account(email, "Test-password-2026", label.title(), tuple(groups)), email_verified=verified,
+                     mfa=mfa)
         token = users.id_token(email, "Test-password-2026")
         attrs = users.cognito.admin_get_user(UserPoolId=users.pool, Username=email)["UserAttributes"]
         sub = next(a["Value"] for a in attrs if a["Name"] == "sub")

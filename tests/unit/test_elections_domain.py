@@ -19,7 +19,7 @@ from tests.unit.fakes_voting import MemoryBallotBox, MemoryElectionStore
 
 def who(name: str, *groups: str, verified: bool = True) -> Principal:
     return Principal(user_id=f"sub-{name}", email=f"{name}@example.org", email_verified=verified,
-                     groups=frozenset(groups))
+                     groups=frozenset(groups), second_factor=True)
 
 
 ADMIN, MODERATOR, OWNER = who("admin", "admins"), who("mod", "moderators"), who("owner")

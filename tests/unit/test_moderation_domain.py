@@ -84,7 +84,7 @@ class FakeStore:
 
 
 def person(n: int, *groups: str) -> Principal:
-    return Principal(f"user-{n}", f"user{n}@example.org", True, frozenset(groups))
+    return Principal(f"user-{n}", f"user{n}@example.org", True, frozenset(groups), second_factor=True)
 
 
 MODERATOR = person(100, "moderators")

@@ -112,7 +112,13 @@ def create_app() -> APIGatewayHttpResolver:
 
     @app.exception_handler(HromadaError)
     def _domain_error(error: HromadaError) -> Response:
-        return error_response(error.status, error.code, lang(), error.details, **error.params)
+        code = error.code
+        if error.status == 403 and code == "forbidden":
+            # Refused where staff may act (editor-or-staff paths too): say what is missing.
+            caller = principal_from_event(app.current_event.raw_event, staff_second_factor)
+            if caller is not None and caller.lacks_mfa:
+                code = "mfa_required"
+        return error_response(error.status, code, lang(), error.details, **error.params)
 
     @app.exception_handler(RequestValidationError)
     def _validation_error(error: RequestValidationError) -> Response:
@@ -139,7 +145,14 @@ def create_app() -> APIGatewayHttpResolver:
 
 def principal(app: APIGatewayHttpResolver) -> Principal:
     """The signed-in caller; 401 when the route is public and no token was verified."""
-    return require_principal(app.current_event.raw_event)
+    return require_principal(app.current_event.raw_event, staff_second_factor)
+
+
+def staff_second_factor(sub: str) -> bool:
+    """Whether a moderator or admin has TOTP: asked of Cognito (ID tokens carry no MFA claim)."""
+    from hromada import staff_mfa
+
+    return staff_mfa.enrolled(sub)
 
 
 def _guard_request(event: dict[str, Any]) -> None:

@@ -43,8 +43,7 @@ RETRIES = 5
 
 
 def require_admin(principal: Principal) -> None:
-    if not principal.is_admin:
-        raise Forbidden()
+    principal.require_admin()
 
 
 def check_schedule(nominations_open_at: str, voting_opens_at: str, voting_closes_at: str, now: str) -> None:

@@ -26,6 +26,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "У вас немає прав на цю дію.",
         "en": "You are not allowed to do this.",
     },
+    "mfa_required": {
+        "fr": "Les modérateurs et administrateurs doivent activer la validation en deux étapes "
+              "(application d'authentification) avant d'agir.",
+        "uk": "Модератори й адміністратори мають увімкнути двоетапну перевірку "
+              "(застосунок автентифікації), перш ніж діяти.",
+        "en": "Moderators and administrators must set up two-step verification "
+              "(an authenticator app) before acting.",
+    },
     "email_not_verified": {
         "fr": "Votre adresse e-mail doit être vérifiée.",
         "uk": "Ваша електронна адреса має бути підтверджена.",
