@@ -194,6 +194,7 @@ class StreamPollers:
     streams: Any  # a dynamodbstreams client
     sqs: Any
     stopping: threading.Event = field(default_factory=threading.Event)
+    paused: threading.Event = field(default_factory=threading.Event)  # tests hold the relay back with it
     threads: list[threading.Thread] = field(default_factory=list)
 
     def start(self) -> StreamPollers:
@@ -216,6 +217,9 @@ class StreamPollers:
     def _loop(self, source: StreamSource, arn: str) -> None:
         iterators: dict[str, str | None] = {}
         while not self.stopping.is_set():
+            if self.paused.is_set():
+                self.stopping.wait(IDLE_PAUSE)
+                continue
             try:
                 for shard in self.streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"]:
                     if shard["ShardId"] not in iterators:
