@@ -16,7 +16,8 @@ from infra.template import Template
 _TABLE_KEYS = ("AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "LocalSecondaryIndexes",
                "BillingMode", "ProvisionedThroughput", "StreamSpecification", "SSESpecification")
 _POOL_KEYS = ("Policies", "AutoVerifiedAttributes", "UsernameAttributes", "AliasAttributes",
-              "MfaConfiguration", "AccountRecoverySetting", "AdminCreateUserConfig", "DeletionProtection")
+              "MfaConfiguration", "AccountRecoverySetting", "AdminCreateUserConfig", "DeletionProtection",
+              "UsernameConfiguration", "UserAttributeUpdateSettings")
 _CLIENT_KEYS = ("ClientName", "GenerateSecret", "ExplicitAuthFlows", "PreventUserExistenceErrors",
                 "IdTokenValidity", "AccessTokenValidity", "RefreshTokenValidity", "TokenValidityUnits",
                 "AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs",

@@ -14,7 +14,7 @@ from typing import Any
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from infra.template import ROOT, Template
+from infra.template import LOCAL_PARAMETERS, ROOT, Template
 
 REGION = "eu-west-3"
 STATE_DIR = Path(os.environ.get("HROMADA_STATE_DIR") or ROOT / ".hromada")
@@ -35,7 +35,7 @@ class LocalStack:
         self.moto_port = moto_port or free_port()
         self.state_dir = state_dir
         self.log_file = log_file or state_dir / "stack.log"
-        self.template = Template(region=REGION, overrides=dict(parameters or {}))
+        self.template = Template(region=REGION, overrides=LOCAL_PARAMETERS | dict(parameters or {}))
         self._moto: Any = None
         self._server: Any = None
         self._thread: threading.Thread | None = None
@@ -66,10 +66,12 @@ class LocalStack:
 
         provision(self.template, self.moto_url)
         self._function_environment()
+        from infra.calls import install
         from infra.docs import SWAGGER_PAGE
         from infra.gateway import Gateway, function_pools
         from infra.webclient import CognitoProxy, config_response
 
+        install()  # records each function's AWS calls, for the IAM check (infra/deploycheck.py)
         self.pools = function_pools(self.template)
         self.gateway = Gateway(self.template, self.moto_url, self.pools, extra_routes={
             "/openapi.json": self._openapi, "/docs": lambda _: Response(SWAGGER_PAGE, content_type="text/html"),

@@ -34,6 +34,7 @@ class Api:
 
 
 TEST_PARAMETERS = {"WritesPerMinutePerIp": "100000", "WritesPerMinutePerUser": "100000",
+                   "FormMailsPerDomainPerHour": "100000",
                    "MailRetryBaseSeconds": "0"}
 
 
@@ -42,7 +43,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     from infra.stack import LocalStack
 
     state = tmp_path_factory.mktemp("stack")
-    # Every test talks from 127.0.0.1: the per-address write quota is lifted here and tested on its own.
+    # Every test talks from 127.0.0.1 and mails example.org: the per-address write quota and the per-domain
+    # form-mail cap are lifted here and tested on their own.
     local = LocalStack(port=0, state_dir=state, parameters=TEST_PARAMETERS).start()
     yield local
     local.stop()

@@ -113,10 +113,10 @@ def test_erasure_leaves_nothing_of_me(api, world, stack, users):
     flag_key = {"pk": {"S": f"FLAG#event:{world['full']['id']}"}, "sk": {"S": "REVIEW"}}
     flags_before = client.get_item(TableName=name, Key=flag_key)["Item"]["count"]["N"]
 
-    refused = api("DELETE", "/me", leaver, params={"confirm": "someone.else@example.org"})
+    refused = api("DELETE", "/me", leaver, json={"confirm": "someone.else@example.org"})
     assert refused.status_code == 422 and refused.json()["error"]["code"] == "erasure_not_confirmed"
     assert api("DELETE", "/me", leaver).status_code == 422  # no confirmation at all
-    assert api("DELETE", "/me", leaver, params={"confirm": leaver.email.upper()}).status_code == 204
+    assert api("DELETE", "/me", leaver, json={"confirm": leaver.email.upper()}).status_code == 204
 
     left = [i for i in scan_all(stack) if leaver.sub in json.dumps(i) or leaver.email in json.dumps(i)]
     assert left == []
@@ -147,6 +147,6 @@ def test_erasure_leaves_nothing_of_me(api, world, stack, users):
 
 def test_erasing_twice_is_harmless(api, person):
     someone = person(label="twice")
-    assert api("DELETE", "/me", someone, params={"confirm": someone.email}).status_code == 204
+    assert api("DELETE", "/me", someone, json={"confirm": someone.email}).status_code == 204
     # the token is still valid until it expires; the account and the data are gone
-    assert api("DELETE", "/me", someone, params={"confirm": someone.email}).status_code == 204
+    assert api("DELETE", "/me", someone, json={"confirm": someone.email}).status_code == 204

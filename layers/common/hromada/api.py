@@ -222,21 +222,26 @@ WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 def _limit_writes(event: dict[str, Any]) -> None:
-    """Every write counts against the caller's and the client address's per-minute quota (429 beyond)."""
+    """Every write counts against the caller's and the client address's per-minute quota (429 beyond), and
+    is refused to a suspended person (403) and to an erased account whose token is still valid (401)."""
     http = (event.get("requestContext") or {}).get("http") or {}
     if http.get("method") not in WRITE_METHODS:
         return
-    from hromada.domain.rate_limits import check_write, quotas_for
+    from hromada.domain.rate_limits import Writer, check_write, quotas_for
     from hromada.store.rate_limits import DynamoQuotaStore
 
     settings = get_settings()
     caller = principal_from_event(event)
     quotas = quotas_for(caller, http.get("sourceIp"),
                         settings.writes_per_minute_per_user, settings.writes_per_minute_per_ip)
-    # A suspended account writes nothing, except erasing itself (the right to erasure has no exception).
-    erasing_self = http.get("method") == "DELETE" and (event.get("rawPath") or http.get("path")) == "/me"
-    check_write(DynamoQuotaStore(), quotas, time.time(),
-                user_id=caller.user_id if caller is not None and not erasing_self else None)
+    writer = None
+    if caller is not None:
+        from hromada.pseudonyms import pseudonym
+
+        # A suspended person writes nothing, except erasing themself (the right to erasure has no exception).
+        erasing_self = http.get("method") == "DELETE" and (event.get("rawPath") or http.get("path")) == "/me"
+        writer = Writer(caller.user_id, pseudonym(caller.email, "person") if caller.email else None, erasing_self)
+    check_write(DynamoQuotaStore(), quotas, time.time(), writer=writer)
 
 
 def make_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:

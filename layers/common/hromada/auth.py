@@ -1,4 +1,9 @@
-"""The caller's identity, as API Gateway's JWT authorizer hands it over (claims already verified)."""
+"""The caller's identity, as API Gateway's JWT authorizer hands it over (claims already verified).
+
+Only what Cognito verified counts: a person can set their own `email` attribute with their access token, and
+the next ID token carries that address with `email_verified: false`. So the address is read here, once, and
+kept only when verified; everything else in the code sees `Principal.email == ""` for an unverified claim and
+uses `verified_email` where an address is needed (403 `email_not_verified` otherwise)."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ MODERATORS = "moderators"
 @dataclass(frozen=True)
 class Principal:
     user_id: str
-    email: str
+    email: str  # the verified address, lower case; "" when the token's address is not verified (or absent)
     email_verified: bool
     groups: frozenset[str]
     name: str | None = None
@@ -40,9 +45,19 @@ class Principal:
         if not self.is_moderator:
             raise Forbidden()
 
-    def require_verified_email(self) -> None:
-        if not self.email_verified:
+    def __post_init__(self) -> None:
+        if not self.email_verified and self.email:
+            object.__setattr__(self, "email", "")  # an unverified claim is never anyone's address
+
+    @property
+    def verified_email(self) -> str:
+        """The caller's address, for anything that reads or changes what is held under it."""
+        if not self.email_verified or not self.email:
             raise Forbidden("email_not_verified")
+        return self.email
+
+    def require_verified_email(self) -> None:
+        _ = self.verified_email
 
 
 def parse_groups(value: Any) -> frozenset[str]:
@@ -61,10 +76,11 @@ def principal_from_event(event: dict[str, Any]) -> Principal | None:
     claims = (((event.get("requestContext") or {}).get("authorizer") or {}).get("jwt") or {}).get("claims")
     if not claims or not claims.get("sub"):
         return None
+    verified = str(claims.get("email_verified", "false")).lower() == "true"
     return Principal(
         user_id=str(claims["sub"]),
-        email=str(claims.get("email") or "").strip().lower(),
-        email_verified=str(claims.get("email_verified", "false")).lower() == "true",
+        email=str(claims.get("email") or "").strip().lower() if verified else "",
+        email_verified=verified,
         groups=parse_groups(claims.get("cognito:groups")),
         name=claims.get("name"),
     )

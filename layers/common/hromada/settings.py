@@ -18,6 +18,10 @@ class Settings:
     event_bus_name: str
     flags_to_hide: int = 3
     user_pool_id: str = ""
+    # Confirmation and notice mails (the subscribe form) per mail domain and hour; the big webmail
+    # providers, where many unrelated people subscribe, get the second, higher cap.
+    form_mails_per_domain_hour: int = 30
+    form_mails_per_webmail_hour: int = 2000
 
 
 @cache
@@ -32,4 +36,6 @@ def get_settings() -> Settings:
         event_bus_name=os.environ.get("EVENT_BUS_NAME", "default"),
         flags_to_hide=int(os.environ.get("FLAGS_TO_HIDE", "3")),
         user_pool_id=os.environ.get("USER_POOL_ID", ""),
+        form_mails_per_domain_hour=int(os.environ.get("FORM_MAILS_PER_DOMAIN_HOUR", "30")),
+        form_mails_per_webmail_hour=int(os.environ.get("FORM_MAILS_PER_WEBMAIL_HOUR", "2000")),
     )

@@ -40,8 +40,12 @@ def _backoff(attempt: int) -> None:
 
 class Moderation:
     def __init__(self, store: ModerationStore, threshold: int = DEFAULT_THRESHOLD,
-                 now: Callable[[], str] = utc_now, pause: Callable[[int], None] = _backoff):
+                 now: Callable[[], str] = utc_now, pause: Callable[[int], None] = _backoff,
+                 person_of: Callable[[str], str | None] = lambda user_id: None):
         self.store = store
+        # The pseudonym of the person behind an account (their verified address): what a suspension is keyed
+        # on, so that erasing the account and signing up again with that mailbox does not lift it.
+        self.person_of = person_of
         self.threshold = max(1, threshold)
         self.now = now
         self.pause = pause
@@ -124,7 +128,7 @@ class Moderation:
             if info.author_id == principal.user_id:
                 raise Conflict("cannot_suspend_yourself")
             updated = replace(review, decision=action, decided_at=now, version=review.version + 1)
-            suspension = Suspension(info.author_id, note, now, principal.user_id)
+            suspension = Suspension(info.author_id, note, now, principal.user_id, self.person_of(info.author_id))
         audit = AuditEntry(principal.user_id, f"moderation.{action}", target.ref, now, note)
         try:
             self.store.decide(review, updated, set_hidden=set_hidden, audit=audit, warning=warning,
@@ -140,7 +144,7 @@ class Moderation:
             raise Forbidden()
         audit = AuditEntry(principal.user_id, "moderation.suspension_lifted", user_id, self.now(), note)
         try:
-            self.store.lift_suspension(user_id, audit)
+            self.store.lift_suspension(user_id, audit, self.person_of(user_id))
         except ConditionFailed as failed:
             raise NotFound("suspension_not_found") from failed
 

@@ -92,6 +92,7 @@ class Suspension:
     reason: str | None
     at: str
     by: str
+    person: str | None = None  # the pseudonym of the account's verified address: the person stays suspended
 
 
 @dataclass
@@ -127,5 +128,5 @@ class ModerationStore(Protocol):
 
     def is_editor(self, association_id: str, email: str) -> bool: ...
 
-    def lift_suspension(self, user_id: str, audit: AuditEntry) -> None:
-        """ConditionFailed("suspension") when the user is not suspended."""
+    def lift_suspension(self, user_id: str, audit: AuditEntry, person: str | None = None) -> None:
+        """Lifts the account's and the person's suspension; ConditionFailed("suspension") when neither is."""

@@ -315,6 +315,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Термін дії цього посилання минув.",
         "en": "This link has expired.",
     },
+    "subscription_link_outdated": {
+        "fr": "Ce lien date d'un abonnement résilié depuis ; utilisez celui du dernier message reçu.",
+        "uk": "Це посилання з підписки, яку відтоді скасовано; скористайтеся посиланням з останнього листа.",
+        "en": "This link is from a subscription cancelled since; use the one in the latest mail.",
+    },
     "subscription_not_found": {
         "fr": "Aucun abonnement ne correspond (il a peut-être expiré ou été résilié).",
         "uk": "Підписку не знайдено (можливо, вона спливла або скасована).",
@@ -375,6 +380,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ce compte n'est pas suspendu.",
         "uk": "Цей обліковий запис не призупинено.",
         "en": "This account is not suspended.",
+    },
+    "account_erased": {
+        "fr": "Ce compte a été supprimé : il ne peut plus rien publier ni modifier.",
+        "uk": "Цей обліковий запис видалено: з нього більше не можна нічого публікувати чи змінювати.",
+        "en": "This account was deleted: it can no longer publish or change anything.",
     },
     "account_suspended": {
         "fr": "Votre compte est suspendu : vous ne pouvez rien publier ni modifier.",

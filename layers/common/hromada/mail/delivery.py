@@ -1,10 +1,11 @@
 """Delivering a mail job: each (job key, recipient) is sent at most once, suppressed addresses never.
 
-A delivery is claimed with a conditional write before SES is called and recorded as sent afterwards. A
-throttled or failed send releases the claim and fails the job, so the queue redelivers it later and only
-the recipients not yet served are sent to. (If the process died between SES accepting a message and the
-record, the claim's lease would expire and that one recipient could get a second copy: the narrowest
-window SES allows, since it has no idempotency token.)
+A delivery is claimed with a conditional write before SES is called and recorded as sent afterwards. Any
+failure before SES took the message (a throttle, a network error, any exception) releases the claim and
+fails the job, so the queue redelivers it later and only the recipients not yet served are sent to; a
+claim left behind would count the recipient as served and the mail would never go. (If the process died
+between SES accepting a message and the record, the claim's lease would expire and that one recipient
+could get a second copy: the narrowest window SES allows, since it has no idempotency token.)
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ class Sender(Protocol):
 
 
 class LinkMaker(Protocol):
-    def manage(self, subscription_id: str) -> str: ...
-    def unsubscribe(self, subscription_id: str) -> str: ...
+    def manage(self, subscription_id: str, generation: str | None = None) -> str: ...
+    def unsubscribe(self, subscription_id: str, generation: str | None = None) -> str: ...
 
 
 @dataclass
@@ -71,26 +72,34 @@ class Mailer:
             if not self.log.claim(job.key, recipient.id, self.clock()):
                 outcome.duplicates.append(recipient.id)
                 continue
+            settled = False  # SES took the message or refused it for good: the claim must stay
             try:
-                message_id = self.sender.send_raw(recipient.email, self._message(job, recipient))
-            except SendFailed as failure:
-                if failure.retryable:
+                try:
+                    message_id = self.sender.send_raw(recipient.email, self._message(job, recipient))
+                except SendFailed as failure:
+                    if failure.retryable:
+                        raise JobFailed(outcome, failure) from failure
+                    settled = True
+                    # Refused for good (e.g. a malformed address): recorded, never retried.
+                    self.log.sent(job.key, recipient.id, f"rejected:{failure.code}", self.clock())
+                    outcome.rejected.append(recipient.id)
+                    continue
+                settled = True
+                self.log.sent(job.key, recipient.id, message_id, self.clock())
+                outcome.sent.append(recipient.id)
+            finally:
+                # Whatever went wrong before SES took the message (a throttle, a network error, a message
+                # that could not be built), the claim goes: the redelivery sends it instead of skipping it.
+                if not settled:
                     self.log.release(job.key, recipient.id)
-                    raise JobFailed(outcome, failure) from failure
-                # Refused for good (e.g. a malformed address): recorded, never retried.
-                self.log.sent(job.key, recipient.id, f"rejected:{failure.code}", self.clock())
-                outcome.rejected.append(recipient.id)
-                continue
-            self.log.sent(job.key, recipient.id, message_id, self.clock())
-            outcome.sent.append(recipient.id)
         return outcome
 
     def _message(self, job: MailJob, recipient: Recipient) -> bytes:
         letter = job.letter
         headers: dict[str, str] = {}
         if recipient.subscription_id:
-            letter.manage_url = self.links.manage(recipient.subscription_id)
-            letter.unsubscribe_url = self.links.unsubscribe(recipient.subscription_id)
+            letter.manage_url = self.links.manage(recipient.subscription_id, recipient.generation)
+            letter.unsubscribe_url = self.links.unsubscribe(recipient.subscription_id, recipient.generation)
             if job.bulk:
                 headers = mime.unsubscribe_headers(letter.unsubscribe_url)
         else:

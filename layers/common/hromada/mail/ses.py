@@ -7,7 +7,9 @@ from functools import cache
 from typing import Any
 
 THROTTLED = {"TooManyRequestsException", "LimitExceededException", "Throttling", "ThrottlingException",
-             "SendingPausedException", "ServiceUnavailable", "InternalFailure"}
+             "ThrottledException", "RequestThrottled", "SendingPausedException", "ServiceUnavailable",
+             "ServiceUnavailableException", "InternalFailure", "InternalServerError", "RequestTimeout",
+             "RequestTimeoutException"}
 
 
 class SendFailed(Exception):
@@ -41,7 +43,7 @@ class SesSender:
         self._configuration_set = configuration_set
 
     def send_raw(self, recipient: str, raw: bytes) -> str:
-        from botocore.exceptions import ClientError
+        from botocore.exceptions import BotoCoreError, ClientError
 
         args: dict[str, Any] = {"FromEmailAddress": sender(), "Destination": {"ToAddresses": [recipient]},
                                 "Content": {"Raw": {"Data": raw}}}
@@ -53,3 +55,6 @@ class SesSender:
         except ClientError as error:
             code = error.response.get("Error", {}).get("Code", "Unknown")
             raise SendFailed(code, retryable=code in THROTTLED) from error
+        except BotoCoreError as error:
+            # No answer from SES (connection, timeout, retries spent): it may well work later.
+            raise SendFailed(type(error).__name__, retryable=True) from error

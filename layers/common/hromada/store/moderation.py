@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from hromada.domain.moderation_ports import OPEN, Flag, Page, Review, Suspension, Target, TargetInfo, Warning
-from hromada.domain.ports import AuditEntry
+from hromada.domain.ports import AuditEntry, ConditionFailed
 from hromada.store import keys
 from hromada.store.audit import audit_put
 from hromada.store.client import dynamodb, table_name
@@ -221,10 +221,14 @@ class DynamoModerationStore:
             items.append({"Put": {"TableName": table_name(), "Item": to_item(item)}})
             reasons.append("warning")
         if suspension is not None:
-            item = keys.suspension(suspension.user_id) | {"at": suspension.at, "reason": suspension.reason,
-                                                          "item": updated.target.ref}
-            items.append({"Put": {"TableName": table_name(), "Item": to_item(item)}})
+            marker = {"at": suspension.at, "reason": suspension.reason, "item": updated.target.ref}
+            items.append({"Put": {"TableName": table_name(), "Item": to_item(keys.suspension(suspension.user_id)
+                                                                             | marker)}})
             reasons.append("suspension")
+            if suspension.person:  # names nobody: no user id in it, and it outlives the account
+                items.append({"Put": {"TableName": table_name(),
+                                      "Item": to_item(keys.person_suspension(suspension.person) | marker)}})
+                reasons.append("suspension")
         transact(self.client, items, reasons)
         if previous.status == OPEN and updated.status != OPEN:
             self._retire_flags(updated.target)
@@ -239,9 +243,15 @@ class DynamoModerationStore:
             call(self.client.update_item, TableName=table_name(), Key={"pk": flag["pk"], "sk": flag["sk"]},
                  UpdateExpression="SET expires_at = :e", ExpressionAttributeValues={":e": {"N": str(expires)}})
 
-    def lift_suspension(self, user_id: str, audit: AuditEntry) -> None:
+    def lift_suspension(self, user_id: str, audit: AuditEntry, person: str | None = None) -> None:
+        markers = [keys.suspension(user_id)] + ([keys.person_suspension(person)] if person else [])
+        found = call(self.client.transact_get_items, TransactItems=[
+            {"Get": {"TableName": table_name(), "Key": to_item(key), "ProjectionExpression": "pk"}}
+            for key in markers])["Responses"]
+        present = [key for key, response in zip(markers, found, strict=True) if response.get("Item")]
+        if not present:
+            raise ConditionFailed("suspension")
         transact(self.client, [
-            {"Delete": {"TableName": table_name(), "Key": to_item(keys.suspension(user_id)),
-                        "ConditionExpression": "attribute_exists(pk)"}},
+            *({"Delete": {"TableName": table_name(), "Key": to_item(key)}} for key in present),
             audit_put(keys.suspension(user_id)["pk"], audit),
-        ], ["suspension", "audit"])
+        ], ["suspension"] * len(present) + ["audit"])
