@@ -16,7 +16,7 @@ from hromada.observability import logger, metrics
 from hromada.store.attendees_mail import DynamoAttendeeSource
 from hromada.store.client import dynamodb
 from hromada.store.deliveries import SqsMailOutbox
-from hromada.store.outbox import DynamoNotices
+from hromada.store.notices import DynamoNotices
 
 processor = BatchProcessor(event_type=EventType.SQS)
 

@@ -13,7 +13,8 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 from hromada.bus import EventBridgePublisher, OutboxRelay
 from hromada.observability import logger, metrics
 from hromada.store.client import dynamodb
-from hromada.store.outbox import DynamoOutbox, from_image
+from hromada.store.outbox import from_image
+from hromada.store.outbox_relay import DynamoOutbox
 
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 

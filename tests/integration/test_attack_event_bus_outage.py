@@ -80,7 +80,7 @@ def test_a_relay_that_fails_after_putting_does_not_tell_twice(api, stack, new_ev
     """PutEvents succeeded, deleting the outbox item did not: the retried record puts the event again, and
     the notifier recognises its outbox id."""
     from hromada import bus
-    from hromada.store.outbox import DynamoOutbox
+    from hromada.store.outbox_relay import DynamoOutbox
 
     event, owner = new_event()
     attendee = person(label="attendee")

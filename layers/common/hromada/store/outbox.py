@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hromada.store import keys
-from hromada.store.client import dynamodb, table_name
+from hromada.store.client import table_name
 from hromada.store.codec import from_item, to_item
 
 if TYPE_CHECKING:  # the models behind it are not imported by every store
@@ -78,42 +78,3 @@ def from_image(image: dict[str, Any]) -> tuple[str, DomainEvent]:
 
     item = from_item(image)
     return item["pk"].removeprefix(keys.OUTBOX_PREFIX), DomainEvent(item["kind"], json.loads(item["detail"]))
-
-
-class DynamoOutbox:
-    """What the relay does to the outbox items: ask whether one is still pending, delete it once relayed."""
-
-    def __init__(self, client: Any | None = None):
-        self.client = client or dynamodb()
-
-    def pending(self, outbox_id: str) -> bool:
-        from hromada.store.errors import call  # errors imports this module
-
-        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.outbox(outbox_id)),
-                        ConsistentRead=True, ProjectionExpression="pk")
-        return "Item" in response
-
-    def delete(self, outbox_id: str) -> None:
-        from hromada.store.errors import call
-
-        call(self.client.delete_item, TableName=table_name(), Key=to_item(keys.outbox(outbox_id)))
-
-
-class DynamoNotices:
-    """The notifier's record of the events it handled (each carries its outbox id): relayed twice, told once."""
-
-    def __init__(self, client: Any | None = None):
-        self.client = client or dynamodb()
-
-    def seen(self, outbox_id: str) -> bool:
-        from hromada.store.errors import call  # errors imports this module
-
-        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.notice(outbox_id)),
-                        ConsistentRead=True, ProjectionExpression="pk")
-        return "Item" in response
-
-    def remember(self, outbox_id: str) -> None:
-        from hromada.store.errors import call
-
-        call(self.client.put_item, TableName=table_name(),
-             Item=to_item(keys.notice(outbox_id) | {"expires_at": int(time.time()) + KEEP_SECONDS}))
