@@ -220,7 +220,7 @@ def seed_events(principal: Any) -> dict[str, int]:
     """Demo events (upcoming, past, one cancelled, one full with a waitlist) and announcements."""
     from datetime import UTC, date, datetime, timedelta
 
-    from hromada.bus import EventBridgePublisher
+    from hromada.bus import OutboxPublisher
     from hromada.domain.announcements import Announcements
     from hromada.domain.events import Events
     from hromada.domain.rsvps import Rsvps
@@ -233,7 +233,7 @@ def seed_events(principal: Any) -> dict[str, int]:
 
     associations = DynamoAssociationStore()
     ids = {name: associations.get_by_slug(make_slug(name)) for name, *_ in ASSOCIATIONS}
-    store, publisher = DynamoEventStore(), EventBridgePublisher()
+    store, publisher = DynamoEventStore(), OutboxPublisher()
     owner = principal("owner")
 
     def publish(row: tuple[Any, ...], service: Events) -> Any:

@@ -50,7 +50,10 @@ def provision(template: Template, endpoint: str) -> dict[str, str]:
             args["SSESpecification"] = _sse(args["SSESpecification"])
         if "StreamSpecification" in args:
             args["StreamSpecification"] = {"StreamEnabled": True, **args["StreamSpecification"]}
-        dynamodb.create_table(TableName=table, **args)
+        created = dynamodb.create_table(TableName=table, **args)["TableDescription"]
+        template.attributes[name] = {"Arn": created["TableArn"]}
+        if created.get("LatestStreamArn"):
+            template.attributes[name]["StreamArn"] = created["LatestStreamArn"]
         ttl = props.get("TimeToLiveSpecification")
         if ttl:
             dynamodb.update_time_to_live(TableName=table, TimeToLiveSpecification=ttl)

@@ -93,6 +93,10 @@ class LocalStack:
 
         sqs = boto3.client("sqs", endpoint_url=self.moto_url, region_name=REGION)
         self.pollers = Pollers(self.template, self.invoke, sqs).start()  # SQS event sources
+        from infra.pollers import StreamPollers
+
+        streams = boto3.client("dynamodbstreams", endpoint_url=self.moto_url, region_name=REGION)
+        self.streams = StreamPollers(self.template, self.invoke, streams, sqs).start()  # DynamoDB stream sources
         self.gateway.extra_routes.update(DevPages(self.moto_url, self.schedules.run_now,
                                                   [s.name for s in self.schedules.schedules]).routes())
         (self.state_dir / "local.json").write_text(json.dumps(self.info(), indent=2) + "\n")
@@ -107,6 +111,8 @@ class LocalStack:
             self.schedules.stop()
         if getattr(self, "pollers", None):
             self.pollers.stop()
+        if getattr(self, "streams", None):
+            self.streams.stop()
         if self._server:
             self._server.shutdown()
         if self._moto:

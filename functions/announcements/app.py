@@ -38,9 +38,9 @@ AssociationRef = Annotated[str, Path(min_length=3, max_length=80, description="A
 
 @cache
 def announcements() -> Announcements:
-    from hromada.bus import EventBridgePublisher
+    from hromada.bus import OutboxPublisher
 
-    return Announcements(DynamoAnnouncementStore(), DynamoAssociationStore(), publisher=EventBridgePublisher())
+    return Announcements(DynamoAnnouncementStore(), DynamoAssociationStore(), publisher=OutboxPublisher())
 
 
 @app.get("/announcements", tags=TAGS, summary="Announcements, newest first (expired ones hidden)",

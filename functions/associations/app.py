@@ -48,9 +48,9 @@ IdOrSlug = Annotated[str, Path(min_length=3, max_length=80, description="Associa
 
 @cache
 def associations() -> Associations:
-    from hromada.bus import EventBridgePublisher
+    from hromada.bus import OutboxPublisher
 
-    return Associations(DynamoAssociationStore(), publisher=EventBridgePublisher())
+    return Associations(DynamoAssociationStore(), publisher=OutboxPublisher())
 
 
 def _editable(association) -> AssociationOut:

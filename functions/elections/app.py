@@ -57,10 +57,10 @@ PUBLISHED = {"Cache-Control": "public, max-age=300"}  # a published ballot box n
 
 @cache
 def elections() -> Elections:
-    from hromada.bus import EventBridgePublisher
+    from hromada.bus import OutboxPublisher
 
     return Elections(DynamoElectionStore(), DynamoBallotBox(), DynamoAssociationStore(),
-                     publisher=EventBridgePublisher())
+                     publisher=OutboxPublisher())
 
 
 # ------------------------------------------------------------------ public

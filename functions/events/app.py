@@ -21,7 +21,7 @@ from hromada.api import (
     principal,
 )
 from hromada.attendees import attendees, attendees_csv
-from hromada.bus import EventBridgePublisher
+from hromada.bus import OutboxPublisher
 from hromada.domain import times
 from hromada.domain.event_ports import EventQuery
 from hromada.domain.events import Events
@@ -68,12 +68,12 @@ def calendar_doc(description: str) -> dict[int, Any]:
 
 @cache
 def events() -> Events:
-    return Events(DynamoEventStore(), DynamoAssociationStore(), EventBridgePublisher())
+    return Events(DynamoEventStore(), DynamoAssociationStore(), OutboxPublisher())
 
 
 @cache
 def rsvps() -> Rsvps:
-    return Rsvps(DynamoEventStore(), EventBridgePublisher())
+    return Rsvps(DynamoEventStore(), OutboxPublisher())
 
 
 def _bound(value: str | None, field: str, *, end: bool) -> str | None:

@@ -35,10 +35,10 @@ def associations() -> Associations:
 
 @cache
 def personal_data() -> PersonalData:
-    from hromada.bus import EventBridgePublisher
+    from hromada.bus import OutboxPublisher
     from hromada.store.events import DynamoEventStore
 
-    rsvps = Rsvps(DynamoEventStore(), EventBridgePublisher())
+    rsvps = Rsvps(DynamoEventStore(), OutboxPublisher())
     return PersonalData(DynamoPersonalDataStore(), CognitoAccounts(get_settings().user_pool_id), rsvps.leave)
 
 

@@ -16,6 +16,7 @@ from hromada.observability import logger, metrics
 from hromada.store.attendees_mail import DynamoAttendeeSource
 from hromada.store.client import dynamodb
 from hromada.store.deliveries import SqsMailOutbox
+from hromada.store.notices import DynamoNotices
 
 processor = BatchProcessor(event_type=EventType.SQS)
 
@@ -54,9 +55,20 @@ def outbox() -> SqsMailOutbox:
     return SqsMailOutbox()
 
 
+@cache
+def seen() -> DynamoNotices:
+    return DynamoNotices()
+
+
 def handle(record: SQSRecord) -> None:
     envelope = json.loads(record.body)  # the EventBridge event, as the rule's SQS target delivers it
-    kind, detail = envelope["detail-type"], envelope.get("detail") or {}
+    kind, detail = envelope["detail-type"], dict(envelope.get("detail") or {})
+    # The relay may put an event on the bus twice (a retried batch): its outbox id tells a repeat. A
+    # repeat that slips between enqueueing and remembering is caught by the mailer's per-recipient claims.
+    outbox_id = detail.pop("outbox_id", None)
+    if outbox_id and seen().seen(outbox_id):
+        logger.info("domain event already handled", extra={"kind": kind, "outbox_id": outbox_id})
+        return
     if kind == "AssociationReviewed":
         jobs = reviews().jobs_for(detail)
     elif kind == "AnnouncementPublished":
@@ -68,6 +80,8 @@ def handle(record: SQSRecord) -> None:
     if jobs:
         outbox().enqueue(jobs)
         metrics.add_metric(name="NoticesPlanned", unit="Count", value=sum(len(j.recipients) for j in jobs))
+    if outbox_id:
+        seen().remember(outbox_id)
     logger.info("domain event handled", extra={"kind": kind, "jobs": len(jobs)})
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from hromada.bus import EventBridgePublisher
+from hromada.bus import OutboxPublisher
 from hromada.domain.elections import Elections
 from hromada.domain.polls import Polls
 from hromada.domain.voting_clock import VotingClock
@@ -21,7 +21,7 @@ from hromada.store.polls import DynamoPollStore
 @cache
 def clock() -> VotingClock:
     box = DynamoBallotBox()
-    elections = Elections(DynamoElectionStore(), box, DynamoAssociationStore(), publisher=EventBridgePublisher())
+    elections = Elections(DynamoElectionStore(), box, DynamoAssociationStore(), publisher=OutboxPublisher())
     return VotingClock(elections, Polls(DynamoPollStore(), box))
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from hromada.domain.announcement_ports import AnnouncementQuery
 from hromada.domain.event_ports import DomainEvent, EventQuery, EventRoster, Listing, WaitSlot
 from hromada.domain.ports import ConditionFailed
@@ -15,7 +18,10 @@ class RecordingPublisher:
     def __init__(self) -> None:
         self.published: list[DomainEvent] = []
 
-    def publish(self, events: list[DomainEvent]) -> None:
+    @contextmanager
+    def staged(self, events: list[DomainEvent]) -> Iterator[None]:
+        # As the outbox: the events count only if the write inside the block succeeded.
+        yield
         self.published += events
 
     def kinds(self) -> list[str]:

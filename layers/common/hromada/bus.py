@@ -1,12 +1,16 @@
-"""Domain events to the EventBridge bus declared in template.yaml (EventsBus).
+"""Domain events to the EventBridge bus declared in template.yaml (EventsBus), through an outbox.
 
-Published after the write they describe has succeeded. A failure to publish is logged and counted but
-does not undo or fail the request: the change is already stored and the caller must learn of it.
+Use cases stage their events around the write they report (OutboxPublisher.staged): the events are
+written as outbox items in that write's transaction. The relay (functions/outbox_relay) reads them from
+the table's stream, puts them on the bus with their outbox id, and deletes them; a failure is retried
+from the stream, so an unavailable bus delays a notice instead of losing it.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -27,7 +31,24 @@ def eventbridge() -> Any:
     return boto3.client("events", region_name=get_settings().region, config=config)
 
 
+class OutboxPublisher:
+    """The domain's Publisher: events go into the outbox, in the transaction of the write they report."""
+
+    @contextmanager
+    def staged(self, events: list[DomainEvent]) -> Iterator[None]:
+        from hromada.store.outbox import staged
+
+        with staged(events):
+            yield
+
+
+class PublishFailed(Exception):
+    """EventBridge refused or did not answer: the relay leaves the outbox items for a retry."""
+
+
 class EventBridgePublisher:
+    """Puts relayed events on the bus. Each carries its outbox id, so consumers can tell a repeat."""
+
     def __init__(self, bus_name: str | None = None, client: Any | None = None):
         self._bus_name = bus_name
         self._client = client
@@ -36,17 +57,44 @@ class EventBridgePublisher:
     def bus_name(self) -> str:
         return self._bus_name or get_settings().event_bus_name
 
-    def publish(self, events: list[DomainEvent]) -> None:
+    def put(self, events: list[tuple[str, DomainEvent]]) -> list[str]:
+        """Put (outbox id, event) pairs on the bus; returns the ids EventBridge accepted, in order. Entries
+        it refused are left out (the caller retries them); PublishFailed when the call itself failed."""
         from botocore.exceptions import BotoCoreError, ClientError
 
-        entries = [{"Source": SOURCE, "DetailType": e.kind, "EventBusName": self.bus_name,
-                    "Detail": json.dumps(e.detail, ensure_ascii=False, separators=(",", ":"))} for e in events]
-        for start in range(0, len(entries), MAX_ENTRIES):
-            batch = entries[start:start + MAX_ENTRIES]
+        accepted: list[str] = []
+        for start in range(0, len(events), MAX_ENTRIES):
+            batch = events[start:start + MAX_ENTRIES]
+            entries = [{"Source": SOURCE, "DetailType": e.kind, "EventBusName": self.bus_name,
+                        "Detail": json.dumps(e.detail | {"outbox_id": outbox_id}, ensure_ascii=False,
+                                             separators=(",", ":"))} for outbox_id, e in batch]
             try:
-                failed = (self._client or eventbridge()).put_events(Entries=batch).get("FailedEntryCount", 0)
-            except (BotoCoreError, ClientError):
-                logger.exception("domain events not published", extra={"kinds": [e["DetailType"] for e in batch]})
-                failed = len(batch)
-            if failed:
-                metrics.add_metric(name="DomainEventsNotPublished", unit="Count", value=failed)
+                results = (self._client or eventbridge()).put_events(Entries=entries).get("Entries") or []
+            except (BotoCoreError, ClientError) as error:
+                metrics.add_metric(name="DomainEventsNotPublished", unit="Count", value=len(batch))
+                raise PublishFailed([e.kind for _, e in batch]) from error
+            refused = [(outbox_id, r.get("ErrorCode")) for (outbox_id, _), r in zip(batch, results, strict=False)
+                       if r.get("ErrorCode") or not r.get("EventId")]
+            if refused:
+                logger.warning("domain events refused by the bus", extra={"refused": refused})
+                metrics.add_metric(name="DomainEventsNotPublished", unit="Count", value=len(refused))
+            refused_ids = {outbox_id for outbox_id, _ in refused}
+            accepted += [outbox_id for outbox_id, _ in batch if outbox_id not in refused_ids]
+        return accepted
+
+
+class OutboxRelay:
+    """Outbox items (from the stream) to the bus: skip what is already relayed, put, then delete."""
+
+    def __init__(self, outbox: Any, publisher: EventBridgePublisher):
+        self.outbox = outbox
+        self.publisher = publisher
+
+    def relay(self, outbox_id: str, event: DomainEvent) -> None:
+        # Deleted means put on the bus already (a batch retried from an earlier failed record).
+        if not self.outbox.pending(outbox_id):
+            return
+        if outbox_id not in self.publisher.put([(outbox_id, event)]):
+            raise PublishFailed([event.kind])
+        self.outbox.delete(outbox_id)
+        metrics.add_metric(name="DomainEventsRelayed", unit="Count", value=1)

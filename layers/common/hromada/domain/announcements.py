@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -103,17 +104,17 @@ class Announcements:
             **self._fields(draft, previous_expiry=None, render=True),
             id=self.make_id(ID_PREFIX), association_id=association.id, association_name=association.name,
             association_slug=association.slug, created_at=now, updated_at=now, created_by=principal.user_id)
+        from hromada.domain.event_ports import DomainEvent
+
+        published = [] if self.publisher is None else [DomainEvent("AnnouncementPublished", {
+            "announcement_id": announcement.id, "association_id": announcement.association_id})]
         try:
-            self.store.create(announcement, editor_email=editor)
+            with self.publisher.staged(published) if published else nullcontext():
+                self.store.create(announcement, editor_email=editor)
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed
             raise Conflict("association_not_verified") from failed
-        if self.publisher is not None:
-            from hromada.domain.event_ports import DomainEvent
-
-            self.publisher.publish([DomainEvent("AnnouncementPublished", {
-                "announcement_id": announcement.id, "association_id": announcement.association_id})])
         return announcement
 
     def update(self, principal: Principal, announcement_id: str, patch: AnnouncementPatch) -> Announcement:

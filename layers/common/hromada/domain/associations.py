@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any
 
@@ -144,13 +145,13 @@ class Associations:
             "verified_at": now if status == Status.VERIFIED else None,
         })
         audit = AuditEntry(principal.user_id, f"association.{status.value}", current.id, now, reason)
-        self._save(updated, current.version, None, audit)
-        if self.publisher is not None and status in (Status.VERIFIED, Status.REJECTED):
-            from hromada.domain.event_ports import DomainEvent
+        from hromada.domain.event_ports import DomainEvent
 
-            self.publisher.publish([DomainEvent("AssociationReviewed", {
+        reviewed = self.publisher is not None and status in (Status.VERIFIED, Status.REJECTED)
+        with self.publisher.staged([DomainEvent("AssociationReviewed", {
                 "association_id": updated.id, "status": status.value, "version": updated.version,
-                "reason": reason})])
+                "reason": reason})]) if reviewed else nullcontext():
+            self._save(updated, current.version, None, audit)
         return updated
 
     def _save(self, updated: Association, expected_version: int, editor_email: str | None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,13 +88,14 @@ class Elections:
         self.voter_key = voter_key  # (box, verified address) -> the marker's key
         self.publisher = publisher  # domain events: voters and associations are told of each phase
 
-    def _announce(self, election: Election) -> Election:
-        if self.publisher is not None:
-            from hromada.domain.event_ports import DomainEvent
+    def _announcing(self, election: Election) -> AbstractContextManager[Any]:
+        """Around the write that moves the election to its new phase: voters and associations are told."""
+        if self.publisher is None:
+            return contextlib.nullcontext()
+        from hromada.domain.event_ports import DomainEvent
 
-            self.publisher.publish([DomainEvent("ElectionPhaseChanged", {
-                "election_id": election.id, "status": election.status.value, "version": election.version})])
-        return election
+        return self.publisher.staged([DomainEvent("ElectionPhaseChanged", {
+            "election_id": election.id, "status": election.status.value, "version": election.version})])
 
     # ------------------------------------------------------------ reading
     def _find(self, election_id: str, *, drafts: bool = False) -> Election:
@@ -230,8 +232,9 @@ class Elections:
         now = self.now()
         changes = {"nominations_open_at": min(now, current.nominations_open_at)} if early else {}
         updated = self._moved(current, ElectionStatus.NOMINATIONS, **changes)
-        self._save(updated, current.version, AuditEntry(actor, "election.nominations_opened", current.id, now))
-        return self._announce(updated)
+        with self._announcing(updated):
+            self._save(updated, current.version, AuditEntry(actor, "election.nominations_opened", current.id, now))
+        return updated
 
     def _to_voting(self, current: Election, candidates: list[Candidate], actor: str, early: bool = False) -> Election:
         """The ballot is frozen from the candidates approved at this version of the election."""
@@ -244,9 +247,10 @@ class Elections:
         if early:
             changes["voting_opens_at"] = min(now, current.voting_opens_at)
         updated = self._moved(current, ElectionStatus.VOTING, **changes)
-        self._save(updated, current.version, AuditEntry(actor, "election.voting_opened", current.id, now,
-                                                        f"{len(ballot)} candidates on the ballot"))
-        return self._announce(updated)
+        with self._announcing(updated):
+            self._save(updated, current.version, AuditEntry(actor, "election.voting_opened", current.id, now,
+                                                            f"{len(ballot)} candidates on the ballot"))
+        return updated
 
     def _to_closed(self, current: Election, actor: str, reason: str | None) -> Election:
         now = self.now()
@@ -278,12 +282,13 @@ class Elections:
         now = self.now()
         updated = self._moved(current, ElectionStatus.PUBLISHED, published_at=now, ballot_pages=pages.written)
         try:
-            self.store.publish(updated, current.version, result, ballots.hexdigest(),
-                               AuditEntry(SCHEDULER, "election.published", current.id, now,
-                                          f"{ballots.count} ballots counted"))
+            with self._announcing(updated):
+                self.store.publish(updated, current.version, result, ballots.hexdigest(),
+                                   AuditEntry(SCHEDULER, "election.published", current.id, now,
+                                              f"{ballots.count} ballots counted"))
         except ConditionFailed as failed:
             raise Conflict("modified_meanwhile") from failed
-        return self._announce(updated)
+        return updated
 
     def advance(self, election_id: str) -> list[str]:
         """Move an election through every phase its calendar has reached (the clock calls this).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -63,8 +64,9 @@ class DomainEvent:
 
 
 class Publisher(Protocol):
-    def publish(self, events: list[DomainEvent]) -> None:
-        """Best effort, after the write it reports has succeeded."""
+    def staged(self, events: list[DomainEvent]) -> AbstractContextManager[Any]:
+        """Around the one write the events report: they are stored in that write's transaction (an
+        outbox) and reach the bus afterwards, so the change and its events happen together or not at all."""
 
 
 class EventStore(Protocol):

@@ -172,10 +172,10 @@ class Events:
             return current, seats
         updated = Event.model_validate(before | fields | {
             "sequence": current.sequence + 1, "updated_at": times.iso(self.now())})
-        self._save(editor, updated, current.sequence)
-        self.publisher.publish([DomainEvent("EventChanged", {
-            "event_id": updated.id, "association_id": updated.association_id, "sequence": updated.sequence,
-            "changed": changed, "start": updated.start, "end": updated.end, "status": updated.status.value})])
+        with self.publisher.staged([DomainEvent("EventChanged", {
+                "event_id": updated.id, "association_id": updated.association_id, "sequence": updated.sequence,
+                "changed": changed, "start": updated.start, "end": updated.end, "status": updated.status.value})]):
+            self._save(editor, updated, current.sequence)
         seats = seats.model_copy(update={"capacity": updated.capacity})
         # More seats than before: the waitlist moves up now, in order.
         if seats.waiting and seats.has_room and Rsvps(self.store, self.publisher, self.now).fill(updated.id):
@@ -193,10 +193,10 @@ class Events:
         updated = current.model_copy(update={
             "status": EventStatus.CANCELLED, "cancel_reason": reason, "sequence": current.sequence + 1,
             "updated_at": times.iso(self.now())})
-        self._save(editor, updated, current.sequence)
-        self.publisher.publish([DomainEvent("EventCancelled", {
-            "event_id": updated.id, "association_id": updated.association_id, "sequence": updated.sequence,
-            "start": updated.start, "reason": reason})])
+        with self.publisher.staged([DomainEvent("EventCancelled", {
+                "event_id": updated.id, "association_id": updated.association_id, "sequence": updated.sequence,
+                "start": updated.start, "reason": reason})]):
+            self._save(editor, updated, current.sequence)
         return updated
 
     def delete(self, principal: Principal, event_id: str) -> None:

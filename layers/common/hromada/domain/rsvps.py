@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
+from typing import Any
 
 from hromada.auth import Principal
 from hromada.domain import times
@@ -80,11 +82,10 @@ class Rsvps:
             if rsvp.status == RsvpStatus.CONFIRMED and handing_over and seats.waiting:
                 slot = self.store.first_waiting(event_id)
             try:
-                self.store.leave(rsvp, promote=slot, at=now, only_if_nobody_waits=handing_over)
+                with self._promoting(event) if slot is not None else nullcontext():
+                    self.store.leave(rsvp, promote=slot, at=now, only_if_nobody_waits=handing_over)
             except ConditionFailed:
                 continue
-            if slot is not None:
-                self._promoted(event, 1)
             return
         raise Unavailable()
 
@@ -105,12 +106,11 @@ class Rsvps:
             if slot is None:
                 break
             try:
-                self.store.promote(slot, at=times.iso(self.now()))
+                with self._promoting(event):
+                    self.store.promote(slot, at=times.iso(self.now()))
                 promoted += 1
             except ConditionFailed:
                 continue
-        if promoted and event is not None:
-            self._promoted(event, promoted)
         return promoted
 
     def roster(self, principal: Principal, event_id: str) -> EventRoster:
@@ -138,7 +138,8 @@ class Rsvps:
     def _position(self, rsvp: Rsvp) -> int | None:
         return self.store.position(rsvp) if rsvp.status == RsvpStatus.WAITLISTED else None
 
-    def _promoted(self, event: Event, count: int) -> None:
-        # Who was promoted is in the table (RSVPs carry promoted_at); the bus carries no personal data.
-        self.publisher.publish([DomainEvent("WaitlistPromoted", {
-            "event_id": event.id, "association_id": event.association_id, "promoted": count})])
+    def _promoting(self, event: Event) -> AbstractContextManager[Any]:
+        # One event per promotion, in its transaction. Who was promoted is in the table (RSVPs carry
+        # promoted_at); the bus carries no personal data.
+        return self.publisher.staged([DomainEvent("WaitlistPromoted", {
+            "event_id": event.id, "association_id": event.association_id, "promoted": 1})])

@@ -8,6 +8,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from hromada.errors import Unavailable
+from hromada.store.outbox import mark_written, pending_puts
 
 THROTTLED = {"ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded",
              "TransactionConflictException", "InternalServerError", "ServiceUnavailable"}
@@ -24,8 +25,16 @@ def failed_conditions(error: ClientError) -> list[int]:
 
 
 def call(operation: Callable[..., Any], **kwargs: Any) -> Any:
+    # Every transaction carries the domain events staged around it (store.outbox): the change and the
+    # events that report it are written together or not at all.
+    outbox = pending_puts() if "TransactItems" in kwargs else []
+    if outbox:
+        kwargs["TransactItems"] = [*kwargs["TransactItems"], *outbox]
     try:
-        return operation(**kwargs)
+        result = operation(**kwargs)
+        if outbox:
+            mark_written()
+        return result
     except ClientError as error:
         if error_code(error) in THROTTLED:
             raise Unavailable() from error

@@ -69,6 +69,11 @@ reminder      pk EVENT#<id>   sk REMINDED#<start>        (the event's reminder w
 delivery      pk MAIL#<job key>#<pseudonym(recipient id, delivery)> sk MAIL   (one per mail sent: the mailer's
                                                              idempotency; no address nor subscription id;
                                                              expires_at after the period it covers)
+outbox        pk OUTBOX#<outbox id>   sk OUTBOX          (a domain event, written in the transaction of the
+                                                             change it reports; the stream relay puts it on
+                                                             the bus, then deletes it; expires_at as a backstop)
+notice        pk NOTICE#<outbox id>   sk NOTICE          (the notifier handled that event: relayed twice, told
+                                                             once; expires_at)
 
 flag          pk FLAG#<item>        sk BY#<reporter id>   (one per person and item: attribute_not_exists;
                                                            erased reporters become BY#erased-<random>)
@@ -454,3 +459,15 @@ def follower(association_id: str, subscription_id: str) -> dict[str, str]:
 
 def announcement_mail_quota(association_id: str, week: str) -> dict[str, str]:
     return {"pk": f"ASSOC#{association_id}", "sk": f"ANNOUNCED#{week}"}
+
+
+OUTBOX = "OUTBOX"
+OUTBOX_PREFIX = "OUTBOX#"  # the relay's event source filter matches this prefix: keep them in step
+
+
+def outbox(outbox_id: str) -> dict[str, str]:
+    return {"pk": f"{OUTBOX_PREFIX}{outbox_id}", "sk": OUTBOX}
+
+
+def notice(outbox_id: str) -> dict[str, str]:
+    return {"pk": f"NOTICE#{outbox_id}", "sk": "NOTICE"}
