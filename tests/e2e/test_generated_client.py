@@ -82,6 +82,14 @@ def example(document: dict[str, Any], path: str, method: str) -> dict[str, Any]:
     return json.loads(json.dumps(next(iter(examples.values()))["value"]))
 
 
+def test_the_served_document_is_valid_openapi_3_1(running, document):
+    from openapi_spec_validator import validate
+    from openapi_spec_validator.validation import OpenAPIV31SpecValidator
+
+    validate(document, cls=OpenAPIV31SpecValidator)
+    assert document["servers"] == [{"url": running["api_url"]}]
+
+
 def test_the_generated_client_has_a_method_per_operation(document, generated):
     for methods in document["paths"].values():
         for operation in methods.values():
