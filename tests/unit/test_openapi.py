@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
@@ -107,6 +107,45 @@ def test_the_main_request_bodies_have_examples(doc):
     assert {"registerAssociation", "createEvent", "castBallot", "answerPoll", "subscribe"} <= with_examples
     # RSVP takes no body: the event is in the path and the person is the caller.
     assert "requestBody" not in by_route(doc)["POST /events/{id}/rsvp"]
+
+
+def _input_models() -> list[type]:
+    import importlib
+    import pkgutil
+
+    import hromada.models
+    from hromada.models.common import Strict
+
+    for module in pkgutil.iter_modules(hromada.models.__path__):
+        importlib.import_module(f"hromada.models.{module.name}")
+    seen, stack = set(), list(Strict.__subclasses__())
+    while stack:
+        model = stack.pop()
+        if model not in seen:
+            seen.add(model)
+            stack += model.__subclasses__()
+    # Stored records built on an input model's fields ignore extra fields: they are not request bodies.
+    return sorted((m for m in seen if m.model_config.get("extra") == "forbid"), key=lambda m: m.__qualname__)
+
+
+def test_input_booleans_take_only_json_booleans():
+    """The document says `boolean`: 0, 1, "yes" or "off" (which pydantic's lax mode turns into booleans) are
+    refused, as an integrator's validator and the fuzzer's schema-violation check expect."""
+    from pydantic import TypeAdapter, ValidationError
+
+    checked = []
+    for model in _input_models():
+        for name, field in model.model_fields.items():
+            if "bool" not in str(field.annotation):
+                continue
+            adapter = TypeAdapter(Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation)
+            assert adapter.validate_python(True) is True
+            for lax in (0, 1, "yes", "off"):
+                with pytest.raises(ValidationError):
+                    adapter.validate_python(lax)
+            checked.append(f"{model.__name__}.{name}")
+    assert {"AssociationCreate.show_contact_email", "EventCreate.is_free", "EventPatch.registration_required"} <= set(
+        checked)
 
 
 def test_size_and_operation_count(doc):
