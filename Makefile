@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 
-.PHONY: run test lint unit integration e2e browser bench chromium clean
+.PHONY: run test lint unit integration e2e browser bench chromium clean deploy-check
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ lint: $(STAMP)
 
 test: $(STAMP) chromium lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# What CloudFormation and Lambda would refuse, offline: dependency cycles, IAM versus calls, cfn-lint, the layer
+# built for Lambda importing every handler, sizes (also run by `make test`: tests/unit/test_deployable.py).
+deploy-check: $(STAMP)
+	$(PY) -m infra.deploycheck
 
 unit integration e2e browser bench: $(STAMP)
 	$(PY) -m pytest tests/$@ $(PYTEST_ARGS)

@@ -70,7 +70,7 @@ def seed(info: dict[str, str]) -> dict[str, Any]:
     def principal(role: str) -> Principal:
         account = ACCOUNTS[role]
         return Principal(user_id=subs[role], email=account.email, email_verified=True,
-                         groups=frozenset(account.groups), name=account.name)
+                         groups=frozenset(account.groups), name=account.name, second_factor=True)
 
     service = Associations(DynamoAssociationStore())
     created, verified = [], {}

@@ -71,6 +71,7 @@ def describe(message: Message) -> dict[str, Any]:
 class DevPages:
     def __init__(self, moto_url: str, run_schedule: Any, schedule_names: list[str]):
         self.moto_url, self.run_schedule, self.schedule_names = moto_url, run_schedule, schedule_names
+        self.last_runs: dict[str, Any] = {}  # what each schedule run here answered (digests: the sending estimate)
 
     def routes(self) -> dict[str, Any]:
         return {"/dev/mailbox": self.mailbox, "/dev/mailbox.json": self.mailbox_json, "/dev/schedules/": self.schedule}
@@ -83,18 +84,31 @@ class DevPages:
         if request.method != "POST":
             return Response(status=405)
         try:
-            result = self.run_schedule(name)
+            result = self.last_runs[name] = self.run_schedule(name)
         except KeyError:
             return Response(json.dumps({"error": f"no schedule {name}"}), status=404, content_type="application/json")
         if request.headers.get("accept", "").startswith("text/html"):
             return Response(status=303, headers={"Location": "/dev/mailbox"})
         return Response(json.dumps(result, default=str), content_type="application/json")
 
+    @staticmethod
+    def _sending(results: Any) -> str:
+        """The planner's estimate of the time SES's quota needs for a digest, when the run has one."""
+        for result in results if isinstance(results, list) else [results]:
+            if isinstance(result, dict) and (result.get("sending") or {}).get("estimate"):
+                return f"sending at the SES quota: {result['sending']['estimate']}"
+        return "done"
+
     def mailbox(self, request: Request) -> Response:
         mails = sent_mail(self.moto_url)
         buttons = "".join(
             f'<form method="post" action="/dev/schedules/{html.escape(n)}"><button>Run {html.escape(n)} now'
             f"</button></form>" for n in self.schedule_names)
+        runs = "".join(
+            f"<li><strong>{html.escape(n)}</strong>: {html.escape(self._sending(r))}"
+            f"<pre>{html.escape(json.dumps(r, default=str, ensure_ascii=False))}</pre></li>"
+            for n, r in self.last_runs.items())
+        runs = f"<h2>Last runs</h2><ul>{runs}</ul>" if runs else ""
         rows = []
         for mail in mails:
             headers = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
@@ -113,5 +127,5 @@ th{{text-align:left;padding-right:8px;vertical-align:top}}iframe{{width:100%;hei
 pre{{white-space:pre-wrap;background:#f6f7fa;padding:8px}}</style></head><body>
 <h1>Dev mailbox</h1><p>{len(mails)} message(s) the local stack asked SES to send (newest first).
 <a href="/dev/mailbox">Refresh</a> · <a href="/dev/mailbox.json">JSON</a></p>
-<div>{buttons}</div>{"".join(rows) or "<p>No mail yet.</p>"}</body></html>"""
+<div>{buttons}</div>{runs}{"".join(rows) or "<p>No mail yet.</p>"}</body></html>"""
         return Response(page, content_type="text/html; charset=utf-8")

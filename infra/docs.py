@@ -121,8 +121,14 @@ def _document_errors(doc: dict[str, Any]) -> None:
     for methods in doc.get("paths", {}).values():
         for method, operation in methods.items():
             responses = operation.setdefault("responses", {})
-            responses.pop("422", None)
-            if _may_be_invalid(operation):
+            own = responses.pop("422", None)
+            if own and "HTTPValidationError" in json.dumps(own):  # Powertools' default, in its own shape
+                own = None
+            if own:  # a route's own 422 (a form page shown again): invalid fields still come as JSON
+                own["content"] = {**own.get("content", {}), "application/json": {"schema": ERROR_BODY}}
+                own["description"] += "; invalid fields: the error shape, as JSON"
+                responses["422"] = own
+            elif _may_be_invalid(operation):
                 responses["422"] = {}
             if method in WRITE_METHODS:
                 responses["429"] = {}

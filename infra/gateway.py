@@ -100,9 +100,12 @@ class FunctionPool:
             self.idle.append(instance)
 
     def invoke(self, event: dict[str, Any]) -> Any:
+        from infra.calls import invoking
+
         instance = self.acquire()
         try:
-            return getattr(instance, self.handler_name)(event, LambdaContext(function_name=self.name))
+            with invoking(self.name):  # the AWS calls made now are this function's (infra/calls.py)
+                return getattr(instance, self.handler_name)(event, LambdaContext(function_name=self.name))
         finally:
             self.release(instance)
 

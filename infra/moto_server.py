@@ -199,8 +199,38 @@ def untracked_dynamodb_models() -> None:
             model.instances_tracked = _Untracked()  # type: ignore[attr-defined]
 
 
+# What a new production SES account is granted; HROMADA_SES_MAX_SEND_RATE / _MAX_24_HOUR_SEND change it.
+LOCAL_SES_QUOTA = {"MaxSendRate": 14.0, "Max24HourSend": 50000.0}
+
+
+def ses_account() -> None:
+    """SESv2 GetAccount, which moto lacks: the sending quota (as configured) and what moto has sent (a
+    local stack lives less than a day), so the mailer paces itself locally as it does in AWS."""
+    import os
+
+    from moto.ses.models import ses_backends
+    from moto.sesv2 import urls
+    from moto.sesv2.responses import SESV2Response
+
+    if hasattr(SESV2Response, "get_account"):
+        return
+    urls.url_paths["{0}/v2/email/account$"] = SESV2Response.dispatch
+
+    def get_account(self: Any) -> str:
+        sent = ses_backends[self.current_account][self.region].sent_message_count
+        quota = {"MaxSendRate": float(os.environ.get("HROMADA_SES_MAX_SEND_RATE", LOCAL_SES_QUOTA["MaxSendRate"])),
+                 "Max24HourSend": float(os.environ.get("HROMADA_SES_MAX_24_HOUR_SEND",
+                                                       LOCAL_SES_QUOTA["Max24HourSend"])),
+                 "SentLast24Hours": float(sent)}
+        return json.dumps({"SendQuota": quota, "SendingEnabled": True, "ProductionAccessEnabled": True,
+                           "EnforcementStatus": "HEALTHY", "DedicatedIpAutoWarmupEnabled": False})
+
+    SESV2Response.get_account = get_account  # type: ignore[attr-defined]
+
+
 class SerializedMotoServer(ThreadedMotoServer):
     def _server_entry(self) -> None:
+        ses_account()
         transactions_rolled_back_by_item()
         bounded_streams()
         untracked_dynamodb_models()

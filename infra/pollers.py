@@ -17,7 +17,7 @@ from infra.template import Template
 
 log = logging.getLogger("hromada.pollers")
 IDLE_PAUSE = 0.2  # seconds between polls of an empty queue
-LOCAL_CONCURRENCY = 3  # batches of one queue in flight at once (the function's reserved concurrency if lower)
+LOCAL_CONCURRENCY = 3  # batches of one queue in flight at once (the mapping's ScalingConfig if lower)
 
 
 @dataclass(frozen=True)
@@ -41,10 +41,11 @@ def sqs_sources(template: Template) -> list[SqsSource]:
             if isinstance(arn, dict) and isinstance(arn.get("Fn::GetAtt"), str):
                 queue = arn["Fn::GetAtt"].split(".", 1)[0]
             if queue:
-                reserved = (function.get("Properties") or {}).get("ReservedConcurrentExecutions")
+                # Lambda bounds the batches in flight by the event source's MaximumConcurrency.
+                bound = (props.get("ScalingConfig") or {}).get("MaximumConcurrency")
                 found.append(SqsSource(name, queue, int(props.get("BatchSize", 10)),
                                        "ReportBatchItemFailures" in (props.get("FunctionResponseTypes") or []),
-                                       min(LOCAL_CONCURRENCY, int(reserved or LOCAL_CONCURRENCY))))
+                                       min(LOCAL_CONCURRENCY, int(bound or LOCAL_CONCURRENCY))))
     return found
 
 

@@ -16,7 +16,8 @@ from infra.template import Template
 _TABLE_KEYS = ("AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "LocalSecondaryIndexes",
                "BillingMode", "ProvisionedThroughput", "StreamSpecification", "SSESpecification")
 _POOL_KEYS = ("Policies", "AutoVerifiedAttributes", "UsernameAttributes", "AliasAttributes",
-              "MfaConfiguration", "AccountRecoverySetting", "AdminCreateUserConfig", "DeletionProtection")
+              "MfaConfiguration", "AccountRecoverySetting", "AdminCreateUserConfig", "DeletionProtection",
+              "UsernameConfiguration", "UserAttributeUpdateSettings")
 _CLIENT_KEYS = ("ClientName", "GenerateSecret", "ExplicitAuthFlows", "PreventUserExistenceErrors",
                 "IdTokenValidity", "AccessTokenValidity", "RefreshTokenValidity", "TokenValidityUnits",
                 "AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs",
@@ -62,6 +63,10 @@ def provision(template: Template, endpoint: str) -> dict[str, str]:
             args["Schema"] = [{k: v for k, v in attr.items()} for attr in props["Schema"]]
         pool = cognito.create_user_pool(PoolName=props.get("UserPoolName", name), **args)["UserPool"]
         template.physical[name] = pool["Id"]
+        if "SOFTWARE_TOKEN_MFA" in (props.get("EnabledMfas") or []):
+            # CloudFormation's EnabledMfas is SetUserPoolMfaConfig in the service API.
+            cognito.set_user_pool_mfa_config(UserPoolId=pool["Id"], MfaConfiguration=props["MfaConfiguration"],
+                                             SoftwareTokenMfaConfiguration={"Enabled": True})
         template.attributes[name] = {"Arn": pool["Arn"], "ProviderName": f"cognito-idp.{template.region}"
                                      f".amazonaws.com/{pool['Id']}"}
 

@@ -14,7 +14,7 @@ from typing import Any
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from infra.template import ROOT, Template
+from infra.template import LOCAL_PARAMETERS, ROOT, Template
 
 REGION = "eu-west-3"
 STATE_DIR = Path(os.environ.get("HROMADA_STATE_DIR") or ROOT / ".hromada")
@@ -35,7 +35,7 @@ class LocalStack:
         self.moto_port = moto_port or free_port()
         self.state_dir = state_dir
         self.log_file = log_file or state_dir / "stack.log"
-        self.template = Template(region=REGION, overrides=dict(parameters or {}))
+        self.template = Template(region=REGION, overrides=LOCAL_PARAMETERS | dict(parameters or {}))
         self._moto: Any = None
         self._server: Any = None
         self._thread: threading.Thread | None = None
@@ -52,7 +52,8 @@ class LocalStack:
         return {"api_url": self.api_url, "cognito_endpoint": self.moto_url, "aws_endpoint": self.moto_url,
                 "region": REGION, "user_pool_id": self.template.physical["UserPool"],
                 "user_pool_client_id": self.template.physical["UserPoolClient"],
-                "table_name": self.template.physical["Table"], "docs_url": f"{self.api_url}/docs",
+                "table_name": self.template.physical["Table"],
+                "ballot_table_name": self.template.physical["BallotTable"], "docs_url": f"{self.api_url}/docs",
                 "event_bus_name": self.template.physical["EventsBus"], "mailbox_url": f"{self.api_url}/dev/mailbox"}
 
     def start(self) -> LocalStack:
@@ -60,16 +61,20 @@ class LocalStack:
 
         self.state_dir.mkdir(parents=True, exist_ok=True)
         self._quiet_moto()
+        # moto checks TOTP codes only when asked to (its secret is fixed: infra.users.LOCAL_TOTP_SECRET).
+        os.environ["MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP"] = "true"
         self._moto = SerializedMotoServer(ip_address=self.host, port=self.moto_port, verbose=False)
         self._moto.start()
         from infra.provision import provision
 
         provision(self.template, self.moto_url)
         self._function_environment()
+        from infra.calls import install
         from infra.docs import SWAGGER_PAGE
         from infra.gateway import Gateway, function_pools
         from infra.webclient import CognitoProxy, config_response
 
+        install()  # records each function's AWS calls, for the IAM check (infra/deploycheck.py)
         self.pools = function_pools(self.template)
         self.gateway = Gateway(self.template, self.moto_url, self.pools, extra_routes={
             "/openapi.json": self._openapi, "/docs": lambda _: Response(SWAGGER_PAGE, content_type="text/html"),
@@ -125,12 +130,14 @@ class LocalStack:
         for layer in self.template.layer_paths():
             if str(layer) not in sys.path:
                 sys.path.insert(0, str(layer))
+        from hromada import staff_mfa
         from hromada.bus import eventbridge
         from hromada.settings import get_settings
         from hromada.store.client import dynamodb
 
         get_settings.cache_clear()
         dynamodb.cache_clear()
+        staff_mfa.forget()
         eventbridge.cache_clear()
 
     def _quiet_moto(self) -> None:

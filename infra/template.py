@@ -12,6 +12,9 @@ from cfnlint.decode import decode
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "template.yaml"
+# The template's required parameters, for local stacks only (a deployment sets its own: samconfig.toml).
+LOCAL_PARAMETERS = {"MailDomain": "hromada.example", "MailFrom": "Hromada <nouvelles@hromada.example>",
+                    "PublicWebUrl": "https://hromada.example"}
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,31 @@ class Template:
                 if key == "Fn::Join":
                     sep, parts = arg
                     return sep.join(str(self.resolve(p)) for p in parts)
+                if key == "Fn::If":
+                    condition, when_true, when_false = arg
+                    return self.resolve(when_true if self.condition(condition) else when_false)
             return {k: self.resolve(v) for k, v in value.items()}
         if isinstance(value, list):
             return [self.resolve(v) for v in value]
         return value
+
+    def condition(self, name: str) -> bool:
+        return bool(self._evaluate(self.raw.get("Conditions", {})[name]))
+
+    def _evaluate(self, value: Any) -> Any:
+        if isinstance(value, dict) and len(value) == 1:
+            (key, arg), = value.items()
+            if key == "Fn::Equals":
+                return str(self._evaluate(arg[0])) == str(self._evaluate(arg[1]))
+            if key == "Fn::Not":
+                return not self._evaluate(arg[0])
+            if key == "Fn::And":
+                return all(self._evaluate(a) for a in arg)
+            if key == "Fn::Or":
+                return any(self._evaluate(a) for a in arg)
+            if key == "Condition":
+                return self.condition(arg)
+        return self.resolve(value)
 
     def _ref(self, name: str) -> Any:
         pseudo = {"AWS::Region": self.region, "AWS::StackName": self.stack_name,

@@ -26,6 +26,8 @@ SERVICE = "AWSCognitoIdentityProviderService"
 PUBLIC_OPERATIONS = frozenset({
     "InitiateAuth", "SignUp", "ConfirmSignUp", "ResendConfirmationCode", "ForgotPassword",
     "ConfirmForgotPassword", "GetUser", "RevokeToken", "GlobalSignOut", "ChangePassword",
+    # the TOTP second factor: answering its sign-in challenge, adding an authenticator app
+    "RespondToAuthChallenge", "AssociateSoftwareToken", "VerifySoftwareToken", "SetUserMFAPreference",
 })
 MAX_BODY = 16 * 1024
 
@@ -64,7 +66,11 @@ class CognitoProxy:
             return _refusal("InvalidParameterException", "Request too large", 413)
         forwarded = urllib.request.Request(  # noqa: S310 - the local moto endpoint, never a user URL
             self.endpoint, data=body, method="POST",
-            headers={"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": target})
+            headers={"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": target,
+                     # Unsigned, as from a browser; moto reads the region from a credential scope only, and
+                     # some operations (GlobalSignOut) look in that region's pool alone.
+                     "Authorization": f"AWS4-HMAC-SHA256 Credential=browser/20260101/{self.region}/cognito-idp/"
+                                      "aws4_request, SignedHeaders=host, Signature=unsigned"})
         try:
             with urllib.request.urlopen(forwarded, timeout=30) as answer:  # noqa: S310
                 status, payload = answer.status, answer.read()

@@ -2,6 +2,9 @@
 
     .venv/bin/python scripts/auth_token.py member@hromada.test            # a demo account
     .venv/bin/python scripts/auth_token.py new@example.org 'Passw0rd-long' --create [--group moderators]
+    .venv/bin/python scripts/auth_token.py admin@hromada.test --code   # the TOTP code to type in the web form
+Staff (moderators, admins) sign in with a TOTP second factor: created with --group they are enrolled, and
+the SOFTWARE_TOKEN_MFA challenge is answered with a code of the local key (infra.users.LOCAL_TOTP_SECRET).
     curl -H "Authorization: Bearer $(.venv/bin/python scripts/auth_token.py owner@hromada.test)" :3000/me
 """
 
@@ -15,9 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "layers/common")]
 
+from infra import totp  # noqa: E402
 from infra.demo import ACCOUNTS  # noqa: E402
 from infra.stack import STATE_DIR  # noqa: E402
-from infra.users import Account, Users  # noqa: E402
+from infra.users import LOCAL_TOTP_SECRET, Account, Users  # noqa: E402
 
 
 def main() -> int:
@@ -27,7 +31,12 @@ def main() -> int:
     parser.add_argument("--create", action="store_true", help="create the user first (e-mail verified)")
     parser.add_argument("--group", action="append", default=[], choices=["admins", "moderators"])
     parser.add_argument("--name", default=None)
+    parser.add_argument("--totp-secret", default=LOCAL_TOTP_SECRET, help="the account's authenticator key")
+    parser.add_argument("--code", action="store_true", help="print the current TOTP code, not a token")
     args = parser.parse_args()
+    if args.code:
+        print(totp.code(args.totp_secret))
+        return 0
     state = STATE_DIR / "local.json"
     if not state.exists():
         print("The local stack is not running: start it with `make run`.", file=sys.stderr)
@@ -40,7 +49,7 @@ def main() -> int:
         return 2
     if args.create:
         users.ensure(Account(args.email, password, args.name or args.email.split("@")[0], tuple(args.group)))
-    print(users.id_token(args.email, password))
+    print(users.sign_in(args.email, password, totp_secret=args.totp_secret)["IdToken"])
     return 0
 
 

@@ -15,6 +15,7 @@ os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
 from infra.demo import ACCOUNTS, seed  # noqa: E402
 from infra.stack import LocalStack  # noqa: E402
 from infra.template import parse_overrides  # noqa: E402
+from infra.users import LOCAL_TOTP_SECRET, STAFF_GROUPS  # noqa: E402
 
 
 def main() -> None:
@@ -36,7 +37,11 @@ Hromada is running.
 
 Demo accounts (e-mail / password):""")
     for role, account in ACCOUNTS.items():
-        print(f"  {role:<10} {account.email:<26} {account.password}")
+        staff = "   + TOTP code (two-step verification)" if STAFF_GROUPS & set(account.groups) else ""
+        print(f"  {role:<10} {account.email:<26} {account.password}{staff}")
+    print(f"""
+Staff sign in with a TOTP code: authenticator key {LOCAL_TOTP_SECRET}, or the code now with
+  .venv/bin/python -m infra.totp {LOCAL_TOTP_SECRET}""")
     print(f"""
 {len(result['associations'])} demo associations loaded.
 Token for curl:  .venv/bin/python scripts/auth_token.py member@hromada.test

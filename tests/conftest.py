@@ -34,6 +34,7 @@ class Api:
 
 
 TEST_PARAMETERS = {"WritesPerMinutePerIp": "100000", "WritesPerMinutePerUser": "100000",
+                   "FormMailsPerDomainPerHour": "100000",
                    "MailRetryBaseSeconds": "0"}
 
 
@@ -42,7 +43,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     from infra.stack import LocalStack
 
     state = tmp_path_factory.mktemp("stack")
-    # Every test talks from 127.0.0.1: the per-address write quota is lifted here and tested on its own.
+    # Every test talks from 127.0.0.1 and mails example.org: the per-address write quota and the per-domain
+    # form-mail cap are lifted here and tested on their own.
     local = LocalStack(port=0, state_dir=state, parameters=TEST_PARAMETERS).start()
     yield local
     local.stop()
@@ -60,11 +62,13 @@ def api(stack: Any) -> Api:
 
 @pytest.fixture(scope="session")
 def person(users: Users) -> Callable[..., Person]:
-    """A new Cognito user, signed in for real (InitiateAuth), with an ID token."""
+    """A new Cognito user, signed in for real (InitiateAuth, and the TOTP challenge for staff), with an ID token."""
 
-    def make(*groups: str, verified: bool = True, label: str = "user") -> Person:
+    def make(*groups: str, verified: bool = True, label: str = "user", mfa: bool | None = None) -> Person:
+        """Staff (moderators, admins) are enrolled in TOTP unless `mfa=False`."""
         email = f"{label}-{uuid.uuid4().hex[:10]}@example.org"
-        users.ensure(Account(email, "Test-password-2026", label.title(), tuple(groups)), email_verified=verified)
+        users.ensure(Account(email, "Test-password-2026", label.title(), tuple(groups)), email_verified=verified,
+                     mfa=mfa)
         token = users.id_token(email, "Test-password-2026")
         attrs = users.cognito.admin_get_user(UserPoolId=users.pool, Username=email)["UserAttributes"]
         sub = next(a["Value"] for a in attrs if a["Name"] == "sub")

@@ -14,7 +14,10 @@ from typing import Any
 from hromada.domain.digests import DigestPlanner
 from hromada.domain.event_mail import ReminderPlanner
 from hromada.mail.links import SignedLinks
+from hromada.mail.pacing import estimate
+from hromada.mail.quota import account_quota
 from hromada.observability import logger, metrics
+from hromada.settings import get_settings
 from hromada.store.attendees_mail import DynamoAttendeeSource
 from hromada.store.client import dynamodb
 from hromada.store.deliveries import SqsMailOutbox
@@ -54,7 +57,24 @@ def run_digest(frequency: str, now: datetime) -> dict[str, Any]:
                "dynamodb_reads": source.subscriptions.reads + source.content.reads, "sqs_calls": outbox.calls,
                "seconds": round(time.perf_counter() - started, 3)}
     metrics.add_metric(name="DigestRecipients", unit="Count", value=plan.recipients)
+    summary["sending"] = sending_time(plan.recipients)
     return summary
+
+
+def sending_time(recipients: int) -> dict[str, Any]:
+    """How long the mailer will take over these recipients at the account's SES quota (read now)."""
+    try:
+        quota = account_quota()
+    except Exception as error:
+        logger.warning("SES quota unreadable: no sending estimate", extra={"error": type(error).__name__})
+        return {"estimate": None}
+    senders = get_settings().mail_max_concurrency
+    guess = estimate(quota, recipients, senders)
+    metrics.add_metric(name="DigestSendingSeconds", unit="Seconds", value=guess.seconds)
+    return {"estimate": guess.describe(), "seconds": round(guess.seconds), "hours": round(guess.seconds / 3600, 2),
+            "extra_days": guess.days, "rate_per_second": guess.rate, "mailer_instances": senders,
+            "quota": {"max_24_hour_send": quota.max_24h, "max_send_rate": quota.max_rate,
+                      "sent_last_24_hours": quota.sent_24h}}
 
 
 def run_reminders(now: datetime) -> dict[str, Any]:

@@ -1,6 +1,13 @@
 """The mailer: mail jobs from the queue to SES, each recipient served once.
 
-Partial batch failures: a job that could not finish (SES throttling or an outage) is reported failed and
+Pacing: each instance keeps to its share of the SES account's quota (hromada.mail.pacing; the quota is
+read with GetAccount once per QUOTA_TTL). What the quota or this invocation's time does not allow now
+goes back on the queue as a new message, delayed (up to 15 min when the day's quota is spent), and the
+received one is deleted: a digest spread over days never exhausts its receives, and deliveries claimed
+per (job key, recipient) keep a copy put back twice from sending twice. SES's own quota refusals
+(too fast, daily quota) are handled the same way.
+
+Partial batch failures: a job that could not finish for another reason (an outage) is reported failed and
 comes back after a backoff that grows with each receive; the others are deleted. A job that can never be
 read (a poison message) fails every time and lands in the dead-letter queue after maxReceiveCount.
 """
@@ -8,7 +15,7 @@ read (a poison message) fails every time and lands in the dead-letter queue afte
 from __future__ import annotations
 
 import os
-import random
+import time
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -16,36 +23,74 @@ from typing import Any
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from hromada.mail.delivery import JobFailed, Mailer
+from hromada import jitter
+from hromada.mail.delivery import JobFailed, JobPaused, Mailer
 from hromada.mail.jobs import MailJob
 from hromada.mail.links import SignedLinks
+from hromada.mail.pacing import MAX_DELAY, Pacer, SendQuota
+from hromada.mail.quota import account_quota
 from hromada.mail.ses import SesSender, sender
 from hromada.observability import logger, metrics
+from hromada.settings import get_settings
 from hromada.store.client import dynamodb
 from hromada.store.deliveries import DynamoDeliveryLog, SqsMailOutbox, sqs
 from hromada.store.subscriptions import DynamoSubscriptionStore
 
 processor = BatchProcessor(event_type=EventType.SQS)
 MAX_BACKOFF = 900  # SQS allows up to 12 h; a quarter of an hour keeps digests within their morning
+TIME_MARGIN = 3.0  # seconds kept at the end of an invocation to put the rest back on the queue
+# GetAccount unreadable (no permission, outage): one message a second, and SES's own refusals for the day.
+UNKNOWN_QUOTA = SendQuota(max_24h=-1, max_rate=1)
+
+
+def read_quota() -> SendQuota:
+    try:
+        quota = account_quota()
+    except Exception as error:
+        logger.warning("SES quota unreadable, sending slowly", extra={"error": type(error).__name__})
+        metrics.add_metric(name="MailQuotaUnknown", unit="Count", value=1)
+        return UNKNOWN_QUOTA
+    metrics.add_metric(name="MailQuotaSentLast24Hours", unit="Count", value=quota.sent_24h)
+    return quota
+
+
+@cache
+def pacer() -> Pacer:
+    return Pacer(read_quota, get_settings().mail_max_concurrency, clock=time.monotonic, sleep=time.sleep)
 
 
 @cache
 def mailer() -> Mailer:
-    return Mailer(DynamoDeliveryLog(), SesSender(), DynamoSubscriptionStore(), SignedLinks(), sender())
+    return Mailer(DynamoDeliveryLog(), SesSender(), DynamoSubscriptionStore(), SignedLinks(), sender(),
+                  pace=pacer())
 
 
 def backoff(receive_count: int, base: float) -> int:
     """Exponential backoff with full jitter: base·2^(n-1), capped."""
     ceiling = min(MAX_BACKOFF, base * 2 ** max(0, receive_count - 1))
-    return int(random.uniform(ceiling / 2, ceiling)) if ceiling else 0
+    return int(jitter.uniform(ceiling / 2, ceiling)) if ceiling else 0
 
 
 def handle(record: SQSRecord) -> None:
     try:
         job = MailJob.from_json(record.body)  # a body that cannot be read fails every time: the DLQ
         outcome = mailer().deliver(job)
+    except JobPaused as paused:
+        _count(paused.outcome)
+        _continue_later(job, paused.outcome, paused.delay, "quota" if paused.delay else "time")
+        return
     except JobFailed as failed:
         _count(failed.outcome)
+        if failed.cause.quota:
+            # SES refused for the account's quota: no fault of the job, so it never counts towards the DLQ.
+            metrics.add_metric(name="MailThrottled", unit="Count", value=1)
+            if failed.cause.quota == "daily":
+                pacer().exhausted()
+            else:
+                pacer().throttled()
+            delay = MAX_DELAY if failed.cause.quota == "daily" else backoff(1, _base())
+            _continue_later(job, failed.outcome, delay, f"ses-{failed.cause.quota}")
+            return
         metrics.add_metric(name="MailThrottled", unit="Count", value=1)
         rest = remaining(job, failed.outcome)
         if len(rest.recipients) < len(job.recipients):
@@ -65,6 +110,16 @@ def handle(record: SQSRecord) -> None:
     _count(outcome)
     logger.info("job delivered", extra={"job": job.key, "kind": job.kind, "sent": len(outcome.sent),
                                         "duplicates": len(outcome.duplicates)})
+
+
+def _continue_later(job: MailJob, outcome: Any, delay: float, reason: str) -> None:
+    """The rest of the job as a new, delayed message; the received one is then deleted. If putting it back
+    fails, the exception fails the record, which SQS redelivers: nothing is lost either way."""
+    rest = remaining(job, outcome)
+    outbox().enqueue([rest], delay=int(delay))
+    metrics.add_metric(name="MailPaced", unit="Count", value=1)
+    logger.info("job continued later", extra={"job": job.key, "left": len(rest.recipients), "delay": int(delay),
+                                              "reason": reason, "sent": len(outcome.sent)})
 
 
 def remaining(job: MailJob, outcome: Any) -> MailJob:
@@ -102,6 +157,8 @@ def _count(outcome: Any) -> None:
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics(raise_on_empty_metrics=False)
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    remaining_ms = context.get_remaining_time_in_millis() if context else 30_000
+    pacer().deadline = time.monotonic() + remaining_ms / 1000 - TIME_MARGIN
     return process_partial_response(event=event, record_handler=handle, processor=processor, context=context)
 
 

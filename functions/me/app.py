@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hromada.api import (
     ERRORS_SIGNED_IN,
@@ -20,7 +18,7 @@ from hromada.domain.associations import Associations
 from hromada.domain.personal_data import PersonalData
 from hromada.domain.rsvps import Rsvps
 from hromada.models.association import AssociationOut, Membership, MeOut
-from hromada.models.moderation import ExportOut, MyRsvpOut, MyRsvpsOut
+from hromada.models.moderation import ErasureIn, ExportOut, MyRsvpOut, MyRsvpsOut
 from hromada.observability import logger, metrics
 from hromada.settings import get_settings
 from hromada.store.associations import DynamoAssociationStore
@@ -76,11 +74,11 @@ def my_rsvps() -> Response[MyRsvpsOut]:
 @app.delete("/me", tags=["me"], summary="Erase my account and my personal data",
             description="RSVPs are cancelled (seats go to the waitlist), flags and votes stay without my name, "
                         "an association I alone own passes to a co-editor (or is frozen), my account is deleted. "
-                        "`confirm` must be my own e-mail address.",
+                        "The body's `confirm` must be my own verified e-mail address. Tokens issued before stay "
+                        "valid for up to an hour, but every write with them is refused (401 `account_erased`).",
             security=SIGNED_IN, responses=documented(204, "Erased", ERRORS_SIGNED_IN))
-def erase_me(confirm: Annotated[str, Query(min_length=3, max_length=254,
-                                           description="Your own e-mail address, to confirm")]) -> Response[None]:
-    done = personal_data().erase(principal(app), confirm)
+def erase_me(body: ErasureIn) -> Response[None]:
+    done = personal_data().erase(principal(app), body.confirm)
     logger.info("personal data erased", extra={"erased": done})
     metrics.add_metric(name="AccountErased", unit="Count", value=1)
     return Response(204, None, "")

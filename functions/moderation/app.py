@@ -48,9 +48,18 @@ UserId = Annotated[str, Path(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_
                              description="The suspended user's id")]
 
 
+def person_of(user_id: str) -> str | None:
+    """The pseudonym of the account's verified address (looked up by `sub` in the user pool)."""
+    from hromada.pseudonyms import pseudonym
+    from hromada.store.accounts import CognitoDirectory
+
+    email = CognitoDirectory(get_settings().user_pool_id).verified_email_of(user_id)
+    return pseudonym(email, "person") if email else None
+
+
 @cache
 def moderation() -> Moderation:
-    return Moderation(DynamoModerationStore(), threshold=get_settings().flags_to_hide)
+    return Moderation(DynamoModerationStore(), threshold=get_settings().flags_to_hide, person_of=person_of)
 
 
 def _review_out(r: Review) -> dict:

@@ -54,7 +54,12 @@ HTML = {"content": {"text/html": {"schema": {"type": "string"}}}}
 
 @cache
 def subscriptions() -> Subscriptions:
-    return Subscriptions(DynamoSubscriptionStore(), SqsMailOutbox(), SignedLinks())
+    return Subscriptions(DynamoSubscriptionStore(), SqsMailOutbox(), SignedLinks(api_url_from=_request_api_url))
+
+
+def _request_api_url() -> str:
+    """The API's own address, as API Gateway saw the request (its domain, or the custom domain it came to)."""
+    return f"https://{app.current_event.request_context.domain_name}"
 
 
 def _lang() -> str:

@@ -119,7 +119,8 @@ def test_past_events_stay_readable_as_an_archive(api, new_association, stack):
     back_then = datetime.now(UTC) - timedelta(days=60)
     from hromada.auth import Principal
 
-    admin = Principal(user_id="admin", email="admin@example.org", email_verified=True, groups=frozenset({"admins"}))
+    admin = Principal(user_id="admin", email="admin@example.org", email_verified=True, groups=frozenset({"admins"}),
+                      second_factor=True)
     past = Events(DynamoEventStore(), DynamoAssociationStore(), RecordingPublisher(), now=lambda: back_then)
     old, _ = past.create(admin, association["id"], EventCreate.model_validate(event_body(days=-50)))
     upcoming = api("POST", f"/associations/{association['id']}/events", owner, json=event_body(days=3)).json()

@@ -14,7 +14,7 @@ def test_erasing_while_others_register_keeps_the_seats_exact(api, new_event, per
     assert api("POST", path, leaver).json()["status"] == "confirmed"
     assert api("POST", path, first).json()["status"] == "confirmed"
     others = [person(label="racer") for _ in range(6)]
-    calls = [lambda: api("DELETE", "/me", leaver, params={"confirm": leaver.email})]
+    calls = [lambda: api("DELETE", "/me", leaver, json={"confirm": leaver.email})]
     calls += [lambda who=who: api("POST", path, who) for who in others]
     responses = race(calls)
     assert responses[0].status_code == 204, responses[0].text

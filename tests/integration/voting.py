@@ -72,3 +72,22 @@ def all_ballots(api, election_id: str) -> list[dict[str, Any]]:
         cursor = page["next_cursor"]
         if not cursor:
             return ballots
+
+
+def dynamo_access(stack) -> tuple[Any, str, str, bytes]:
+    """(client, main table, ballot table, pseudonym key) of the local stack, to look at what is stored."""
+    import boto3
+
+    info = stack.info()
+    options = {"endpoint_url": info["aws_endpoint"], "region_name": info["region"],
+               "aws_access_key_id": "local", "aws_secret_access_key": "local"}
+    key = boto3.client("secretsmanager", **options).get_secret_value(
+        SecretId=stack.template.physical["PseudonymKey"])["SecretString"].encode()
+    return boto3.client("dynamodb", **options), info["table_name"], info["ballot_table_name"], key
+
+
+def voter_key(dynamo, box: str, email: str) -> str:
+    """The key of a person's marker in a box, as the platform computes it (domain.ballots.person_voter)."""
+    from hromada.pseudonyms import pseudonym
+
+    return f"person:{pseudonym(email, f'voter:{box}', key=dynamo[3])}"

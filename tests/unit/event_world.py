@@ -19,7 +19,7 @@ from tests.unit.fakes import MemoryAssociationStore
 
 def who(name: str, *groups: str, verified: bool = True) -> Principal:
     return Principal(user_id=f"sub-{name}", email=f"{name}@example.org", email_verified=verified,
-                     groups=frozenset(groups), name=name.title())
+                     groups=frozenset(groups), name=name.title(), second_factor=True)
 
 
 OWNER, EDITOR, OTHER, MEMBER = who("owner"), who("editor"), who("other"), who("member")

@@ -9,6 +9,7 @@ from hromada.domain.ports import AuditEntry, ConditionFailed
 from hromada.domain.voting_ports import Guard, Listed, VoterView
 from hromada.models.association import EditorRole, Status
 from hromada.models.election import Candidate, Election, ElectionStatus
+from hromada.pseudonyms import normalise_address
 
 
 class MemoryBallotBox:
@@ -144,7 +145,10 @@ class MemoryElectionStore:
         self._log(candidate.election_id, audit)
 
     def add_to_roll(self, election_id, emails, audit) -> None:
-        self.box.rolls.setdefault(election_id, set()).update(emails)
+        election = self.elections[election_id]
+        if election.status not in (ElectionStatus.DRAFT, ElectionStatus.NOMINATIONS):
+            raise ConditionFailed("phase")
+        self.box.rolls.setdefault(election_id, set()).update(normalise_address(e) for e in emails)
         self._log(election_id, audit)
 
     def voter_view(self, election_id, voters, roll_email) -> VoterView:

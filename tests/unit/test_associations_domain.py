@@ -16,7 +16,7 @@ from tests.unit.fakes import MemoryAssociationStore
 
 def who(name: str, *groups: str, verified: bool = True) -> Principal:
     return Principal(user_id=f"sub-{name}", email=f"{name}@example.org", email_verified=verified,
-                     groups=frozenset(groups))
+                     groups=frozenset(groups), second_factor=True)
 
 
 OWNER, EDITOR, STRANGER = who("owner"), who("editor"), who("stranger")

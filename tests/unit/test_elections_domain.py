@@ -12,13 +12,14 @@ from hromada.domain.elections import Elections
 from hromada.errors import Conflict, Forbidden, Invalid, NotFound
 from hromada.models.association import AssociationCreate
 from hromada.models.election import BallotIn, ElectionCreate, NominationIn
+from hromada.pseudonyms import normalise_address
 from tests.unit.fakes import MemoryAssociationStore
 from tests.unit.fakes_voting import MemoryBallotBox, MemoryElectionStore
 
 
 def who(name: str, *groups: str, verified: bool = True) -> Principal:
     return Principal(user_id=f"sub-{name}", email=f"{name}@example.org", email_verified=verified,
-                     groups=frozenset(groups))
+                     groups=frozenset(groups), second_factor=True)
 
 
 ADMIN, MODERATOR, OWNER = who("admin", "admins"), who("mod", "moderators"), who("owner")
@@ -43,7 +44,8 @@ class World:
         self.store = MemoryElectionStore(self.box)
         self.elections = Elections(self.store, self.box, self.associations_store, now=lambda: self.time,
                                    make_id=lambda prefix: f"{prefix}_{next(ids):020x}",
-                                   make_tracker=lambda: f"TRAC-KER{next(trackers):X}-AAAA-AAAA-AAAA")
+                                   make_tracker=lambda: f"TRAC-KER{next(trackers):X}-AAAA-AAAA-AAAA",
+                                   voter_key=lambda box, email: f"person:{normalise_address(email)}")
 
     def create(self, **overrides) -> str:
         data = {"title": {"en": "Youth council"}, "method": "plurality", "nominations_open_at": "2030-01-02T00:00:00Z",
@@ -108,6 +110,13 @@ def test_one_ballot_per_voter_and_nothing_after_the_close(world):
         world.elections.cast(VOTER, election, BallotIn(choice=candidate))
     assert twice.value.code == "already_voted"
     assert world.elections.voter_status(VOTER, election).voted is True
+    # Another account (a new sub) with the same mailbox, in another case or with a +tag, is the same voter.
+    for email in ("Voter@Example.org", "voter+again@example.org"):
+        again = Principal(user_id=f"sub-new-{email}", email=email.lower(), email_verified=True, groups=frozenset())
+        assert world.elections.voter_status(again, election).voted is True
+        with pytest.raises(Conflict) as reborn:
+            world.elections.cast(again, election, BallotIn(choice=candidate))
+        assert reborn.value.code == "already_voted"
     assert world.elections.voter_status(OTHER, election).voted is False
     world.elections.close(ADMIN, election, "Incident technique")
     with pytest.raises(Conflict) as closed:
@@ -124,8 +133,11 @@ def test_the_roll_and_the_associations_decide_who_votes(world):
     roll = world.create(electorate="roll")
     world.elections.open(ADMIN, roll)
     candidate = world.approved(roll)
-    world.elections.open(ADMIN, roll)
     world.elections.upload_roll(ADMIN, roll, [VOTER.email])
+    world.elections.open(ADMIN, roll)
+    with pytest.raises(Conflict) as frozen:  # the electorate is fixed while it votes
+        world.elections.upload_roll(ADMIN, roll, [OTHER.email])
+    assert frozen.value.code == "roll_frozen"
     with pytest.raises(Forbidden) as outside:
         world.elections.cast(OTHER, roll, BallotIn(choice=candidate))
     assert outside.value.code == "not_eligible"

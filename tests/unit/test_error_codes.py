@@ -8,7 +8,7 @@ from pathlib import Path
 from hromada.i18n.messages import MESSAGES
 
 PACKAGE = Path(__file__).resolve().parents[2] / "layers/common/hromada"
-RAISED = re.compile(r'\b(?:BadRequest|Unauthorized|Forbidden|NotFound|Conflict|PayloadTooLarge|TooManyRequests|'
+RAISED = re.compile(r'\b(?:BadRequest|Unauthorized|Forbidden|NotFound|Conflict|Gone|PayloadTooLarge|TooManyRequests|'
                     r'Unavailable)\("([a-z_]+)"|\bcode="([a-z_]+)"')
 
 

@@ -21,7 +21,7 @@ from tests.unit.twinning_fakes import MemoryInitiativeStore, MemoryMatchIndex
 
 def who(name: str, *groups: str) -> Principal:
     return Principal(user_id=f"sub-{name}", email=f"{name}@example.org", email_verified=True,
-                     groups=frozenset(groups))
+                     groups=frozenset(groups), second_factor=True)
 
 
 OWNER, STRANGER, MODERATOR, ADMIN = who("owner"), who("stranger"), who("mod", "moderators"), who("a", "admins")

@@ -57,6 +57,19 @@ def test_any_changed_character_is_refused(position, replacement):
                                                              token.rindex(".") - 1)
 
 
+def test_a_token_is_bound_to_the_generation_of_its_subscription():
+    created = "2026-12-01T10:00:00.000Z"
+    claims = tokens.verify(tokens.issue("sb_1", tokens.MANAGE, now=NOW, key=KEY, generation=created),
+                           tokens.MANAGE, now=NOW, key=KEY)
+    assert claims.belongs_to(created)
+    assert not claims.belongs_to("2026-12-02T08:00:00.000Z")  # unsubscribed, then subscribed again
+    # A token made before the claim existed counts only for a subscription created before it was issued.
+    legacy = tokens.verify(tokens.issue("sb_1", tokens.MANAGE, now=NOW, key=KEY), tokens.MANAGE, now=NOW, key=KEY)
+    before = datetime.fromtimestamp(NOW - 60, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    after = datetime.fromtimestamp(NOW + 60, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    assert legacy.belongs_to(before) and not legacy.belongs_to(after)
+
+
 # ------------------------------------------------------------ letters
 def test_every_mail_sentence_exists_in_french_ukrainian_and_english():
     assert set(STRINGS) == {"fr", "uk", "en"}
@@ -195,10 +208,10 @@ class Ses:
 
 
 class Links:
-    def manage(self, sid):
+    def manage(self, sid, generation=None):
         return f"https://api/manage?{sid}"
 
-    def unsubscribe(self, sid):
+    def unsubscribe(self, sid, generation=None):
         return f"https://api/unsubscribe?{sid}"
 
 
@@ -231,6 +244,50 @@ def test_suppressed_addresses_are_skipped_and_refused_ones_not_retried():
     outcome = Mailer(log, ses, NoSuppressions({"0@example.org"}), Links(), "n@hromada.example").deliver(job(3))
     assert (outcome.suppressed, outcome.rejected, outcome.sent) == (["sb_0"], ["sb_1"], ["sb_2"])
     assert Mailer(log, ses, NoSuppressions(), Links(), "n@x").deliver(job(3)).sent == ["sb_0"]
+
+
+class Broken:
+    """A sender that fails in a way nobody planned for (a bug, a library's ValueError)."""
+
+    def send_raw(self, recipient, raw):
+        raise ValueError("unexpected")
+
+
+def test_a_claim_is_released_whatever_fails_before_ses_takes_the_message():
+    log = Log()
+    with pytest.raises(ValueError):
+        Mailer(log, Broken(), NoSuppressions(), Links(), "n@hromada.example").deliver(job(2))
+    assert log.records == {}  # the redelivery will send to sb_0 instead of skipping it as served
+    assert Mailer(log, Ses(), NoSuppressions(), Links(), "n@hromada.example").deliver(job(2)).sent == ["sb_0", "sb_1"]
+
+
+def test_a_network_error_from_ses_is_retryable():
+    from botocore.exceptions import EndpointConnectionError, ReadTimeoutError
+
+    from hromada.mail.ses import SesSender
+
+    class Unreachable:
+        def __init__(self, error):
+            self.error = error
+
+        def send_email(self, **kwargs):
+            raise self.error
+
+    for error in (EndpointConnectionError(endpoint_url="https://x"), ReadTimeoutError(endpoint_url="https://x")):
+        with pytest.raises(SendFailed) as failed:
+            SesSender(Unreachable(error), "set").send_raw("a@example.org", b"raw")
+        assert failed.value.retryable
+
+
+def test_no_line_break_reaches_a_header():
+    from hromada.mail.render import Rendered
+
+    rendered = Rendered(subject="Concert\r\nBcc: all@example.org\u2028X-Spam: yes", html="<p>x</p>", text="x")
+    raw = mime.build("Hromada <n@hromada.example>", "a@example.org", rendered, lang="fr",
+                     headers={"X-Note": "a\nb"})
+    message = message_from_bytes(raw, policy=default)
+    assert message["Subject"] == "Concert Bcc: all@example.org X-Spam: yes"
+    assert message["Bcc"] is None and message["X-Spam"] is None and message["X-Note"] == "a b"
 
 
 @pytest.mark.parametrize(("lang", "n", "expected"), [("fr", 1, "1 nouveauté"), ("fr", 4, "4 nouveautés"),

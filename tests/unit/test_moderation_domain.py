@@ -57,6 +57,8 @@ class FakeStore:
             self.warning_items.append(warning)
         if suspension:
             self.suspended.add(suspension.user_id)
+            if suspension.person:
+                self.suspended.add(f"P:{suspension.person}")
 
     def queue(self, limit, cursor):
         open_ = sorted((r for r in self.reviews.values() if r.status == OPEN), key=lambda r: r.first_flagged_at)
@@ -74,14 +76,15 @@ class FakeStore:
     def is_editor(self, association_id, email):
         return email == "owner@example.org"
 
-    def lift_suspension(self, user_id, audit):
-        if user_id not in self.suspended:
+    def lift_suspension(self, user_id, audit, person=None):
+        markers = {user_id, f"P:{person}"} & self.suspended
+        if not markers:
             raise ConditionFailed("suspension")
-        self.suspended.discard(user_id)
+        self.suspended -= markers
 
 
 def person(n: int, *groups: str) -> Principal:
-    return Principal(f"user-{n}", f"user{n}@example.org", True, frozenset(groups))
+    return Principal(f"user-{n}", f"user{n}@example.org", True, frozenset(groups), second_factor=True)
 
 
 MODERATOR = person(100, "moderators")
@@ -94,7 +97,10 @@ def world():
     store = FakeStore()
     store.targets[EVENT.ref] = TargetInfo("as_1", "author-1", True, False)
     clock = iter(f"2026-01-01T00:00:{s:02d}.000Z" for s in range(60))
-    return store, Moderation(store, threshold=3, now=lambda: next(clock), pause=lambda _: None)
+    # author-1's account was erased and author-2 is the same person signing up again with that mailbox
+    people = {"author-1": "olena", "author-2": "olena"}
+    return store, Moderation(store, threshold=3, now=lambda: next(clock), pause=lambda _: None,
+                             person_of=people.get)
 
 
 def test_the_third_person_hides_the_item_and_the_count_goes_on(world):
@@ -196,8 +202,10 @@ def test_members_cannot_moderate_and_only_admins_suspend(world):
     with pytest.raises(Forbidden):
         moderation.decide(MODERATOR, EVENT.ref, "suspend", 1, None)
     moderation.decide(ADMIN, EVENT.ref, "suspend", 1, "fraude répétée")
-    assert store.suspended == {"author-1"}
-    moderation.lift_suspension(ADMIN, "author-1", None)
+    assert store.suspended == {"author-1", "P:olena"}  # the account, and the person behind it
+    store.suspended.discard("author-1")  # the account erased: the person's marker stays
+    moderation.lift_suspension(ADMIN, "author-2", None)  # lifted through their new account
+    assert store.suspended == set()
     with pytest.raises(NotFound):
         moderation.lift_suspension(ADMIN, "author-1", None)
 
@@ -221,21 +229,43 @@ def test_item_references_round_trip():
 
 
 def test_a_suspended_writer_is_refused_in_the_quota_call():
-    from hromada.domain.rate_limits import Suspended, check_write
+    from hromada.domain.rate_limits import Suspended, Writer, check_write
 
     class QuotaStore:
         def __init__(self):
             self.calls = []
 
-        def consume(self, quotas, window, expires_at, *, not_suspended=None):
-            self.calls.append(not_suspended)
-            if not_suspended == "user-9":
+        def consume(self, quotas, window, expires_at, *, writer=None, now=0):
+            self.calls.append(writer.user_id)
+            if writer.user_id == "user-9" or writer.person == "olena":
                 raise Suspended()
 
     store = QuotaStore()
-    check_write(store, [], 1000.0, user_id="user-1")
+    check_write(store, [], 1000.0, writer=Writer("user-1"))
     with pytest.raises(Forbidden) as refused:
-        check_write(store, [], 1000.0, user_id="user-9")
+        check_write(store, [], 1000.0, writer=Writer("user-9"))
     assert refused.value.code == "account_suspended"
+    with pytest.raises(Forbidden):
+        check_write(store, [], 1000.0, writer=Writer("user-new", person="olena"))
     check_write(store, [], 1000.0)  # anonymous, no quota: no call at all
-    assert store.calls == ["user-1", "user-9"]
+    assert store.calls == ["user-1", "user-9", "user-new"]
+
+
+def test_only_a_verified_address_may_flag(world):
+    store, moderation = world
+    unverified = Principal("user-x", "fresh@example.org", False, frozenset())
+    with pytest.raises(Forbidden) as refused:
+        moderation.flag(unverified, EVENT, "spam", None)
+    assert refused.value.code == "email_not_verified" and EVENT.ref not in store.reviews
+
+
+def test_a_candidate_in_a_vote_under_way_is_queued_not_hidden(world):
+    store, moderation = world
+    candidate = Target("candidate", "ca_1", "el_1")
+    store.targets[candidate.ref] = TargetInfo("as_1", "author-1", True, False, auto_hide=False)
+    for n in range(5):
+        moderation.flag(person(n), candidate, "misinformation", None)
+    assert not store.targets[candidate.ref].hidden
+    review = store.reviews[candidate.ref]
+    assert review.status == OPEN and review.count == 5 and not review.hidden  # in the moderators' queue
+    assert moderation.queue(MODERATOR, 10, None).items[0].target == candidate

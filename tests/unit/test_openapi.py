@@ -73,6 +73,8 @@ def test_invalid_fields_are_documented_only_where_input_can_be_refused(doc):
                                              for p in operation.get("parameters", [])):
             assert "422" in operation["responses"], key
     assert routes["GET /events/{id}"]["responses"]["422"] == {"$ref": "#/components/responses/InvalidFields"}
+    # A route's own 422 is kept (the preferences form shown again), with the JSON error shape beside it.
+    assert set(routes["POST /subscriptions/manage"]["responses"]["422"]["content"]) == {"text/html", "application/json"}
     assert doc["components"]["responses"]["InvalidFields"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/ErrorBody"}
 

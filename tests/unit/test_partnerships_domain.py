@@ -28,7 +28,7 @@ from tests.unit.twinning_fakes import MemoryMatchIndex, MemoryPartnershipStore
 
 def who(name: str, *groups: str, verified: bool = True) -> Principal:
     return Principal(user_id=f"sub-{name}", email=f"{name}@example.org", email_verified=verified,
-                     groups=frozenset(groups))
+                     groups=frozenset(groups), second_factor=True)
 
 
 PROPOSER, PARTNER, STRANGER = who("proposer"), who("partner"), who("stranger")

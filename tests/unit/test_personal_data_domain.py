@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from hromada.auth import Principal
-from hromada.domain.personal_data import Membership, PersonalData
+from hromada.domain.personal_data import ERASED_TOKEN_SECONDS, TOKEN_LIFETIME_SECONDS, Membership, PersonalData
 from hromada.domain.ports import ConditionFailed
-from hromada.errors import Invalid, NotFound
+from hromada.errors import Forbidden, Invalid, NotFound
 
 ME = Principal("sub-me", "me@example.org", True, frozenset(), "Me")
 
@@ -61,6 +61,9 @@ class FakeStore:
 
     def drop_suspension(self, user_id):
         self.done.append(("suspension", user_id))
+
+    def leave_tombstone(self, user_id, expires_at):
+        self.done.append(("tombstone", user_id, expires_at))
 
 
 class FakeAccounts:
@@ -117,5 +120,29 @@ def test_erasure_hands_over_freezes_leaves_and_deletes_the_account_last(world):
     entries = [d[1] for d in store.done if d[0] == "entry"]
     assert sorted(entries) == ["AUDIT", "CANDIDATE", "FLAG", "ROLL", "VOTED"]
     assert store.done[-1] == ("suspension", "sub-me") and accounts.deleted == ["sub-me"]
+    # first of all, the still-valid tokens are barred from writing, for longer than they live
+    assert store.done[0] == ("tombstone", "sub-me", 1_795_651_200 + ERASED_TOKEN_SECONDS)
     assert done == {"rsvps": 1, "handed_over": 1, "frozen": 1, "memberships": 1, "flag": 1, "voted": 1,
                     "audit": 1, "candidate": 1, "roll": 1}
+
+
+def test_an_unverified_address_is_nobody_s_export_nor_erasure(world):
+    store, accounts, _, data = world
+    claimed = Principal("sub-attacker", "me@example.org", False, frozenset(), "Attacker")
+    assert claimed.email == ""  # the claim is dropped where the identity is read
+    with pytest.raises(Forbidden) as refused:
+        data.export(claimed)
+    assert refused.value.code == "email_not_verified"
+    with pytest.raises(Forbidden):
+        data.erase(claimed, "me@example.org")
+    assert store.done == [] and accounts.deleted == []
+
+
+def test_the_tombstone_outlives_every_token_the_user_pool_issues():
+    from infra.template import Template
+
+    client = Template().raw["Resources"]["UserPoolClient"]["Properties"]
+    units = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
+    for token in ("IdToken", "AccessToken"):
+        lifetime = client[f"{token}Validity"] * units[client["TokenValidityUnits"][token]]
+        assert lifetime <= TOKEN_LIFETIME_SECONDS < ERASED_TOKEN_SECONDS

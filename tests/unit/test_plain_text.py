@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
 from hromada.models.association import LocalizedText
-from hromada.models.common import text
+from hromada.models.common import single_line, text
 
 REQUIRED = TypeAdapter(text(1, 50))
 
@@ -31,3 +31,22 @@ def test_accepted_text_is_accepted_again(value):
     except ValidationError:
         return
     assert REQUIRED.validate_python(cleaned) == cleaned
+
+
+ONE_LINE = TypeAdapter(single_line(1, 50))
+
+
+@pytest.mark.parametrize("value", ["Concert\r\nBcc: x@example.org", "a\nb", "a\rb", "a\u2028b", "a\x85b"])
+def test_a_title_with_a_line_break_is_refused(value):
+    with pytest.raises(ValidationError):
+        ONE_LINE.validate_python(value)
+
+
+@given(st.text(max_size=60))
+def test_an_accepted_title_fits_on_one_line_and_is_accepted_again(value):
+    try:
+        cleaned = ONE_LINE.validate_python(value)
+    except ValidationError:
+        return
+    assert not any(c in cleaned for c in "\r\n\x0b\x0c\x85\u2028\u2029")
+    assert ONE_LINE.validate_python(cleaned) == cleaned

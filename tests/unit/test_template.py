@@ -108,3 +108,24 @@ def test_table_has_ttl_pitr_stream_and_the_indexes_the_store_uses():
     indexes = {i["IndexName"] for i in table["GlobalSecondaryIndexes"]}
     store_code = "\n".join(p.read_text() for p in (ROOT / "layers/common/hromada/store").glob("*.py"))
     assert set(re.findall(r'IndexName="(\w+)"', store_code)) <= indexes
+
+
+def test_the_ballot_box_table_keeps_no_change_history():
+    """Ballots and counters live apart from the voters' markers, in a table with no stream (whose records
+    would line a ballot up with the marker written in the same transaction) and no point-in-time recovery
+    (a per-second restore diffed against the main table's stream would do the same)."""
+    template = Template()
+    resource = template.resources["BallotTable"]
+    table = resource["Properties"]
+    assert "StreamSpecification" not in table and "KinesisStreamSpecification" not in table
+    assert table["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is False
+    assert table["SSESpecification"]["SSEEnabled"] is True
+    assert resource["DeletionPolicy"] == resource["UpdateReplacePolicy"] == "Retain"
+    # Only the voting functions are told where the ballot box is (and only they may read it).
+    assert "BALLOT_TABLE_NAME" not in template.function_environment("MeFunction")
+    # Every function that opens the ballot box may read and write it.
+    for name in ("ElectionsFunction", "PollsFunction", "VotingClockFunction"):
+        assert "BALLOT_TABLE_NAME" in template.function_environment(name), name
+        policies = template.resources[name]["Properties"]["Policies"]
+        assert any(p.get("DynamoDBCrudPolicy", {}).get("TableName") == {"Ref": "BallotTable"}
+                   for p in policies if isinstance(p, dict)), name

@@ -52,6 +52,7 @@ def test_groups_claim_as_http_api_flattens_it(claim, groups):
 def test_principal_from_http_api_event():
     event = {"requestContext": {"authorizer": {"jwt": {"claims": {
         "sub": "abc", "email": "Iryna@Example.org", "email_verified": "true", "cognito:groups": "[admins]"}}}}}
-    principal = principal_from_event(event)
+    principal = principal_from_event(event, second_factor=lambda sub: sub == "abc")
     assert principal.email == "iryna@example.org" and principal.email_verified and principal.is_moderator
+    assert not principal_from_event(event).is_moderator  # nobody asked about a second factor: no staff powers
     assert principal_from_event({"requestContext": {}}) is None

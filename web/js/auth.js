@@ -1,6 +1,7 @@
 // Signing in with Cognito's user pools API (USER_PASSWORD_AUTH), as the browser calls it in AWS:
 // POST {cognito_endpoint} with X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>.
-// Tokens live in sessionStorage (gone with the tab); the API gets the ID token.
+// Tokens live in sessionStorage (gone with the tab); the API gets the ID token; the access token is kept
+// for the account's own Cognito operations (GetUser, adding an authenticator app).
 
 import { config } from "./config.js";
 
@@ -60,7 +61,7 @@ export function onSessionChange(listener) {
 export const isModerator = () => Boolean(current?.groups?.some((g) => g === "moderators" || g === "admins"));
 export const isAdmin = () => Boolean(current?.groups?.includes("admins"));
 
-async function cognito(operation, body) {
+async function cognito(operation, body, { withClient = true } = {}) {
   const { cognito_endpoint: endpoint, user_pool_client_id: clientId } = await config();
   if (!endpoint || !clientId) throw new AuthError("not_configured");
   let response;
@@ -71,7 +72,7 @@ async function cognito(operation, body) {
         "Content-Type": "application/x-amz-json-1.1",
         "X-Amz-Target": `AWSCognitoIdentityProviderService.${operation}`,
       },
-      body: JSON.stringify({ ClientId: clientId, ...body }),
+      body: JSON.stringify(withClient ? { ClientId: clientId, ...body } : body),
     });
   } catch {
     throw new AuthError("network_error");
@@ -93,6 +94,7 @@ function fromResult(result, previous = null) {
   const claims = decode(result.IdToken);
   return {
     idToken: result.IdToken,
+    accessToken: result.AccessToken || previous?.accessToken || null,
     refreshToken: result.RefreshToken || previous?.refreshToken || null,
     expiresAt: (claims.exp ? claims.exp * 1000 : Date.now() + (result.ExpiresIn || 3600) * 1000),
     email: claims.email || previous?.email || "",
@@ -103,13 +105,70 @@ function fromResult(result, previous = null) {
   };
 }
 
+/**
+ * Signs in; with an authenticator app on the account, returns {challenge: "SOFTWARE_TOKEN_MFA", ...}
+ * to hand to answerChallenge() with the app's six-digit code. Otherwise returns the session.
+ */
 export async function signIn(email, password) {
   const answer = await cognito("InitiateAuth", {
     AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD: password },
   });
+  if (answer.ChallengeName === "SOFTWARE_TOKEN_MFA") {
+    return { challenge: answer.ChallengeName, session: answer.Session, email };
+  }
   if (!answer.AuthenticationResult) throw new AuthError(answer.ChallengeName || "UnsupportedChallenge");
   store(fromResult(answer.AuthenticationResult), "signin");
   return current;
+}
+
+/** The second step of signIn(): the code the authenticator app shows now. */
+export async function answerChallenge(pending, code) {
+  const answer = await cognito("RespondToAuthChallenge", {
+    ChallengeName: pending.challenge, Session: pending.session,
+    ChallengeResponses: { USERNAME: pending.email, SOFTWARE_TOKEN_MFA_CODE: code },
+  });
+  if (!answer.AuthenticationResult) throw new AuthError(answer.ChallengeName || "UnsupportedChallenge");
+  store(fromResult(answer.AuthenticationResult), "signin");
+  return current;
+}
+
+async function ownAccount(operation, body = {}) {
+  const token = current?.accessToken;
+  if (!token) throw new AuthError("NotAuthorizedException");
+  return cognito(operation, { AccessToken: token, ...body }, { withClient: false });
+}
+
+/** Whether the signed-in account has an authenticator app (TOTP) as its second factor. */
+export async function hasTotp() {
+  const user = await ownAccount("GetUser");
+  return (user.UserMFASettingList || []).includes("SOFTWARE_TOKEN_MFA");
+}
+
+/** Starts adding an authenticator app: the base32 secret to type or scan into it. */
+export async function startTotp() {
+  return String((await ownAccount("AssociateSoftwareToken")).SecretCode || "").toUpperCase();
+}
+
+/**
+ * Finishes adding the app with a code it shows; from then on signing in asks for a code. Every session
+ * of the account is then ended (GlobalSignOut revokes its refresh tokens), this one included: tokens
+ * got with the password alone, perhaps by someone else, must not carry staff powers once the factor is on.
+ */
+export async function confirmTotp(code) {
+  const verified = await ownAccount("VerifySoftwareToken", { UserCode: code, FriendlyDeviceName: "Hromada" });
+  if (verified.Status && verified.Status !== "SUCCESS") throw new AuthError("CodeMismatchException");
+  await ownAccount("SetUserMFAPreference", { SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+  try {
+    await ownAccount("GlobalSignOut");
+  } finally {
+    store(null, "mfa"); // signing in again asks for a code
+  }
+}
+
+/** The otpauth:// address authenticator apps read (typed, pasted or scanned). */
+export function otpauthUri(secret, account, issuer = "Hromada") {
+  const label = encodeURIComponent(`${issuer}:${account}`);
+  return `otpauth://totp/${label}?secret=${encodeURIComponent(secret)}&issuer=${encodeURIComponent(issuer)}`;
 }
 
 export function signUp(email, password, name, locale) {

@@ -64,6 +64,7 @@ const AUTH_MESSAGES = {
   InvalidPasswordException: "authWeakPassword",
   InvalidParameterException: "authInvalid",
   CodeMismatchException: "authBadCode",
+  EnableSoftwareTokenMFAException: "authBadCode", // AWS's answer to a wrong code when adding an app
   ExpiredCodeException: "authBadCode",
   UserNotConfirmedException: "authNotConfirmed",
   LimitExceededException: "authTooMany",

@@ -112,7 +112,13 @@ def create_app() -> APIGatewayHttpResolver:
 
     @app.exception_handler(HromadaError)
     def _domain_error(error: HromadaError) -> Response:
-        return error_response(error.status, error.code, lang(), error.details, **error.params)
+        code = error.code
+        if error.status == 403 and code == "forbidden":
+            # Refused where staff may act (editor-or-staff paths too): say what is missing.
+            caller = principal_from_event(app.current_event.raw_event, staff_second_factor)
+            if caller is not None and caller.lacks_mfa:
+                code = "mfa_required"
+        return error_response(error.status, code, lang(), error.details, **error.params)
 
     @app.exception_handler(RequestValidationError)
     def _validation_error(error: RequestValidationError) -> Response:
@@ -139,7 +145,14 @@ def create_app() -> APIGatewayHttpResolver:
 
 def principal(app: APIGatewayHttpResolver) -> Principal:
     """The signed-in caller; 401 when the route is public and no token was verified."""
-    return require_principal(app.current_event.raw_event)
+    return require_principal(app.current_event.raw_event, staff_second_factor)
+
+
+def staff_second_factor(sub: str) -> bool:
+    """Whether a moderator or admin has TOTP: asked of Cognito (ID tokens carry no MFA claim)."""
+    from hromada import staff_mfa
+
+    return staff_mfa.enrolled(sub)
 
 
 def _guard_request(event: dict[str, Any]) -> None:
@@ -165,21 +178,26 @@ WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 def _limit_writes(event: dict[str, Any]) -> None:
-    """Every write counts against the caller's and the client address's per-minute quota (429 beyond)."""
+    """Every write counts against the caller's and the client address's per-minute quota (429 beyond), and
+    is refused to a suspended person (403) and to an erased account whose token is still valid (401)."""
     http = (event.get("requestContext") or {}).get("http") or {}
     if http.get("method") not in WRITE_METHODS:
         return
-    from hromada.domain.rate_limits import check_write, quotas_for
+    from hromada.domain.rate_limits import Writer, check_write, quotas_for
     from hromada.store.rate_limits import DynamoQuotaStore
 
     settings = get_settings()
     caller = principal_from_event(event)
     quotas = quotas_for(caller, http.get("sourceIp"),
                         settings.writes_per_minute_per_user, settings.writes_per_minute_per_ip)
-    # A suspended account writes nothing, except erasing itself (the right to erasure has no exception).
-    erasing_self = http.get("method") == "DELETE" and (event.get("rawPath") or http.get("path")) == "/me"
-    check_write(DynamoQuotaStore(), quotas, time.time(),
-                user_id=caller.user_id if caller is not None and not erasing_self else None)
+    writer = None
+    if caller is not None:
+        from hromada.pseudonyms import pseudonym
+
+        # A suspended person writes nothing, except erasing themself (the right to erasure has no exception).
+        erasing_self = http.get("method") == "DELETE" and (event.get("rawPath") or http.get("path")) == "/me"
+        writer = Writer(caller.user_id, pseudonym(caller.email, "person") if caller.email else None, erasing_self)
+    check_write(DynamoQuotaStore(), quotas, time.time(), writer=writer)
 
 
 def make_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:

@@ -36,6 +36,10 @@ class Conflict(HromadaError):
     status, code = 409, "conflict"
 
 
+class Gone(HromadaError):
+    status, code = 410, "gone"
+
+
 class PayloadTooLarge(HromadaError):
     status, code = 413, "payload_too_large"
 

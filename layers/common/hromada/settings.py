@@ -18,6 +18,12 @@ class Settings:
     event_bus_name: str
     flags_to_hide: int = 3
     user_pool_id: str = ""
+    ballot_table_name: str = "hromada-ballots"
+    # Confirmation and notice mails (the subscribe form) per mail domain and hour; the big webmail
+    # providers, where many unrelated people subscribe, get the second, higher cap.
+    form_mails_per_domain_hour: int = 30
+    form_mails_per_webmail_hour: int = 2000
+    mail_max_concurrency: int = 1  # mailer instances at once (its event source's MaximumConcurrency)
 
 
 @cache
@@ -32,4 +38,8 @@ def get_settings() -> Settings:
         event_bus_name=os.environ.get("EVENT_BUS_NAME", "default"),
         flags_to_hide=int(os.environ.get("FLAGS_TO_HIDE", "3")),
         user_pool_id=os.environ.get("USER_POOL_ID", ""),
+        ballot_table_name=os.environ.get("BALLOT_TABLE_NAME", "hromada-ballots"),
+        form_mails_per_domain_hour=int(os.environ.get("FORM_MAILS_PER_DOMAIN_HOUR", "30")),
+        form_mails_per_webmail_hour=int(os.environ.get("FORM_MAILS_PER_WEBMAIL_HOUR", "2000")),
+        mail_max_concurrency=max(1, int(os.environ.get("MAIL_MAX_CONCURRENCY", "1"))),
     )

@@ -1,6 +1,6 @@
 // Signing in and signing up (with the e-mailed confirmation code), through Cognito.
 
-import { confirmSignUp, resendCode, session, signIn, signUp } from "../auth.js";
+import { answerChallenge, confirmSignUp, resendCode, session, signIn, signUp } from "../auth.js";
 import { fill, h } from "../dom.js";
 import { lang, t } from "../i18n.js";
 import { busy, field, focusHeading, input, main, setTitle, success } from "../ui.js";
@@ -34,12 +34,42 @@ function signInView(route) {
       return;
     }
     busy(submit, notices, async () => {
-      await signIn(email.value.trim(), password.value);
-      window.location.hash = nextHash(route);
+      const result = await signIn(email.value.trim(), password.value);
+      if (result?.challenge) codeStep(result);
+      else window.location.hash = nextHash(route);
     });
   });
+
+  // Accounts with an authenticator app (all moderators and admins): the second step asks for its code.
+  function codeStep(pending) {
+    const box = h("div");
+    const code = input("totp", { inputmode: "numeric", autocomplete: "one-time-code", required: true,
+      maxlength: 6, pattern: "[0-9]{6}" });
+    const confirm = h("button", { type: "submit", class: "button" }, t("confirm"));
+    const step = h("form", { class: "form narrow", novalidate: true },
+      field(t("totpLabel"), code, { hint: t("totpHint") }), box, h("div", { class: "actions" }, confirm));
+    step.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const value = code.value.replace(/\s/g, "");
+      if (!/^[0-9]{6}$/.test(value)) {
+        code.setAttribute("aria-invalid", "true");
+        fill(box, h("p", { class: "alert", role: "alert" }, t("totpSixDigits")));
+        code.focus();
+        return;
+      }
+      busy(confirm, box, async () => {
+        await answerChallenge(pending, value);
+        window.location.hash = nextHash(route);
+      });
+    });
+    fill(main, h("h1", { tabindex: "-1" }, t("totpTitle")), step);
+    setTitle(t("totpTitle"));
+    main.querySelector("h1").focus();
+    code.focus();
+  }
   fill(main, h("h1", { tabindex: "-1" }, t("signInTitle")),
     route.params.get("expired") ? h("p", { class: "alert", role: "alert" }, t("sessionExpired")) : null,
+    route.params.get("totp") ? success(t("totpSignInAgain")) : null,
     session() ? h("p", {}, t("alreadySignedIn", session().email)) : null,
     form,
     h("p", {}, t("noAccount"), " ", h("a", { href: "#/signup" }, t("signUp"))),

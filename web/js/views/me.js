@@ -239,7 +239,7 @@ function deleteAccount() {
       return;
     }
     busy(submit, notices, async () => {
-      await del("/me", { params: { confirm: typed } });
+      await del("/me", { body: { confirm: typed } });
       window.location.hash = "#/account?deleted=1";
       signOut();
     });

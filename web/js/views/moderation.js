@@ -2,8 +2,8 @@
 // admins also run elections (create a draft, open the next phase, close the vote).
 
 import { ApiError, get, getAll, post } from "../api.js";
-import { isAdmin, isModerator } from "../auth.js";
-import { fill, h } from "../dom.js";
+import { confirmTotp, hasTotp, isAdmin, isModerator, otpauthUri, session, startTotp } from "../auth.js";
+import { fill, h, s } from "../dom.js";
 import { CATEGORIES, ELECTION_STATUS, ELECTORATES, METHODS, formatDateTime, label, pick, t } from "../i18n.js";
 import {
   busy, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main, select, setTitle, success,
@@ -11,12 +11,16 @@ import {
 } from "../ui.js";
 import { adminControls, pollForm } from "./votes.js";
 import "../more-strings.js";
+import { qrModules } from "../qr.js";
 import { REASONS } from "../report.js";
 
 const enc = encodeURIComponent;
 
+// Staff powers need an authenticator app (the API answers 403 mfa_required without one): checked once
+// per signed-in account with Cognito's GetUser, and a staff member without one is walked through adding it.
+let totpFor = null; // the sub whose second factor was seen
+
 export function mount(route) {
-  const controller = new AbortController();
   if (!isModerator()) {
     fill(main, h("h1", { tabindex: "-1" }, t("moderationTitle")),
       h("p", { class: "alert", role: "alert" }, t("moderatorsOnly")));
@@ -24,7 +28,86 @@ export function mount(route) {
     focusHeading(route.focus);
     return { name: "moderation" };
   }
-  if (route.item) return flagDetail(route);
+  if (totpFor === session()?.sub) return route.item ? flagDetail(route) : moderationPage(route);
+  let inner = null;
+  let gone = false;
+  fill(main, h("h1", { tabindex: "-1" }, t("moderationTitle")), loading());
+  setTitle(t("moderationTitle"));
+  hasTotp().then((enrolled) => {
+    if (gone) return;
+    if (enrolled) {
+      totpFor = session()?.sub;
+      inner = route.item ? flagDetail(route) : moderationPage(route);
+    } else {
+      inner = totpSetup(route);
+    }
+  }, (err) => {
+    if (!gone) failedPage(err, route, () => { window.location.reload(); });
+  });
+  return { name: "moderation", destroy: () => { gone = true; inner?.destroy?.(); } };
+}
+
+/** Two-step verification for staff: AssociateSoftwareToken, a code from the app, SetUserMFAPreference. */
+function totpSetup(route) {
+  let gone = false;
+  const steps = h("div", {}, loading());
+  fill(main, h("h1", { tabindex: "-1" }, t("totpSetupTitle")),
+    h("p", { class: "alert", role: "alert" }, t("totpSetupWhy")), steps);
+  setTitle(t("totpSetupTitle"));
+  focusHeading(route.focus);
+  startTotp().then((secret) => {
+    if (gone) return;
+    const notices = h("div");
+    const uri = otpauthUri(secret, session()?.email || "");
+    const code = input("totp", { inputmode: "numeric", autocomplete: "one-time-code", required: true,
+      maxlength: 6, pattern: "[0-9]{6}" });
+    const confirm = h("button", { type: "submit", class: "button" }, t("totpActivate"));
+    const form = h("form", { class: "form narrow", novalidate: true },
+      field(t("totpLabel"), code, { hint: t("totpHint") }), notices, h("div", { class: "actions" }, confirm));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const value = code.value.replace(/\s/g, "");
+      if (!/^[0-9]{6}$/.test(value)) {
+        code.setAttribute("aria-invalid", "true");
+        fill(notices, h("p", { class: "alert", role: "alert" }, t("totpSixDigits")));
+        code.focus();
+        return;
+      }
+      busy(confirm, notices, async () => {
+        await confirmTotp(value);
+        totpFor = null;
+        window.location.hash = "#/signin?totp=1&next=%23%2Fmoderation";
+      });
+    });
+    fill(steps,
+      h("ol", { class: "steps" },
+        h("li", {}, t("totpStepApp")),
+        h("li", {}, t("totpStepScan"), qrCode(uri)),
+        h("li", {}, t("totpStepSecret"),
+          h("dl", { class: "totp-secret" },
+            h("dt", {}, t("totpSecretLabel")), h("dd", {}, h("code", { id: "totp-secret" }, secret)),
+            h("dt", {}, t("totpUriLabel")), h("dd", {}, h("code", { id: "totp-uri", class: "break" }, uri)))),
+        h("li", {}, t("totpStepCode"))),
+      form);
+  }, (err) => {
+    if (!gone) fill(steps, errorBox(err, { retry: () => window.location.reload() }));
+  });
+  return { destroy: () => { gone = true; } };
+}
+
+/** The otpauth:// address as a QR code (SVG, dark modules as one path, a four-module quiet zone). */
+function qrCode(text) {
+  const modules = qrModules(text);
+  const size = modules.length + 8;
+  let d = "";
+  modules.forEach((row, y) => row.forEach((dark, x) => { if (dark) d += `M${x + 4} ${y + 4}h1v1h-1z`; }));
+  return s("svg", { class: "qr", viewBox: `0 0 ${size} ${size}`, width: size * 5, height: size * 5,
+    role: "img", "aria-label": t("totpQrLabel"), "shape-rendering": "crispEdges" },
+  s("rect", { width: size, height: size, fill: "#fff" }), s("path", { d, fill: "#000" }));
+}
+
+function moderationPage(route) {
+  const controller = new AbortController();
   const flags = h("div", {}, loading());
   const queue = h("div", {}, loading());
   const elections = h("div");

@@ -597,7 +597,7 @@ export function adminControls(e, done) {
   } else {
     box.append(h("p", { class: "muted" }, t("noAdminAction")));
   }
-  if (e.electorate === "roll" && ["draft", "nominations", "voting"].includes(e.status)) box.append(rollForm(e));
+  if (e.electorate === "roll" && ["draft", "nominations"].includes(e.status)) box.append(rollForm(e));
   box.append(notices, auditLog(e));
   return box;
 }

@@ -169,7 +169,7 @@ class Associations:
         editors = self.store.editors(association_id)
         if not editors:
             raise NotFound("association_not_found")
-        if not principal.is_moderator and principal.email not in {e.email for e in editors}:
+        if not principal.is_moderator and principal.verified_email not in {e.email for e in editors}:
             raise Forbidden()
         return editors
 
@@ -192,8 +192,8 @@ class Associations:
         return editor
 
     def remove_editor(self, principal: Principal, association_id: str, email: str) -> None:
-        """The owner removes anyone but themself; an editor may step down."""
-        leaving = email == principal.email
+        """The owner removes anyone but themself; an editor may step down (as themself: verified address)."""
+        leaving = email == principal.verified_email if not principal.is_admin else email == principal.email
         try:
             self.store.remove_editor(association_id, email,
                                      owner_email=None if (principal.is_admin or leaving) else principal.email)

@@ -19,6 +19,16 @@ FIELDS = {Method.PLURALITY: "choice", Method.APPROVAL: "approve", Method.SCHULZE
 BALLOT_FIELDS = ("choice", "approve", "ranking", "grades")
 
 
+def person_voter(box: str, email: str) -> str:
+    """The key of a person's "has voted" marker in one box: a keyed pseudonym of their normalised, verified
+    address (hromada.pseudonyms). The same for every account that address ever opens, so erasing an account
+    and signing up again does not give a second vote; one per box, so markers of different votes do not
+    link to each other; and naming nobody, so it outlives erasure."""
+    from hromada.pseudonyms import pseudonym  # its key is read once per cold start
+
+    return f"person:{pseudonym(email, f'voter:{box}')}"
+
+
 def new_tracker() -> str:
     """100 random bits, base32 in groups of four: nothing in it relates to the voter or the time."""
     raw = base64.b32encode(secrets.token_bytes(13)).decode()[:20]

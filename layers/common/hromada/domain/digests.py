@@ -108,7 +108,8 @@ class DigestPlanner:
                 plan.empty += 1
                 continue
             letters_for[(subscriber.language, *selection)].append(
-                Recipient(subscriber.id, subscriber.email, subscription_id=subscriber.id))
+                Recipient(subscriber.id, subscriber.email, subscription_id=subscriber.id,
+                          generation=subscriber.created_at))
         plan.preference_sets, plan.groups = len(selections), len(letters_for)
         cards: dict[tuple[str, str], Card] = {}
 

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from hromada.auth import Principal
-from hromada.domain.ballots import SHARDS, Digest, Pages, new_tracker, normalise, shard_of
+from hromada.domain.ballots import SHARDS, Digest, Pages, new_tracker, normalise, person_voter, shard_of
 from hromada.domain.clock import new_id, utc_now
 from hromada.domain.ports import AuditEntry, ConditionFailed
 from hromada.domain.tally import tally
@@ -34,16 +34,16 @@ from hromada.models.election import (
     NominationIn,
 )
 from hromada.models.voting import iso
+from hromada.pseudonyms import normalise_address
 
 ID_PREFIX, CANDIDATE_PREFIX = "el", "ca"
 SCHEDULER = "scheduler"  # the actor the audit log names for what happens on time by itself
-OPEN_STATUSES = (ElectionStatus.DRAFT, ElectionStatus.NOMINATIONS, ElectionStatus.VOTING)
+ROLL_OPEN_STATUSES = (ElectionStatus.DRAFT, ElectionStatus.NOMINATIONS)
 RETRIES = 5
 
 
 def require_admin(principal: Principal) -> None:
-    if not principal.is_admin:
-        raise Forbidden()
+    principal.require_admin()
 
 
 def check_schedule(nominations_open_at: str, voting_opens_at: str, voting_closes_at: str, now: str) -> None:
@@ -76,13 +76,15 @@ class VoterStatus:
 class Elections:
     def __init__(self, store: ElectionStore, box: BallotBox, associations: AssociationReader,
                  now: Callable[[], str] = utc_now, make_id: Callable[[str], str] = new_id,
-                 make_tracker: Callable[[], str] = new_tracker, publisher: Any = None):
+                 make_tracker: Callable[[], str] = new_tracker, publisher: Any = None,
+                 voter_key: Callable[[str, str], str] = person_voter):
         self.store = store
         self.box = box
         self.associations = associations
         self.now = now
         self.make_id = make_id
         self.make_tracker = make_tracker
+        self.voter_key = voter_key  # (box, verified address) -> the marker's key
         self.publisher = publisher  # domain events: voters and associations are told of each phase
 
     def _announce(self, election: Election) -> Election:
@@ -199,12 +201,19 @@ class Elections:
         election = self._find(election_id, drafts=True)
         if election.electorate != Electorate.ROLL:
             raise Conflict("roll_not_used")
-        if election.status not in OPEN_STATUSES:
-            raise Conflict("invalid_phase", state=election.status.value)
+        # Frozen once the vote opens: nobody is added to an electorate while it votes. The store checks it again
+        # in each write (a batch of entries with its audit entry), so an upload racing the opening is refused;
+        # a large one may be cut between two batches, and what was written was written before the opening.
+        if election.status not in ROLL_OPEN_STATUSES:
+            raise Conflict("roll_frozen", state=election.status.value)
         unique = sorted(set(emails))
-        self.store.add_to_roll(election.id, unique, AuditEntry(principal.user_id, "roll.uploaded", election.id,
-                                                               self.now(), f"{len(unique)} addresses"))
-        return len(unique)
+        mailboxes = len({normalise_address(e) for e in unique})  # one entry per mailbox
+        try:
+            self.store.add_to_roll(election.id, unique, AuditEntry(principal.user_id, "roll.uploaded", election.id,
+                                                                   self.now(), f"{mailboxes} addresses"))
+        except ConditionFailed as failed:
+            raise Conflict("roll_frozen", state=ElectionStatus.VOTING.value) from failed
+        return mailboxes
 
     # ------------------------------------------------------------ phases
     def _save(self, updated: Election, expected_version: int, audit: AuditEntry) -> None:
@@ -399,9 +408,11 @@ class Elections:
                                                      Guard("verified", association_id)]
         if association_id is not None:
             raise Invalid("association_id", "only for elections by association")
+        # One person, one vote: the marker names the mailbox (a pseudonym), not the account.
+        voter = self.voter_key(election.id, principal.email)
         if election.electorate == Electorate.ROLL:
-            return f"roll:{principal.email}", [Guard("roll", election.id, principal.email)]
-        return f"member:{principal.user_id}", []
+            return voter, [Guard("roll", election.id, normalise_address(principal.email))]
+        return voter, []
 
     def cast(self, principal: Principal, election_id: str, data: BallotIn) -> str:
         """One ballot per voter, in one transaction with the voter's marker; returns the tracker."""
@@ -425,16 +436,16 @@ class Elections:
 
     def voter_status(self, principal: Principal, election_id: str) -> VoterStatus:
         """Whether the caller may vote and has voted: only ever about the caller's own markers."""
-        member, roll = f"member:{principal.user_id}", f"roll:{principal.email}"
-        view = self.store.voter_view(election_id, [member, roll],
-                                     principal.email if principal.email_verified else None)
+        person = self.voter_key(election_id, principal.email) if principal.email_verified else None
+        view = self.store.voter_view(election_id, [person] if person else [],
+                                     normalise_address(principal.email) if principal.email_verified else None)
         election = view.election
         if election is None or election.status == ElectionStatus.DRAFT:
             raise NotFound("election_not_found")
         if election.electorate == Electorate.ROLL:
-            return VoterStatus(election, principal.email_verified and view.on_roll, roll in view.voted, [])
+            return VoterStatus(election, principal.email_verified and view.on_roll, person in view.voted, [])
         if election.electorate == Electorate.MEMBERS:
-            return VoterStatus(election, principal.email_verified, member in view.voted, [])
+            return VoterStatus(election, principal.email_verified, person in view.voted, [])
         owned: dict[str, str] = {}
         if principal.email_verified:
             links = [link for link in self.associations.memberships(principal.email) if link.role == EditorRole.OWNER]

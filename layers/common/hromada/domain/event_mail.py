@@ -171,7 +171,8 @@ class ElectionNotices:
         by_language: dict[str, list[Recipient]] = {}
         for subscriber in self.audience.subscribers():
             by_language.setdefault(subscriber.language, []).append(
-                Recipient(subscriber.id, subscriber.email, subscription_id=subscriber.id))
+                Recipient(subscriber.id, subscriber.email, subscription_id=subscriber.id,
+                          generation=subscriber.created_at))
         return [job for lang, recipients in sorted(by_language.items())
                 for job in split("election", key, letter(lang), recipients, bulk=True)]
 
@@ -205,7 +206,8 @@ class AnnouncementNotices:
         by_language: dict[str, list[Recipient]] = {}
         for follower in followers:
             by_language.setdefault(follower.language, []).append(
-                Recipient(follower.id, follower.email, subscription_id=follower.id))
+                Recipient(follower.id, follower.email, subscription_id=follower.id,
+                          generation=follower.created_at))
         jobs: list[MailJob] = []
         for lang, recipients in sorted(by_language.items()):
             letter = letters.announcement(lang, data, self.web_url)

@@ -7,12 +7,12 @@ crosses the threshold and hides the item. Decisions are conditioned on the versi
 
 from __future__ import annotations
 
-import random
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from hromada import jitter
 from hromada.auth import Principal
 from hromada.domain.clock import utc_now
 from hromada.domain.moderation_ports import (
@@ -35,19 +35,26 @@ SYSTEM = "system"  # the actor of automatic acts in the audit log
 
 
 def _backoff(attempt: int) -> None:
-    time.sleep(random.uniform(0, min(0.2, 0.005 * 2 ** attempt)))
+    time.sleep(jitter.uniform(0, min(0.2, 0.005 * 2 ** attempt)))
 
 
 class Moderation:
     def __init__(self, store: ModerationStore, threshold: int = DEFAULT_THRESHOLD,
-                 now: Callable[[], str] = utc_now, pause: Callable[[int], None] = _backoff):
+                 now: Callable[[], str] = utc_now, pause: Callable[[int], None] = _backoff,
+                 person_of: Callable[[str], str | None] = lambda user_id: None):
         self.store = store
+        # The pseudonym of the person behind an account (their verified address): what a suspension is keyed
+        # on, so that erasing the account and signing up again with that mailbox does not lift it.
+        self.person_of = person_of
         self.threshold = max(1, threshold)
         self.now = now
         self.pause = pause
 
     # ------------------------------------------------------------ flagging
     def flag(self, principal: Principal, target: Target, reason: str, comment: str | None) -> Flag:
+        # A flag counts towards hiding: only people whose address Cognito verified may add one (throwaway
+        # accounts that never confirmed an address may not).
+        principal.require_verified_email()
         info = self.store.target(target)
         review = self.store.review(target)
         if info is None or not info.public or (info.hidden and (review is None or review.status == CLOSED)):
@@ -58,7 +65,7 @@ class Moderation:
             previous = review
             current = previous or Review(target, info.association_id)
             updated = current.flagged(reason, at)
-            hide = updated.count >= self.threshold and not current.hidden
+            hide = updated.count >= self.threshold and not current.hidden and info.auto_hide
             if hide:
                 updated = replace(updated, hidden=True)
             audit = AuditEntry(SYSTEM, "moderation.auto_hidden", target.ref, at,
@@ -71,6 +78,8 @@ class Moderation:
                     raise Conflict("already_flagged") from failed
                 if failed.which == "target":
                     raise NotFound("flagged_item_not_found") from failed
+                if failed.which == "phase":  # the vote opened meanwhile: the candidate is no longer auto-hidden
+                    info = replace(info, auto_hide=False)
             self.pause(attempt)
             review = self.store.review(target)
         raise Unavailable()
@@ -124,7 +133,7 @@ class Moderation:
             if info.author_id == principal.user_id:
                 raise Conflict("cannot_suspend_yourself")
             updated = replace(review, decision=action, decided_at=now, version=review.version + 1)
-            suspension = Suspension(info.author_id, note, now, principal.user_id)
+            suspension = Suspension(info.author_id, note, now, principal.user_id, self.person_of(info.author_id))
         audit = AuditEntry(principal.user_id, f"moderation.{action}", target.ref, now, note)
         try:
             self.store.decide(review, updated, set_hidden=set_hidden, audit=audit, warning=warning,
@@ -140,7 +149,7 @@ class Moderation:
             raise Forbidden()
         audit = AuditEntry(principal.user_id, "moderation.suspension_lifted", user_id, self.now(), note)
         try:
-            self.store.lift_suspension(user_id, audit)
+            self.store.lift_suspension(user_id, audit, self.person_of(user_id))
         except ConditionFailed as failed:
             raise NotFound("suspension_not_found") from failed
 

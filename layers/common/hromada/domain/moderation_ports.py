@@ -41,6 +41,9 @@ class TargetInfo:
     author_id: str | None  # who a suspension would concern
     public: bool  # visible to visitors apart from moderation (a verified association, an approved candidate)
     hidden: bool
+    # Flags may hide it by themselves. Not a candidate once the vote has opened: a few accounts must not take
+    # a name off the list while people vote; the flags still put it in the moderators' queue.
+    auto_hide: bool = True
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class Suspension:
     reason: str | None
     at: str
     by: str
+    person: str | None = None  # the pseudonym of the account's verified address: the person stays suspended
 
 
 @dataclass
@@ -127,5 +131,5 @@ class ModerationStore(Protocol):
 
     def is_editor(self, association_id: str, email: str) -> bool: ...
 
-    def lift_suspension(self, user_id: str, audit: AuditEntry) -> None:
-        """ConditionFailed("suspension") when the user is not suspended."""
+    def lift_suspension(self, user_id: str, audit: AuditEntry, person: str | None = None) -> None:
+        """Lifts the account's and the person's suspension; ConditionFailed("suspension") when neither is."""

@@ -2,9 +2,11 @@
 
 Everything that names a person is listed under them in the person index (their id or e-mail), so both
 read with Queries. Erasure removes or anonymises each item; what others rely on survives without the person:
-a freed seat goes to the waitlist, flags keep counting, ballots stay (they never named anyone) and so do
-voted markers (re-keyed anonymously, so the markers still add up to the ballots), an association they
-solely owned passes to a co-editor or, with none, is frozen.
+a freed seat goes to the waitlist, flags keep counting, ballots stay (they never named anyone), an association
+they solely owned passes to a co-editor or, with none, is frozen. Voted markers are keyed by a keyed pseudonym
+of the verified address and listed under nobody: erasure leaves them (a new account with the same address
+cannot vote again) and the export does not need them ("my vote" answers per election). Markers of older
+layouts, listed under the person, are still re-keyed anonymously.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 from hromada.auth import Principal
@@ -20,6 +23,10 @@ from hromada.domain.ports import ConditionFailed
 from hromada.errors import Invalid, NotFound
 
 ERASED = "erased"
+# How long an erased account's tokens may still be presented: the ID and access tokens' lifetime
+# (template.yaml, UserPoolClient: 1 hour; a test keeps the two in step) and a margin for clock skew.
+TOKEN_LIFETIME_SECONDS = 3600
+ERASED_TOKEN_SECONDS = TOKEN_LIFETIME_SECONDS + 300
 # A candidacy as its candidate sees it (who nominated them is someone else's data).
 NOMINATION_FIELDS = ("election_id", "id", "association_id", "association_name", "name", "email", "statement",
                      "bio", "photo_url", "status", "status_reason", "nominated_at", "updated_at")
@@ -59,6 +66,9 @@ class PersonalDataStore(Protocol):
 
     def drop_suspension(self, user_id: str) -> None: ...
 
+    def leave_tombstone(self, user_id: str, expires_at: int) -> None:
+        """Every write by this account is refused until `expires_at` (epoch seconds)."""
+
 
 class Accounts(Protocol):
     def user_id_of(self, email: str) -> str | None: ...
@@ -85,7 +95,7 @@ class PersonalData:
         self.make_pseudonym = make_pseudonym or (lambda: f"{ERASED}-{secrets.token_hex(8)}")
 
     def _entries(self, principal: Principal) -> list[dict[str, Any]]:
-        subjects = [principal.user_id] + ([principal.email] if principal.email else [])
+        subjects = [principal.user_id] + ([principal.email] if principal.email_verified and principal.email else [])
         return [entry for subject in subjects for entry in self.store.entries(subject)]
 
     def _hand_over(self, association_id: str, leaving_email: str) -> bool:
@@ -101,6 +111,9 @@ class PersonalData:
             return True
         return False
 
+    def expires_after(self, seconds: int) -> int:
+        return int(datetime.fromisoformat(self.now().replace("Z", "+00:00")).timestamp()) + seconds
+
     def rsvps(self, principal: Principal) -> list[dict[str, Any]]:
         """The events the person registered for (or waits for), newest first: event, status, when."""
         items = {str(e["event_id"]): {"event_id": str(e["event_id"]), "status": e.get("status"),
@@ -109,15 +122,16 @@ class PersonalData:
         return sorted(items.values(), key=lambda item: str(item["joined_at"] or ""), reverse=True)
 
     def export(self, principal: Principal) -> dict[str, Any]:
+        email = principal.verified_email  # what is held under an address goes only to its verified owner
         by_kind: dict[str, list[dict[str, Any]]] = {}
         for entry in self._entries(principal):
             by_kind.setdefault(_kind(entry), []).append(entry)
         return {
             "generated_at": self.now(),
-            "profile": {"id": principal.user_id, "email": principal.email, "email_verified": principal.email_verified,
+            "profile": {"id": principal.user_id, "email": email, "email_verified": principal.email_verified,
                         "name": principal.name, "groups": sorted(principal.groups)},
             "associations": [{"association_id": m.association_id, "role": m.role, "association": m.association}
-                             for m in self.store.memberships(principal.email)] if principal.email else [],
+                             for m in self.store.memberships(email)],
             "rsvps": [_public(e) for e in by_kind.get("RSVP", [])],
             "nominations": [{k: e.get(k) for k in NOMINATION_FIELDS} for e in by_kind.get("CANDIDATE", [])],
             "flags": [{"item": e.get("item"), "reason": e.get("reason"), "comment": e.get("comment"),
@@ -125,7 +139,7 @@ class PersonalData:
             # That they voted, and where: a marker holds nothing of the ballot, and nothing links them.
             "elections": [{"box": str(e["gsi1sk"]).split("#", 1)[1]} for e in by_kind.get("VOTED", [])],
             "voter_rolls": [{"election_id": str(e["gsi1sk"]).split("#", 1)[1]} for e in by_kind.get("ROLL", [])],
-            "subscriptions": self.store.subscriptions_of(principal.email) if principal.email else [],
+            "subscriptions": self.store.subscriptions_of(email),
             "audit": [{"action": e.get("action"), "target": e.get("target"), "at": e.get("at")}
                       for e in by_kind.get("AUDIT", [])],
             "polls": [{"poll_id": e.get("id"), "question": e.get("question"), "created_at": e.get("created_at")}
@@ -135,8 +149,11 @@ class PersonalData:
     def erase(self, principal: Principal, confirmation: str) -> dict[str, int]:
         """Idempotent: a second run finds nothing left (the account itself goes last). The caller confirms
         with their own e-mail address: no stray request erases anyone."""
-        if not principal.email or confirmation.strip().lower() != principal.email:
+        email = principal.verified_email
+        if confirmation.strip().lower() != email:
             raise Invalid("confirm", "type your own e-mail address to confirm", code="erasure_not_confirmed")
+        # First, so that the still-valid token writes nothing while (or after) the rest is erased.
+        self.store.leave_tombstone(principal.user_id, self.expires_after(ERASED_TOKEN_SECONDS))
         pseudonym = self.make_pseudonym()
         done: dict[str, int] = {}
 
@@ -151,24 +168,23 @@ class PersonalData:
                 except NotFound:
                     continue  # left meanwhile
                 count("rsvps")
-        memberships = self.store.memberships(principal.email) if principal.email else []
-        for membership in memberships:
-            self.store.anonymise_authored(membership.association_id, principal.user_id, principal.email, pseudonym)
+        for membership in self.store.memberships(email):
+            self.store.anonymise_authored(membership.association_id, principal.user_id, email, pseudonym)
             if membership.role != "owner":
-                self.store.leave_association(membership.association_id, principal.email)
+                self.store.leave_association(membership.association_id, email)
                 count("memberships")
                 continue
-            if self._hand_over(membership.association_id, principal.email):
+            if self._hand_over(membership.association_id, email):
                 count("handed_over")
             else:
-                self.store.freeze(membership.association_id, principal.email)
+                self.store.freeze(membership.association_id, email)
                 count("frozen")
         for entry in self._entries(principal):  # again: the steps above may have listed more (audit entries)
             if _kind(entry) != "RSVP":
                 self.store.anonymise_entry(entry, pseudonym)
                 count(_kind(entry).lower())
-        if principal.email:
-            self.store.erase_subscriptions(principal.email)
+        self.store.erase_subscriptions(email)
+        # The account's own suspension marker goes; the person's (keyed by the address's pseudonym) stays.
         self.store.drop_suspension(principal.user_id)
         self.accounts.delete(principal)
         return done

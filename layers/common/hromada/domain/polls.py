@@ -10,7 +10,7 @@ import secrets
 from collections.abc import Callable
 
 from hromada.auth import Principal
-from hromada.domain.ballots import SHARDS
+from hromada.domain.ballots import SHARDS, person_voter
 from hromada.domain.clock import new_id, utc_now
 from hromada.domain.ports import AuditEntry, ConditionFailed
 from hromada.domain.voting_ports import BallotBox, Guard, Listed, PollStore
@@ -25,12 +25,14 @@ RETRIES = 5
 
 class Polls:
     def __init__(self, store: PollStore, box: BallotBox, now: Callable[[], str] = utc_now,
-                 make_id: Callable[[str], str] = new_id, pick_shard: Callable[[int], int] = secrets.randbelow):
+                 make_id: Callable[[str], str] = new_id, pick_shard: Callable[[int], int] = secrets.randbelow,
+                 voter_key: Callable[[str, str], str] = person_voter):
         self.store = store
         self.box = box
         self.now = now
         self.make_id = make_id
         self.pick_shard = pick_shard
+        self.voter_key = voter_key  # (box, verified address) -> the marker's key: one person, one answer
 
     # ------------------------------------------------------------ who
     @staticmethod
@@ -98,7 +100,8 @@ class Polls:
 
     def view(self, principal: Principal, poll_id: str) -> tuple[Poll, dict[str, int] | None, bool]:
         """The poll, its counts when they may be shown (None otherwise), and whether the caller answered."""
-        poll, counts, voted = self.store.view(poll_id, f"member:{principal.user_id}")
+        voter = self.voter_key(poll_id, principal.email) if principal.email_verified else None
+        poll, counts, voted = self.store.view(poll_id, voter)
         if poll is None or not self._may_see(principal, poll):
             raise NotFound("poll_not_found")
         shown = poll.results == ResultsShown.LIVE or poll.status == PollStatus.CLOSED
@@ -124,7 +127,7 @@ class Polls:
                           limit=poll.max_choices)
         guards = [Guard("editor", poll.association_id, principal.email)] if poll.association_id else []
         try:
-            self.box.cast(poll.id, f"member:{principal.user_id}", self.pick_shard(poll.shards),
+            self.box.cast(poll.id, self.voter_key(poll.id, principal.email), self.pick_shard(poll.shards),
                           {"n": 1, **dict.fromkeys(choices, 1)}, tracker=None, ballot=None, guards=guards)
         except ConditionFailed as failed:
             raise {"marker": Conflict("already_voted"), "sealed": Conflict("voting_closed"),

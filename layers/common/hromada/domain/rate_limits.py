@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from hromada.auth import Principal
-from hromada.errors import Forbidden, TooManyRequests
+from hromada.errors import Forbidden, TooManyRequests, Unauthorized
 
 WINDOW_SECONDS = 60
 
@@ -25,13 +25,27 @@ class QuotaExceeded(Exception):
 
 
 class Suspended(Exception):
-    """The writer's account is suspended by an administrator."""
+    """The writer (their account, or the person behind their verified address) is suspended."""
+
+
+class AccountErased(Exception):
+    """The writer's account was erased; its tokens stay valid for up to their lifetime."""
+
+
+@dataclass(frozen=True)
+class Writer:
+    """The signed-in writer, as the checks riding in the quota's transaction need them."""
+
+    user_id: str
+    person: str | None = None  # the pseudonym of their verified address (a suspension outlives the account)
+    erasing_self: bool = False  # DELETE /me: allowed to the suspended and the already erased (idempotent)
 
 
 class QuotaStore(Protocol):
     def consume(self, quotas: list[Quota], window: int, expires_at: int) -> None:
         """Count one hit on every quota atomically; QuotaExceeded(i) if quota i is spent (nothing counted).
-        Given `not_suspended=<user id>`, also Suspended if that user is suspended (nothing counted)."""
+        Given `writer=Writer(...)` and `now`, also Suspended / AccountErased when the writer is (nothing
+        counted)."""
 
 
 def _hashed(kind: str, value: str) -> str:
@@ -47,15 +61,18 @@ def quotas_for(principal: Principal | None, source_ip: str | None, per_user: int
     return quotas
 
 
-def check_write(store: QuotaStore, quotas: list[Quota], now: float, *, user_id: str | None = None) -> None:
-    """Raise 429 with the seconds until the window turns when any quota is spent; 403 when `user_id` (the
-    signed-in writer) is suspended - checked in the same call as the quotas, so it costs no round trip."""
-    if not quotas and user_id is None:
+def check_write(store: QuotaStore, quotas: list[Quota], now: float, *, writer: Writer | None = None) -> None:
+    """Raise 429 with the seconds until the window turns when any quota is spent; 403 when the signed-in
+    writer is suspended, 401 when their account was erased - checked in the same call as the quotas, so it
+    costs no round trip."""
+    if not quotas and (writer is None or writer.erasing_self):
         return
     window = int(now) // WINDOW_SECONDS * WINDOW_SECONDS
-    extra = {"not_suspended": user_id} if user_id is not None else {}
+    extra = {"writer": writer, "now": int(now)} if writer is not None else {}
     try:
         store.consume(quotas, window, expires_at=window + 2 * WINDOW_SECONDS, **extra)
+    except AccountErased as erased:
+        raise Unauthorized("account_erased") from erased
     except Suspended as suspended:
         raise Forbidden("account_suspended") from suspended
     except QuotaExceeded as exceeded:

@@ -2,13 +2,20 @@
 
 Subscribing never tells the caller whether the address was known (same answer, same kind of work). An
 unconfirmed subscription expires (TTL); a confirmed address asked again gets a "manage" mail instead of
-changed preferences; a suppressed address is never mailed. Confirmation and notice mails to one address
-are spaced by RESEND_AFTER, so the form cannot be used to flood someone's inbox.
+changed preferences; a suppressed address is never mailed.
+
+The form cannot be used to flood an inbox: there is one subscription per mailbox (its id is a keyed
+pseudonym of the normalised address, so `bomb+1@` and `bomb+2@` are one subscription), confirmation and
+notice mails to it are spaced by RESEND_AFTER, and each mail domain gets at most so many of them an hour
+(settings: form_mails_per_domain_hour, higher for the big webmail providers). The answer is the same
+whether a mail went or not.
+
+Links in mails are bound to the subscription's generation (its created_at): after an unsubscribe and a new
+subscription, links from older mails answer 410 subscription_link_outdated.
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -17,18 +24,35 @@ from hromada.auth import Principal
 from hromada.domain.clock import utc_now
 from hromada.domain.mail_ports import Links, MailOutbox, SubscriptionStore
 from hromada.domain.ports import ConditionFailed
-from hromada.errors import Conflict, NotFound
+from hromada.errors import Conflict, Gone, NotFound
 from hromada.mail import letters, tokens
 from hromada.mail.jobs import MailJob, Recipient
 from hromada.models.subscription import Preferences, Subscription, SubscriptionRequest, SubscriptionStatus
+from hromada.pseudonyms import mailbox_domain, pseudonym
 
 PENDING_SECONDS = tokens.LIFETIMES[tokens.CONFIRM]
 RESEND_AFTER = timedelta(minutes=10)
+# Where many unrelated people have their mailbox: the per-domain cap there is the higher one.
+WEBMAIL = frozenset({
+    "gmail.com", "outlook.com", "outlook.fr", "hotmail.com", "hotmail.fr", "live.com", "live.fr", "msn.com",
+    "yahoo.com", "yahoo.fr", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com",
+    "gmx.fr", "gmx.de", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "neuf.fr", "laposte.net", "bbox.fr",
+    "ukr.net", "i.ua", "meta.ua",
+})
 
 
 def subscription_id(email: str) -> str:
-    """One subscription per address, so its id follows from the address (the store's uniqueness)."""
-    return "sb_" + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
+    """One subscription per mailbox, so its id follows from the address (the store's uniqueness). Keyed, so
+    the id (kept in follower entries and mail jobs) cannot be traced back by hashing candidate addresses."""
+    return "sb_" + pseudonym(email, "subscription")
+
+
+def domain_cap(email: str) -> int:
+    from hromada.settings import get_settings
+
+    settings = get_settings()
+    return settings.form_mails_per_webmail_hour if mailbox_domain(email) in WEBMAIL \
+        else settings.form_mails_per_domain_hour
 
 
 class Subscriptions:
@@ -76,7 +100,9 @@ class Subscriptions:
         """One-click: idempotent, and the same answer for a subscription already gone."""
         claims = tokens.verify(token, tokens.MANAGE)
         subscription = self.store.get(claims.subscription_id)
-        if subscription is not None and subscription.status != SubscriptionStatus.SUPPRESSED:
+        if subscription is None or not claims.belongs_to(subscription.created_at):
+            return  # the subscription this link was made for is gone already; a newer one is not touched
+        if subscription.status != SubscriptionStatus.SUPPRESSED:
             self.store.delete(subscription)
 
     # ------------------------------------------------------------ signed-in members
@@ -103,7 +129,7 @@ class Subscriptions:
                 if existing.status == SubscriptionStatus.PENDING:
                     now = self.now()
                     existing = existing.model_copy(update={"status": SubscriptionStatus.CONFIRMED,
-                                                           "confirmed_at": now})
+                                                           "confirmed_at": now, "email": email})
                 return self._update(existing, preferences)
             except ConditionFailed:
                 continue
@@ -117,6 +143,8 @@ class Subscriptions:
 
     # ------------------------------------------------------------ internals
     def _start(self, email: str, preferences: Preferences) -> None:
+        if not self._domain_allows(email):
+            return  # nothing stored, nothing sent; the caller hears the same as always
         now = self.now()
         pending = Subscription(id=subscription_id(email), email=email, status=SubscriptionStatus.PENDING,
                                created_at=now, updated_at=now, last_mailed_at=now,
@@ -126,6 +154,8 @@ class Subscriptions:
 
     def _again(self, existing: Subscription, preferences: Preferences) -> None:
         if existing.status == SubscriptionStatus.SUPPRESSED or not self._may_mail(existing):
+            return
+        if not self._domain_allows(existing.email):
             return
         now = self.now()
         if existing.status == SubscriptionStatus.PENDING:
@@ -138,8 +168,9 @@ class Subscriptions:
         # Confirmed: preferences only change through a link the owner of the address holds.
         noted = existing.model_copy(update={"last_mailed_at": now, "version": existing.version + 1})
         self.store.save(noted, previous=existing, expires_at=None)
-        letter = letters.already_subscribed(existing.language, self.links.manage(existing.id))
-        self.outbox.enqueue([MailJob(kind="already", key=f"already:{existing.id}:{now}", letter=letter,
+        letter = letters.already_subscribed(existing.language, self.links.manage(existing.id, existing.created_at))
+        # The job key names no subscription: the delivery record pseudonymises the recipient on its own.
+        self.outbox.enqueue([MailJob(kind="already", key=f"already:{now}", letter=letter,
                                      recipients=[Recipient(existing.id, existing.email)])])
 
     def _may_mail(self, subscription: Subscription) -> bool:
@@ -149,9 +180,13 @@ class Subscriptions:
         now = datetime.fromisoformat(self.now().replace("Z", "+00:00"))
         return now - last >= RESEND_AFTER
 
+    def _domain_allows(self, email: str) -> bool:
+        hour = int(self.clock()) // 3600
+        return self.store.take_form_mail(mailbox_domain(email), hour, domain_cap(email))
+
     def _send_confirmation(self, pending: Subscription) -> None:
-        letter = letters.confirm(pending.language, self.links.confirm(pending.id))
-        self.outbox.enqueue([MailJob(kind="confirm", key=f"confirm:{pending.id}:{pending.last_mailed_at}",
+        letter = letters.confirm(pending.language, self.links.confirm(pending.id, pending.created_at))
+        self.outbox.enqueue([MailJob(kind="confirm", key=f"confirm:{pending.last_mailed_at}",
                                      letter=letter, recipients=[Recipient(pending.id, pending.email)])])
 
     def _update(self, current: Subscription, preferences: Preferences) -> Subscription:
@@ -174,4 +209,6 @@ class Subscriptions:
         subscription = self.store.get(claims.subscription_id)
         if subscription is None:
             raise NotFound("subscription_not_found")
+        if not claims.belongs_to(subscription.created_at):
+            raise Gone("subscription_link_outdated")  # made for an earlier subscription of this mailbox
         return subscription

@@ -126,8 +126,8 @@ class PollStore(Protocol):
 
     def get(self, poll_id: str) -> Poll | None: ...
 
-    def view(self, poll_id: str, voter: str) -> tuple[Poll | None, dict[str, int], bool]:
-        """The poll, its summed counters and whether `voter` has answered: one read."""
+    def view(self, poll_id: str, voter: str | None) -> tuple[Poll | None, dict[str, int], bool]:
+        """The poll, its summed counters and whether `voter` (None: unknown) has answered: one read."""
 
     def save(self, poll: Poll, expected_version: int, audit: AuditEntry | None = None, *,
              editor_email: str | None = None) -> None: ...

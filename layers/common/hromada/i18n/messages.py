@@ -26,6 +26,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "У вас немає прав на цю дію.",
         "en": "You are not allowed to do this.",
     },
+    "mfa_required": {
+        "fr": "Les modérateurs et administrateurs doivent activer la validation en deux étapes "
+              "(application d'authentification) avant d'agir.",
+        "uk": "Модератори й адміністратори мають увімкнути двоетапну перевірку "
+              "(застосунок автентифікації), перш ніж діяти.",
+        "en": "Moderators and administrators must set up two-step verification "
+              "(an authenticator app) before acting.",
+    },
     "email_not_verified": {
         "fr": "Votre adresse e-mail doit être vérifiée.",
         "uk": "Ваша електронна адреса має бути підтверджена.",
@@ -244,6 +252,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Результати та бюлетені ще не оприлюднено.",
         "en": "The results and ballots are not published yet.",
     },
+    "roll_frozen": {
+        "fr": "La liste électorale est figée depuis l'ouverture du vote (étape « {state} »).",
+        "uk": "Список виборців зафіксовано з початку голосування (етап «{state}»).",
+        "en": "The voter roll is frozen since voting opened (the election is “{state}”).",
+    },
     "roll_not_used": {
         "fr": "Ce scrutin n'utilise pas de liste électorale.",
         "uk": "Це голосування не використовує список виборців.",
@@ -315,6 +328,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Термін дії цього посилання минув.",
         "en": "This link has expired.",
     },
+    "subscription_link_outdated": {
+        "fr": "Ce lien date d'un abonnement résilié depuis ; utilisez celui du dernier message reçu.",
+        "uk": "Це посилання з підписки, яку відтоді скасовано; скористайтеся посиланням з останнього листа.",
+        "en": "This link is from a subscription cancelled since; use the one in the latest mail.",
+    },
     "subscription_not_found": {
         "fr": "Aucun abonnement ne correspond (il a peut-être expiré ou été résilié).",
         "uk": "Підписку не знайдено (можливо, вона спливла або скасована).",
@@ -375,6 +393,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ce compte n'est pas suspendu.",
         "uk": "Цей обліковий запис не призупинено.",
         "en": "This account is not suspended.",
+    },
+    "account_erased": {
+        "fr": "Ce compte a été supprimé : il ne peut plus rien publier ni modifier.",
+        "uk": "Цей обліковий запис видалено: з нього більше не можна нічого публікувати чи змінювати.",
+        "en": "This account was deleted: it can no longer publish or change anything.",
     },
     "account_suspended": {
         "fr": "Votre compte est suspendu : vous ne pouvez rien publier ni modifier.",

@@ -21,6 +21,7 @@ class Recipient:
     id: str  # subscription id or member id: with the job key, the idempotency key of one delivery
     email: str
     subscription_id: str | None = None  # bulk mail to a subscriber: manage and unsubscribe links
+    generation: str | None = None  # that subscription's created_at: its links work for it alone
 
 
 @dataclass

@@ -3,30 +3,43 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from urllib.parse import quote
 
 from hromada.mail import tokens
 
 
 class SignedLinks:
-    def __init__(self, api_url: str | None = None, web_url: str | None = None, key: bytes | None = None):
-        self.api_url = (api_url or os.environ.get("PUBLIC_API_URL", "")).rstrip("/")
-        self._web_url = (web_url or os.environ.get("PUBLIC_WEB_URL", "") or self.api_url).rstrip("/")
+    """`api_url_from` gives the API's base URL when none is configured: the subscriptions function reads it from
+    the request, as the template cannot hand a function its own API's URL without a dependency cycle."""
+
+    def __init__(self, api_url: str | None = None, web_url: str | None = None, key: bytes | None = None,
+                 api_url_from: Callable[[], str] | None = None):
+        self._api_url = (api_url or os.environ.get("PUBLIC_API_URL", "")).rstrip("/")
+        self._api_url_from = api_url_from
+        self._web_url = (web_url or os.environ.get("PUBLIC_WEB_URL", "")).rstrip("/")
         self.key = key
 
     @property
-    def web_url(self) -> str:
-        return self._web_url
+    def api_url(self) -> str:
+        if not self._api_url and self._api_url_from is not None:
+            return self._api_url_from().rstrip("/")
+        return self._api_url
 
-    def _link(self, path: str, subscription_id: str, purpose: str) -> str:
-        token = tokens.issue(subscription_id, purpose, key=self.key)
+    @property
+    def web_url(self) -> str:
+        return self._web_url or self.api_url
+
+    def _link(self, path: str, subscription_id: str, purpose: str, generation: str | None) -> str:
+        token = tokens.issue(subscription_id, purpose, key=self.key, generation=generation)
         return f"{self.api_url}/subscriptions/{path}?token={quote(token)}"
 
-    def confirm(self, subscription_id: str) -> str:
-        return self._link("confirm", subscription_id, tokens.CONFIRM)
+    # `generation`: the subscription's created_at, so the link dies with the subscription it was made for.
+    def confirm(self, subscription_id: str, generation: str | None = None) -> str:
+        return self._link("confirm", subscription_id, tokens.CONFIRM, generation)
 
-    def manage(self, subscription_id: str) -> str:
-        return self._link("manage", subscription_id, tokens.MANAGE)
+    def manage(self, subscription_id: str, generation: str | None = None) -> str:
+        return self._link("manage", subscription_id, tokens.MANAGE, generation)
 
-    def unsubscribe(self, subscription_id: str) -> str:
-        return self._link("unsubscribe", subscription_id, tokens.MANAGE)
+    def unsubscribe(self, subscription_id: str, generation: str | None = None) -> str:
+        return self._link("unsubscribe", subscription_id, tokens.MANAGE, generation)

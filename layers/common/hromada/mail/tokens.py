@@ -1,7 +1,9 @@
 """Signed, expiring tokens for the links in e-mails (confirm, manage, unsubscribe): HS256 JWTs.
 
 The key comes from Secrets Manager (MAIL_SIGNING_KEY_ARN) and is read once per cold start. A token names
-one subscription and one purpose; a token for one purpose is refused for another.
+one subscription and one purpose; a token for one purpose is refused for another. It is also bound to the
+subscription's generation (its creation time, claim `gen`): after an unsubscribe and a new subscription of
+the same mailbox (the same id), a link from an older mail no longer works.
 """
 
 from __future__ import annotations
@@ -27,6 +29,18 @@ class TokenClaims:
     subscription_id: str
     purpose: str
     expires_at: int
+    issued_at: int = 0
+    generation: str | None = None
+
+    def belongs_to(self, created_at: str) -> bool:
+        """Whether the token was made for the subscription created at `created_at` (not an earlier one of the
+        same mailbox). A token without `gen` (made before the claim existed) counts if it was issued after."""
+        if self.generation is not None:
+            return self.generation == created_at
+        from datetime import datetime
+
+        created = datetime.fromisoformat(created_at.replace("Z", "+00:00")).timestamp()
+        return self.issued_at >= int(created)
 
 
 @cache
@@ -42,10 +56,13 @@ def signing_key() -> bytes:
     return secret["SecretString"].encode()
 
 
-def issue(subscription_id: str, purpose: str, now: float | None = None, key: bytes | None = None) -> str:
+def issue(subscription_id: str, purpose: str, now: float | None = None, key: bytes | None = None,
+          generation: str | None = None) -> str:
     issued = int(now if now is not None else time.time())
     claims = {"sub": subscription_id, "pur": purpose, "iat": issued, "exp": issued + LIFETIMES[purpose],
               "iss": _ISSUER}
+    if generation is not None:
+        claims["gen"] = generation
     return jwt.encode(claims, key or signing_key(), algorithm=_ALGORITHM)
 
 
@@ -63,4 +80,6 @@ def verify(token: str, purpose: str, now: float | None = None, key: bytes | None
         raise BadRequest("token_expired")
     if claims["pur"] != purpose:
         raise BadRequest("invalid_token")
-    return TokenClaims(subscription_id=str(claims["sub"]), purpose=purpose, expires_at=int(claims["exp"]))
+    generation = claims.get("gen")
+    return TokenClaims(subscription_id=str(claims["sub"]), purpose=purpose, expires_at=int(claims["exp"]),
+                       issued_at=int(claims["iat"]), generation=str(generation) if generation is not None else None)

@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StrictBool, model_validator
 
 from hromada.models.association import Categories, Category, RegionCode
-from hromada.models.common import HttpsUrl, HttpUrl, Strict, text
+from hromada.models.common import HttpsUrl, HttpUrl, Strict, single_line
 from hromada.models.event import AssociationRef
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
 
@@ -28,7 +28,7 @@ class ProjectNeed(StrEnum):
 
 
 class Source(Strict):
-    title: text(1, 200)
+    title: single_line(1, 200)
     url: HttpUrl
 
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, StrictBool, StringConstraints, model_seri
 
 from hromada.domain import geography
 from hromada.domain.text import SLUG_PATTERN
-from hromada.models.common import Email, HttpsUrl, HttpUrl, Strict, one_of, text
+from hromada.models.common import Email, HttpsUrl, HttpUrl, Strict, one_of, single_line, text
 
 
 class Category(StrEnum):
@@ -86,13 +86,13 @@ SocialLinks = Annotated[dict[SocialNetwork, HttpsUrl], Field(max_length=9)]
 class _Profile(Strict):
     """Fields an editor controls (shared by create and the merged result of a patch)."""
 
-    name: text(2, 120)
+    name: single_line(2, 120)
     description: LocalizedText
     categories: Categories
     languages: Languages = Field(default_factory=lambda: [Language.UK, Language.FR])
     region: RegionCode = Field(description="INSEE region code, e.g. 76 (Occitanie)")
     department: DepartmentCode = Field(description="Department code, e.g. 31")
-    city: text(1, 100)
+    city: single_line(1, 100)
     postal_code: PostalCode
     website: HttpUrl | None = None
     contact_email: Email | None = None
@@ -117,13 +117,13 @@ class AssociationProfile(_Profile):
 
 
 class AssociationPatch(Strict):
-    name: text(2, 120) | None = None
+    name: single_line(2, 120) | None = None
     description: LocalizedText | None = None
     categories: Categories | None = None
     languages: Languages | None = None
     region: RegionCode | None = None
     department: DepartmentCode | None = None
-    city: text(1, 100) | None = None
+    city: single_line(1, 100) | None = None
     postal_code: PostalCode | None = None
     website: HttpUrl | None = None
     contact_email: Email | None = None

@@ -42,6 +42,21 @@ def text(min_length: int = 0, max_length: int = 200) -> type[str]:
     ]
 
 
+_LINE_BREAK = re.compile(r"[\r\n\x85\u2028\u2029]")
+
+
+def _on_one_line(value: str) -> str:
+    if _LINE_BREAK.search(value):
+        raise ValueError("must fit on one line (no line break)")
+    return value
+
+
+def single_line(min_length: int = 0, max_length: int = 200) -> type[str]:
+    """A title or a name: plain text on one line. These reach mail subjects and other headers, so a line
+    break is refused (422) rather than mended; the mail side strips them too, for what was stored before."""
+    return Annotated[text(min_length, max_length), AfterValidator(_on_one_line)]  # type: ignore[return-value]
+
+
 def one_of(values: list[str], what: str) -> Any:
     """A code from a fixed list: the schema lists the values, the error stays one short sentence."""
     allowed = frozenset(values)

@@ -8,8 +8,8 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints
 
 from hromada.models.association import LocalizedText
-from hromada.models.common import Email, HttpsUrl, Strict, text
-from hromada.models.voting import AssociationId, CandidateId, Instant, LocalizedTitle
+from hromada.models.common import Email, HttpsUrl, Strict, single_line, text
+from hromada.models.voting import AssociationId, CandidateId, Instant, LocalizedTitle, StoredTitle
 
 
 class Method(StrEnum):
@@ -91,7 +91,7 @@ class Election(BaseModel):
     model_config = {"extra": "ignore"}
 
     id: str
-    title: LocalizedTitle
+    title: StoredTitle
     description: LocalizedText | None = None
     method: Method
     electorate: Electorate
@@ -151,7 +151,7 @@ class ElectionOut(BaseModel):
 
 class NominationIn(Strict):
     association_id: AssociationId = Field(description="The verified association you own that nominates")
-    name: text(2, 120)
+    name: single_line(2, 120)
     email: Email = Field(description="The candidate's e-mail: they confirm their consent signed in with it")
     statement: LocalizedText
     bio: LocalizedText | None = None
@@ -220,7 +220,8 @@ class RollIn(Strict):
 
 
 class RollOut(BaseModel):
-    received: int = Field(description="Distinct addresses in this upload (already listed ones count too)")
+    received: int = Field(description="Distinct mailboxes in this upload (case and +tags ignored; already listed "
+                                      "ones count too)")
 
 
 Ranking = Annotated[list[Annotated[list[CandidateId], Field(min_length=1, max_length=50)]],

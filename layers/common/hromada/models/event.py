@@ -10,7 +10,7 @@ from pydantic import AfterValidator, BaseModel, Field, StrictBool, StringConstra
 
 from hromada.domain import times
 from hromada.models.association import DepartmentCode, Language, Languages, PostalCode, RegionCode
-from hromada.models.common import HttpsUrl, Strict, text
+from hromada.models.common import HttpsUrl, Strict, single_line, text
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
 
 
@@ -56,9 +56,9 @@ WHEN = ("Date and time: with an offset (2026-05-01T17:00:00Z), or without one, r
 
 
 class Venue(Strict):
-    name: text(1, 150)
+    name: single_line(1, 150)
     address: text(1, 200)
-    city: text(1, 100)
+    city: single_line(1, 100)
     postal_code: PostalCode
     department: DepartmentCode
     region: RegionCode = Field(description="INSEE region code, e.g. 76")

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field, model_validator
 
 from hromada.models.association import LocalizedText, RegionCode
-from hromada.models.common import Strict, text
+from hromada.models.common import Strict, single_line, text
 from hromada.models.twinning import CooperationDomain, OblastCode, OwnerAssociation
 
 
@@ -29,12 +29,12 @@ class InitiativeStatus(StrEnum):
 class _Fields(Strict):
     """What the owner association edits (shared by creation and the merged result of a patch)."""
 
-    title: text(3, 160)
+    title: single_line(3, 160)
     description: LocalizedText
     domain: CooperationDomain
     region: RegionCode | None = Field(None, description="French region (INSEE code) it concerns")
     oblast: OblastCode | None = Field(None, description="Ukrainian oblast (ISO 3166-2 code) it concerns")
-    hromada: text(2, 120) | None = Field(None, description="Hromada name, within the oblast")
+    hromada: single_line(2, 120) | None = Field(None, description="Hromada name, within the oblast")
 
     @model_validator(mode="after")
     def _placed(self) -> _Fields:
@@ -54,12 +54,12 @@ class InitiativeFields(_Fields):
 
 
 class InitiativePatch(Strict):
-    title: text(3, 160) | None = None
+    title: single_line(3, 160) | None = None
     description: LocalizedText | None = None
     domain: CooperationDomain | None = None
     region: RegionCode | None = None
     oblast: OblastCode | None = None
-    hromada: text(2, 120) | None = None
+    hromada: single_line(2, 120) | None = None
 
 
 class Initiative(_Fields):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from hromada.models.association import LocalizedText
-from hromada.models.common import text
+from hromada.models.common import single_line, text
 
-Title = text(1, 150)
+Title = single_line(1, 150)
 Markdown = text(1, 10_000)
 
 

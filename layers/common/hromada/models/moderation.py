@@ -132,6 +132,12 @@ class ModerationHistoryOut(BaseModel):
     reviewed_items: int = Field(description="Flagged items a moderator decided on")
 
 
+class ErasureIn(Strict):
+    """In the body, not the query string: an address in a URL ends up in access logs."""
+
+    confirm: str = Field(min_length=3, max_length=254, description="Your own e-mail address, to confirm")
+
+
 class SuspensionOut(BaseModel):
     user_id: str
     suspended: bool

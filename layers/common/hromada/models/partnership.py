@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, Field, StrictBool, StringConstraints, model_validator
 
 from hromada.models.association import LocalizedText
-from hromada.models.common import Email, HttpsUrl, Strict, text
+from hromada.models.common import Email, HttpsUrl, Strict, single_line, text
 from hromada.models.twinning import (
     CooperationDomain,
     FrenchTerritory,
@@ -54,7 +54,7 @@ class PartnerIn(Strict):
     """The other side: an association on the platform (by id) or a territorial body (by name)."""
 
     association_id: AssociationId | None = Field(None, description="A verified association on the platform")
-    name: text(2, 160) | None = Field(None, description="A territorial body, e.g. Lviv Oblast Council")
+    name: single_line(2, 160) | None = Field(None, description="A territorial body, e.g. Lviv Oblast Council")
 
     @model_validator(mode="after")
     def _exactly_one(self) -> PartnerIn:
@@ -64,24 +64,24 @@ class PartnerIn(Strict):
 
 
 class TerritorialBodyIn(Strict):
-    name: text(2, 160)
+    name: single_line(2, 160)
 
 
 class PartnershipContact(Strict):
-    name: text(2, 120)
-    role: text(0, 120) | None = None
-    organisation: text(0, 160) | None = None
+    name: single_line(2, 120)
+    role: single_line(0, 120) | None = None
+    organisation: single_line(0, 160) | None = None
     email: Email | None = Field(None, description="Shown to the partnership's parties and moderators only")
 
 
 class PartnershipDocument(Strict):
-    title: text(2, 160)
+    title: single_line(2, 160)
     url: HttpsUrl = Field(description="https only; the server never fetches it")
 
 
 class PartnershipMilestone(Strict):
     date: date
-    title: text(2, 160)
+    title: single_line(2, 160)
     done: StrictBool = False
 
 
@@ -103,7 +103,7 @@ Bodies = Annotated[list[TerritorialBodyIn], Field(max_length=6, description="Oth
 class _Content(Strict):
     """What the parties edit (shared by the proposal and the merged result of a patch)."""
 
-    title: text(3, 160)
+    title: single_line(3, 160)
     description: LocalizedText
     domains: Domains
     contacts: Contacts = Field(default_factory=list)
@@ -128,7 +128,7 @@ class PartnershipContent(_Content):
 
 
 class PartnershipPatch(Strict):
-    title: text(3, 160) | None = None
+    title: single_line(3, 160) | None = None
     description: LocalizedText | None = None
     domains: Domains | None = None
     contacts: Contacts | None = None

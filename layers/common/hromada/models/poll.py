@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from hromada.models.common import Strict
-from hromada.models.voting import AssociationId, Instant, LocalizedTitle
+from hromada.models.voting import AssociationId, Instant, LocalizedTitle, StoredTitle
 
 
 class Audience(StrEnum):
@@ -51,14 +51,14 @@ class PollCreate(Strict):
 
 class PollOption(BaseModel):
     id: str
-    label: LocalizedTitle
+    label: StoredTitle
 
 
 class Poll(BaseModel):
     model_config = {"extra": "ignore"}
 
     id: str
-    question: LocalizedTitle
+    question: StoredTitle
     options: list[PollOption]
     max_choices: int
     audience: Audience

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from hromada.domain import geography
 from hromada.models.association import DepartmentCode, PostalCode, RegionCode
-from hromada.models.common import Strict, one_of, text
+from hromada.models.common import Strict, one_of, single_line, text
 
 OblastCode = one_of(list(geography.OBLASTS), "Ukrainian oblast code")
 
@@ -43,7 +43,7 @@ class FrenchTerritory(Strict):
 
     region: RegionCode = Field(description="INSEE region code, e.g. 76 (Occitanie)")
     department: DepartmentCode | None = Field(None, description="Department code, e.g. 31")
-    commune: text(1, 100) | None = Field(None, description="Commune name; needs a department")
+    commune: single_line(1, 100) | None = Field(None, description="Commune name; needs a department")
     postal_code: PostalCode | None = Field(None, description="Of the commune")
 
     @property
@@ -57,7 +57,7 @@ class UkrainianTerritory(Strict):
     """An oblast (ISO 3166-2 code, e.g. UA-46), or a hromada named within it."""
 
     oblast: OblastCode = Field(description="ISO 3166-2 code, e.g. UA-46 (Lvivska oblast)")
-    hromada: text(2, 120) | None = Field(None, description="Hromada name, within the oblast")
+    hromada: single_line(2, 120) | None = Field(None, description="Hromada name, within the oblast")
 
     @property
     def level(self) -> UkrainianLevel:

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, AwareDatetime, StringConstraints
 
 from hromada.models.association import LocalizedText
-from hromada.models.common import text
+from hromada.models.common import single_line, text
 
 EARLIEST_YEAR, LATEST_YEAR = 2020, 2200
 
@@ -35,11 +35,21 @@ def parse_iso(value: str) -> datetime:
 AssociationId = Annotated[str, StringConstraints(pattern=r"^as_[0-9a-f]{20}$")]
 CandidateId = Annotated[str, StringConstraints(pattern=r"^ca_[0-9a-f]{20}$")]
 ShortText = text(1, 300)
+ShortLine = single_line(1, 300)
 
 
-class LocalizedTitle(LocalizedText):
-    """A title or question in fr, uk and/or en (at least one), 300 characters each at most."""
+class StoredTitle(LocalizedText):
+    """A title as stored: read back as it was written (one written before titles had to fit on one line
+    still loads; the mail side flattens it)."""
 
     fr: ShortText = None  # type: ignore[assignment]
     uk: ShortText = None  # type: ignore[assignment]
     en: ShortText = None  # type: ignore[assignment]
+
+
+class LocalizedTitle(StoredTitle):
+    """A title or question in fr, uk and/or en (at least one), 300 characters each at most, on one line."""
+
+    fr: ShortLine = None  # type: ignore[assignment]
+    uk: ShortLine = None  # type: ignore[assignment]
+    en: ShortLine = None  # type: ignore[assignment]

@@ -1,26 +1,29 @@
 """DynamoDB implementation of the BallotBox port (elections and polls).
 
-A vote is one TransactWriteItems: the voter's marker (attribute_not_exists: once per voter), the ballot
-under a random tracker in one of the box's shards (no voter, no time), and the shard's counters (ADD,
-refused once the shard is sealed), plus the eligibility checks (roll entry, ownership, verification).
+A vote is one TransactWriteItems over two tables: the voter's marker in the main table
+(attribute_not_exists: once per voter; its key is all it holds), and in the ballot table the ballot under
+a random tracker in one of the box's shards (no voter, no time) and the shard's counters (ADD, refused
+once the shard is sealed), plus the eligibility checks (roll entry, ownership, verification).
+The ballot table has no stream and no point-in-time recovery: the main table's stream sees the marker
+alone, so no change record pairs it with the ballot or the counters (docs/ballot-secrecy.md).
 Items touched by every vote would serialise votes (DynamoDB cancels transactions that meet on an item),
 so nothing is shared: the counters are per shard too.
 """
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Iterator
 from typing import Any
 
 from botocore.exceptions import ClientError
 
+from hromada import jitter
 from hromada.domain.ports import ConditionFailed
 from hromada.domain.voting_ports import Guard
 from hromada.errors import Unavailable
 from hromada.store import keys
-from hromada.store.client import dynamodb, table_name
+from hromada.store.client import ballot_table_name, dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call, failed_conditions
 
@@ -55,7 +58,7 @@ def transact(client: Any, items: list[dict[str, Any]], guards: list[str]) -> Non
         except Unavailable:
             if attempt == ATTEMPTS - 1:
                 raise
-            time.sleep(random.uniform(0, 0.025 * 2 ** attempt))
+            time.sleep(jitter.uniform(0, 0.025 * 2 ** attempt))
         except ClientError as error:
             failed = {guards[i] for i in failed_conditions(error)}
             if not failed:
@@ -72,23 +75,23 @@ def counter_sums(items: list[dict[str, Any]]) -> dict[str, int]:
     return sums
 
 
-def batch_get(client: Any, wanted: list[dict[str, str]]) -> list[dict[str, Any]]:
-    """BatchGetItem of up to 100 keys (one call unless DynamoDB leaves some unprocessed)."""
-    found: list[dict[str, Any]] = []
-    request: dict[str, Any] | None = {table_name(): {"Keys": [to_item(k) for k in wanted], "ConsistentRead": True}}
+def batch_get_tables(client: Any, wanted: dict[str, list[dict[str, str]]]) -> dict[str, list[dict[str, Any]]]:
+    """One BatchGetItem of up to 100 keys over several tables (again only for what DynamoDB left unprocessed)."""
+    found: dict[str, list[dict[str, Any]]] = {table: [] for table in wanted}
+    request: dict[str, Any] | None = {table: {"Keys": [to_item(k) for k in keys_], "ConsistentRead": True}
+                                      for table, keys_ in wanted.items() if keys_}
     while request:
         response = call(client.batch_get_item, RequestItems=request)
-        found += response.get("Responses", {}).get(table_name(), [])
+        for table, items in response.get("Responses", {}).items():
+            found[table] += items
         request = response.get("UnprocessedKeys") or None
     return found
 
 
-def _voter_entry(box: str, voter: str) -> dict[str, str]:
-    """A person's markers are listed under them (export: that they voted; never what)."""
-    kind, _, subject = voter.partition(":")
-    if kind not in ("member", "roll") or not subject:
-        return {}
-    return keys.person_entry(subject, "VOTED", box)
+def batch_get(client: Any, wanted: list[dict[str, str]], table: str | None = None) -> list[dict[str, Any]]:
+    """BatchGetItem of up to 100 keys of one table (the main table unless named)."""
+    table = table or table_name()
+    return batch_get_tables(client, {table: wanted})[table]
 
 
 class DynamoBallotBox:
@@ -101,20 +104,22 @@ class DynamoBallotBox:
 
     def cast(self, box: str, voter: str, shard: int, tallies: dict[str, int], *, tracker: str | None,
              ballot: dict[str, Any] | None, guards: list[Guard]) -> None:
-        table = table_name()
+        table, box_table = table_name(), ballot_table_name()
         names = {f"#c{i}": name for i, name in enumerate(tallies)}
         values = {f":c{i}": {"N": str(value)} for i, value in enumerate(tallies.values())}
         items: list[dict[str, Any]] = [
-            {"Put": {"TableName": table, "Item": to_item(keys.marker(box, voter) | _voter_entry(box, voter)),
+            # The marker is its key and nothing else: no time, no tracker, nothing listing it under a person
+            # (it is a pseudonym of the voter's address; erasure leaves it, so nobody votes twice).
+            {"Put": {"TableName": table, "Item": to_item(keys.marker(box, voter)),
                      "ConditionExpression": "attribute_not_exists(pk)"}},
-            {"Update": {"TableName": table, "Key": to_item(keys.counters(box, shard)),
+            {"Update": {"TableName": box_table, "Key": to_item(keys.counters(box, shard)),
                         "UpdateExpression": "ADD " + ", ".join(f"{n} {v}" for n, v in zip(names, values, strict=True)),
                         "ConditionExpression": "attribute_not_exists(sealed)",
                         "ExpressionAttributeNames": names, "ExpressionAttributeValues": values}},
         ]
         which = ["marker", "sealed"]
         if ballot is not None and tracker is not None:
-            items.append({"Put": {"TableName": table, "ConditionExpression": "attribute_not_exists(pk)",
+            items.append({"Put": {"TableName": box_table, "ConditionExpression": "attribute_not_exists(pk)",
                                   "Item": to_item(keys.ballot(box, shard, tracker) | {"ballot": ballot})}})
             which.append("tracker")
         for guard in guards:
@@ -131,12 +136,12 @@ class DynamoBallotBox:
     def seal(self, box: str, shards: int) -> None:
         """Every shard's counters at once (one transaction: up to 100 shards)."""
         transact(self.client, [
-            {"Update": {"TableName": table_name(), "Key": to_item(keys.counters(box, shard)),
+            {"Update": {"TableName": ballot_table_name(), "Key": to_item(keys.counters(box, shard)),
                         "UpdateExpression": "SET sealed = :yes", "ExpressionAttributeValues": {":yes": {"BOOL": True}}}}
             for shard in range(shards)], [])
 
     def counters(self, box: str, shards: int) -> dict[str, int]:
-        return counter_sums(batch_get(self.client, [keys.counters(box, s) for s in range(shards)]))
+        return counter_sums(batch_get(self.client, [keys.counters(box, s) for s in range(shards)], ballot_table_name()))
 
     def ballots(self, box: str, shards: int) -> Iterator[tuple[str, dict[str, Any]]]:
         for shard in range(shards):
@@ -151,7 +156,7 @@ class DynamoBallotBox:
                     break
 
     def ballot(self, box: str, shard: int, tracker: str) -> dict[str, Any] | None:
-        item = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.ballot(box, shard, tracker)))
+        item = call(self.client.get_item, TableName=ballot_table_name(), Key=to_item(keys.ballot(box, shard, tracker)))
         return self._ballot(item["Item"])[1] if item.get("Item") else None
 
     # ------------------------------------------------------------ helpers
@@ -163,7 +168,7 @@ class DynamoBallotBox:
     @staticmethod
     def _shard_query(box: str, shard: int, start: dict[str, Any] | None) -> dict[str, Any]:
         params: dict[str, Any] = {
-            "TableName": table_name(), "KeyConditionExpression": "pk = :pk AND begins_with(sk, :ballot)",
+            "TableName": ballot_table_name(), "KeyConditionExpression": "pk = :pk AND begins_with(sk, :ballot)",
             "ExpressionAttributeValues": {":pk": {"S": keys.ballot_shard(box, shard)},
                                           ":ballot": {"S": keys.BALLOT_PREFIX}}}
         if start:

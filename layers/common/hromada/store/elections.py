@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from dataclasses import replace
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -13,9 +14,10 @@ from hromada.domain.ports import AuditEntry
 from hromada.domain.voting_ports import Guard, Listed, VoterView
 from hromada.errors import BadRequest
 from hromada.models.election import Candidate, CandidateStatus, Election, ElectionStatus
+from hromada.pseudonyms import normalise_address
 from hromada.store import keys
-from hromada.store.ballots import batch_get, counter_sums, guard_check, transact
-from hromada.store.client import dynamodb, table_name
+from hromada.store.ballots import batch_get, batch_get_tables, counter_sums, guard_check, transact
+from hromada.store.client import ballot_table_name, dynamodb, table_name
 from hromada.store.codec import decode_cursor, encode_cursor, from_item, to_item
 from hromada.store.errors import call, error_code
 
@@ -74,6 +76,9 @@ def _in_nominations(election_id: str) -> dict[str, Any]:
                        "ExpressionAttributeValues": {":one": {"N": "1"}, ":nominations": {"S": "nominations"}}}}
 
 
+ROLL_BATCH = 98  # roll entries per transaction, with its audit entry and the check that the vote has not opened
+
+
 class DynamoElectionStore:
     def __init__(self, client: Any | None = None):
         self._client = client
@@ -97,12 +102,14 @@ class DynamoElectionStore:
     def get_with_turnout(self, election_id: str) -> tuple[Election | None, int]:
         """One BatchGetItem: the election and its ballot box's counters (the shard count is fixed per
         election; read with the current default and read again if it differs)."""
-        wanted = [keys.election(election_id), *(keys.counters(election_id, s) for s in range(SHARDS))]
-        found = batch_get(self.client, wanted)
-        election = next((_election(i) for i in found if i["sk"]["S"] == keys.ELECTION), None)
-        counters = [i for i in found if i["sk"]["S"] != keys.ELECTION]
+        found = batch_get_tables(self.client, {
+            table_name(): [keys.election(election_id)],
+            ballot_table_name(): [keys.counters(election_id, s) for s in range(SHARDS)]})
+        election = next((_election(i) for i in found[table_name()]), None)
+        counters = found[ballot_table_name()]
         if election and election.shards != SHARDS:
-            counters = batch_get(self.client, [keys.counters(election_id, s) for s in range(election.shards)])
+            counters = batch_get(self.client, [keys.counters(election_id, s) for s in range(election.shards)],
+                                 ballot_table_name())
         return election, counter_sums(counters).get("n", 0)
 
     def save(self, election: Election, expected_version: int, audit: AuditEntry | None = None) -> None:
@@ -215,16 +222,25 @@ class DynamoElectionStore:
 
     # ------------------------------------------------------------ voters
     def add_to_roll(self, election_id: str, emails: list[str], audit: AuditEntry) -> None:
+        """Each batch is one transaction: its entries, its audit entry (how many it added) and the check that
+        the vote has not opened (the roll is frozen from then on: raises ConditionFailed("phase"), and that
+        batch writes nothing). Entries are keyed by the mailbox (normalise_address, as the vote's guard looks
+        them up) and listed under the address as given (export, erasure)."""
         table = table_name()
-        for start in range(0, len(emails), 25):
-            request: dict[str, Any] | None = {table: [
-                {"PutRequest": {"Item": to_item(keys.roll_entry(election_id, email)
-                                                 | keys.person_entry(email, "ROLL", election_id))}}
-                for email in emails[start:start + 25]]}
-            while request:
-                response = call(self.client.batch_write_item, RequestItems=request)
-                request = response.get("UnprocessedItems") or None
-        transact(self.client, [audit_put(keys.election(election_id), audit)], ["audit"])
+        frozen_check = {"ConditionCheck": {
+            "TableName": table, "Key": to_item(keys.election(election_id)),
+            "ConditionExpression": "#status IN (:draft, :nominations)",
+            "ExpressionAttributeNames": {"#status": "status"},
+            "ExpressionAttributeValues": {":draft": {"S": "draft"}, ":nominations": {"S": "nominations"}}}}
+        pairs = sorted({normalise_address(email): email for email in emails}.items())
+        for start in range(0, len(pairs), ROLL_BATCH):
+            batch = pairs[start:start + ROLL_BATCH]
+            puts = [{"Put": {"TableName": table, "Item": to_item(keys.roll_entry(election_id, mailbox)
+                                                                 | keys.person_entry(email, "ROLL", election_id))}}
+                    for mailbox, email in batch]
+            entry = audit if len(pairs) <= ROLL_BATCH else replace(audit, reason=f"{len(batch)} addresses")
+            transact(self.client, [frozen_check, audit_put(keys.election(election_id), entry), *puts],
+                     ["phase", "audit", *("roll" for _ in puts)])
 
     def voter_view(self, election_id: str, voters: list[str], roll_email: str | None) -> VoterView:
         wanted = [keys.election(election_id), *(keys.marker(election_id, v) for v in voters)]
@@ -283,9 +299,10 @@ class DynamoElectionStore:
 
     def published_ballot(self, election_id: str, shard: int,
                          tracker: str) -> tuple[Election | None, dict[str, Any] | None]:
-        found = batch_get(self.client, [keys.election(election_id), keys.ballot(election_id, shard, tracker)])
-        election = next((_election(i) for i in found if i["sk"]["S"] == keys.ELECTION), None)
-        ballot = next((from_item(i)["ballot"] for i in found if i["sk"]["S"] != keys.ELECTION), None)
+        found = batch_get_tables(self.client, {table_name(): [keys.election(election_id)],
+                                               ballot_table_name(): [keys.ballot(election_id, shard, tracker)]})
+        election = next((_election(i) for i in found[table_name()]), None)
+        ballot = next((from_item(i)["ballot"] for i in found[ballot_table_name()]), None)
         return election, ballot
 
 

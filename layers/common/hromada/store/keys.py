@@ -54,15 +54,20 @@ match entry   pk MATCH#<domain>     sk <partnership|need|offer>#<id>
               the matching search reads one partition (written in the same transaction as the item)
 audit entry   pk PARTNERSHIP#<id> or INITIATIVE#<id>   sk AUDIT#<at>#<nonce>   (as for associations)
 
-subscription  pk SUB#<address hash>   sk SUB                 (one per address: the conditional put is the
-                                                             uniqueness; pending ones carry expires_at)
+subscription  pk SUB#<pseudonym(address, subscription)>   sk SUB   (one per mailbox, +tags included: the
+                                                             conditional put is the uniqueness; pending ones
+                                                             carry expires_at; created_at is its generation,
+                                                             which the links in mails are bound to)
               gsi1 SUBS#<daily|weekly> / <id>               (confirmed only: what the digest planner reads)
 follower      pk FOLLOWERS#<association id>   sk <subscription id>   (confirmed, not paused: written in the
-                                                             subscription's transaction; no address in it)
-suppressed    pk SUPPRESSED#<address hash>   sk SUPPRESSED   (bounced or complained: never mailed again;
-                                                             the address itself is not kept)
+                                                             subscription's transaction, deleted with it)
+suppressed    pk SUPPRESSED#<pseudonym(address, suppression)>   sk SUPPRESSED   (bounced or complained: never
+                                                             mailed again; the address itself is not kept)
+form mails    pk FORMMAIL#<pseudonym(domain, mail-domain)>   sk <hour>   (confirmation and notice mails per
+                                                             mail domain and hour: the cap; expires_at)
 reminder      pk EVENT#<id>   sk REMINDED#<start>        (the event's reminder was planned: once per start)
-delivery      pk MAIL#<job key>#<recipient hash> sk MAIL     (one per mail sent: the mailer's idempotency;
+delivery      pk MAIL#<job key>#<pseudonym(recipient id, delivery)> sk MAIL   (one per mail sent: the mailer's
+                                                             idempotency; no address nor subscription id;
                                                              expires_at after the period it covers)
 
 flag          pk FLAG#<item>        sk BY#<reporter id>   (one per person and item: attribute_not_exists;
@@ -73,13 +78,22 @@ review        pk FLAG#<item>        sk REVIEW             (count, reasons, hidde
               gsi1 FLAGGED_ASSOC#<association id> / <item>       (an association's moderation history)
               gsi2 FLAGS_OPEN / <first flagged at>#<item>         (the queue, oldest first; only while open)
 warning       pk ASSOC#<id>         sk WARNING#<at>#<nonce>       (shown to the association's editors)
-suspension    pk SUSPENDED#<user id>  sk SUSPENDED        (checked inside the write-quota transaction)
+suspension    pk SUSPENDED#<user id>  sk SUSPENDED        (the account: dropped with it at erasure)
+              pk SUSPENDED#P:<pseudonym> sk SUSPENDED     (the person: the HMAC of their normalised verified
+                                                           address; outlives erasure, so a new account with
+                                                           that mailbox is still suspended; names nobody)
+                                                          (both checked inside the write-quota transaction)
+erased        pk ERASED#<account pseudonym> sk ERASED     (an erased account's tokens write nothing more;
+                                                           expires_at after the tokens' lifetime; the keyed
+                                                           HMAC of the sub, so no id of it stays in the table)
 item: <kind>:<id>, a candidate <kind>:<election id>:<candidate id>
 person index  gsi1 PERSON#<user id or e-mail> / <KIND>#...  on rsvps, voted markers, candidates, roll entries,
               flags, polls (their author) and audit entries: what a person's export and erasure read
 """
 
 from __future__ import annotations
+
+from hromada.pseudonyms import pseudonym
 
 PROFILE = "PROFILE"
 
@@ -341,12 +355,8 @@ def published_page(election_id: str, number: int) -> dict[str, str]:
 
 
 # ------------------------------------------------------------ mail
-def address_hash(email: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
-
-
+# Every key naming a person here is a keyed pseudonym (hromada.pseudonyms), one purpose each, never a plain
+# hash: whoever holds the table cannot find an address in it by hashing candidates.
 def subscription(subscription_id: str) -> dict[str, str]:
     return {"pk": f"SUB#{subscription_id.removeprefix('sb_')}", "sk": "SUB"}
 
@@ -356,14 +366,18 @@ def subscribers(frequency: str) -> str:
 
 
 def suppressed(email: str) -> dict[str, str]:
-    return {"pk": f"SUPPRESSED#{address_hash(email)}", "sk": "SUPPRESSED"}
+    return {"pk": f"SUPPRESSED#{pseudonym(email, 'suppression')}", "sk": "SUPPRESSED"}
 
 
 def delivery(job_key: str, recipient_id: str) -> dict[str, str]:
-    # The recipient id (a member's id, a subscription's) is hashed: the record names nobody.
-    import hashlib
+    # The recipient id (a member's id, a subscription's, an address) is pseudonymised: the record names nobody.
+    return {"pk": f"MAIL#{job_key}#{pseudonym(recipient_id, 'delivery')}", "sk": "MAIL"}
 
-    return {"pk": f"MAIL#{job_key}#{hashlib.sha256(recipient_id.encode()).hexdigest()[:32]}", "sk": "MAIL"}
+
+def form_mail_allowance(domain: str, hour: int) -> dict[str, str]:
+    """Confirmation and notice mails sent to one mail domain in one hour (the domain is pseudonymised too: a
+    small association's domain names it)."""
+    return {"pk": f"FORMMAIL#{pseudonym(domain, 'mail-domain')}", "sk": str(hour)}
 
 
 def reminder(event_id: str, start: str) -> dict[str, str]:
@@ -403,6 +417,21 @@ def suspension(user_id: str) -> dict[str, str]:
     return {"pk": f"SUSPENDED#{user_id}", "sk": "SUSPENDED"}
 
 
+def person_suspension(pseudonym: str) -> dict[str, str]:
+    return {"pk": f"SUSPENDED#P:{pseudonym}", "sk": "SUSPENDED"}
+
+
+def erased_account(account_pseudonym: str) -> dict[str, str]:
+    return {"pk": f"ERASED#{account_pseudonym}", "sk": "ERASED"}
+
+
+def account_pseudonym(user_id: str) -> str:
+    """The keyed HMAC naming an erased account (its sub) in its tombstone."""
+    from hromada.pseudonyms import pseudonym
+
+    return pseudonym(user_id, "erased-account")
+
+
 def person(subject: str) -> str:
     """The person index partition: a user id (sub) or an e-mail address."""
     return f"PERSON#{subject}"
@@ -414,9 +443,9 @@ def person_entry(subject: str, kind: str, *parts: str) -> dict[str, str]:
 
 
 def subscriber_partition(email: str) -> str:
-    """Where the mail capability keeps an address's subscription: SUB#<address hash> (SHA-256 of the trimmed,
-    lower-cased address, 32 hex digits). Read by the export, deleted by the erasure."""
-    return f"SUB#{address_hash(email)}"
+    """Where the mail capability keeps a mailbox's subscription: SUB#<pseudonym(address, "subscription")>,
+    the same for every alias of the mailbox (+tags). Read by the export, deleted by the erasure."""
+    return f"SUB#{pseudonym(email, 'subscription')}"
 
 
 def follower(association_id: str, subscription_id: str) -> dict[str, str]:

@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from hromada.domain.moderation_ports import OPEN, Flag, Page, Review, Suspension, Target, TargetInfo, Warning
-from hromada.domain.ports import AuditEntry
+from hromada.domain.ports import AuditEntry, ConditionFailed
 from hromada.store import keys
 from hromada.store.audit import audit_put
 from hromada.store.client import dynamodb, table_name
@@ -22,6 +22,17 @@ FLAG_RETENTION_SECONDS = 180 * 24 * 3600
 # The attribute each kind's own writes are conditioned on: hiding bumps it, so an edit that read the item
 # before it was hidden loses (409) instead of writing it back visible.
 VERSIONED = {"association": "version", "event": "sequence", "announcement": "version", "partnership": "version"}
+
+
+BEFORE_VOTING = ("draft", "nominations")  # an election's phases in which flags alone may hide a candidate
+
+
+def _before_voting(election_id: str) -> dict[str, Any]:
+    return {"ConditionCheck": {"TableName": table_name(), "Key": to_item(keys.election(election_id)),
+                               "ConditionExpression": "#status IN (:draft, :nominations)",
+                               "ExpressionAttributeNames": {"#status": "status"},
+                               "ExpressionAttributeValues": {":draft": {"S": "draft"},
+                                                             ":nominations": {"S": "nominations"}}}}
 
 
 def target_key(target: Target) -> dict[str, str]:
@@ -126,8 +137,10 @@ class DynamoModerationStore:
         if target.kind == "association":
             return TargetInfo(target.item_id, item.get("owner_id"), item.get("status") == "verified", hidden)
         if target.kind == "candidate":
+            election = self._get(keys.election(target.election_id or "")) or {}
             return TargetInfo(item.get("association_id"), item.get("nominated_by"),
-                              item.get("status") == "approved", hidden)
+                              item.get("status") == "approved", hidden,
+                              auto_hide=election.get("status") in BEFORE_VOTING)
         if target.kind == "partnership":
             proposer = item.get("proposed_by")
             owner = self._get(keys.association(proposer)) if proposer else None
@@ -198,6 +211,9 @@ class DynamoModerationStore:
         if hide is not None:
             items += [_set_hidden(updated.target, True), audit_put(keys.flag_partition(updated.target.ref), hide)]
             reasons += ["target", "audit"]
+            if updated.target.kind == "candidate":  # the vote has not opened meanwhile (else: "phase", read again)
+                items.append(_before_voting(updated.target.election_id or ""))
+                reasons.append("phase")
             matches = self._match_writes(updated.target, True)
             items += matches
             reasons += ["match"] * len(matches)
@@ -221,10 +237,14 @@ class DynamoModerationStore:
             items.append({"Put": {"TableName": table_name(), "Item": to_item(item)}})
             reasons.append("warning")
         if suspension is not None:
-            item = keys.suspension(suspension.user_id) | {"at": suspension.at, "reason": suspension.reason,
-                                                          "item": updated.target.ref}
-            items.append({"Put": {"TableName": table_name(), "Item": to_item(item)}})
+            marker = {"at": suspension.at, "reason": suspension.reason, "item": updated.target.ref}
+            items.append({"Put": {"TableName": table_name(), "Item": to_item(keys.suspension(suspension.user_id)
+                                                                             | marker)}})
             reasons.append("suspension")
+            if suspension.person:  # names nobody: no user id in it, and it outlives the account
+                items.append({"Put": {"TableName": table_name(),
+                                      "Item": to_item(keys.person_suspension(suspension.person) | marker)}})
+                reasons.append("suspension")
         transact(self.client, items, reasons)
         if previous.status == OPEN and updated.status != OPEN:
             self._retire_flags(updated.target)
@@ -239,9 +259,15 @@ class DynamoModerationStore:
             call(self.client.update_item, TableName=table_name(), Key={"pk": flag["pk"], "sk": flag["sk"]},
                  UpdateExpression="SET expires_at = :e", ExpressionAttributeValues={":e": {"N": str(expires)}})
 
-    def lift_suspension(self, user_id: str, audit: AuditEntry) -> None:
+    def lift_suspension(self, user_id: str, audit: AuditEntry, person: str | None = None) -> None:
+        markers = [keys.suspension(user_id)] + ([keys.person_suspension(person)] if person else [])
+        found = call(self.client.transact_get_items, TransactItems=[
+            {"Get": {"TableName": table_name(), "Key": to_item(key), "ProjectionExpression": "pk"}}
+            for key in markers])["Responses"]
+        present = [key for key, response in zip(markers, found, strict=True) if response.get("Item")]
+        if not present:
+            raise ConditionFailed("suspension")
         transact(self.client, [
-            {"Delete": {"TableName": table_name(), "Key": to_item(keys.suspension(user_id)),
-                        "ConditionExpression": "attribute_exists(pk)"}},
+            *({"Delete": {"TableName": table_name(), "Key": to_item(key)}} for key in present),
             audit_put(keys.suspension(user_id)["pk"], audit),
-        ], ["suspension", "audit"])
+        ], ["suspension"] * len(present) + ["audit"])

@@ -10,15 +10,17 @@ import secrets
 from decimal import Decimal
 from typing import Any
 
-from hromada.auth import Principal
 from hromada.domain.personal_data import Membership
 from hromada.models.association import AssociationOut, EditorRole, Status
 from hromada.store import keys
+from hromada.store.account_admin import CognitoAccounts
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
 from hromada.store.guards import transact
+
+__all__ = ["CognitoAccounts", "DynamoPersonalDataStore"]
 
 
 def _plain(value: Any) -> Any:
@@ -81,9 +83,16 @@ class DynamoPersonalDataStore:
                 for i in items]
 
     def erase_subscriptions(self, email: str) -> None:
-        for item in self._query(KeyConditionExpression="pk = :p", ProjectionExpression="pk, sk",
-                                ExpressionAttributeValues={":p": {"S": keys.subscriber_partition(email)}}):
-            call(self.client.delete_item, TableName=table_name(), Key={"pk": item["pk"], "sk": item["sk"]})
+        """The mailbox's subscription and the follower entries naming it (FOLLOWERS#<association> /
+        <subscription id>), whatever its status: an entry left behind would outlive the person."""
+        partition = keys.subscriber_partition(email)
+        subscription_id = "sb_" + partition.removeprefix("SUB#")
+        for item in map(from_item, self._query(KeyConditionExpression="pk = :p",
+                                               ExpressionAttributeValues={":p": {"S": partition}})):
+            for association_id in sorted(set(item.get("associations") or [])):
+                call(self.client.delete_item, TableName=table_name(),
+                     Key=to_item(keys.follower(str(association_id), subscription_id)))
+            call(self.client.delete_item, TableName=table_name(), Key=to_item({"pk": item["pk"], "sk": item["sk"]}))
 
     def co_editors(self, association_id: str, email: str) -> list[str]:
         editors = [from_item(i) for i in self._query(
@@ -167,40 +176,11 @@ class DynamoPersonalDataStore:
         else:
             self._update(key, "REMOVE gsi1pk, gsi1sk")
 
+    def leave_tombstone(self, user_id: str, expires_at: int) -> None:
+        call(self.client.put_item, TableName=table_name(),
+             Item=to_item(keys.erased_account(keys.account_pseudonym(user_id)) | {"expires_at": expires_at}))
+
     def drop_suspension(self, user_id: str) -> None:
         for item in self._query(KeyConditionExpression="pk = :p", ProjectionExpression="pk, sk",
                                 ExpressionAttributeValues={":p": {"S": keys.suspension(user_id)["pk"]}}):
             call(self.client.delete_item, TableName=table_name(), Key={"pk": item["pk"], "sk": item["sk"]})
-
-
-class CognitoAccounts:
-    """The user pool side: who an e-mail belongs to, and deleting the account."""
-
-    def __init__(self, pool_id: str, client: Any | None = None):
-        self.pool_id = pool_id
-        self._client = client
-
-    @property
-    def client(self) -> Any:
-        if self._client is None:
-            import boto3
-
-            from hromada.settings import get_settings
-
-            self._client = boto3.client("cognito-idp", region_name=get_settings().region)
-        return self._client
-
-    def user_id_of(self, email: str) -> str | None:
-        try:
-            user = self.client.admin_get_user(UserPoolId=self.pool_id, Username=email)
-        except self.client.exceptions.UserNotFoundException:
-            return None
-        return next((a["Value"] for a in user.get("UserAttributes", []) if a["Name"] == "sub"), None)
-
-    def delete(self, principal: Principal) -> None:
-        for username in dict.fromkeys(u for u in (principal.email, principal.user_id) if u):
-            try:
-                self.client.admin_delete_user(UserPoolId=self.pool_id, Username=username)
-                return
-            except self.client.exceptions.UserNotFoundException:
-                continue

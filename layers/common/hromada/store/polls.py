@@ -12,8 +12,8 @@ from hromada.domain.voting_ports import Guard, Listed
 from hromada.errors import BadRequest
 from hromada.models.poll import Poll, PollStatus
 from hromada.store import keys
-from hromada.store.ballots import batch_get, counter_sums, guard_check, transact
-from hromada.store.client import dynamodb, table_name
+from hromada.store.ballots import batch_get, batch_get_tables, counter_sums, guard_check, transact
+from hromada.store.client import ballot_table_name, dynamodb, table_name
 from hromada.store.codec import decode_cursor, encode_cursor, from_item, to_item
 from hromada.store.elections import audit_put, due_ids
 from hromada.store.errors import call, error_code
@@ -63,15 +63,17 @@ class DynamoPollStore:
                     ConsistentRead=True).get("Item")
         return _poll(item) if item else None
 
-    def view(self, poll_id: str, voter: str) -> tuple[Poll | None, dict[str, int], bool]:
-        marker = keys.marker(poll_id, voter)
-        found = batch_get(self.client, [keys.poll(poll_id), marker,
-                                        *(keys.counters(poll_id, s) for s in range(SHARDS))])
-        poll = next((_poll(i) for i in found if i["sk"]["S"] == "POLL"), None)
-        voted = any(i["pk"]["S"] == marker["pk"] for i in found)
-        counters = [i for i in found if i["sk"]["S"] == "COUNT"]
+    def view(self, poll_id: str, voter: str | None) -> tuple[Poll | None, dict[str, int], bool]:
+        marker = keys.marker(poll_id, voter) if voter else None
+        found = batch_get_tables(self.client, {
+            table_name(): [keys.poll(poll_id), *([marker] if marker else [])],
+            ballot_table_name(): [keys.counters(poll_id, s) for s in range(SHARDS)]})
+        poll = next((_poll(i) for i in found[table_name()] if i["sk"]["S"] == "POLL"), None)
+        voted = marker is not None and any(i["pk"]["S"] == marker["pk"] for i in found[table_name()])
+        counters = found[ballot_table_name()]
         if poll and poll.shards != SHARDS:
-            counters = batch_get(self.client, [keys.counters(poll_id, s) for s in range(poll.shards)])
+            counters = batch_get(self.client, [keys.counters(poll_id, s) for s in range(poll.shards)],
+                                 ballot_table_name())
         return poll, counter_sums(counters), voted
 
     def save(self, poll: Poll, expected_version: int, audit: AuditEntry | None = None, *,

@@ -59,11 +59,41 @@ class DynamoSubscriptionStore:
                     {":version": {"N": str(previous.version)}}, "version")
 
     def delete(self, subscription: Subscription) -> None:
+        """The subscription and every follower entry it may have, in one transaction conditioned on the
+        version read: an update that added a follower meanwhile makes it read again, so none is left behind."""
         table = table_name()
-        items = [{"Delete": {"TableName": table, "Key": to_item(keys.subscription(subscription.id))}}]
-        items += [{"Delete": {"TableName": table, "Key": to_item(keys.follower(a, subscription.id))}}
-                  for a in _followed(subscription)]
-        call(self.client.transact_write_items, TransactItems=items)
+        current: Subscription | None = subscription
+        for _attempt in range(5):
+            if current is None:
+                return
+            items: list[dict[str, Any]] = [{"Delete": {
+                "TableName": table, "Key": to_item(keys.subscription(current.id)),
+                "ConditionExpression": "attribute_not_exists(pk) OR version = :v",
+                "ExpressionAttributeValues": {":v": {"N": str(current.version)}}}}]
+            items += [{"Delete": {"TableName": table, "Key": to_item(keys.follower(a, current.id))}}
+                      for a in sorted(set(current.associations))]
+            try:
+                call(self.client.transact_write_items, TransactItems=items)
+                return
+            except ClientError as error:
+                if error_code(error) != "TransactionCanceledException":
+                    raise
+            current = self.get(current.id)
+        raise ConditionFailed("version")
+
+    def take_form_mail(self, domain: str, hour: int, cap: int) -> bool:
+        """One more confirmation or notice mail to this mail domain this hour, unless `cap` went already."""
+        try:
+            call(self.client.update_item, TableName=table_name(), Key=to_item(keys.form_mail_allowance(domain, hour)),
+                 UpdateExpression="ADD sent :one SET expires_at = :expires",
+                 ConditionExpression="attribute_not_exists(sent) OR sent < :cap",
+                 ExpressionAttributeValues={":one": {"N": "1"}, ":cap": {"N": str(cap)},
+                                            ":expires": {"N": str((hour + 2) * 3600)}})
+        except ClientError as error:
+            if error_code(error) == "ConditionalCheckFailedException":
+                return False
+            raise
+        return True
 
     def followers(self, association_id: str) -> list[Subscription]:
         """Confirmed, active subscribers following an association: a Query, then BatchGetItem by 100."""
@@ -97,12 +127,14 @@ class DynamoSubscriptionStore:
         unique = list(dict.fromkeys(emails))
         for start in range(0, len(unique), 100):
             chunk = unique[start:start + 100]
-            by_pk = {keys.suppressed(e)["pk"]: e for e in chunk}
-            request = {table_name(): {"Keys": [to_item(keys.suppressed(e)) for e in chunk],
+            by_pk: dict[str, list[str]] = {}  # aliases of one mailbox share its suppression
+            for email in chunk:
+                by_pk.setdefault(keys.suppressed(email)["pk"], []).append(email)
+            request = {table_name(): {"Keys": [to_item({"pk": pk, "sk": "SUPPRESSED"}) for pk in by_pk],
                                       "ProjectionExpression": "pk"}}
             while request:
                 response = call(self.client.batch_get_item, RequestItems=request)
-                found |= {by_pk[i["pk"]["S"]] for i in response["Responses"].get(table_name(), [])}
+                found |= {e for i in response["Responses"].get(table_name(), []) for e in by_pk[i["pk"]["S"]]}
                 request = response.get("UnprocessedKeys") or None
         return found
 
