@@ -14,4 +14,6 @@ def test_docs_render_every_operation(page: Page) -> None:
     expect(page.locator(".opblock-summary-path", has_text="/associations/{id}/editors/{email}")).to_be_visible()
     expect(page.locator(".opblock-summary-path", has_text="/regions")).to_be_visible()
     expect(page.get_by_text("Unable to render this definition")).to_have_count(0)
+    # Tags come with their descriptions (infra/contract.py).
+    expect(page.get_by_text("The directory of associations: browse, register, edit, co-editors.")).to_be_visible()
     assert external == []

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, StrictBool, model_validator
 
 from hromada.models.association import Categories, Category, RegionCode
 from hromada.models.common import HttpsUrl, HttpUrl, Strict, single_line
@@ -45,7 +45,7 @@ class _AnnouncementFields(Strict):
     categories: Categories
     expires_at: datetime | None = Field(None, description="Hidden from lists from then on (with an offset, or "
                                                           "wall-clock time in Paris)")
-    pinned: bool = Field(False, description="Shown first among the association's announcements")
+    pinned: StrictBool = Field(False, description="Shown first among the association's announcements")
     needs: Needs = Field(default_factory=list)
     donation_target_eur: DonationTarget | None = None
     donation_url: HttpsUrl | None = Field(None, description="Donations: the external page to give on")
@@ -73,7 +73,7 @@ class AnnouncementPatch(Strict):
     region: RegionCode | None = None
     categories: Categories | None = None
     expires_at: datetime | None = None
-    pinned: bool | None = None
+    pinned: StrictBool | None = None
     needs: Needs | None = None
     donation_target_eur: DonationTarget | None = None
     donation_url: HttpsUrl | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, StringConstraints, model_serializer, model_validator
+from pydantic import BaseModel, Field, StrictBool, StringConstraints, model_serializer, model_validator
 
 from hromada.domain import geography
 from hromada.domain.text import SLUG_PATTERN
@@ -96,7 +96,7 @@ class _Profile(Strict):
     postal_code: PostalCode
     website: HttpUrl | None = None
     contact_email: Email | None = None
-    show_contact_email: bool = Field(False, description="Opt-in: publish contact_email in the directory")
+    show_contact_email: StrictBool = Field(False, description="Opt-in: publish contact_email in the directory")
     rna: Rna | None = Field(None, description="French registry number: W followed by 9 digits")
     logo_url: HttpsUrl | None = None
     social_links: SocialLinks = Field(default_factory=dict)
@@ -127,7 +127,7 @@ class AssociationPatch(Strict):
     postal_code: PostalCode | None = None
     website: HttpUrl | None = None
     contact_email: Email | None = None
-    show_contact_email: bool | None = None
+    show_contact_email: StrictBool | None = None
     rna: Rna | None = None
     logo_url: HttpsUrl | None = None
     social_links: SocialLinks | None = None

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, Field, StrictBool, StringConstraints, model_validator
 
 from hromada.domain import times
 from hromada.models.association import DepartmentCode, Language, Languages, PostalCode, RegionCode
@@ -76,12 +76,12 @@ class _EventFields(Strict):
     online_url: HttpsUrl | None = None
     categories: EventCategories
     languages: Languages = Field(default_factory=lambda: [Language.UK, Language.FR])
-    is_free: bool = True
+    is_free: StrictBool = True
     price_cents: PriceCents | None = None
     ticket_url: HttpsUrl | None = None
     image_url: HttpsUrl | None = None
     capacity: Capacity | None = None
-    registration_required: bool = False
+    registration_required: StrictBool = False
     registration_deadline: datetime | None = Field(None, description="RSVPs close then (at the start at the "
                                                                      "latest). " + WHEN)
 
@@ -110,12 +110,12 @@ class EventPatch(Strict):
     online_url: HttpsUrl | None = None
     categories: EventCategories | None = None
     languages: Languages | None = None
-    is_free: bool | None = None
+    is_free: StrictBool | None = None
     price_cents: PriceCents | None = None
     ticket_url: HttpsUrl | None = None
     image_url: HttpsUrl | None = None
     capacity: Capacity | None = Field(None, description="null removes the limit")
-    registration_required: bool | None = None
+    registration_required: StrictBool | None = None
     registration_deadline: datetime | None = None
 
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, Field, StrictBool, StringConstraints, model_validator
 
 from hromada.models.association import LocalizedText
 from hromada.models.common import Email, HttpsUrl, Strict, single_line, text
@@ -82,7 +82,7 @@ class PartnershipDocument(Strict):
 class PartnershipMilestone(Strict):
     date: date
     title: single_line(2, 160)
-    done: bool = False
+    done: StrictBool = False
 
 
 def _in_date_order(milestones: list[PartnershipMilestone]) -> list[PartnershipMilestone]:
