@@ -39,6 +39,8 @@ from hromada.models.event import (
     EventOut,
     EventPatch,
     RsvpOut,
+    RsvpState,
+    RsvpStateOut,
 )
 from hromada.observability import metrics
 from hromada.store.associations import DynamoAssociationStore
@@ -239,10 +241,14 @@ def rsvp(id: EventId) -> Response[RsvpOut]:
 
 
 @app.get("/events/<id>/rsvp", tags=TAGS, summary="My RSVP and waitlist position", security=SIGNED_IN,
-         responses=documented(200, "My RSVP", ERRORS_SIGNED_IN, NOT_FOUND))
-def my_rsvp(id: EventId) -> Response[RsvpOut]:
+         responses=documented(200, "My RSVP; status `none` when I have not registered", ERRORS_SIGNED_IN,
+                              NOT_FOUND))
+def my_rsvp(id: EventId) -> Response[RsvpStateOut]:
     mine, position = rsvps().mine(principal(app), id)
-    return Response(200, "application/json", _rsvp_out(mine, position), headers={"Cache-Control": "private, no-store"})
+    out = RsvpStateOut(event_id=id, status=RsvpState.NONE, position=None, joined_at=None, promoted_at=None) \
+        if mine is None else RsvpStateOut(event_id=mine.event_id, status=RsvpState(mine.status), position=position,
+                                          joined_at=mine.joined_at, promoted_at=mine.promoted_at)
+    return Response(200, "application/json", out, headers={"Cache-Control": "private, no-store"})
 
 
 @app.delete("/events/<id>/rsvp", tags=TAGS, summary="Cancel my RSVP (a freed seat goes to the waitlist)",

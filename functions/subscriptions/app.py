@@ -35,6 +35,7 @@ from hromada.mail.links import SignedLinks
 from hromada.mail.render import page
 from hromada.models.event import EventCategory
 from hromada.models.subscription import (
+    MySubscriptionOut,
     Preferences,
     PreferencesOut,
     Subscription,
@@ -195,14 +196,12 @@ def put_preferences(token: Token, preferences: Preferences) -> PreferencesOut:
 
 
 @app.get("/me/subscription", tags=TAGS, summary="My digest subscription (by my verified address)",
-         security=SIGNED_IN, responses=documented(200, "My subscription", ERRORS_SIGNED_IN, NOT_FOUND))
-def my_subscription() -> PreferencesOut:
+         security=SIGNED_IN,
+         responses=documented(200, "My subscription; status `none` when I have none", ERRORS_SIGNED_IN))
+def my_subscription() -> Response[MySubscriptionOut]:
     found = subscriptions().mine(principal(app))
-    if found is None:
-        from hromada.errors import NotFound
-
-        raise NotFound("subscription_not_found")
-    return found.preferences()
+    out = MySubscriptionOut.none() if found is None else MySubscriptionOut.of(found.preferences())
+    return Response(200, "application/json", out, headers={"Cache-Control": "private, no-store"})
 
 
 @app.put("/me/subscription", tags=TAGS, summary="Subscribe or change my preferences (no confirmation mail: my "

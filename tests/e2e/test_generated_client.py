@@ -133,7 +133,7 @@ def test_register_publish_rsvp_and_vote_with_the_generated_client(running, token
     assert (first.status_code, second.status_code) == (201, 201), (first.content, second.content)
     assert first.parsed.status == m.RsvpStatus.CONFIRMED and second.parsed.status == m.RsvpStatus.WAITLISTED
     mine = api("events.get_my_rsvp").sync(event.id, client=waiting)
-    assert mine.status == m.RsvpStatus.WAITLISTED and mine.position == 1
+    assert mine.status == m.RsvpState.WAITLISTED and mine.position == 1
     seen = api("events.get_event").sync(event.id, client=client(running))
     assert seen.id == event.id
 

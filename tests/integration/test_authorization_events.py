@@ -79,6 +79,22 @@ def test_route_by_role(route, role, api, cast):
     if expected >= 400:
         error = response.json()["error"]
         assert set(error) == {"code", "message", "details"} and error["message"]
+    if route == "GET /events/{id}/rsvp" and expected == 200:
+        assert response.json()["status"] == "confirmed"  # the caller's own RSVP, made just before
+
+
+def test_my_rsvp_is_only_ever_mine(api, cast):
+    """GET /events/{id}/rsvp answers 200 for everyone signed in: what it must never do is show another
+    person's registration. Each person sees their own state, `none` until they register."""
+    people, association, _ = cast
+    event = _fresh_event(api, people, association)
+    path = f"/events/{event['id']}/rsvp"
+    assert api("POST", path, people["member"]).status_code == 201
+    assert api("GET", path, people["member"]).json()["status"] == "confirmed"
+    for role in ("other_editor", "editor", "owner", "moderator", "admin"):
+        assert api("GET", path, people[role]).json() == {
+            "event_id": event["id"], "status": "none", "position": None, "joined_at": None, "promoted_at": None}
+    assert api("GET", "/events/ev_00000000000000000000/rsvp", people["member"]).status_code == 404
 
 
 def test_refused_writes_change_nothing(api, cast):

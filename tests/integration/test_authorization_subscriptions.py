@@ -63,6 +63,16 @@ def test_route_by_role(route, role, api, stack, person, cast):
         kwargs["json"] = {"frequency": "weekly", "regions": ["76"]}
     response = api(method, path, who, **kwargs)
     assert response.status_code == MATRIX[route][ROLES.index(role)], f"{role} {route}: {response.text[:300]}"
+    if route == "GET /me/subscription" and who is not None:
+        assert response.json()["status"] == "confirmed"  # the caller's own, saved just before
+
+
+def test_my_subscription_is_only_ever_mine(api, person):
+    """GET /me/subscription answers 200 for everyone signed in; it never shows another person's subscription."""
+    subscriber, other = person(label="subscriber"), person(label="other")
+    assert api("PUT", "/me/subscription", subscriber, json={"regions": ["93"], "frequency": "daily"}).status_code == 200
+    seen = api("GET", "/me/subscription", other).json()
+    assert seen["status"] == "none" and seen["regions"] == [] and seen["frequency"] == "weekly"
 
 
 def test_a_token_only_reaches_its_own_subscription(api, stack, person):

@@ -25,7 +25,9 @@ def test_seats_waitlist_and_promotion(api, new_event, person):
     promoted = api("GET", f"{path}/rsvp", people[2]).json()
     assert promoted["status"] == "confirmed" and promoted["promoted_at"] and promoted["position"] is None
     assert api("GET", f"{path}/rsvp", people[3]).json()["position"] == 1
-    assert error_of(api("GET", f"{path}/rsvp", people[0]), 404)["code"] == "rsvp_not_found"
+    # having no RSVP is a state, not an error: every event page asks, and 4xx alarms keep their meaning
+    assert api("GET", f"{path}/rsvp", people[0]).json() == {
+        "event_id": event["id"], "status": "none", "position": None, "joined_at": None, "promoted_at": None}
     assert error_of(api("DELETE", f"{path}/rsvp", people[0]), 404)["code"] == "rsvp_not_found"
     assert api("GET", path).json()["seats"] == {"capacity": 2, "confirmed": 2, "waitlisted": 1, "available": 0}
 

@@ -270,5 +270,5 @@ def test_delete_rules(api, new_event, person):
     api("POST", f"{path}/cancel", owner, json={"reason": "Annulé"})
     assert api("DELETE", path, owner).status_code == 204
     assert error_of(api("GET", path), 404)["code"] == "event_not_found"
-    assert error_of(api("GET", f"{path}/rsvp", member), 404)["code"] == "rsvp_not_found"
+    assert error_of(api("GET", f"{path}/rsvp", member), 404)["code"] == "event_not_found"
     assert error_of(api("DELETE", path, owner), 404)

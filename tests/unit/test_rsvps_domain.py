@@ -75,8 +75,9 @@ def test_leaving_the_waitlist_moves_the_others_up(event_with):
     assert rsvps.mine(who("c"), event.id)[1] == 1
     assert events.store.seats[event.id].confirmed == 1
     assert events.publisher.kinds() == []
+    assert rsvps.mine(who("b"), event.id) == (None, None)
     with pytest.raises(NotFound):
-        rsvps.mine(who("b"), event.id)
+        rsvps.mine(who("b"), "ev_" + "0" * 20)  # no such event: still an error
 
 
 def test_a_freed_seat_without_waitlist_is_free_for_anyone(event_with):

@@ -64,10 +64,14 @@ class Rsvps:
                 continue  # the seats changed (or a parallel request of this member won): read again
         raise Unavailable()
 
-    def mine(self, principal: Principal, event_id: str) -> tuple[Rsvp, int | None]:
+    def mine(self, principal: Principal, event_id: str) -> tuple[Rsvp | None, int | None]:
+        """The member's RSVP and waitlist position; (None, None) when they have none: not having registered
+        is a state, not an error (every event page asks). An event that does not exist is still a 404."""
         rsvp = self.store.get_rsvp(event_id, principal.user_id)
         if rsvp is None:
-            raise NotFound("rsvp_not_found")
+            if self.store.get(event_id) is None:
+                raise NotFound("event_not_found")
+            return None, None
         return rsvp, self._position(rsvp)
 
     def leave(self, principal: Principal, event_id: str) -> None:

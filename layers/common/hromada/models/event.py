@@ -262,6 +262,22 @@ class RsvpOut(BaseModel):
     promoted_at: str | None
 
 
+class RsvpState(StrEnum):
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    NONE = "none"
+
+
+class RsvpStateOut(BaseModel):
+    """The caller's own RSVP; `none` (and null fields) when they have not registered."""
+
+    event_id: str
+    status: RsvpState
+    position: int | None = Field(description="Place on the waitlist (1 = next to get a seat); null otherwise")
+    joined_at: str | None
+    promoted_at: str | None
+
+
 class AttendeeOut(BaseModel):
     name: str | None
     email: str

@@ -73,6 +73,34 @@ class PreferencesOut(BaseModel):
     status: SubscriptionStatus
 
 
+class MySubscriptionStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    SUPPRESSED = "suppressed"
+    NONE = "none"  # no subscription (or not a confirmed one): the preferences shown are the defaults
+
+
+class MySubscriptionOut(BaseModel):
+    """A member's own subscription; `none` when there is none, with the preferences a new one would start from."""
+
+    regions: list[str]
+    categories: list[str]
+    associations: list[str]
+    language: str
+    frequency: Frequency
+    status: MySubscriptionStatus
+
+    @classmethod
+    def none(cls) -> MySubscriptionOut:
+        blank = Preferences()
+        return cls(regions=blank.regions, categories=blank.categories, associations=blank.associations,
+                   language=MailLanguage(blank.language).value, frequency=Frequency(blank.frequency),
+                   status=MySubscriptionStatus.NONE)
+
+    @classmethod
+    def of(cls, found: PreferencesOut) -> MySubscriptionOut:
+        return cls(**found.model_dump(exclude={"status"}), status=MySubscriptionStatus(found.status.value))
+
+
 class Subscription(BaseModel):
     """The stored record."""
 
