@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hromada.auth import parse_groups, principal_from_event
-from hromada.domain.text import SLUG_PATTERN, fold, make_slug
+from hromada.domain.text import SLUG_PATTERN, fold, make_slug, transliterate_uk
 from hromada.i18n import LANGUAGES, message, negotiate
 from hromada.i18n.messages import MESSAGES
 
@@ -34,6 +34,25 @@ def test_message_parameters_and_fallback():
 @given(st.text(min_size=1, max_size=80))
 def test_slugs_are_always_valid(name):
     assert re.match(SLUG_PATTERN, make_slug(name))
+
+
+# Examples from the official table of the national transliteration (resolution no. 55, 27 January 2010).
+@pytest.mark.parametrize(("ukrainian", "latin"), [
+    ("Згорани", "Zghorany"), ("Розгон", "Rozghon"), ("Щербухи", "Shcherbukhy"), ("Юрій", "Yurii"),
+    ("Єнакієве", "Yenakiieve"), ("Гаєвич", "Haievych"), ("Їжакевич", "Yizhakevych"), ("Кадиївка", "Kadyivka"),
+    ("Йосипівка", "Yosypivka"), ("Стрий", "Stryi"), ("Корюківка", "Koriukivka"), ("Яготин", "Yahotyn"),
+    ("Костянтин", "Kostiantyn"), ("Знам'янка", "Znamianka"), ("Ґалаґан", "Galagan"), ("Харків", "Kharkiv"),
+    ("Біла Церква", "Bila Tserkva"), ("Вінниця", "Vinnytsia"), ("Житомир", "Zhytomyr"), ("Олексій", "Oleksii"),
+])
+def test_ukrainian_national_transliteration(ukrainian, latin):
+    assert transliterate_uk(ukrainian) == latin
+
+
+def test_slugs_use_the_ukrainian_transliteration_not_the_russian_one():
+    assert make_slug("Громада Ліона") == "hromada-liona"  # not "gromada-liona"
+    assert make_slug("Українська громада Ліона") == "ukrainska-hromada-liona"
+    assert make_slug("Юність Яготина") == "yunist-yahotyna"
+    assert make_slug("Maison de l'Ukraine à Lyon") == "maison-de-l-ukraine-a-lyon"  # Latin names as before
 
 
 def test_fold_ignores_case_accents_and_spacing():
