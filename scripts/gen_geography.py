@@ -27,6 +27,23 @@ PARENT_ALIASES = {"FR-6AE": "FR-GES"}
 DEPARTMENT_TYPES = {"Metropolitan department", "Overseas departmental collectivity",
                     "Overseas unique territorial collectivity"}
 OVERSEAS_DEPARTMENTS = {"FR-971", "FR-972", "FR-973", "FR-974", "FR-976"}
+# Where pycountry's catalogs fall short: English names half in French ("Normandie" beside "Occitania") or made up
+# ("New Aquitania"), two spellings of one region ("Grand Est"/"Grand-Est"), a Ukrainian name without its hyphen.
+# The rule: the English exonym where English has one (Normandy, Brittany, Corsica, Occitania, French Guiana),
+# else the region's official French name, spelled the same in every Latin-script language.
+REGION_NAMES = {
+    "03": {"fr": "Guyane", "en": "French Guiana"},
+    "04": {"en": "Réunion"},
+    "28": {"en": "Normandy"},
+    "44": {"fr": "Grand Est", "en": "Grand Est", "uk": "Гранд-Ест"},
+    "52": {"en": "Pays de la Loire"},
+    "53": {"en": "Brittany"},
+    "75": {"en": "Nouvelle-Aquitaine"},
+    "93": {"fr": "Provence-Alpes-Côte d’Azur", "en": "Provence-Alpes-Côte d’Azur"},
+    "94": {"en": "Corsica"},
+}
+# Two departments shared one Ukrainian name ("Верхні Альпи").
+DEPARTMENT_NAMES = {"04": {"uk": "Альпи Верхнього Провансу"}}
 
 
 def _translators() -> dict[str, gettext.NullTranslations]:
@@ -42,7 +59,8 @@ def build() -> dict:
     tr = _translators()
     french = {s.code: s for s in pycountry.subdivisions.get(country_code="FR")}
     iso_to_insee = {iso: insee for insee, iso in INSEE_REGIONS.items()}
-    regions = {insee: {"iso": iso, "names": _names(french[iso].name, tr)} for insee, iso in INSEE_REGIONS.items()}
+    regions = {insee: {"iso": iso, "names": _names(french[iso].name, tr) | REGION_NAMES.get(insee, {})}
+               for insee, iso in INSEE_REGIONS.items()}
     departments = {}
     for code, sub in sorted(french.items()):
         is_paris = code == "FR-75C"
@@ -53,7 +71,7 @@ def build() -> dict:
             continue
         dept = "75" if is_paris else code.removeprefix("FR-")
         departments[dept] = {"iso": "FR-75" if is_paris else code, "region": iso_to_insee[region_iso],
-                             "names": _names(sub.name, tr)}
+                             "names": _names(sub.name, tr) | DEPARTMENT_NAMES.get(dept, {})}
     oblasts = {s.code: {"names": _names(s.name, tr), "type": s.type.lower()}
                for s in sorted(pycountry.subdivisions.get(country_code="UA"), key=lambda s: s.code)}
     return {"regions": regions, "departments": departments, "oblasts": oblasts}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 from hromada.domain import geography
@@ -41,3 +42,25 @@ def test_catalogue_shape():
     catalogue = geography.catalogue()
     assert [r["code"] for r in catalogue["france"]["regions"]] == sorted(geography.REGIONS)
     assert len(catalogue["ukraine"]["oblasts"]) == 27
+
+
+def test_region_names_are_fully_english_in_english():
+    english = {code: r["names"]["en"] for code, r in geography.REGIONS.items()}
+    assert (english["28"], english["53"], english["94"], english["03"]) == (
+        "Normandy", "Brittany", "Corsica", "French Guiana")  # beside "Occitania": no "Normandie"
+    assert english["75"] == "Nouvelle-Aquitaine"  # not the made-up "New Aquitania"
+    assert english["76"] == "Occitania"
+
+
+def test_one_spelling_per_region():
+    """A region written the same way in French and English unless English has its own name: never two spellings
+    that differ by a hyphen or an apostrophe ("Grand Est"/"Grand-Est", "Côte d'Azur"/"Côte d’Azur")."""
+    def skeleton(name: str) -> str:
+        return re.sub(r"[-\s'’]", "", name).lower()
+
+    for code, region in geography.REGIONS.items():
+        names = region["names"]
+        if skeleton(names["fr"]) == skeleton(names["en"]):
+            assert names["fr"] == names["en"], code
+    assert geography.REGIONS["44"]["names"] == {"fr": "Grand Est", "en": "Grand Est", "uk": "Гранд-Ест"}
+    assert geography.DEPARTMENTS["04"]["names"]["uk"] != geography.DEPARTMENTS["05"]["names"]["uk"]
