@@ -329,7 +329,7 @@ def seed_voting(principal: Any, verified: dict[str, str]) -> dict[str, str]:
                   "en": "Head of the Youth Council of France"},
         "description": {"fr": "Les associations vérifiées présentent leurs candidats ; chaque membre classe les "
                               "candidats (méthode Schulze).",
-                        "uk": "Верифіковані асоціації висувають кандидатів; кожен член ранжує їх (метод Шульце).",
+                        "uk": "Перевірені асоціації висувають кандидатів; кожен член ранжує їх (метод Шульце).",
                         "en": "Verified associations nominate; every member ranks the candidates (Schulze)."},
         "method": "schulze", "electorate": "members", "nominations_per_association": 2,
         "nominations_open_at": now - timedelta(days=7), "voting_opens_at": now + timedelta(days=1),

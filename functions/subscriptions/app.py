@@ -75,7 +75,7 @@ def _html(body: str, status: int = 200) -> Response[str]:
 
 
 def _link_failed(error: HromadaError) -> Response[str]:
-    return _html(page(_lang(), "page_error_title", text=page_text(error)), error.status)
+    return _html(_page(_lang(), "page_error_title", text=page_text(error)), error.status)
 
 
 def page_text(error: HromadaError) -> str:
@@ -113,7 +113,7 @@ def confirm(token: Token) -> Response[str]:
     if isinstance(lang, Response):
         return lang
     metrics.add_metric(name="SubscriptionConfirmed", unit="Count", value=1)
-    return _html(page(lang, "page_confirmed_title", text=_t(lang, "page_confirmed_text")))
+    return _html(_page(lang, "page_confirmed_title", text=_t(lang, "page_confirmed_text")))
 
 
 @app.get("/subscriptions/unsubscribe", tags=TAGS, summary="The unsubscribe page (its button unsubscribes)",
@@ -134,7 +134,7 @@ def unsubscribe(token: Token) -> Response[str]:
         return lang
     subscriptions().unsubscribe(token)
     metrics.add_metric(name="Unsubscribed", unit="Count", value=1)
-    return _html(page(lang, "page_unsubscribed_title", text=_t(lang, "page_unsubscribed_text")))
+    return _html(_page(lang, "page_unsubscribed_title", text=_t(lang, "page_unsubscribed_text")))
 
 
 def _language(find: Callable[[str], Subscription], token: str, gone: bool = False) -> str | Response[str]:
@@ -144,14 +144,14 @@ def _language(find: Callable[[str], Subscription], token: str, gone: bool = Fals
         return find(token).language
     except HromadaError as error:
         if gone and error.code == "subscription_not_found":
-            return _html(page(_lang(), "page_unsubscribed_title", text=_t(_lang(), "page_unsubscribed_text")))
+            return _html(_page(_lang(), "page_unsubscribed_title", text=_t(_lang(), "page_unsubscribed_text")))
         return _link_failed(error)
 
 
 def _button_page(lang: str, token: str, kind: str, button: str) -> Response[str]:
     """GET shows a page whose button POSTs: link scanners that follow every URL change nothing."""
-    return _html(page(lang, f"page_{kind}_title", text=_t(lang, f"page_{kind}_text"), action=f"?token={token}",
-                      button=_t(lang, button)))
+    return _html(_page(lang, f"page_{kind}_title", text=_t(lang, f"page_{kind}_text"), action=f"?token={token}",
+                       button=_t(lang, button)))
 
 
 @app.get("/subscriptions/manage", tags=TAGS, summary="The preferences page of a subscription (from a mail's link)",
@@ -224,15 +224,23 @@ def _t(lang: str, key: str) -> str:
     return strings(lang)[key]
 
 
+def _page(lang: str, title_key: str, **context: object) -> str:
+    """Every page behind a mail's link leads back to the site: none is a dead end."""
+    return page(lang, title_key, home=f"{subscriptions().links.web_url}/#/", **context)
+
+
 def _manage(token: str, prefs: PreferencesOut, notice: str | None = None, error: str | None = None) -> str:
+    from hromada.domain.text import collation_key
+    from hromada.mail.strings import topic
+
     lang = prefs.language
     region_names = sorted(((code, r["names"].get(lang) or r["names"]["fr"]) for code, r in REGIONS.items()),
-                          key=lambda pair: pair[1])
+                          key=lambda pair: collation_key(pair[1], lang))
     form = {"action": f"?token={token}", "frequency": prefs.frequency.value, "language": lang,
             "regions": prefs.regions, "categories": prefs.categories, "associations": prefs.associations,
-            "all_regions": region_names, "all_categories": [c.value for c in EventCategory],
+            "all_regions": region_names, "all_categories": [(c.value, topic(lang, c.value)) for c in EventCategory],
             "unsubscribe_url": f"unsubscribe?token={token}"}
-    return page(lang, "page_manage_title", form=form, notice=notice, error=error)
+    return _page(lang, "page_manage_title", form=form, notice=notice, error=error)
 
 
 lambda_handler = make_handler(app)

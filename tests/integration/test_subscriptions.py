@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -23,7 +24,7 @@ def test_nothing_but_the_confirmation_is_sent_until_the_link_is_followed(api, st
     accepted = subscribe(api, email, language="uk", regions=["76", "11"])
     assert accepted.status_code == 202 and accepted.json() == {"status": "confirmation_sent"}
     [mail] = wait_mails(stack, email)
-    assert mail["subject"] == "Підтвердьте підписку на Громаду"
+    assert mail["subject"] == "Підтвердьте підписку на новини Hromada"
     assert "List-Unsubscribe" not in mail["headers"]  # a confirmation is not bulk mail
     confirm = link(mail, "confirm")
     page = api.session.get(confirm, timeout=30)  # a link scanner's GET changes nothing
@@ -91,6 +92,33 @@ def test_preferences_change_through_the_manage_form(api, stack, person):
     bad = api.session.post(manage, data="frequency=hourly", headers={
         "Content-Type": "application/x-www-form-urlencoded"}, timeout=30)
     assert bad.status_code == 422
+
+
+def test_the_manage_page_speaks_the_subscriptions_language(api, stack, person):
+    """Topics by their names in the page's language, regions in the language's alphabetical order, and a way
+    back to the site from every page a mail leads to (the confirmed page was a dead end)."""
+    manage = manage_link(api, stack, confirmed_subscriber(api, person))
+    french = api.session.get(manage, timeout=30).text
+    assert "Cours de langue" in french and "Commémoration" in french
+    assert "language class" not in french and "language_class" not in french.replace('value="language_class"', "")
+    assert "Aller sur le site Hromada" in french and 'href="http' in french
+    api.session.post(manage, data="frequency=weekly&language=uk", timeout=30,
+                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    ukrainian = api.session.get(manage, timeout=30).text
+    assert "Мовний курс" in ukrainian and "Перейти на сайт Hromada" in ukrainian
+    regions = re.findall(r'name="regions" value="\d+"\s*> ([^<]+)</label>', ukrainian)
+    assert len(regions) == 18
+    # Ukrainian order: І after И, Є after Е (code points would put Іль-де-Франс first)
+    assert regions.index("Іль-де-Франс") > regions.index("Гранд-Ест") and regions[0] == "Бретань", regions
+
+
+def test_the_confirmed_page_links_back_to_the_site(api, stack):
+    email = address("back")
+    subscribe(api, email)
+    done = api.session.post(link(wait_mails(stack, email)[0], "confirm"), timeout=30)
+    assert done.status_code == 200 and "Abonnement confirmé" in done.text
+    home = re.search(r'<a href="([^"]+)">Aller sur le site Hromada</a>', done.text)
+    assert home and home.group(1).endswith("/#/")
 
 
 def test_invalid_subscriptions_get_one_error_shape(api):

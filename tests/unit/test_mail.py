@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from email.policy import default
@@ -75,6 +76,29 @@ def test_every_mail_sentence_exists_in_french_ukrainian_and_english():
     assert set(STRINGS) == {"fr", "uk", "en"}
     assert set(STRINGS["fr"]) == set(STRINGS["uk"]) == set(STRINGS["en"])
     assert all(text.strip() for lang in STRINGS.values() for text in lang.values())
+
+
+def test_one_brand_rule_and_one_word_for_e_mail():
+    """"Hromada" in every language, never declined (the site says the same); French says "e-mail" only."""
+    for lang, texts in STRINGS.items():
+        assert texts["brand"] == "Hromada", lang
+        assert not [key for key, text in texts.items() if "Громад" in text], lang
+    assert not [key for key, text in STRINGS["fr"].items() if "courriel" in text.lower()]
+    assert "Hromada" in STRINGS["uk"]["confirm_subject"]
+
+
+def test_ukrainian_waiting_list_is_a_list_not_a_letter():
+    assert not [key for key, text in STRINGS["uk"].items() if re.search(r"\bлист\w* очікування", text)]
+    assert "списку очікування" in STRINGS["uk"]["promoted_intro"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "uk", "en"])
+def test_a_verification_note_is_no_reason(lang):
+    t = STRINGS[lang]
+    verified = letters.association_reviewed(lang, "Dnipro", True, "https://web", "as_1", reason="Bienvenue")
+    rejected = letters.association_reviewed(lang, "Dnipro", False, "https://web", "as_1", reason="RNA inconnu")
+    assert verified.notes == [f"{t['note']}{t['colon']} Bienvenue"] and not verified.notes[0].startswith(t["reason"])
+    assert rejected.notes == [f"{t['reason']}{t['colon']} RNA inconnu"]
 
 
 EVENT = {"id": "ev_1", "title": {"fr": "Concert <b>bandoura</b>", "uk": "Концерт"}, "description": {"fr": "Bandoura"},

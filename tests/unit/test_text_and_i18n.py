@@ -75,3 +75,25 @@ def test_principal_from_http_api_event():
     assert principal.email == "iryna@example.org" and principal.email_verified and principal.is_moderator
     assert not principal_from_event(event).is_moderator  # nobody asked about a second factor: no staff powers
     assert principal_from_event({"requestContext": {}}) is None
+
+
+def test_region_names_sort_by_each_languages_alphabet():
+    from hromada.domain.geography import REGIONS
+    from hromada.domain.text import collation_key
+
+    def ordered(lang):
+        return sorted((r["names"][lang] for r in REGIONS.values()), key=lambda n: collation_key(n, lang))
+
+    uk = ordered("uk")
+    assert uk[0] == "Бретань" and uk.index("Гранд-Ест") < uk.index("Іль-де-Франс") < uk.index("Корсика")
+    fr = ordered("fr")
+    assert fr.index("Hauts-de-France") < fr.index("Île-de-France") < fr.index("La Réunion")
+
+
+def test_french_says_e_mail_and_ukrainian_says_perevireni():
+    """One word per idea: "e-mail" (never "courriel") in French; "перевірена" (never "верифікована") in Ukrainian,
+    in the API's messages and the demo data alike."""
+    from infra import demo
+
+    assert not [code for code, texts in MESSAGES.items() if "courriel" in texts["fr"].lower()]
+    assert "ерифік" not in repr(vars(demo))

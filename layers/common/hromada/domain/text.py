@@ -45,6 +45,19 @@ def make_slug(name: str) -> str:
     return slugify(transliterate_uk(name), max_length=60, word_boundary=True) or "association"
 
 
+# The Ukrainian alphabet's order: in code points Є, І, Ї and Ґ sort after Я (and "Іль-де-Франс" before "Бретань").
+_UK_ORDER = {ch: i for i, ch in enumerate("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя")}
+
+
+def collation_key(text: str, lang: str) -> tuple:
+    """Sort key following the language's alphabet, as Intl.Collator does in the web client: accents and case
+    matter only to break ties ("Île-de-France" among the I's), Ukrainian letters in the Ukrainian order."""
+    base = fold(text)
+    if lang == "uk":
+        return tuple(_UK_ORDER.get(ch, 100 + ord(ch)) for ch in text.casefold() if ch.isalnum()), base, text
+    return tuple(ch for ch in base if ch.isalnum()), text
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used for free-text search (applied to data and query alike)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

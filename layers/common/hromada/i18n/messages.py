@@ -349,7 +349,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The subscription changed meanwhile; reload and try again.",
     },
     "address_suppressed": {
-        "fr": "Cette adresse ne reçoit plus de courriels (rejet ou plainte).",
+        "fr": "Cette adresse ne reçoit plus d'e-mails (rejet ou plainte).",
         "uk": "Ця адреса більше не отримує листів (відмова або скарга).",
         "en": "This address no longer receives mail (bounce or complaint).",
     },

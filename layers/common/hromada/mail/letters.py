@@ -86,8 +86,10 @@ def association_reviewed(lang: str, name: str, verified: bool, web_url: str, ass
     t = strings(lang)
     kind = "verified" if verified else "rejected"
     subject = t[f"{kind}_subject"].format(name=name)
+    # A moderator's words on a verification are a note; only a refusal has a reason.
+    said = t["reason" if not verified else "note"]
     return Letter(lang=lang, subject=subject, heading=subject, intro=[t[f"{kind}_intro"]],
-                  notes=[f"{t['reason']}{t['colon']} {reason}"] if reason else [],
+                  notes=[f"{said}{t['colon']} {reason}"] if reason else [],
                   button={"label": t["see"], "url": f"{web_url}/#/associations/{association_id}"})
 
 

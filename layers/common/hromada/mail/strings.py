@@ -1,4 +1,8 @@
-"""Every sentence of every e-mail, in French, Ukrainian and English (a unit test checks all three)."""
+"""Every sentence of every e-mail, in French, Ukrainian and English (a unit test checks all three).
+
+House rules, shared with the web client (web/js/i18n.js): the brand is written "Hromada" in every language,
+never translated nor declined (so "новини Hromada", not "новини Громади"); French says "e-mail", never "courriel".
+"""
 
 from __future__ import annotations
 
@@ -35,6 +39,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "cancelled_subject": "Annulé : {title}",
         "cancelled_intro": "L'organisateur a annulé cet événement auquel vous étiez inscrit·e.",
         "reason": "Motif",
+        "note": "Note de la modération",
+        "back_to_site": "Aller sur le site Hromada",
         "promoted_subject": "Une place s'est libérée : {title}",
         "promoted_intro": "Vous étiez sur la liste d'attente : votre place est maintenant confirmée.",
         "verified_subject": "Votre association {name} est vérifiée",
@@ -60,9 +66,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "page_confirmed_title": "Abonnement confirmé",
         "page_confirmed_text": "Merci ! Vous recevrez les nouvelles selon vos préférences.",
         "page_unsubscribe_title": "Se désabonner",
-        "page_unsubscribe_text": "Cliquez pour ne plus recevoir aucun courriel d'information de Hromada.",
+        "page_unsubscribe_text": "Cliquez pour ne plus recevoir aucun e-mail d'information de Hromada.",
         "page_unsubscribed_title": "Vous êtes désabonné·e",
-        "page_unsubscribed_text": "Vous ne recevrez plus nos courriels d'information.",
+        "page_unsubscribed_text": "Vous ne recevrez plus nos e-mails d'information.",
         "page_manage_title": "Mes préférences",
         "page_saved": "Préférences enregistrées.",
         "page_error_title": "Lien invalide",
@@ -77,21 +83,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "save": "Enregistrer",
     },
     "uk": {
-        "brand": "Громада",
-        "footer": "Громада єднає французьких прихильників України та асоціації, що плекають українську "
+        "brand": "Hromada",
+        "footer": "Hromada єднає французьких прихильників України та асоціації, що плекають українську "
                   "культуру.",
         "manage": "Керувати налаштуваннями",
         "unsubscribe": "Відписатися",
-        "confirm_subject": "Підтвердьте підписку на Громаду",
-        "confirm_intro": "Ви (або хтось із вашою адресою) попросили надсилати новини Громади. Підтвердьте, "
+        "confirm_subject": "Підтвердьте підписку на новини Hromada",
+        "confirm_intro": "Ви (або хтось із вашою адресою) попросили надсилати новини Hromada. Підтвердьте, "
                          "щоб почати їх отримувати.",
         "confirm_button": "Підтвердити підписку",
         "confirm_ignore": "Без підтвердження вам нічого не надсилатимуть, а запит спливе за 48 годин.",
-        "already_subject": "Ваша підписка на Громаду",
+        "already_subject": "Ваша підписка на новини Hromada",
         "already_intro": "Для цієї адреси, яка вже підписана, надійшов новий запит на підписку. "
                          "Тут можна змінити налаштування.",
         "digest_subject_weekly": "Ваш український тиждень: {count}",
-        "digest_subject_daily": "Сьогодні в Громаді: {count}",
+        "digest_subject_daily": "Hromada сьогодні: {count}",
         "digest_intro": "Ось що опубліковано для ваших регіонів і тем.",
         "digest_events": "Події",
         "digest_announcements": "Оголошення",
@@ -106,8 +112,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "cancelled_subject": "Скасовано: {title}",
         "cancelled_intro": "Організатор скасував подію, на яку ви були зареєстровані.",
         "reason": "Причина",
+        "note": "Примітка модерації",
+        "back_to_site": "Перейти на сайт Hromada",
         "promoted_subject": "Звільнилося місце: {title}",
-        "promoted_intro": "Ви були в листі очікування: тепер ваше місце підтверджене.",
+        "promoted_intro": "Ви були в списку очікування: тепер ваше місце підтверджене.",
         "verified_subject": "Вашу асоціацію {name} перевірено",
         "verified_intro": "Ваша асоціація тепер у публічному каталозі зі знаком перевірки.",
         "rejected_subject": "Вашу асоціацію {name} не перевірено",
@@ -125,11 +133,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "election_published_subject": "Результати: {title}",
         "election_published_intro": "Результати опубліковано разом з усією урною для перерахунку.",
         "page_confirm_title": "Підтвердити підписку",
-        "page_confirm_text": "Натисніть, щоб підтвердити підписку на новини Громади.",
+        "page_confirm_text": "Натисніть, щоб підтвердити підписку на новини Hromada.",
         "page_confirmed_title": "Підписку підтверджено",
         "page_confirmed_text": "Дякуємо! Ви отримуватимете новини згідно з вашими налаштуваннями.",
         "page_unsubscribe_title": "Відписатися",
-        "page_unsubscribe_text": "Натисніть, щоб більше не отримувати інформаційних листів Громади.",
+        "page_unsubscribe_text": "Натисніть, щоб більше не отримувати інформаційних листів Hromada.",
         "page_unsubscribed_title": "Ви відписалися",
         "page_unsubscribed_text": "Ви більше не отримуватимете наших інформаційних листів.",
         "page_manage_title": "Мої налаштування",
@@ -175,6 +183,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "cancelled_subject": "Cancelled: {title}",
         "cancelled_intro": "The organiser cancelled this event you had registered for.",
         "reason": "Reason",
+        "note": "Note from the moderators",
+        "back_to_site": "Go to the Hromada site",
         "promoted_subject": "A seat opened up: {title}",
         "promoted_intro": "You were on the waitlist: your seat is now confirmed.",
         "verified_subject": "Your association {name} is verified",
@@ -215,6 +225,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "save": "Save",
     },
 }
+
+
+# Event topics by their API code, as the web client names them (web/js/i18n.js, EVENT_CATEGORIES).
+TOPICS: dict[str, dict[str, str]] = {
+    "fr": {"concert": "Concert", "language_class": "Cours de langue", "fundraiser": "Collecte",
+           "rally": "Rassemblement", "talk": "Conférence", "exhibition": "Exposition", "workshop": "Atelier",
+           "film": "Film", "festival": "Fête", "commemoration": "Commémoration", "sport": "Sport",
+           "meetup": "Rencontre", "other": "Autre"},
+    "uk": {"concert": "Концерт", "language_class": "Мовний курс", "fundraiser": "Збір коштів", "rally": "Мітинг",
+           "talk": "Лекція", "exhibition": "Виставка", "workshop": "Майстер-клас", "film": "Фільм",
+           "festival": "Свято", "commemoration": "Вшанування", "sport": "Спорт", "meetup": "Зустріч",
+           "other": "Інше"},
+    "en": {"concert": "Concert", "language_class": "Language class", "fundraiser": "Fundraiser", "rally": "Rally",
+           "talk": "Talk", "exhibition": "Exhibition", "workshop": "Workshop", "film": "Film",
+           "festival": "Festival", "commemoration": "Commemoration", "sport": "Sport", "meetup": "Meetup",
+           "other": "Other"},
+}
+
+
+def topic(lang: str, code: str) -> str:
+    return TOPICS[lang if lang in TOPICS else "fr"].get(code, code)
 
 
 def strings(lang: str) -> dict[str, str]:
