@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from email import message_from_bytes
 from email.message import Message
 from email.policy import default
@@ -47,6 +48,18 @@ def _in_process_raw_mail() -> list[str] | None:
             seen_any = True
             found += [m.raw_data for m in ses_backends[account][region].sent_messages if hasattr(m, "raw_data")]
     return found if seen_any else None
+
+
+# A mail is shown as a mail client would: no script runs in it, and its links open in a new tab, outside the
+# sandbox, where the page they lead to (the confirm button's form, the web client) works as in a real browser.
+FRAME_SANDBOX = "allow-popups allow-popups-to-escape-sandbox allow-forms"
+
+
+def in_new_tab(mail_html: str) -> str:
+    """The mail's HTML with its links opening in a new tab (a <base target> in its head)."""
+    base = '<base target="_blank">'
+    head = re.search(r"<head[^>]*>", mail_html, re.IGNORECASE)
+    return mail_html[:head.end()] + base + mail_html[head.end():] if head else base + mail_html
 
 
 def describe(message: Message) -> dict[str, Any]:
@@ -114,8 +127,8 @@ class DevPages:
             headers = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
                               for k, v in mail["headers"].items())
             files = ", ".join(html.escape(a["filename"]) for a in mail["attachments"]) or "none"
-            frame = (f'<iframe title="{html.escape(mail["subject"])}" sandbox srcdoc="{html.escape(mail["html"])}">'
-                     f"</iframe>") if mail["html"] else ""
+            frame = (f'<iframe title="{html.escape(mail["subject"])}" sandbox="{FRAME_SANDBOX}" '
+                     f'srcdoc="{html.escape(in_new_tab(mail["html"]))}"></iframe>') if mail["html"] else ""
             rows.append(f'<details><summary><strong>{html.escape(mail["subject"])}</strong> → '
                         f'{html.escape(mail["to"])} <small>{html.escape(mail["date"])}</small></summary>'
                         f'<table>{headers}</table><p>Attachments: {files}</p>{frame}'

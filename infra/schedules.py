@@ -146,9 +146,9 @@ def _run_against_running_stack(name: str) -> Any:
     """For `make run`: ask the running stack (its address is in .hromada/local.json) to run it now."""
     import requests
 
-    from infra.stack import STATE_DIR
+    from infra.stack import state_dir
 
-    info = json.loads((STATE_DIR / "local.json").read_text())
+    info = json.loads((state_dir() / "local.json").read_text())
     response = requests.post(f"{info['api_url']}/dev/schedules/{name}", timeout=600)
     if response.status_code == 404:
         raise SystemExit(f"no schedule or scheduled function {name!r} in the template")

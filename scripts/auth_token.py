@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "layers/common")]
 
 from infra import totp  # noqa: E402
 from infra.demo import ACCOUNTS  # noqa: E402
-from infra.stack import STATE_DIR  # noqa: E402
+from infra.stack import state_dir  # noqa: E402
 from infra.users import LOCAL_TOTP_SECRET, Account, Users  # noqa: E402
 
 
@@ -37,9 +38,12 @@ def main() -> int:
     if args.code:
         print(totp.code(args.totp_secret))
         return 0
-    state = STATE_DIR / "local.json"
+    state = state_dir() / "local.json"
     if not state.exists():
-        print("The local stack is not running: start it with `make run`.", file=sys.stderr)
+        moved = os.environ.get("HROMADA_STATE_DIR")
+        where = f"HROMADA_STATE_DIR={moved} ({state.parent})" if moved else f"{state.parent}"
+        print(f"No local stack at {where}: start it with `make run`; if it was started with HROMADA_STATE_DIR, "
+              "set the same here.", file=sys.stderr)
         return 1
     users = Users.from_info(json.loads(state.read_text()))
     demo = {a.email: a for a in ACCOUNTS.values()}

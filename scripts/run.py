@@ -25,6 +25,8 @@ def main() -> None:
                        parameters=parse_overrides(os.environ.get("PARAMETER_OVERRIDES"))).start()
     info = stack.info()
     result = seed(info)
+    # The helper commands find the stack by the same variable: say so when it moved.
+    moved = f"HROMADA_STATE_DIR={stack.state_dir} " if os.environ.get("HROMADA_STATE_DIR") else ""
     print(f"""
 Hromada is running.
 
@@ -44,8 +46,8 @@ Staff sign in with a TOTP code: authenticator key {LOCAL_TOTP_SECRET}, or the co
   .venv/bin/python -m infra.totp {LOCAL_TOTP_SECRET}""")
     print(f"""
 {len(result['associations'])} demo associations loaded.
-Token for curl:  .venv/bin/python scripts/auth_token.py member@hromada.test
-Run a schedule:  .venv/bin/python -m infra.schedules run MailPlannerFunction.WeeklyDigest
+Token for curl:  {moved}.venv/bin/python scripts/auth_token.py member@hromada.test
+Run a schedule:  {moved}.venv/bin/python -m infra.schedules run MailPlannerFunction.WeeklyDigest
 Press Ctrl-C to stop.""", flush=True)
 
     stopped = threading.Event()
