@@ -2,6 +2,7 @@
 //   #/                          home: the region map, its events, announcements, votes (#/?region=76)
 //   #/associations[?filters]    the directory;  #/associations/<slug>  one association
 //   #/events[?filters]          events;         #/events/<id>          one event
+//   #/announcements[?filters]   announcements;  #/announcements/<id>   one announcement (the mails link here)
 //   #/votes                     elections and polls; #/elections/<id>, #/polls/<id>
 //   #/signin, #/signup          account;        #/dashboard/...        an association's editors
 //   #/moderation                moderators and admins (#/moderation/flags/<kind:id> one reported item)
@@ -19,6 +20,8 @@ const VIEWS = {
   association: () => import("./js/views/associations.js"),
   events: () => import("./js/views/events.js"),
   event: () => import("./js/views/events.js"),
+  announcements: () => import("./js/views/announcements.js"),
+  announcement: () => import("./js/views/announcements.js"),
   votes: () => import("./js/views/votes.js"),
   election: () => import("./js/views/votes.js"),
   poll: () => import("./js/views/votes.js"),
@@ -95,6 +98,8 @@ function parseRoute(hash) {
   if (first === "associations" && second && !rest.length) return { name: "association", slug: second, params };
   if (first === "events" && !second) return { name: "events", params };
   if (first === "events" && second && !rest.length) return { name: "event", id: second, params };
+  if (first === "announcements" && !second) return { name: "announcements", params };
+  if (first === "announcements" && second && !rest.length) return { name: "announcement", id: second, params };
   if (first === "votes" && !second) return { name: "votes", params };
   if (first === "elections" && second && !rest.length) return { name: "election", id: second, params };
   if (first === "polls" && second && !rest.length) return { name: "poll", id: second, params };

@@ -48,7 +48,8 @@ def ids(site: Site) -> dict[str, str]:
     event = requests.get(f"{site.url}/events", params={"q": "varenyky"}, timeout=30).json()["items"][0]["id"]
     election = next(e["id"] for e in requests.get(f"{site.url}/elections", timeout=30).json()["items"]
                     if e["status"] == "voting")
-    return {"event": event, "election": election}
+    announcement = requests.get(f"{site.url}/announcements", params={"type": "project"}, timeout=30).json()
+    return {"event": event, "election": election, "announcement": announcement["items"][0]["id"]}
 
 
 def test_public_pages(page: Page, site: Site) -> None:
@@ -60,6 +61,8 @@ def test_public_pages(page: Page, site: Site) -> None:
         for name, path in (("home", "/#/?region=76"), ("directory", "/#/associations"),
                            ("association", "/#/associations/maison-ukrainienne-de-toulouse"),
                            ("events", "/#/events"), ("event", f"/#/events/{known['event']}"),
+                           ("announcements", "/#/announcements"),
+                           ("announcement", f"/#/announcements/{known['announcement']}"),
                            ("votes", "/#/votes"), ("election", f"/#/elections/{known['election']}"),
                            ("signin", "/#/signin"), ("signup", "/#/signup"), ("privacy", "/#/privacy"),
                            ("legal", "/#/legal"), ("notfound", "/#/nowhere")):

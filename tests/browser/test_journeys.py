@@ -52,7 +52,7 @@ def test_a_new_member_finds_an_event_in_their_region_and_registers(browser: Brow
 
         # And register: a seat is theirs, and stays theirs after a reload
         page.get_by_role("button", name="Je participe").click()
-        expect(page.get_by_role("status").filter(has_text="Vous êtes inscrit·e.")).to_be_visible()
+        expect(page.get_by_role("status").filter(has_text="Vous êtes inscrit·e à cet événement.")).to_be_visible()
         page.reload()
         expect(page.get_by_text("Vous êtes inscrit·e à cet événement.")).to_be_visible()
 
@@ -184,7 +184,7 @@ def test_an_owner_registers_an_association_a_moderator_verifies_it_the_owner_pos
         owner.get_by_label("Ukrainien", exact=True).check()
         owner.get_by_role("button", name="Publier l’événement").click()
         expect(owner.locator("main h1")).to_have_text("Répétition ouverte")
-        expect(owner.locator(".facts")).to_contain_text("0 inscrits sur 25 places")
+        expect(owner.locator(".facts")).to_contain_text("0 inscrit sur 25 places")  # French: 0 is singular
         expect(owner.locator(".facts")).to_contain_text("14 mars 2027")
 
         # And visitors find it in the region's events and on the association's page
@@ -356,13 +356,14 @@ def test_a_member_answers_a_poll_and_sees_the_live_results(browser: Browser, sit
         page.goto("/#/")
         page.get_by_role("link", name="Quel atelier voulez-vous cet automne ?").click()
         expect(page.locator("main h1")).to_have_text("Quel atelier voulez-vous cet automne ?")
-        before = page.locator("main").get_by_text(re.compile(r"participant·e·s")).inner_text()
+        before = page.locator("main").get_by_text(re.compile(r"\d participant·e")).inner_text()
         page.get_by_label("Bandoura").check()
         page.get_by_role("button", name="Déposer mon bulletin").click()
         expect(page.get_by_role("status").filter(has_text="Votre réponse est enregistrée.")).to_be_visible()
         expect(page.get_by_text("Vous avez déjà voté. Merci !")).to_be_visible()
         count = int(re.sub(r"\D", "", before))
-        expect(page.locator("main").get_by_text(f"{count + 1} participant·e·s")).to_be_visible()
+        plural = "participant·e·s" if count + 1 > 1 else "participant·e"  # French: 0 and 1 are singular
+        expect(page.locator("main").get_by_text(f"{count + 1} {plural}", exact=True)).to_be_visible()
         expect(page.locator("table.bars tbody tr", has_text="Bandoura")).to_be_visible()
 
 

@@ -51,7 +51,7 @@ def test_a_member_subscribes_confirms_from_the_mail_then_manages_and_unsubscribe
         # Given the subscribe page (the footer links to it), a region and a topic ticked
         page.goto("/#/")
         page.get_by_role("link", name="Recevoir les nouvelles").click()
-        expect(page.locator("main h1")).to_have_text("Recevoir les nouvelles par courriel")
+        expect(page.locator("main h1")).to_have_text("Recevoir les nouvelles par e-mail")
         page.get_by_label("Adresse e-mail").fill("not-an-address")
         page.get_by_role("button", name="S’abonner").click()
         expect(page.get_by_role("alert")).to_contain_text("Saisissez une adresse e-mail valide.")
@@ -223,7 +223,7 @@ def test_a_member_downloads_their_data_and_deletes_their_account(browser: Browse
         page.goto("/#/events?region=44")
         page.get_by_role("link", name="Projection : « 20 jours à Marioupol »").click()
         page.get_by_role("button", name="Je participe").click()
-        expect(page.get_by_role("status").filter(has_text="Vous êtes inscrit·e.")).to_be_visible()
+        expect(page.get_by_role("status").filter(has_text="Vous êtes inscrit·e à cet événement.")).to_be_visible()
 
         # My account lists the registration
         page.goto("/#/account")

@@ -42,7 +42,8 @@ export function announcementCard(item, { level = "h3" } = {}) {
     h("article", { "aria-labelledby": `an-${item.id}` },
       h("p", { class: "card-date" }, label(ANNOUNCEMENT_TYPES, item.type), " · ",
         h("time", { datetime: item.created_at }, formatDate(item.created_at))),
-      h(level, { class: "card-title", id: `an-${item.id}`, lang: title?.lang }, title?.text || ""),
+      h(level, { class: "card-title", id: `an-${item.id}` },
+        h("a", { href: `#/announcements/${encodeURIComponent(item.id)}`, lang: title?.lang }, title?.text || item.id)),
       item.association ? h("p", { class: "card-place" },
         h("a", { href: `#/associations/${encodeURIComponent(item.association.slug)}` }, item.association.name)) : null,
       body ? h("p", { class: "card-text", lang: body.lang }, plainText(body.text)) : null,
@@ -52,7 +53,7 @@ export function announcementCard(item, { level = "h3" } = {}) {
       sources(item.sources)));
 }
 
-function donation(item) {
+export function donation(item) {
   const url = safeUrl(item.donation_url, { httpsOnly: true });
   if (!url && !item.donation_target_eur) return null;
   return h("p", { class: "card-text" },
@@ -60,11 +61,11 @@ function donation(item) {
     url ? externalLink(url, t("donate")) : null);
 }
 
-function sources(list) {
+export function sources(list, { titled = true } = {}) {
   const links = (Array.isArray(list) ? list : [])
     .map((source) => [source?.title, safeUrl(source?.url)]).filter(([title, url]) => title && url);
   if (!links.length) return null;
-  return h("div", { class: "card-text" }, h("p", { class: "sources-title" }, t("sources")),
+  return h("div", { class: "card-text" }, titled ? h("p", { class: "sources-title" }, t("sources")) : null,
     h("ul", { class: "plain-list" }, links.map(([title, url]) => h("li", {}, externalLink(url, title)))));
 }
 

@@ -1,4 +1,7 @@
 // UI strings in French (default), Ukrainian and English. Text only: never HTML.
+// House rules, shared with the mails (layers/common/hromada/mail/strings.py): the brand is "Hromada" in every
+// language, never translated nor declined; French says "e-mail", never "courriel"; Ukrainian says "перевірена"
+// (verified) and "список очікування" (waiting list); counted nouns go through Intl.PluralRules (count()).
 
 export const LANGS = ["fr", "uk", "en"];
 const KEY = "hromada.lang";
@@ -28,7 +31,7 @@ const S = {
     resetBtn: "Effacer les filtres",
     loading: "Chargement…",
     loadMoreAssoc: "Afficher plus d’associations",
-    count: (n) => (n === 1 ? "1 association affichée." : `${n} associations affichées.`),
+    count: (n) => `${count(n, "association affichée", "associations affichées")}.`,
     more: "D’autres résultats sont disponibles.",
     empty: "Aucune association ne correspond à ces critères.",
     emptyHint: "Essayez d’élargir la recherche ou d’effacer les filtres.",
@@ -41,7 +44,7 @@ const S = {
     categories: "Catégories",
     languages: "Langues parlées",
     website: "Site web",
-    email: "Courriel",
+    email: "E-mail",
     social: "Réseaux sociaux",
     rna: "Numéro RNA",
     verified: "Association vérifiée",
@@ -138,7 +141,7 @@ const S = {
     resetBtn: "Clear filters",
     loading: "Loading…",
     loadMoreAssoc: "Show more associations",
-    count: (n) => (n === 1 ? "1 association shown." : `${n} associations shown.`),
+    count: (n) => `${count(n, "association shown", "associations shown")}.`,
     more: "More results are available.",
     empty: "No association matches these criteria.",
     emptyHint: "Try a broader search or clear the filters.",
@@ -206,6 +209,9 @@ const M = {
   inLang_fr: ["En français", "Французькою", "In French"],
   inLang_uk: ["En ukrainien", "Українською", "In Ukrainian"],
   inLang_en: ["En anglais", "Англійською", "In English"],
+  dateFormatHint: [(f) => `Format : ${f}`, (f) => `Формат: ${f}`, (f) => `Format: ${f}`],
+  dateInvalid: [(n, f) => `${n} : date invalide, attendu ${f}.`, (n, f) => `${n}: неправильна дата, потрібно ${f}.`,
+    (n, f) => `${n}: not a valid date, expected ${f}.`],
   // home
   homeTitle: ["Près de chez vous", "Поруч із вами", "Near you"],
   homeIntro: ["Choisissez votre région : ses événements, les dernières annonces et les votes en cours.",
@@ -257,17 +263,17 @@ const M = {
   anyFormat: ["Sur place ou en ligne", "Наживо чи онлайн", "In person or online"],
   onlineOnly: ["En ligne", "Онлайн", "Online"],
   inPerson: ["Sur place", "Наживо", "In person"],
-  eventCount: [(n) => (n === 1 ? "1 événement affiché." : `${n} événements affichés.`), (n) => `Показано подій: ${n}.`,
-    (n) => (n === 1 ? "1 event shown." : `${n} events shown.`)],
+  eventCount: [(n) => `${count(n, "événement affiché", "événements affichés")}.`, (n) => `Показано подій: ${n}.`,
+    (n) => `${count(n, "event shown", "events shown")}.`],
   noEvents: ["Aucun événement ne correspond.", "Жодна подія не відповідає.", "No event matches."],
   calendarFeedList: ["Ces événements dans votre agenda (iCal)", "Ці події у вашому календарі (iCal)",
     "These events in your calendar (iCal)"],
   backEvents: ["Retour aux événements", "Назад до подій", "Back to the events"],
   online: ["En ligne", "Онлайн", "Online"],
   cancelled: ["Annulé", "Скасовано", "Cancelled"],
-  seatsLeft: [(n) => (n === 1 ? "1 place restante" : `${n} places restantes`), (n) => `Вільних місць: ${n}`,
-    (n) => (n === 1 ? "1 seat left" : `${n} seats left`)],
-  full: ["Complet (liste d’attente)", "Місць немає (лист очікування)", "Full (waiting list)"],
+  seatsLeft: [(n) => count(n, "place restante", "places restantes"), (n) => `Вільних місць: ${n}`,
+    (n) => count(n, "seat left", "seats left")],
+  full: ["Complet (liste d’attente)", "Місць немає (список очікування)", "Full (waiting list)"],
   when: ["Quand", "Коли", "When"],
   where: ["Où", "Де", "Where"],
   onlineLink: ["Lien en ligne", "Посилання онлайн", "Online link"],
@@ -278,21 +284,21 @@ const M = {
   tickets: ["Billets", "Квитки", "Tickets"],
   seats: ["Places", "Місця", "Seats"],
   registrationUntil: ["Inscriptions jusqu’au", "Реєстрація до", "Registration until"],
-  seatsSummary: [(c, cap, w) => `${c} inscrits sur ${cap} places, ${w} en liste d’attente`,
-    (c, cap, w) => `Зареєстровано ${c} з ${cap}, у листі очікування: ${w}`,
-    (c, cap, w) => `${c} of ${cap} seats taken, ${w} on the waiting list`],
+  seatsSummary: [(c, cap, w) => `${count(c, "inscrit", "inscrits")} sur ${count(cap, "place", "places")}, ${w} en liste d’attente`,
+    (c, cap, w) => `Зареєстровано ${c} з ${cap}, у списку очікування: ${w}`,
+    (c, cap, w) => `${c} of ${count(cap, "seat", "seats")} taken, ${w} on the waiting list`],
+  eventAbout: ["Présentation", "Про подію", "About the event"],
   rsvpTitle: ["Participer", "Участь", "Attend"],
   rsvpSignIn: ["Connectez-vous pour vous inscrire.", "Увійдіть, щоб зареєструватися.", "Sign in to register."],
   rsvpJoin: ["Je participe", "Я буду", "I’m going"],
   rsvpLeave: ["Annuler ma participation", "Скасувати участь", "Cancel my place"],
-  rsvpDone: ["Vous êtes inscrit·e.", "Вас зареєстровано.", "You are registered."],
   rsvpConfirmed: ["Vous êtes inscrit·e à cet événement.", "Ви зареєстровані на цю подію.",
     "You are registered for this event."],
-  rsvpWaiting: [(p) => `Vous êtes sur la liste d’attente, en position ${p}.`, (p) => `Ви в листі очікування, позиція ${p}.`,
+  rsvpWaiting: [(p) => `Vous êtes sur la liste d’attente, en position ${p}.`, (p) => `Ви в списку очікування, позиція ${p}.`,
     (p) => `You are on the waiting list, position ${p}.`],
   rsvpLeft: ["Votre participation est annulée.", "Вашу участь скасовано.", "Your place is cancelled."],
   rsvpCancelledEvent: ["Cet événement est annulé.", "Цю подію скасовано.", "This event is cancelled."],
-  fullWaitlist: ["C’est complet : vous rejoindrez la liste d’attente.", "Місць немає: ви потрапите до листа очікування.",
+  fullWaitlist: ["C’est complet : vous rejoindrez la liste d’attente.", "Місць немає: ви потрапите до списку очікування.",
     "It is full: you will join the waiting list."],
   shareTitle: ["Agenda et partage", "Календар і поширення", "Calendar and sharing"],
   addToCalendar: ["Ajouter à mon agenda (.ics)", "Додати до календаря (.ics)", "Add to my calendar (.ics)"],
@@ -305,6 +311,15 @@ const M = {
   noEventsAssoc: ["Aucun événement à venir.", "Запланованих подій немає.", "No upcoming event."],
   calendarFeed: ["S’abonner à ses événements (iCal)", "Підписатися на її події (iCal)", "Subscribe to its events (iCal)"],
   announcements: ["Annonces", "Оголошення", "Announcements"],
+  announcementsIntro: ["Actualités, projets qui cherchent de l’aide, appels à partenaires et vérifications des faits des associations.",
+    "Новини, проєкти, яким потрібна допомога, пошук партнерів і фактчеки від асоціацій.",
+    "News, projects looking for help, calls for partners and fact-checks from the associations."],
+  allAnnouncements: ["Toutes les annonces", "Усі оголошення", "All announcements"],
+  noAnnouncements: ["Aucune annonce ne correspond.", "Жодне оголошення не відповідає.", "No announcement matches."],
+  backAnnouncements: ["Retour aux annonces", "Назад до оголошень", "Back to the announcements"],
+  publishedOn: ["Publiée le", "Опубліковано", "Published on"],
+  shareTitleAnnouncement: ["Partager ou signaler", "Поширити або поскаржитися", "Share or report"],
+  announcementLink: ["Lien de l’annonce", "Посилання на оголошення", "Link to the announcement"],
   events: ["Événements", "Події", "Events"],
   // votes
   votesTitle: ["Élections et sondages", "Вибори та опитування", "Elections and polls"],
@@ -371,10 +386,12 @@ const M = {
   howTo_plurality: ["Choisissez un candidat.", "Оберіть одного кандидата.", "Choose one candidate."],
   howTo_approval: ["Cochez tous les candidats que vous approuvez.", "Позначте всіх кандидатів, яких схвалюєте.",
     "Tick every candidate you approve of."],
-  howTo_schulze: ["Classez les candidats, du préféré au moins apprécié.", "Розташуйте кандидатів від найбажанішого.",
-    "Rank the candidates, from the one you prefer most."],
-  howTo_irv: ["Classez les candidats, du préféré au moins apprécié.", "Розташуйте кандидатів від найбажанішого.",
-    "Rank the candidates, from the one you prefer most."],
+  howTo_schulze: ["Classez les candidats, du préféré au moins apprécié.",
+    "Розташуйте кандидатів за вподобанням: від найбажанішого до найменш бажаного.",
+    "Rank the candidates, from the one you prefer most to the one you prefer least."],
+  howTo_irv: ["Classez les candidats, du préféré au moins apprécié.",
+    "Розташуйте кандидатів за вподобанням: від найбажанішого до найменш бажаного.",
+    "Rank the candidates, from the one you prefer most to the one you prefer least."],
   howTo_majority_judgment: ["Donnez une mention à chaque candidat.", "Дайте оцінку кожному кандидату.",
     "Give every candidate a grade."],
   pickOne: ["Votre choix", "Ваш вибір", "Your choice"],
@@ -392,8 +409,10 @@ const M = {
     "Keep this tracking number: once the results are published it finds your ballot in the published ballot box. It does not reveal who you are."],
   winnerIs: [(n) => `Élu·e : ${n}`, (n) => `Обрано: ${n}`, (n) => `Elected: ${n}`],
   noWinner: ["Aucun élu.", "Нікого не обрано.", "Nobody elected."],
-  ballotsCounted: [(n) => `${n} bulletins dépouillés.`, (n) => `Підраховано бюлетенів: ${n}.`, (n) => `${n} ballots counted.`],
-  blankBallots: [(n) => `Dont ${n} blancs.`, (n) => `З них порожніх: ${n}.`, (n) => `Of which ${n} blank.`],
+  ballotsCounted: [(n) => `${count(n, "bulletin dépouillé", "bulletins dépouillés")}.`, (n) => `Підраховано бюлетенів: ${formatNumber(n)}.`,
+    (n) => `${count(n, "ballot counted", "ballots counted")}.`],
+  blankBallots: [(n) => `Dont ${count(n, "blanc", "blancs")}.`, (n) => `З них порожніх: ${formatNumber(n)}.`,
+    (n) => `Of which ${formatNumber(n)} blank.`],
   finalRanking: ["Classement", "Підсумковий рейтинг", "Ranking"],
   votesPerCandidate: ["Voix par candidat", "Голоси за кандидатами", "Votes per candidate"],
   candidate: ["Candidat", "Кандидат", "Candidate"],
@@ -429,7 +448,8 @@ const M = {
   rollEmails: ["Adresses e-mail des électeurs", "Адреси e-mail виборців", "Voters’ e-mail addresses"],
   rollHint: ["Une par ligne (1 000 au plus par envoi).", "Одна на рядок (до 1000 за раз).",
     "One per line (up to 1,000 at a time)."],
-  rollUploaded: [(n) => `${n} adresses reçues.`, (n) => `Отримано адрес: ${n}.`, (n) => `${n} addresses received.`],
+  rollUploaded: [(n) => `${count(n, "adresse reçue", "adresses reçues")}.`, (n) => `Отримано адрес: ${n}.`,
+    (n) => `${count(n, "address received", "addresses received")}.`],
   auditLog: ["Journal des actes d’administration", "Журнал адміністративних дій", "Log of administrative acts"],
   noAdminAction: ["Aucune action possible à cette étape.", "На цьому етапі дій немає.", "Nothing to do at this stage."],
   pickOneOption: ["Votre réponse", "Ваша відповідь", "Your answer"],
@@ -452,7 +472,8 @@ const M = {
   closePoll: ["Clore le sondage", "Закрити опитування", "Close the poll"],
   pollClosed: ["Sondage clos.", "Опитування закрито.", "Poll closed."],
   pollVoted: ["Votre réponse est enregistrée.", "Вашу відповідь прийнято.", "Your answer is recorded."],
-  votersCount: [(n) => `${n} participant·e·s`, (n) => `Учасників: ${n}`, (n) => `${n} voters`],
+  votersCount: [(n) => count(n, "participant·e", "participant·e·s"), (n) => `Учасників: ${formatNumber(n)}`,
+    (n) => count(n, "voter", "voters")],
   resultsAfterClose: ["Les résultats seront visibles après la clôture.", "Результати буде видно після закриття.",
     "Results will be shown after the close."],
   // account
@@ -555,7 +576,7 @@ const M = {
   deleteEvent: ["Supprimer l’événement", "Видалити подію", "Delete the event"],
   attendees: ["Inscrits", "Учасники", "Attendees"],
   attendeesOf: [(n) => `Inscrits : ${n}`, (n) => `Учасники: ${n}`, (n) => `Attendees: ${n}`],
-  attendeesSummary: [(c, cap, w) => `${c} inscrits / ${cap} places, ${w} en attente.`,
+  attendeesSummary: [(c, cap, w) => `${count(c, "inscrit", "inscrits")} / ${count(cap, "place", "places")}, ${w} en attente.`,
     (c, cap, w) => `${c} зареєстровано / ${cap} місць, ${w} в очікуванні.`,
     (c, cap, w) => `${c} registered / ${cap} seats, ${w} waiting.`],
   exportCsv: ["Exporter en CSV", "Експорт у CSV", "Export as CSV"],
@@ -756,6 +777,29 @@ export function formatRange(start, end, timeZone = PARIS) {
     timeZone: timeZone || PARIS,
   });
   return format.formatRange ? format.formatRange(a, b) : `${format.format(a)} – ${format.format(b)}`;
+}
+
+const pluralRules = {};
+
+/** The form of a counted noun by the CLDR rules of the page's language (French: one for 0 and 1). */
+export function plural(n, forms) {
+  const locale = t("locale");
+  pluralRules[locale] ??= new Intl.PluralRules(locale);
+  return forms[pluralRules[locale].select(Number(n))] ?? forms.other;
+}
+
+/** "0 inscrit", "1 inscrit", "2 inscrits" (a non-number, like "∞", is shown as it is, with the plural). */
+export function count(n, one, other) {
+  return `${typeof n === "number" ? formatNumber(n) : n} ${plural(n, { one, other })}`;
+}
+
+const collators = {};
+
+/** Names compared by the page's language's alphabet (Intl.Collator), not by code points. */
+export function collate(a, b) {
+  const locale = t("locale");
+  collators[locale] ??= new Intl.Collator(locale);
+  return collators[locale].compare(a, b);
 }
 
 export function formatNumber(n) {

@@ -1,13 +1,13 @@
 // Strings of the pages opened later (subscriptions, reports, moderation of reported content, my account):
 // loaded with them, not with the first page. key -> [fr, uk, en].
 
-import { addStrings } from "./i18n.js";
+import { addStrings, count } from "./i18n.js";
 
 addStrings({
   cancel: ["Annuler", "Скасувати", "Cancel"],
   // subscriptions
-  subTitle: ["Recevoir les nouvelles par courriel", "Отримувати новини поштою", "Get the news by e-mail"],
-  subIntro: ["Les événements et annonces des associations, dans votre boîte aux lettres, chaque jour ou chaque semaine. Un courriel de confirmation vous sera envoyé.",
+  subTitle: ["Recevoir les nouvelles par e-mail", "Отримувати новини поштою", "Get the news by e-mail"],
+  subIntro: ["Les événements et annonces des associations, dans votre boîte aux lettres, chaque jour ou chaque semaine. Un e-mail de confirmation vous sera envoyé.",
     "Події та оголошення асоціацій у вашій поштовій скриньці щодня або щотижня. Ми надішлемо лист для підтвердження.",
     "The associations’ events and announcements in your mailbox, daily or weekly. A confirmation e-mail will be sent to you."],
   subSignedIn: ["Vous êtes connecté·e : gérez votre abonnement depuis", "Ви увійшли: керуйте підпискою на сторінці", "You are signed in: manage your subscription from"],
@@ -17,13 +17,13 @@ addStrings({
   subTopics: ["Thèmes des événements", "Теми подій", "Event topics"],
   subNoneMeansAll: ["Aucune case cochée : toutes.", "Нічого не позначено: усі.", "Nothing ticked: all of them."],
   subFollowed: ["Associations suivies (leurs annonces)", "Асоціації, за якими ви стежите (їхні оголошення)", "Followed associations (their announcements)"],
-  subLanguage: ["Langue des courriels", "Мова листів", "Language of the e-mails"],
+  subLanguage: ["Langue des e-mails", "Мова листів", "Language of the e-mails"],
   subFrequency: ["Fréquence", "Частота", "Frequency"],
   freq_weekly: ["Chaque semaine", "Щотижня", "Weekly"],
   freq_daily: ["Chaque jour", "Щодня", "Daily"],
   subSubmit: ["S’abonner", "Підписатися", "Subscribe"],
   subCheckMailbox: ["Vérifiez votre boîte aux lettres", "Перевірте свою поштову скриньку", "Check your mailbox"],
-  subCheckMailboxText: [(a) => `Si l’adresse ${a} peut recevoir nos nouvelles, un courriel vient d’y partir : ouvrez son lien et confirmez. Sans confirmation sous 48 heures, rien ne sera envoyé.`,
+  subCheckMailboxText: [(a) => `Si l’adresse ${a} peut recevoir nos nouvelles, un e-mail vient d’y partir : ouvrez son lien et confirmez. Sans confirmation sous 48 heures, rien ne sera envoyé.`,
     (a) => `Якщо адреса ${a} може отримувати наші новини, на неї щойно надіслано лист: відкрийте посилання й підтвердьте. Без підтвердження протягом 48 годин нічого не надсилатиметься.`,
     (a) => `If ${a} can receive our news, an e-mail is on its way: open its link and confirm. Without confirmation within 48 hours, nothing will be sent.`],
   subDone: ["Vous êtes abonné·e.", "Ви підписані.", "You are subscribed."],
@@ -57,7 +57,7 @@ addStrings({
   // moderation of reported content
   flagsQueue: ["Contenus signalés", "Вміст зі скаргами", "Reported content"],
   flagsEmpty: ["Aucun contenu signalé en attente.", "Немає вмісту зі скаргами, що очікує.", "No reported content waiting."],
-  flagsCount: [(n) => (n === 1 ? "1 signalement" : `${n} signalements`), (n) => `Скарг: ${n}`, (n) => (n === 1 ? "1 report" : `${n} reports`)],
+  flagsCount: [(n) => count(n, "signalement", "signalements"), (n) => `Скарг: ${n}`, (n) => count(n, "report", "reports")],
   flagsTotal: [(n) => `${n} au total`, (n) => `усього ${n}`, (n) => `${n} in all`],
   lastFlagged: [(d) => `Dernier signalement : ${d}`, (d) => `Остання скарга: ${d}`, (d) => `Last reported: ${d}`],
   hiddenBadge: ["Masqué", "Приховано", "Hidden"],
@@ -94,8 +94,8 @@ addStrings({
   // an association's public record, its editors' notices
   moderationHistory: ["Historique de modération", "Історія модерації", "Moderation record"],
   historyClean: ["Aucun contenu de cette association n’a été masqué.", "Жоден вміст цієї асоціації не було приховано.", "None of this association’s content was hidden."],
-  historyHidden: [(n) => (n === 1 ? "1 contenu masqué par la modération." : `${n} contenus masqués par la modération.`),
-    (n) => `Приховано модерацією: ${n}.`, (n) => (n === 1 ? "1 item hidden by moderation." : `${n} items hidden by moderation.`)],
+  historyHidden: [(n) => `${count(n, "contenu masqué", "contenus masqués")} par la modération.`,
+    (n) => `Приховано модерацією: ${n}.`, (n) => `${count(n, "item hidden", "items hidden")} by moderation.`],
   historyReasons: [(r) => `Motifs signalés : ${r}.`, (r) => `Причини скарг: ${r}.`, (r) => `Reasons reported: ${r}.`],
   historyReviewed: [(n) => `Contenus examinés par les modérateurs : ${n}.`, (n) => `Перевірено модераторами: ${n}.`, (n) => `Items reviewed by moderators: ${n}.`],
   moderationNotices: ["Messages de la modération", "Повідомлення модерації", "From the moderators"],

@@ -12,8 +12,8 @@ import {
   ANNOUNCEMENT_TYPES, ASSOCIATION_STATUS, CATEGORIES, EVENT_CATEGORIES, NEEDS, SPOKEN, formatDateTime, label, pick, t,
 } from "../i18n.js";
 import {
-  busy, byName, checkedValues, choices, errorBox, failedPage, field, focusHeading, geography, input, loading,
-  localized, localizedFields, main, placeName, select, setTitle, success, textarea,
+  busy, byName, checkedValues, choices, dateField, errorBox, failedPage, field, focusHeading, geography, input,
+  loading, localized, localizedFields, main, placeName, readDates, select, setTitle, success, textarea,
 } from "../ui.js";
 
 import { pollForm } from "./votes.js";
@@ -311,8 +311,8 @@ async function eventForm(ctx, associationId, eventId) {
     localizedFields("title", t("titleLabel"), e.title, { max: 300 }),
     localizedFields("description", t("descriptionLabel"), e.description, { multiline: true, max: 10000 }),
     h("div", { class: "form-grid" },
-      field(t("startLabel"), input("start", { type: "datetime-local", required: true, value: local(e.start_local) })),
-      field(t("endLabel"), input("end", { type: "datetime-local", required: true, value: local(e.end_local) })),
+      dateField(t("startLabel"), "start", { time: true, required: true, value: local(e.start_local) }),
+      dateField(t("endLabel"), "end", { time: true, required: true, value: local(e.end_local) }),
       field(t("capacity"), input("capacity", { type: "number", min: 1, max: 100000, value: e.capacity ?? "" }),
         { hint: t("capacityHint") }),
       field(t("onlineLink"), input("online_url", { type: "url", maxlength: 500, value: e.online_url || "" }))),
@@ -336,6 +336,8 @@ async function eventForm(ctx, associationId, eventId) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const f = form.elements;
+    const dates = readDates(form, notices);
+    if (!dates) return;
     const dept = geo.departments.get(f.venue_department.value);
     const venue = f.venue_name.value.trim() ? {
       name: f.venue_name.value.trim(), address: f.venue_address.value.trim(),
@@ -345,7 +347,7 @@ async function eventForm(ctx, associationId, eventId) {
     const seconds = (value) => (value && value.length === 16 ? `${value}:00` : value);
     const body = {
       title: localized(form, "title"), description: localized(form, "description"),
-      start: seconds(f.start.value), end: seconds(f.end.value), timezone: "Europe/Paris", venue,
+      start: seconds(dates.start), end: seconds(dates.end), timezone: "Europe/Paris", venue,
       online_url: f.online_url.value.trim() || null, categories: checkedValues(form, "categories"),
       languages: checkedValues(form, "languages"), capacity: f.capacity.value ? Number(f.capacity.value) : null,
       registration_required: f.registration_required.checked, is_free: f.is_free.checked,
@@ -466,17 +468,19 @@ async function announcementForm(ctx, associationId, announcementId) {
           { hint: t("urlHint") }))),
     field(t("sources"), Object.assign(textarea("sources", { rows: 3 }), { value: sourcesText }),
       { hint: t("sourcesHint") }),
-    field(t("expiresOn"), input("expires", { type: "date", value: (a.expires_at || "").slice(0, 10) })),
+    dateField(t("expiresOn"), "expires", { value: (a.expires_at || "").slice(0, 10) }),
     h("div", { class: "choice" }, h("input", { type: "checkbox", id: "pinned", name: "pinned", checked: Boolean(a.pinned) }),
       h("label", { for: "pinned" }, t("pinned"))),
     notices, h("div", { class: "actions" }, submit));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const f = form.elements;
+    const dates = readDates(form, notices);
+    if (!dates) return;
     const body = {
       type: f.type.value, title: localized(form, "title"), body: localized(form, "body"),
       region: f.region.value || null, categories: checkedValues(form, "categories"), pinned: f.pinned.checked,
-      expires_at: f.expires.value ? `${f.expires.value}T23:59:59Z` : null,
+      expires_at: dates.expires ? `${dates.expires}T23:59:59Z` : null,
       needs: checkedValues(form, "needs"),
       donation_target_eur: f.donation_target_eur.value ? Number(f.donation_target_eur.value) : null,
       donation_url: f.donation_url.value.trim() || null,

@@ -1,17 +1,18 @@
 // Events: the list with filters (#/events?region=76&category=concert&from=2026-12-01) and one event with
 // its seats, the person's RSVP (or place on the waitlist), add-to-calendar and share.
 
-import { ApiError, apiHref, del, get, getRegions, post } from "../api.js";
+import { apiHref, del, get, getRegions, post } from "../api.js";
 import { session } from "../auth.js";
 import { eventCard, eventWhere } from "../cards.js";
 import { reportButton } from "../report.js";
+import { shareButton } from "../share.js";
 import { externalLink, fill, h, plainText, safeUrl } from "../dom.js";
 import {
   EVENT_CATEGORIES, SPOKEN, formatDateTime, formatMoney, formatRange, label, lang, pick, t,
 } from "../i18n.js";
 import {
-  busy, byName, errorBox, failedPage, field, focusHeading, geography, loading, main, placeName, select, setTitle,
-  success, tags,
+  busy, byName, dateField, errorBox, failedPage, field, focusHeading, geography, loading, main, placeName,
+  readDates, select, setTitle, showDate, tags,
 } from "../ui.js";
 
 const FILTERS = ["region", "category", "from", "to", "q", "online"];
@@ -47,14 +48,16 @@ function listView(route) {
   const region = select("region", [["", t("any")]], "", { id: "ev-region" });
   const category = select("category", [["", t("any")],
     ...Object.keys(EVENT_CATEGORIES).map((c) => [c, label(EVENT_CATEGORIES, c)])], "", { id: "ev-category" });
-  const from = h("input", { type: "date", name: "from", id: "ev-from" });
-  const to = h("input", { type: "date", name: "to", id: "ev-to" });
+  const fromField = dateField(t("fromDate"), "from");
+  const toField = dateField(t("toDate"), "to");
+  const from = fromField.querySelector("input");
+  const to = toField.querySelector("input");
   const q = h("input", { type: "search", name: "q", id: "ev-q", maxlength: 100, autocomplete: "off" });
   const online = select("online", [["", t("anyFormat")], ["true", t("onlineOnly")], ["false", t("inPerson")]], "",
     { id: "ev-online" });
   const form = h("form", { class: "filters", role: "search", "aria-label": t("filters"), novalidate: true },
     field(t("region"), region), field(t("category"), category),
-    field(t("fromDate"), from), field(t("toDate"), to), field(t("format"), online), field(t("q"), q),
+    fromField, toField, field(t("format"), online), field(t("q"), q),
     h("div", { class: "actions" },
       h("button", { type: "submit", class: "button" }, t("searchBtn")),
       h("button", { type: "button", class: "button button-quiet", onclick: () => go({}) }, t("resetBtn"))));
@@ -74,23 +77,26 @@ function listView(route) {
   function sync() {
     region.value = geo.regions.has(filters.region) ? filters.region : "";
     category.value = EVENT_CATEGORIES[filters.category] ? filters.category : "";
-    from.value = filters.from || "";
-    to.value = filters.to || "";
+    from.value = showDate(filters.from);
+    to.value = showDate(filters.to);
     q.value = filters.q || "";
     online.value = ["true", "false"].includes(filters.online) ? filters.online : "";
     apiHref("/events.ics", { ...filters, lang: lang() }).then((href) => { feedLink.href = href; });
   }
 
   function readForm() {
+    const dates = readDates(form, notices);
+    if (!dates) return null;
     const next = {};
     for (const key of FILTERS) {
-      const value = (form.elements[key].value || "").trim();
+      const value = key in dates ? dates[key] : (form.elements[key].value || "").trim();
       if (value) next[key] = value;
     }
     return next;
   }
 
   function go(next) {
+    if (!next) return; // a date that is not one: said in the notices
     const target = listHash(next);
     if (target === window.location.hash) update({ params: new URLSearchParams(target.split("?")[1] || "") }, true);
     else window.location.hash = target;
@@ -156,6 +162,8 @@ function listView(route) {
 
 // ------------------------------------------------------------------ one event
 
+const seatsText = (seats) => t("seatsSummary", seats.confirmed, seats.capacity, seats.waitlisted);
+
 function detailView(route) {
   const controller = new AbortController();
   const back = h("p", { class: "back" },
@@ -195,11 +203,10 @@ function detailView(route) {
       [t("languages"), (ev.languages || []).map((c) => label(SPOKEN, c)).join(", ")],
       [t("registrationUntil"), ev.registration_deadline
         ? h("time", { datetime: ev.registration_deadline }, formatDateTime(ev.registration_deadline, ev.timezone)) : null],
-      [t("seats"), ev.seats && ev.seats.capacity != null
-        ? t("seatsSummary", ev.seats.confirmed, ev.seats.capacity, ev.seats.waitlisted) : null],
+      [t("seats"), ev.seats && ev.seats.capacity != null ? h("span", { id: "ev-seats" }, seatsText(ev.seats)) : null],
     ].filter(([, value]) => value);
     const ics = await apiHref(`/events/${encodeURIComponent(ev.id)}.ics`, { lang: lang() });
-    const rsvpBox = h("div", { class: "rsvp", "aria-live": "polite" });
+    const rsvpBox = h("div", { class: "rsvp" });
     const shareBox = h("div", { class: "share" });
     fill(main, back,
       h("article", { class: "detail" },
@@ -215,15 +222,14 @@ function detailView(route) {
           }) : null),
         h("dl", { class: "facts" }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
         h("section", { "aria-labelledby": "ev-about" },
-          h("h2", { id: "ev-about" }, t("about")),
+          h("h2", { id: "ev-about" }, t("eventAbout")),
           description ? h("p", { class: "description", lang: description.lang }, plainText(description.text)) : null),
         h("section", { "aria-labelledby": "ev-rsvp" }, h("h2", { id: "ev-rsvp" }, t("rsvpTitle")), rsvpBox),
         h("section", { "aria-labelledby": "ev-tools" },
           h("h2", { id: "ev-tools" }, t("shareTitle")),
           h("p", { class: "tools" },
             h("a", { class: "button button-quiet", href: ics, download: `${ev.id}.ics` }, t("addToCalendar")),
-            h("button", { type: "button", class: "button button-quiet", onclick: () => share(ev, title, shareBox) },
-              t("share")),
+            shareButton(title?.text, shareBox, t("eventLink")),
             reportButton("event", ev.id, title?.text || ev.id)),
           shareBox)));
     setTitle(title?.text || "");
@@ -231,6 +237,7 @@ function detailView(route) {
     rsvp(ev, rsvpBox);
   }
 
+  // What the API answered is what the page shows: the seats after my RSVP, my state in one message.
   async function rsvp(ev, box) {
     if (ev.status === "cancelled") {
       fill(box, h("p", { class: "muted" }, t("rsvpCancelledEvent")));
@@ -242,64 +249,53 @@ function detailView(route) {
       return;
     }
     fill(box, loading());
-    let mine = null;
     try {
-      mine = await get(`/events/${encodeURIComponent(ev.id)}/rsvp`, {}, { signal: controller.signal });
+      drawRsvp(ev, box, await get(`/events/${encodeURIComponent(ev.id)}/rsvp`, {}, { signal: controller.signal }));
     } catch (err) {
-      if (err.name === "AbortError") return;
-      if (!(err instanceof ApiError && err.status === 404)) {
-        fill(box, errorBox(err, { retry: () => rsvp(ev, box) }));
-        return;
-      }
+      if (err.name !== "AbortError") fill(box, errorBox(err, { retry: () => rsvp(ev, box) }));
     }
+  }
+
+  /** My RSVP (`mine.status`: confirmed, waitlisted or none); `said` is the live message after an action. */
+  function drawRsvp(ev, box, mine, said = null) {
+    const path = `/events/${encodeURIComponent(ev.id)}/rsvp`;
     const notices = h("div");
-    if (mine) {
+    const state = (text) => h("p", { class: "rsvp-state", role: said ? "status" : null }, text);
+    if (mine.status === "confirmed" || mine.status === "waitlisted") {
       const leave = h("button", { type: "button", class: "button button-quiet" }, t("rsvpLeave"));
       leave.addEventListener("click", () => busy(leave, notices, async () => {
-        await del(`/events/${encodeURIComponent(ev.id)}/rsvp`);
-        await reload(ev, box, t("rsvpLeft"));
+        await del(path);
+        const fresh = await refreshSeats(ev);
+        drawRsvp(fresh, box, { status: "none" }, t("rsvpLeft"));
       }));
-      fill(box, h("p", { class: "rsvp-state" }, mine.status === "confirmed" ? t("rsvpConfirmed")
-        : t("rsvpWaiting", mine.position ?? "?")), leave, notices);
+      fill(box, state(mine.status === "confirmed" ? t("rsvpConfirmed") : t("rsvpWaiting", mine.position ?? "?")),
+        leave, notices);
     } else {
       const join = h("button", { type: "button", class: "button" }, t("rsvpJoin"));
       join.addEventListener("click", () => busy(join, notices, async () => {
-        const answer = await post(`/events/${encodeURIComponent(ev.id)}/rsvp`);
-        await reload(ev, box, answer.status === "confirmed" ? t("rsvpDone") : t("rsvpWaiting", answer.position));
+        const answer = await post(path);
+        const fresh = await refreshSeats(ev);
+        drawRsvp(fresh, box, answer, true);
       }));
-      const seats = ev.seats;
-      fill(box, seats && seats.available === 0 ? h("p", {}, t("fullWaitlist")) : null, join, notices);
+      const full = ev.seats && ev.seats.available === 0;
+      fill(box, typeof said === "string" ? state(said) : null, full ? h("p", {}, t("fullWaitlist")) : null, join,
+        notices);
     }
+    if (said) box.querySelector("button")?.focus();
   }
 
-  async function reload(ev, box, message) {
-    const fresh = await get(`/events/${encodeURIComponent(ev.id)}`);
-    await rsvp(fresh, box);
-    box.prepend(success(message));
-    box.querySelector("button")?.focus();
-  }
-
-  async function share(ev, title, box) {
-    const url = window.location.href;
-    if (navigator.share) {
-      try {
-        await navigator.share({ title: title?.text || "Hromada", url });
-        return;
-      } catch (err) {
-        if (err.name === "AbortError") return;
-      }
-    }
-    const field = h("input", { type: "url", readonly: true, value: url, id: "share-url" });
-    let copied = false;
+  /** The event as the API now has it (seats after my change), its seats shown in the facts. */
+  async function refreshSeats(ev) {
+    let fresh = ev;
     try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
-    } catch {
-      // no clipboard access: the link is shown to copy by hand
+      fresh = await get(`/events/${encodeURIComponent(ev.id)}`, {}, { signal: controller.signal });
+    } catch (err) {
+      if (err.name === "AbortError") throw err;
+      return ev; // the RSVP itself succeeded: only the count could not be read again
     }
-    fill(box, copied ? success(t("linkCopied")) : h("p", { role: "status" }, t("copyByHand")),
-      h("div", { class: "field" }, h("label", { for: "share-url" }, t("eventLink")), field));
-    if (!copied) field.select();
+    const seats = main.querySelector("#ev-seats");
+    if (seats && fresh.seats) seats.textContent = seatsText(fresh.seats);
+    return fresh;
   }
 
   load();

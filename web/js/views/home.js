@@ -83,7 +83,8 @@ export function mount(route) {
     lists = [events, news];
     fill(eventsBox, events.nodes,
       h("p", {}, h("a", { href: region ? `#/events?region=${region}` : "#/events" }, t("allEvents"))));
-    fill(newsBox, news.nodes);
+    fill(newsBox, news.nodes,
+      h("p", {}, h("a", { href: region ? `#/announcements?region=${region}` : "#/announcements" }, t("allAnnouncements"))));
   }
 
   async function loadVotes() {

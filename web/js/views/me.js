@@ -3,7 +3,7 @@
 //   #/account                              signed in: my subscription (change, unsubscribe), my events,
 //                                          my data as a JSON file, deleting my account
 
-import { ApiError, del, get, getRegions, post, put } from "../api.js";
+import { del, get, getRegions, post, put } from "../api.js";
 import { session, signOut } from "../auth.js";
 import { fill, h } from "../dom.js";
 import { EVENT_CATEGORIES, LANGS, LANG_NAMES, formatDateTime, label, lang, pick, t } from "../i18n.js";
@@ -146,13 +146,9 @@ async function subscription(ctx, box, message = null) {
   let current = null;
   let geo;
   try {
-    const [data, prefs] = await Promise.all([getRegions(), get("/me/subscription", {}, { signal: ctx.signal })
-      .catch((err) => {
-        if (err instanceof ApiError && err.status === 404) return null;
-        throw err;
-      })]);
+    const [data, prefs] = await Promise.all([getRegions(), get("/me/subscription", {}, { signal: ctx.signal })]);
     geo = geography(data);
-    current = prefs && ["pending", "confirmed"].includes(prefs.status) ? prefs : null;
+    current = ["pending", "confirmed"].includes(prefs.status) ? prefs : null; // else "none" (or suppressed)
   } catch (err) {
     if (err.name !== "AbortError") fill(box, errorBox(err, { retry: () => subscription(ctx, box) }));
     return;

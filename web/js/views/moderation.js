@@ -6,8 +6,8 @@ import { confirmTotp, hasTotp, isAdmin, isModerator, otpauthUri, session, startT
 import { fill, h, s } from "../dom.js";
 import { CATEGORIES, ELECTION_STATUS, ELECTORATES, METHODS, formatDateTime, label, pick, t } from "../i18n.js";
 import {
-  busy, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main, select, setTitle, success,
-  textarea,
+  busy, dateField, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main,
+  readDates, select, setTitle, success, textarea,
 } from "../ui.js";
 import { adminControls, pollForm } from "./votes.js";
 import "../more-strings.js";
@@ -195,21 +195,23 @@ function moderationPage(route) {
         field(t("electorate"), select("electorate",
           Object.keys(ELECTORATES).map((m) => [m, label(ELECTORATES, m)]), "members")),
         field(t("perAssociation"), input("per", { type: "number", min: 1, max: 10, value: 2 })),
-        field(t("nominationsOpen"), input("nominations_open_at", { type: "datetime-local", value: at(day) })),
-        field(t("votingOpens"), input("voting_opens_at", { type: "datetime-local", value: at(8 * day) })),
-        field(t("votingCloses"), input("voting_closes_at", { type: "datetime-local", value: at(15 * day) }))),
+        dateField(t("nominationsOpen"), "nominations_open_at", { time: true, value: at(day) }),
+        dateField(t("votingOpens"), "voting_opens_at", { time: true, value: at(8 * day) }),
+        dateField(t("votingCloses"), "voting_closes_at", { time: true, value: at(15 * day) })),
       notices, h("div", { class: "actions" }, submit));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const f = form.elements;
+      const dates = readDates(form, notices);
+      if (!dates) return;
       const iso = (value) => (value ? new Date(value).toISOString() : null);
       const description = localized(form, "description");
       busy(submit, notices, async () => {
         await post("/elections", {
           title: localized(form, "title"), description: Object.keys(description).length ? description : null,
           method: f.method.value, electorate: f.electorate.value, nominations_per_association: Number(f.per.value || 2),
-          nominations_open_at: iso(f.nominations_open_at.value), voting_opens_at: iso(f.voting_opens_at.value),
-          voting_closes_at: iso(f.voting_closes_at.value),
+          nominations_open_at: iso(dates.nominations_open_at), voting_opens_at: iso(dates.voting_opens_at),
+          voting_closes_at: iso(dates.voting_closes_at),
         });
         await loadElections();
         elections.prepend(success(t("draftCreated")));

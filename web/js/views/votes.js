@@ -10,8 +10,8 @@ import {
   ELECTION_STATUS, ELECTORATES, GRADES, METHODS, NOMINATION_STATUS, formatDateTime, formatNumber, label, pick, t,
 } from "../i18n.js";
 import {
-  busy, checkedValues, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main,
-  select, setTitle, success, textarea,
+  busy, checkedValues, dateField, errorBox, failedPage, field, focusHeading, input, loading, localized,
+  localizedFields, main, readDates, select, setTitle, success, textarea,
 } from "../ui.js";
 
 export function mount(route) {
@@ -130,7 +130,7 @@ function electionView(route) {
       [t("nominationsOpen"), formatDateTime(e.nominations_open_at)],
       [t("votingOpens"), formatDateTime(e.voting_opens_at)],
       [t("votingCloses"), formatDateTime(e.voting_closes_at)],
-      [t("turnout"), e.turnout != null ? formatNumber(e.turnout) : null],
+      [t("turnout"), e.turnout != null ? h("span", { id: "el-turnout" }, formatNumber(e.turnout)) : null],
       [t("closeReason"), e.closed_reason || null],
     ].filter(([, v]) => v);
     fill(main, back,
@@ -312,6 +312,11 @@ function electionView(route) {
         saveReceipt(e.id, receipt.tracker);
         fill(box, receiptBox(receipt.tracker));
         box.querySelector("h3")?.focus();
+        // the ballots cast as the API now counts them (mine included), not the count the page opened with
+        get(`/elections/${enc(e.id)}`, {}, { signal: controller.signal }).then((fresh) => {
+          const turnout = main.querySelector("#el-turnout");
+          if (turnout && fresh.turnout != null) turnout.textContent = formatNumber(fresh.turnout);
+        }, () => {});
       });
     });
     fill(box, h("p", {}, t(`howTo_${e.method}`)), form);
@@ -478,8 +483,7 @@ async function results(e, box) {
   const order = r.ranking?.length ? r.ranking : [...names.keys()];
   const parts = [
     h("p", { class: "winner" }, r.winner ? t("winnerIs", name(r.winner)) : t("noWinner")),
-    h("p", {}, t("ballotsCounted", formatNumber(r.ballots ?? 0)),
-      r.blank ? ` ${t("blankBallots", formatNumber(r.blank))}` : ""),
+    h("p", {}, t("ballotsCounted", r.ballots ?? 0), r.blank ? ` ${t("blankBallots", r.blank)}` : ""),
     order.length ? h("div", {}, h("h3", {}, t("finalRanking")), h("ol", {}, order.map((id) => h("li", {}, name(id)))))
       : null,
   ];
@@ -699,7 +703,7 @@ function pollView(route) {
     if (p.counts) {
       const order = options.map((o) => o.id);
       const labels = new Map(options.map((o) => [o.id, pick(o.label)?.text || o.id]));
-      parts.push(h("h2", {}, t("results")), h("p", {}, t("votersCount", formatNumber(p.voters ?? 0))),
+      parts.push(h("h2", {}, t("results")), h("p", {}, t("votersCount", p.voters ?? 0)),
         bars(order, p.counts, (id) => labels.get(id)));
     } else {
       parts.push(h("p", { class: "muted" }, t("resultsAfterClose")));
@@ -761,11 +765,13 @@ export function pollForm({ associationId = null, done = () => {} } = {}) {
       field(t("maxChoices"), input("max_choices", { type: "number", min: 1, max: 20, value: 1 })),
       field(t("resultsShown"), select("results", [["after_close", t("resultsAfterCloseOption")],
         ["live", t("resultsLiveOption")]], "after_close")),
-      field(t("closesAt"), input("closes_at", { type: "datetime-local", value: week }))),
+      dateField(t("closesAt"), "closes_at", { time: true, value: week })),
     notices, h("div", { class: "actions" }, submit));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const f = form.elements;
+    const dates = readDates(form, notices);
+    if (!dates) return;
     const options = f.options.value.split("\n").map((line) => line.trim()).filter(Boolean).map((line) => {
       const [fr, uk, en] = line.split("|").map((x) => x.trim());
       return Object.fromEntries(Object.entries({ fr, uk, en }).filter(([, v]) => v));
@@ -774,7 +780,7 @@ export function pollForm({ associationId = null, done = () => {} } = {}) {
       const poll = await post("/polls", {
         question: localized(form, "question"), options, max_choices: Number(f.max_choices.value || 1),
         audience: associationId ? "association" : "members", association_id: associationId,
-        results: f.results.value, closes_at: f.closes_at.value ? new Date(f.closes_at.value).toISOString() : null,
+        results: f.results.value, closes_at: dates.closes_at ? new Date(dates.closes_at).toISOString() : null,
       });
       done(poll);
       window.location.hash = `#/polls/${enc(poll.id)}`;

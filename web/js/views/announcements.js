@@ -1,0 +1,190 @@
+// Announcements: the list with the API's filters (#/announcements?type=project&region=76&category=culture&q=...,
+// also &association=<id>) and one announcement (#/announcements/<id>): its text, a project's needs and donation,
+// a fact-check's sources, its association, report and share. The links in digests and notices open these pages.
+
+import { get, getRegions } from "../api.js";
+import { announcementCard, donation, pagedList, sources } from "../cards.js";
+import { fill, h, plainText } from "../dom.js";
+import { ANNOUNCEMENT_TYPES, CATEGORIES, NEEDS, formatDate, label, pick, t } from "../i18n.js";
+import { reportButton } from "../report.js";
+import { shareButton } from "../share.js";
+import {
+  byName, failedPage, field, focusHeading, geography, loading, main, placeName, select, setTitle, tags,
+} from "../ui.js";
+
+const FILTERS = ["type", "region", "category", "q", "association"];
+let lastListHash = "#/announcements";
+
+export function mount(route) {
+  return route.name === "announcement" ? detailView(route) : listView(route);
+}
+
+function readFilters(params) {
+  const out = {};
+  for (const key of FILTERS) {
+    const value = (params?.get(key) || "").trim();
+    if (value) out[key] = value;
+  }
+  return out;
+}
+
+function listHash(filters) {
+  const params = new URLSearchParams();
+  for (const key of FILTERS) if (filters[key]) params.set(key, filters[key]);
+  const query = params.toString();
+  return query ? `#/announcements?${query}` : "#/announcements";
+}
+
+function listView(route) {
+  let filters = readFilters(route.params);
+  let geo = geography(null);
+  let list = null;
+
+  const type = select("type", [["", t("any")],
+    ...Object.keys(ANNOUNCEMENT_TYPES).map((k) => [k, label(ANNOUNCEMENT_TYPES, k)])], "", { id: "an-type" });
+  const region = select("region", [["", t("any")]], "", { id: "an-region" });
+  const category = select("category", [["", t("any")],
+    ...Object.keys(CATEGORIES).map((c) => [c, label(CATEGORIES, c)])], "", { id: "an-category" });
+  const q = h("input", { type: "search", name: "q", id: "an-q", maxlength: 100, autocomplete: "off" });
+  const notices = h("div", { class: "notices" });
+  const form = h("form", { class: "filters", role: "search", "aria-label": t("filters"), novalidate: true },
+    field(t("announcementType"), type), field(t("region"), region), field(t("category"), category),
+    field(t("q"), q, { hint: t("qShort") }),
+    h("div", { class: "actions" },
+      h("button", { type: "submit", class: "button" }, t("searchBtn")),
+      h("button", { type: "button", class: "button button-quiet", onclick: () => go({}) }, t("resetBtn"))));
+  const results = h("div");
+  fill(main, h("h1", { id: "an-title", tabindex: "-1" }, t("announcements")),
+    h("p", { class: "lead" }, t("announcementsIntro")), form, notices, results);
+  setTitle(t("announcements"));
+  focusHeading(route.focus);
+
+  function readForm() {
+    const next = { association: filters.association };
+    for (const key of ["type", "region", "category", "q"]) {
+      const value = (form.elements[key].value || "").trim();
+      if (value) next[key] = value;
+    }
+    return next;
+  }
+
+  function go(next) {
+    notices.replaceChildren();
+    if (next.q && next.q.length < 2) {
+      q.setAttribute("aria-invalid", "true");
+      fill(notices, h("p", { class: "alert", role: "alert" }, t("qShort")));
+      q.focus();
+      return;
+    }
+    q.removeAttribute("aria-invalid");
+    const target = listHash(next);
+    if (target === window.location.hash) update({ params: new URLSearchParams(target.split("?")[1] || "") }, true);
+    else window.location.hash = target;
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    go(readForm());
+  });
+  for (const control of [type, region, category]) control.addEventListener("change", () => go(readForm()));
+
+  function sync() {
+    type.value = ANNOUNCEMENT_TYPES[filters.type] ? filters.type : "";
+    region.value = geo.regions.has(filters.region) ? filters.region : "";
+    category.value = CATEGORIES[filters.category] ? filters.category : "";
+    q.value = filters.q || "";
+  }
+
+  function load() {
+    list?.abort();
+    list = pagedList("/announcements", filters, (a) => announcementCard(a, { level: "h2" }),
+      { empty: t("noAnnouncements"), labelledby: "an-title", pageSize: 10 });
+    fill(results, list.nodes);
+  }
+
+  function update(next, force = false) {
+    const wanted = readFilters(next.params);
+    const same = listHash(wanted) === listHash(filters);
+    filters = wanted;
+    lastListHash = listHash(filters);
+    sync();
+    if (!same || force) load();
+  }
+
+  lastListHash = listHash(filters);
+  getRegions().then((data) => {
+    geo = geography(data);
+    fill(region, h("option", { value: "" }, t("any")),
+      [...geo.regions.values()].sort(byName).map((r) => h("option", { value: r.code }, placeName(r))));
+  }, () => {}).finally(() => {
+    sync();
+    load();
+  });
+  return { name: "announcements", update, destroy: () => list?.abort() };
+}
+
+// ------------------------------------------------------------------ one announcement
+
+function detailView(route) {
+  const controller = new AbortController();
+  const back = h("p", { class: "back" },
+    h("a", { href: lastListHash }, h("span", { "aria-hidden": "true" }, "← "), t("backAnnouncements")));
+  fill(main, back, loading());
+  setTitle(t("loading"));
+
+  async function load() {
+    try {
+      const [item, geo] = await Promise.all([
+        get(`/announcements/${encodeURIComponent(route.id)}`, {}, { signal: controller.signal }),
+        getRegions().then(geography, () => geography(null)),
+      ]);
+      render(item, geo);
+    } catch (err) {
+      if (err.name === "AbortError") return;
+      failedPage(err, route, load);
+      main.prepend(back);
+    }
+  }
+
+  function render(item, geo) {
+    const title = pick(item.title);
+    const body = pick(item.body);
+    const region = item.region ? geo.regions.get(item.region) : null;
+    const shareBox = h("div", { class: "share" });
+    const rows = [
+      [t("announcementType"), label(ANNOUNCEMENT_TYPES, item.type)],
+      [t("association"), item.association ? h("a", { href: `#/associations/${encodeURIComponent(item.association.slug)}` },
+        item.association.name) : null],
+      [t("publishedOn"), h("time", { datetime: item.created_at }, formatDate(item.created_at))],
+      [t("region"), region ? placeName(region) : null],
+      [t("expiresOn"), item.expires_at ? h("time", { datetime: item.expires_at }, formatDate(item.expires_at)) : null],
+    ].filter(([, value]) => value);
+    const needs = tags(item.needs, NEEDS, t("needs"));
+    const project = needs || item.donation_url || item.donation_target_eur;
+    fill(main, back,
+      h("article", { class: "detail" },
+        h("header", {},
+          h("h1", { tabindex: "-1", lang: title?.lang }, title?.text || item.id),
+          item.pinned ? h("p", { class: "badge" }, t("pinnedBadge")) : null,
+          tags(item.categories, CATEGORIES)),
+        h("dl", { class: "facts" }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
+        body ? h("p", { class: "description", lang: body.lang }, plainText(body.text)) : null,
+        project ? h("section", { "aria-labelledby": "an-project" },
+          h("h2", { id: "an-project" }, t("projectFields")),
+          needs ? [h("p", { class: "sources-title" }, t("needs")), needs] : null,
+          donation(item)) : null,
+        item.sources?.length ? h("section", { "aria-labelledby": "an-sources" },
+          h("h2", { id: "an-sources" }, t("sources")), sources(item.sources, { titled: false })) : null,
+        h("section", { "aria-labelledby": "an-tools" },
+          h("h2", { id: "an-tools" }, t("shareTitleAnnouncement")),
+          h("p", { class: "tools" },
+            shareButton(title?.text, shareBox, t("announcementLink")),
+            reportButton("announcement", item.id, title?.text || item.id)),
+          shareBox)));
+    setTitle(title?.text || "");
+    focusHeading(route.focus);
+  }
+
+  load();
+  return { name: "announcement", destroy: () => controller.abort() };
+}
