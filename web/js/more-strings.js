@@ -5,6 +5,19 @@ import { addStrings, count } from "./i18n.js";
 
 addStrings({
   cancel: ["Annuler", "Скасувати", "Cancel"],
+  // dates typed in a form (web/js/dates.js)
+  dateFormatHint: [(f) => `Format : ${f}`, (f) => `Формат: ${f}`, (f) => `Format: ${f}`],
+  dateInvalid: [(n, f) => `${n} : date invalide, attendu ${f}.`, (n, f) => `${n}: неправильна дата, потрібно ${f}.`,
+    (n, f) => `${n}: not a valid date, expected ${f}.`],
+  // announcements
+  announcementsIntro: ["Actualités, projets qui cherchent de l’aide, appels à partenaires et vérifications des faits des associations.",
+    "Новини, проєкти, яким потрібна допомога, пошук партнерів і фактчеки від асоціацій.",
+    "News, projects looking for help, calls for partners and fact-checks from the associations."],
+  noAnnouncements: ["Aucune annonce ne correspond.", "Жодне оголошення не відповідає.", "No announcement matches."],
+  backAnnouncements: ["Retour aux annonces", "Назад до оголошень", "Back to the announcements"],
+  publishedOn: ["Publiée le", "Опубліковано", "Published on"],
+  shareTitleAnnouncement: ["Partager ou signaler", "Поширити або поскаржитися", "Share or report"],
+  announcementLink: ["Lien de l’annonce", "Посилання на оголошення", "Link to the announcement"],
   // subscriptions
   subTitle: ["Recevoir les nouvelles par e-mail", "Отримувати новини поштою", "Get the news by e-mail"],
   subIntro: ["Les événements et annonces des associations, dans votre boîte aux lettres, chaque jour ou chaque semaine. Un e-mail de confirmation vous sera envoyé.",

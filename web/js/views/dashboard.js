@@ -12,9 +12,10 @@ import {
   ANNOUNCEMENT_TYPES, ASSOCIATION_STATUS, CATEGORIES, EVENT_CATEGORIES, NEEDS, SPOKEN, formatDateTime, label, pick, t,
 } from "../i18n.js";
 import {
-  busy, byName, checkedValues, choices, dateField, errorBox, failedPage, field, focusHeading, geography, input,
-  loading, localized, localizedFields, main, placeName, readDates, select, setTitle, success, textarea,
+  busy, byName, checkedValues, choices, errorBox, failedPage, field, focusHeading, geography, input, loading,
+  localized, localizedFields, main, placeName, select, setTitle, success, textarea,
 } from "../ui.js";
+import { dateField, readDates } from "../dates.js";
 
 import { pollForm } from "./votes.js";
 

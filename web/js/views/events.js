@@ -11,9 +11,10 @@ import {
   EVENT_CATEGORIES, SPOKEN, formatDateTime, formatMoney, formatRange, label, lang, pick, t,
 } from "../i18n.js";
 import {
-  busy, byName, dateField, errorBox, failedPage, field, focusHeading, geography, loading, main, placeName,
-  readDates, select, setTitle, showDate, tags,
+  busy, byName, errorBox, failedPage, field, focusHeading, geography, loading, main, placeName, select, setTitle,
+  tags,
 } from "../ui.js";
+import { dateField, readDates, showDate } from "../dates.js";
 
 const FILTERS = ["region", "category", "from", "to", "q", "online"];
 let lastListHash = "#/events";

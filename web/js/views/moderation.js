@@ -6,9 +6,10 @@ import { confirmTotp, hasTotp, isAdmin, isModerator, otpauthUri, session, startT
 import { fill, h, s } from "../dom.js";
 import { CATEGORIES, ELECTION_STATUS, ELECTORATES, METHODS, formatDateTime, label, pick, t } from "../i18n.js";
 import {
-  busy, dateField, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main,
-  readDates, select, setTitle, success, textarea,
+  busy, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main, select,
+  setTitle, success, textarea,
 } from "../ui.js";
+import { dateField, readDates } from "../dates.js";
 import { adminControls, pollForm } from "./votes.js";
 import "../more-strings.js";
 import { qrModules } from "../qr.js";

@@ -10,9 +10,10 @@ import {
   ELECTION_STATUS, ELECTORATES, GRADES, METHODS, NOMINATION_STATUS, formatDateTime, formatNumber, label, pick, t,
 } from "../i18n.js";
 import {
-  busy, checkedValues, dateField, errorBox, failedPage, field, focusHeading, input, loading, localized,
-  localizedFields, main, readDates, select, setTitle, success, textarea,
+  busy, checkedValues, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main,
+  select, setTitle, success, textarea,
 } from "../ui.js";
+import { dateField, readDates } from "../dates.js";
 
 export function mount(route) {
   if (route.name === "election") return electionView(route);
