@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,23 +30,24 @@ class SqsSource:
     concurrency: int = 1  # pollers at once, as Lambda runs several batches in parallel
 
 
-def sqs_sources(template: Template) -> list[SqsSource]:
-    found = []
+def events_of(template: Template, kind: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(function, event properties) of every function event of this `Type` (SQS, DynamoDB...)."""
     for name, function in template.of_type("AWS::Serverless::Function").items():
         for event in ((function.get("Properties") or {}).get("Events") or {}).values():
-            if event.get("Type") != "SQS":
-                continue
-            props = event.get("Properties") or {}
-            arn = props.get("Queue")
-            queue = arn["Fn::GetAtt"][0] if isinstance(arn, dict) and "Fn::GetAtt" in arn else None
-            if isinstance(arn, dict) and isinstance(arn.get("Fn::GetAtt"), str):
-                queue = arn["Fn::GetAtt"].split(".", 1)[0]
-            if queue:
-                # Lambda bounds the batches in flight by the event source's MaximumConcurrency.
-                bound = (props.get("ScalingConfig") or {}).get("MaximumConcurrency")
-                found.append(SqsSource(name, queue, int(props.get("BatchSize", 10)),
-                                       "ReportBatchItemFailures" in (props.get("FunctionResponseTypes") or []),
-                                       min(LOCAL_CONCURRENCY, int(bound or LOCAL_CONCURRENCY))))
+            if event.get("Type") == kind:
+                yield name, event.get("Properties") or {}
+
+
+def sqs_sources(template: Template) -> list[SqsSource]:
+    found = []
+    for name, props in events_of(template, "SQS"):
+        queue = _logical(props.get("Queue"))
+        if queue:
+            # Lambda bounds the batches in flight by the event source's MaximumConcurrency.
+            bound = (props.get("ScalingConfig") or {}).get("MaximumConcurrency")
+            found.append(SqsSource(name, queue, int(props.get("BatchSize", 10)),
+                                   "ReportBatchItemFailures" in (props.get("FunctionResponseTypes") or []),
+                                   min(LOCAL_CONCURRENCY, int(bound or LOCAL_CONCURRENCY))))
     return found
 
 
@@ -150,20 +151,16 @@ def stream_sources(template: Template) -> list[StreamSource]:
     import json
 
     found = []
-    for name, function in template.of_type("AWS::Serverless::Function").items():
-        for event in ((function.get("Properties") or {}).get("Events") or {}).values():
-            if event.get("Type") != "DynamoDB":
-                continue
-            props = event.get("Properties") or {}
-            table = _logical(props.get("Stream"))
-            if not table:
-                continue
-            filters = tuple(json.loads(f["Pattern"]) for f in (props.get("FilterCriteria") or {}).get("Filters", []))
-            failure = ((props.get("DestinationConfig") or {}).get("OnFailure") or {}).get("Destination")
-            found.append(StreamSource(name, table, int(props.get("BatchSize", 100)),
-                                      "ReportBatchItemFailures" in (props.get("FunctionResponseTypes") or []),
-                                      bool(props.get("BisectBatchOnFunctionError")),
-                                      int(props.get("MaximumRetryAttempts", 10)), filters, _logical(failure)))
+    for name, props in events_of(template, "DynamoDB"):
+        table = _logical(props.get("Stream"))
+        if not table:
+            continue
+        filters = tuple(json.loads(f["Pattern"]) for f in (props.get("FilterCriteria") or {}).get("Filters", []))
+        failure = ((props.get("DestinationConfig") or {}).get("OnFailure") or {}).get("Destination")
+        found.append(StreamSource(name, table, int(props.get("BatchSize", 100)),
+                                  "ReportBatchItemFailures" in (props.get("FunctionResponseTypes") or []),
+                                  bool(props.get("BisectBatchOnFunctionError")),
+                                  int(props.get("MaximumRetryAttempts", 10)), filters, _logical(failure)))
     return found
 
 

@@ -136,13 +136,20 @@ def outbox() -> SqsMailOutbox:
     return SqsMailOutbox()
 
 
+def _queue_url(arn: str | None) -> str:
+    """The URL of the queue a record came from (bulk or transactional): the one its ARN names."""
+    urls = [os.environ["MAIL_QUEUE_URL"], os.environ.get("MAIL_PRIORITY_QUEUE_URL", "")]
+    name = (arn or "").rsplit(":", 1)[-1]
+    return next((url for url in urls if url and url.rstrip("/").rsplit("/", 1)[-1] == name), urls[0])
+
+
 def _back_off(record: SQSRecord) -> None:
     """The failed message comes back after a delay growing with each receive (not the queue's fixed one)."""
     receives = int(record.attributes.approximate_receive_count or 1)
     delay = backoff(receives, _base())
     try:
-        sqs().change_message_visibility(QueueUrl=os.environ["MAIL_QUEUE_URL"], ReceiptHandle=record.receipt_handle,
-                                        VisibilityTimeout=delay)
+        sqs().change_message_visibility(QueueUrl=_queue_url(record.event_source_arn),
+                                        ReceiptHandle=record.receipt_handle, VisibilityTimeout=delay)
     except Exception:
         logger.warning("backoff not applied", extra={"message_id": record.message_id})
 

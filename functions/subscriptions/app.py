@@ -20,6 +20,7 @@ from hromada.api import (
     CONFLICT,
     ERRORS_PUBLIC,
     ERRORS_SIGNED_IN,
+    LINK_OUTDATED,
     NOT_FOUND,
     SIGNED_IN,
     create_app,
@@ -87,6 +88,7 @@ def page_text(error: HromadaError) -> str:
 def _pages(status: int, description: str) -> dict[int, object]:
     return {status: {"description": description, **HTML}, 400: {"description": "Invalid or expired link", **HTML},
             404: {"description": "No such subscription", **HTML},
+            410: {"description": "The link belongs to an earlier subscription of this address", **HTML},
             422: {"description": "A form that does not validate (shown again with the error)", **HTML}}
 
 
@@ -184,13 +186,13 @@ def manage(token: Token) -> Response[str]:
 
 
 @app.get("/subscriptions/preferences", tags=TAGS, summary="A subscription's preferences, by its mail token (JSON)",
-         responses=documented(200, "The preferences", ERRORS_PUBLIC, NOT_FOUND))
+         responses=documented(200, "The preferences", ERRORS_PUBLIC, NOT_FOUND, LINK_OUTDATED))
 def get_preferences(token: Token) -> PreferencesOut:
     return subscriptions().preferences(token).preferences()
 
 
 @app.put("/subscriptions/preferences", tags=TAGS, summary="Change a subscription's preferences, by its mail token",
-         responses=documented(200, "Saved", ERRORS_PUBLIC, NOT_FOUND, CONFLICT))
+         responses=documented(200, "Saved", ERRORS_PUBLIC, NOT_FOUND, CONFLICT, LINK_OUTDATED))
 def put_preferences(token: Token, preferences: Preferences) -> PreferencesOut:
     return subscriptions().update(token, preferences).preferences()
 

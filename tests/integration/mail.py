@@ -10,6 +10,7 @@ from typing import Any
 
 from infra.dev import sent_mail
 
+MAIL_QUEUES = ("MailQueue", "MailPriorityQueue")  # bulk, transactional
 LINK = re.compile(r"https?://\S+/subscriptions/(confirm|manage|unsubscribe)\?token=[\w.%-]+")
 
 

@@ -12,7 +12,7 @@ import uuid
 import pytest
 
 from hromada.settings import get_settings
-from tests.integration.mail import drained, mails_to, subscribe, wait_for, wait_mails
+from tests.integration.mail import MAIL_QUEUES, drained, mails_to, subscribe, wait_for, wait_mails
 
 
 def mails_to_domain(stack, domain: str) -> list[dict]:
@@ -27,7 +27,7 @@ def test_five_tagged_aliases_of_one_mailbox_get_one_mail(api, stack):
     for alias in aliases:
         assert subscribe(api, alias).status_code == 202
     wait_mails(stack, aliases[0])
-    assert drained(stack, "MailQueue")
+    assert drained(stack, *MAIL_QUEUES)
     wait_for(lambda: False, timeout=1)  # let any late one arrive
     assert sum(len(mails_to(stack, alias)) for alias in aliases) == 1
     assert len(mails_to(stack, f"{local}@example.org")) == 0  # and not to the bare mailbox either
@@ -52,7 +52,7 @@ def test_distinct_addresses_at_one_domain_are_capped_and_the_answer_does_not_tel
     answers = [subscribe(api, f"person{i}@{domain}") for i in range(7)]
     assert {(a.status_code, a.text) for a in answers} == {(answers[0].status_code, answers[0].text)}
     assert answers[0].status_code == 202
-    assert drained(stack, "MailQueue")
+    assert drained(stack, *MAIL_QUEUES)
     assert len(mails_to_domain(stack, domain)) == 3
     # Another domain is not affected.
     other = f"d{uuid.uuid4().hex[:8]}.example.net"

@@ -191,7 +191,7 @@ def test_a_digest_beyond_the_daily_quota_reaches_everyone_once_spread_over_days_
     assert set(ses.delivered.values()) == {1}, "nobody twice"
     assert world.queue.dead == []
     assert ses.refused["rate"] == 0, "paced instances never exceed the account's rate"
-    assert busiest_second(ses.times) <= 14  # 7 a second each, out of step
+    assert busiest_second(ses.times) <= 12  # bulk: 6 a second each, out of step (2/s kept for transactional)
     assert max(ses.last_24h(t) for t in ses.times) <= 1_200
     span = ses.times[-1] - ses.times[0]
     expected = estimate(SendQuota(max_24h=1_200, max_rate=14), 2_000, senders=2)
@@ -218,7 +218,7 @@ def test_the_planner_reports_how_long_the_digest_for_100000_subscribers_takes(st
     planner = stack.pools["MailPlannerFunction"]._load()
     sending = planner.sending_time(100_000)  # the local SES answers GetAccount with a new account's quota
     assert sending["quota"]["max_send_rate"] == 14 and sending["quota"]["max_24_hour_send"] == 50_000
-    assert sending["mailer_instances"] == 2 and sending["extra_days"] == 2 and sending["rate_per_second"] == 14
+    assert sending["mailer_instances"] == 2 and sending["extra_days"] == 2 and sending["rate_per_second"] == 12
     assert 47 <= sending["hours"] <= 49
     with capsys.disabled():
         print("\nweekly digest, 100,000 subscribers, new SES account:", json.dumps(sending))

@@ -34,10 +34,19 @@ def pacer(quota: SendQuota, senders: int = 1, clock: Clock | None = None, reads:
     return Pacer(read, senders, clock=clock, sleep=clock.sleep)
 
 
-@pytest.mark.parametrize(("senders", "each", "total"), [(1, 14, 14), (2, 7, 14), (5, 2, 10), (7, 2, 14), (20, 0.7, 14)])
-def test_each_instance_keeps_to_a_whole_share_of_the_rate(senders, each, total):
+@pytest.mark.parametrize(("senders", "each", "total"), [(1, 12, 12), (2, 6, 12), (5, 2, 10), (7, 1, 7), (20, 0.6, 12)])
+def test_each_bulk_instance_keeps_to_a_whole_share_of_the_bulk_rate(senders, each, total):
     assert instance_rate(NEW_ACCOUNT, senders) == pytest.approx(each)
     assert account_rate(NEW_ACCOUNT, senders) == pytest.approx(total)
+
+
+@pytest.mark.parametrize(("rate", "senders"), [(1, 1), (14, 1), (14, 2), (14, 5), (28, 2), (50, 3), (200, 2)])
+def test_bulk_and_transactional_instances_together_stay_within_the_account_rate(rate, senders):
+    quota = SendQuota(max_24h=50_000, max_rate=rate)
+    both = account_rate(quota, senders, bulk=True) + account_rate(quota, senders, bulk=False)
+    assert both <= rate + 1e-9
+    assert account_rate(quota, senders, bulk=False) > 0  # a confirmation always gets through
+    assert account_rate(quota, 2, bulk=True) == (12 if rate == 14 else account_rate(quota, 2, bulk=True))
 
 
 def test_a_backlog_larger_than_the_window_continues_at_once_in_the_next_invocation():
@@ -50,20 +59,20 @@ def test_a_spent_day_stops_bulk_mail_before_the_reserve_and_looks_again_in_a_qua
     nearly = SendQuota(max_24h=50_000, max_rate=14, sent_24h=47_480)
     decision = step(nearly, backlog=100, window=27, senders=1)
     assert (decision.send_now, decision.continue_in) == (20, MAX_DELAY)  # 95 % of 50,000 is 47,500
-    transactional = step(nearly, backlog=100, window=27, senders=1, bulk=False)
-    assert transactional.send_now == 100 and transactional.continue_in is None  # the reserve is theirs
+    transactional = step(nearly, backlog=50, window=27, senders=1, bulk=False)  # 2/s, beyond the bulk cap
+    assert transactional.send_now == 50 and transactional.continue_in is None  # the reserve is theirs
 
 
 def test_the_weekly_digest_for_100000_subscribers_takes_two_days_on_a_new_account():
-    two = estimate(NEW_ACCOUNT, 100_000, senders=2)  # 7/s each, 14/s in all
-    assert two.days == 2 and two.rate == 14
-    # 47,500 on the first day, 47,500 the next, the last 5,000 at 14/s on the third morning
-    assert two.seconds == pytest.approx(2 * DAY + 5_000 / 14)
+    two = estimate(NEW_ACCOUNT, 100_000, senders=2)  # 6/s each, 12/s in all (2/s stay transactional mail's)
+    assert two.days == 2 and two.rate == 12
+    # 47,500 on the first day, 47,500 the next, the last 5,000 at 12/s on the third morning
+    assert two.seconds == pytest.approx(2 * DAY + 5_000 / 12)
     five = estimate(NEW_ACCOUNT, 100_000, senders=5)
     assert five.rate == 10 and five.seconds == pytest.approx(2 * DAY + 500)
     small = estimate(NEW_ACCOUNT, 10_000, senders=2)
-    assert small.days == 0 and small.seconds == pytest.approx(10_000 / 14)
-    assert estimate(SendQuota(max_24h=-1, max_rate=14), 100_000, senders=2).seconds == pytest.approx(100_000 / 14)
+    assert small.days == 0 and small.seconds == pytest.approx(10_000 / 12)
+    assert estimate(SendQuota(max_24h=-1, max_rate=14), 100_000, senders=2).seconds == pytest.approx(100_000 / 12)
     assert "h" in two.describe()
 
 
@@ -93,7 +102,7 @@ def test_five_instances_out_of_step_stay_within_the_account_rate_in_every_second
 
 def test_an_instance_stops_before_its_invocation_ends_and_before_the_day_is_spent():
     clock = Clock()
-    pace = pacer(NEW_ACCOUNT, senders=7, clock=clock)
+    pace = pacer(NEW_ACCOUNT, senders=5, clock=clock)
     pace.deadline = clock.now + 10.001
     sent = 0
     while (pause := pace.acquire(bulk=True)) is None:
@@ -134,12 +143,14 @@ def test_the_mailer_divides_the_rate_by_the_concurrency_its_event_source_allows(
 
     template = Template(region="eu-west-3")
     mailer = template.resources["MailerFunction"]["Properties"]
-    [source] = [e["Properties"] for e in mailer["Events"].values() if e["Type"] == "SQS"]
-    scaling = source.get("ScalingConfig") or {}
-    allowed = scaling.get("MaximumConcurrency") or mailer.get("ReservedConcurrentExecutions")
-    assert allowed, "the mailer's concurrency must be bounded for its share of the SES rate to hold"
+    sources = {e["Properties"]["Queue"]["Fn::GetAtt"][0]: e["Properties"]
+               for e in mailer["Events"].values() if e["Type"] == "SQS"}
+    assert set(sources) == {"MailQueue", "MailPriorityQueue"}  # bulk and transactional, one class each
     concurrency = template.function_environment("MailerFunction")["MAIL_MAX_CONCURRENCY"]
-    assert int(concurrency) == int(template.resolve(allowed))
+    for source in sources.values():
+        allowed = (source.get("ScalingConfig") or {}).get("MaximumConcurrency")
+        assert allowed, "the mailer's concurrency must be bounded for its share of the SES rate to hold"
+        assert int(concurrency) == int(template.resolve(allowed))
     assert template.function_environment("MailPlannerFunction")["MAIL_MAX_CONCURRENCY"] == concurrency
     statements = [s for p in mailer["Policies"] if isinstance(p, dict) for s in p.get("Statement", [])]
     assert any("ses:GetAccount" in str(s["Action"]) for s in statements)

@@ -84,6 +84,15 @@ def test_the_write_quota_is_documented_on_writes_only(doc):
         assert ("429" in operation["responses"]) == (not key.startswith("GET ")), key
 
 
+def test_outdated_links_and_erased_accounts_are_documented(doc):
+    routes = by_route(doc)
+    for route in ("GET /subscriptions/preferences", "PUT /subscriptions/preferences", "GET /subscriptions/manage",
+                  "POST /subscriptions/confirm", "POST /subscriptions/unsubscribe"):
+        assert "410" in routes[route]["responses"], route
+    signed_in = [op for op in routes.values() if op.get("security") and "401" in op["responses"]]
+    assert signed_in and all("account_erased" in op["responses"]["401"]["description"] for op in signed_in)
+
+
 def test_no_schema_is_left_unreferenced(doc):
     text = str({k: v for k, v in doc.items() if k != "components"} | {
         "responses": doc["components"]["responses"], "schemas": list(doc["components"]["schemas"].values())})

@@ -47,7 +47,7 @@ def _error_doc(description: str) -> dict[str, Any]:
 ERRORS_PUBLIC = {400: _error_doc("Malformed request"), 413: _error_doc("Body too large")}
 ERRORS_SIGNED_IN = {
     **ERRORS_PUBLIC,
-    401: _error_doc("Not signed in"),
+    401: _error_doc("Not signed in, or the account was erased while its token is still valid (account_erased)"),
     403: _error_doc("Not allowed"),
     429: {**_error_doc("Too many writes: retry after the Retry-After header's seconds"),
           "headers": {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}},
@@ -55,6 +55,8 @@ ERRORS_SIGNED_IN = {
 NOT_FOUND = {404: _error_doc("Not found")}
 SIGNED_IN = [{"cognito": []}]  # the OpenAPI security requirement of routes behind the Cognito authorizer
 CONFLICT = {409: _error_doc("Conflict")}
+# A mail's link made for an earlier subscription of the same mailbox (unsubscribed, then subscribed again).
+LINK_OUTDATED = {410: _error_doc("The link belongs to an earlier subscription (subscription_link_outdated)")}
 
 
 def documented(status: int, description: str, *errors: dict[int, Any]) -> dict[int, Any]:

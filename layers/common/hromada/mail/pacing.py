@@ -1,13 +1,15 @@
 """Sending within the SES account's quota (pure: no AWS; the caller gives the quota and the time).
 
 SES allows `MaxSendRate` messages a second and `Max24HourSend` in any rolling 24 hours, of which
-`SentLast24Hours` are used. Up to `senders` mailer instances send at once (the SQS event source's
-MaximumConcurrency), and nothing is shared between them, so each keeps to a whole share of the rate:
-floor(MaxSendRate / senders) a second, sends spaced by its inverse, so any one-second window holds at
-most that many per instance and the account never exceeds MaxSendRate (choose a concurrency dividing
-the rate to use all of it: 2 or 7 for 14/s). The daily quota is SES's own count, re-read every few
-minutes, less what this instance sent since. Bulk mail (digests) leaves BULK_RESERVE of the day to
-transactional mail, so a digest that fills the day cannot hold back a confirmation link.
+`SentLast24Hours` are used. Bulk mail (digests, announcements, election notices) and transactional mail
+(confirmations, notices, reminders) wait on two queues, so a confirmation never queues behind a digest;
+each queue is served by up to `senders` mailer instances at once (its event source's MaximumConcurrency).
+Nothing is shared between instances, so each keeps to a whole share of its class's part of the rate:
+BULK_RATE_SHARE for bulk, the rest for transactional mail, divided by `senders` and floored, sends spaced
+by its inverse. Any one-second window then holds at most MaxSendRate sends (14/s: 6 + 6 bulk, 1 + 1
+transactional). The daily quota is SES's own count, re-read every few minutes, less what this instance
+sent since. Bulk mail leaves BULK_RESERVE of the day to transactional mail, so a digest that fills the
+day cannot hold back a confirmation link either.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 BULK_RESERVE = 0.05  # of Max24HourSend, kept for confirmations, reminders and notices
+BULK_RATE_SHARE = 6 / 7  # of MaxSendRate; the rest is transactional mail's, which is small and must not wait
 MAX_DELAY = 900  # SQS DelaySeconds' limit: the longest a job can be put back for
 DAY = 86400
 QUOTA_TTL = 120.0  # seconds a read quota is trusted (other instances send meanwhile)
@@ -38,14 +41,19 @@ class SendQuota:
         return max(0.0, self.daily_cap(bulk) - self.sent_24h)
 
 
-def instance_rate(quota: SendQuota, senders: int) -> float:
-    """Messages a second one of `senders` instances may send (a whole number when at least one)."""
-    share = quota.max_rate / max(1, senders)
-    return float(math.floor(share)) if share >= 1 else share
+def class_rate(quota: SendQuota, bulk: bool) -> float:
+    """The part of MaxSendRate that bulk, or transactional, mail may use."""
+    return quota.max_rate * (BULK_RATE_SHARE if bulk else 1 - BULK_RATE_SHARE)
 
 
-def account_rate(quota: SendQuota, senders: int) -> float:
-    return instance_rate(quota, senders) * max(1, senders)
+def instance_rate(quota: SendQuota, senders: int, bulk: bool = True) -> float:
+    """Messages a second one of `senders` instances of a class may send (a whole number when at least one)."""
+    share = class_rate(quota, bulk) / max(1, senders)
+    return float(math.floor(share + 1e-9)) if share >= 1 else share
+
+
+def account_rate(quota: SendQuota, senders: int, bulk: bool = True) -> float:
+    return instance_rate(quota, senders, bulk) * max(1, senders)
 
 
 @dataclass(frozen=True)
@@ -60,7 +68,7 @@ def step(quota: SendQuota, backlog: int, window: float, senders: int = 1, bulk: 
     may continue: at once (another invocation) if only time ran out, after MAX_DELAY if the day's quota is
     spent (SES does not say when its rolling window frees up: look again then)."""
     left = quota.daily_left(bulk) - sent_since_read
-    by_rate = math.floor(instance_rate(quota, senders) * max(0.0, window) + 1e-9)
+    by_rate = math.floor(instance_rate(quota, senders, bulk) * max(0.0, window) + 1e-9)
     send_now = int(max(0, min(backlog, by_rate, left)))
     if send_now >= backlog:
         return Step(backlog, None)
@@ -82,7 +90,7 @@ class Estimate:
 def estimate(quota: SendQuota, recipients: int, senders: int, bulk: bool = True) -> Estimate:
     """How long sending `recipients` mails takes: at the account rate while the day's quota lasts, then a
     full quota per further 24 hours (the window frees up as the first day's sends leave it)."""
-    rate = account_rate(quota, senders)
+    rate = account_rate(quota, senders, bulk)
     if recipients <= 0:
         return Estimate(recipients, 0.0, 0, rate)
     if rate <= 0:
@@ -122,7 +130,7 @@ class Pacer:
     def blocked(self, bulk: bool) -> float | None:
         """None if a message could go (now or after a wait), else when to look again."""
         quota = self.quota()
-        if quota.daily_left(bulk) - self.sent_since_read < 1 or instance_rate(quota, self.senders) <= 0:
+        if quota.daily_left(bulk) - self.sent_since_read < 1 or instance_rate(quota, self.senders, bulk) <= 0:
             return float(MAX_DELAY)
         if max(self.clock(), self.next_at) > self.deadline:
             return 0.0  # out of time here, not out of quota: continue at once in another invocation
@@ -132,7 +140,7 @@ class Pacer:
         pause = self.blocked(bulk)
         if pause is not None:
             return pause
-        rate = instance_rate(self.quota(), self.senders)
+        rate = instance_rate(self.quota(), self.senders, bulk)
         now = self.clock()
         start = max(now, self.next_at)
         if start > now:

@@ -58,11 +58,13 @@ def _key(key: str, recipient_id: str) -> dict[str, Any]:
 
 
 class SqsMailOutbox:
-    """Jobs onto the mail queue, ten per SendMessageBatch call."""
+    """Jobs onto the mail queues, ten per SendMessageBatch call: bulk mail on one, transactional mail on the
+    other, so a confirmation link never waits behind a digest."""
 
-    def __init__(self, client: Any | None = None, queue_url: str | None = None):
+    def __init__(self, client: Any | None = None, queue_url: str | None = None, priority_queue_url: str | None = None):
         self._client = client
         self.queue_url = queue_url or os.environ.get("MAIL_QUEUE_URL", "")
+        self.priority_queue_url = priority_queue_url or os.environ.get("MAIL_PRIORITY_QUEUE_URL", "")
         self.calls = 0
 
     @property
@@ -71,13 +73,23 @@ class SqsMailOutbox:
             self._client = sqs()
         return self._client
 
+    def queue_for(self, job: MailJob) -> str:
+        url = self.queue_url if job.bulk else self.priority_queue_url
+        if not url:  # never a silent fallback: transactional mail behind a digest is the fault this prevents
+            raise RuntimeError("MAIL_PRIORITY_QUEUE_URL is not set" if not job.bulk else "MAIL_QUEUE_URL is not set")
+        return url
+
     def enqueue(self, jobs: list[MailJob], delay: int = 0) -> None:
+        for queue_url in dict.fromkeys(self.queue_for(job) for job in jobs):
+            self._send(queue_url, [job for job in jobs if self.queue_for(job) == queue_url], delay)
+
+    def _send(self, queue_url: str, jobs: list[MailJob], delay: int) -> None:
         for start in range(0, len(jobs), 10):
             entries = [{"Id": str(i), "MessageBody": job.to_json(), "DelaySeconds": min(delay, 900)}
                        for i, job in enumerate(jobs[start:start + 10])]
             for _attempt in range(3):
                 self.calls += 1
-                failed = self.client.send_message_batch(QueueUrl=self.queue_url, Entries=entries).get("Failed")
+                failed = self.client.send_message_batch(QueueUrl=queue_url, Entries=entries).get("Failed")
                 if not failed:
                     break
                 retry = {f["Id"] for f in failed}
