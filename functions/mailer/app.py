@@ -137,10 +137,13 @@ def outbox() -> SqsMailOutbox:
 
 
 def _queue_url(arn: str | None) -> str:
-    """The URL of the queue a record came from (bulk or transactional): the one its ARN names."""
-    urls = [os.environ["MAIL_QUEUE_URL"], os.environ.get("MAIL_PRIORITY_QUEUE_URL", "")]
+    """The URL of the queue a record came from (bulk or transactional): the one its ARN names. No guess
+    otherwise: a visibility change on the other queue could only fail (the caller logs it)."""
     name = (arn or "").rsplit(":", 1)[-1]
-    return next((url for url in urls if url and url.rstrip("/").rsplit("/", 1)[-1] == name), urls[0])
+    for url in (os.environ["MAIL_QUEUE_URL"], os.environ.get("MAIL_PRIORITY_QUEUE_URL", "")):
+        if url and url.rstrip("/").rsplit("/", 1)[-1] == name:
+            return url
+    raise LookupError(f"no mail queue named {name!r}")
 
 
 def _back_off(record: SQSRecord) -> None:

@@ -239,8 +239,10 @@ def test_followers_get_an_associations_announcements_within_its_weekly_allowance
                       json=announcement_body(title={"fr": title}))
         assert created.status_code == 201, created.text
     assert drained(stack, "NotificationsQueue", *MAIL_QUEUES)
-    received = sorted(m["subject"] for m in mails_to(stack, follower))
-    assert received == [f"{association['name']}: {t}" for t in titles[:2]]  # two a week (the default)
+    # Two a week (the default); which two is not ordered: the relay and the queues make no promise of order.
+    received = [m["subject"] for m in mails_to(stack, follower)]
+    assert len(received) == len(set(received)) == 2
+    assert set(received) <= {f"{association['name']}: {t}" for t in titles}
     assert all(m["headers"]["List-Unsubscribe-Post"] for m in mails_to(stack, follower))
     assert mails_to(stack, paused) == [] and mails_to(stack, bystander) == []
 

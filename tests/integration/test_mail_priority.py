@@ -10,7 +10,7 @@ import boto3
 
 from hromada.mail import letters
 from hromada.mail.jobs import Recipient, split
-from tests.integration.mail import MAIL_QUEUES, address, drained, mails_to, queue_depth, subscribe, wait_for, wait_mails
+from tests.integration.mail import MAIL_QUEUES, address, drained, queue_depth, subscribe, wait_mails
 
 BACKLOG = 600  # digest mails: 50 s at the bulk part of a new account's rate (12 of 14 a second)
 
@@ -26,8 +26,8 @@ def test_a_confirmation_arrives_while_a_digest_backlog_is_being_sent(api, stack)
     jobs = split("digest", f"digest:weekly:priority-{run}", letter, recipients, bulk=True)
     try:
         SqsMailOutbox(sqs, urls["MailQueue"], urls["MailPriorityQueue"]).enqueue(jobs)
-        assert wait_for(lambda: any(mails_to(stack, r.email) for r in recipients[:50]), timeout=20), \
-            "the digest started"
+        # The digest waits on the bulk queue (behind whatever bulk mail earlier tests left): no need to see it start.
+        assert queue_depth(stack, "MailQueue") > 0
         email = address("priority")
         asked = time.monotonic()
         assert subscribe(api, email).status_code == 202
