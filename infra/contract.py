@@ -20,6 +20,7 @@ OPERATION_IDS: dict[str, str] = {
     "GET /associations/{id}": "getAssociation",
     "PATCH /associations/{id}": "updateAssociation",
     "GET /associations/{id}/editors": "listEditors",
+    "GET /associations/{id}/numbers": "getAssociationNumbers",
     "POST /associations/{id}/editors": "addEditor",
     "DELETE /associations/{id}/editors/{email}": "removeEditor",
     "POST /associations/{id}/verify": "verifyAssociation",

@@ -24,6 +24,8 @@ from hromada.domain.ports import DirectoryQuery
 from hromada.domain.text import fold
 from hromada.models.association import (
     AssociationCreate,
+    AssociationForModeration,
+    AssociationNumbersOut,
     AssociationOut,
     AssociationPatch,
     Category,
@@ -32,6 +34,7 @@ from hromada.models.association import (
     EditorIn,
     EditorOut,
     Language,
+    NextEventOut,
     RegionCode,
     Status,
     VerifyDecision,
@@ -116,9 +119,10 @@ def moderation_queue(
     status: Annotated[Status, Query()] = Status.PENDING,
     limit: Annotated[Limit, Query()] = 20,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
-) -> Page[AssociationOut]:
+) -> Page[AssociationForModeration]:
     found = associations().moderation_queue(principal(app), status, limit, cursor)
-    return Page[AssociationOut](items=[_editable(a) for a in found.items], next_cursor=found.next_cursor)
+    return Page[AssociationForModeration](items=[AssociationForModeration.of(a) for a in found.items],
+                                          next_cursor=found.next_cursor)
 
 
 @app.get("/associations/<id>/editors", tags=TAGS, summary="Who edits this association",
@@ -126,6 +130,19 @@ def moderation_queue(
 def list_editors(id: IdOrSlug) -> list[EditorOut]:
     return [EditorOut(email=e.email, role=e.role, added_at=e.added_at)
             for e in associations().editors(principal(app), id)]
+
+
+@app.get("/associations/<id>/numbers", tags=TAGS,
+         summary="Key numbers for the dashboard: upcoming events, registrations, followers (owner, editors)",
+         security=SIGNED_IN, responses=documented(200, "The numbers", ERRORS_SIGNED_IN, NOT_FOUND))
+def association_numbers(id: IdOrSlug) -> Response[AssociationNumbersOut]:
+    n = associations().numbers(principal(app), id)
+    out = AssociationNumbersOut(
+        upcoming_events=n.upcoming_events, registrations=n.registrations, waitlisted=n.waitlisted,
+        followers=n.followers,
+        next_event=NextEventOut(id=n.next_event.id, title=n.next_event.title, start=n.next_event.start)
+        if n.next_event else None)
+    return Response(200, "application/json", out, headers={"Cache-Control": "private, no-store"})
 
 
 @app.post("/associations/<id>/editors", tags=TAGS, summary="Add a co-editor by e-mail (owner)",

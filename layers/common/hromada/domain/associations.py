@@ -13,6 +13,7 @@ from hromada.auth import Principal
 from hromada.domain import geography
 from hromada.domain.clock import new_id, utc_now
 from hromada.domain.ports import (
+    AssociationNumbers,
     AssociationStore,
     AuditEntry,
     ConditionFailed,
@@ -100,6 +101,7 @@ class Associations:
         association = Association(
             **fields, id=self.make_id(ID_PREFIX), slug=data.slug or make_slug(data.name),
             status=Status.PENDING, owner_id=principal.user_id, created_at=now, updated_at=now,
+            owner_email_domain=principal.email.rpartition("@")[2] or None,
         )
         owner = Editor(association_id=association.id, email=principal.email, role=EditorRole.OWNER,
                        added_at=now, added_by=principal.user_id)
@@ -173,6 +175,16 @@ class Associations:
         if not principal.is_moderator and principal.verified_email not in {e.email for e in editors}:
             raise Forbidden()
         return editors
+
+    def numbers(self, principal: Principal, id_or_slug: str) -> AssociationNumbers:
+        """The dashboard's key numbers: for the association's owner and editors (and admins) only."""
+        association_id = id_or_slug if is_association_id(id_or_slug) else self.find(id_or_slug).id
+        editors = self.store.editors(association_id)
+        if not editors:
+            raise NotFound("association_not_found")
+        if not principal.is_admin and principal.verified_email not in {e.email for e in editors}:
+            raise Forbidden()
+        return self.store.numbers(association_id, self.now())
 
     def add_editor(self, principal: Principal, association_id: str, email: str) -> Editor:
         principal.require_verified_email()

@@ -36,6 +36,24 @@ class Found:
     calls: int = field(default=1, compare=False)
 
 
+@dataclass(frozen=True)
+class NextEvent:
+    id: str
+    title: dict[str, str]
+    start: str
+
+
+@dataclass(frozen=True)
+class AssociationNumbers:
+    """An association's key numbers: its upcoming events, their registrations, its followers."""
+
+    upcoming_events: int = 0
+    registrations: int = 0
+    waitlisted: int = 0
+    followers: int = 0
+    next_event: NextEvent | None = None
+
+
 class SlugTaken(Exception):
     pass
 
@@ -57,6 +75,9 @@ class AssociationStore(Protocol):
     def get_by_slug(self, slug: str) -> Association | None: ...
 
     def get_many(self, association_ids: list[str]) -> list[Association]: ...
+
+    def numbers(self, association_id: str, now: str) -> AssociationNumbers:
+        """Events starting from `now` (not cancelled), their seats, the follower entries: a few Queries."""
 
     def save(self, association: Association, expected_version: int, *, editor_email: str | None,
              audit: AuditEntry | None = None) -> None:

@@ -148,6 +148,7 @@ class Association(_Profile):
     verified_at: str | None = None
     version: int = 1
     hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
+    owner_email_domain: str | None = None  # of the owner's verified address at registration (for moderators)
 
 
 class AssociationOut(BaseModel):
@@ -196,6 +197,32 @@ class AssociationOut(BaseModel):
             verified_at=a.verified_at, created_at=a.created_at, updated_at=a.updated_at,
             hidden=a.hidden and show_private,
         )
+
+
+class AssociationForModeration(AssociationOut):
+    """What moderators read to decide on a registration: the profile, with the contact even if unpublished."""
+
+    owner_email_domain: str | None = Field(description="The domain of the owner's verified e-mail address")
+
+    @classmethod
+    def of(cls, a: Association) -> AssociationForModeration:
+        return cls(**AssociationOut.for_editor(a).model_dump(), owner_email_domain=a.owner_email_domain)
+
+
+class NextEventOut(BaseModel):
+    id: str
+    title: dict[str, str]
+    start: str
+
+
+class AssociationNumbersOut(BaseModel):
+    """An association's key numbers for its editors' dashboard."""
+
+    upcoming_events: int = Field(description="Events not cancelled that have not started yet")
+    registrations: int = Field(description="Confirmed registrations to those events")
+    waitlisted: int = Field(description="People on their waiting lists")
+    followers: int = Field(description="Confirmed digest subscribers following the association")
+    next_event: NextEventOut | None = Field(description="The first upcoming event")
 
 
 class Decision(Strict):

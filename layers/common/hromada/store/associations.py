@@ -7,7 +7,15 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from hromada.domain.ports import AuditEntry, ConditionFailed, DirectoryQuery, Found, SlugTaken
+from hromada.domain.ports import (
+    AssociationNumbers,
+    AuditEntry,
+    ConditionFailed,
+    DirectoryQuery,
+    Found,
+    NextEvent,
+    SlugTaken,
+)
 from hromada.domain.text import fold
 from hromada.errors import BadRequest
 from hromada.models.association import Association, Editor, Status
@@ -166,6 +174,52 @@ class DynamoAssociationStore:
                 found += [_association(item) for item in response.get("Responses", {}).get(table_name(), [])]
                 request = response.get("UnprocessedKeys") or None
         return found
+
+    def numbers(self, association_id: str, now: str) -> AssociationNumbers:
+        """One Query of the association's events from now (gsi1, by start), one BatchGetItem of their seats
+        per 100 events, one counting Query of its follower entries (keys only, no items returned)."""
+        table = table_name()
+        upcoming: list[dict[str, Any]] = []
+        args: dict[str, Any] = {
+            "TableName": table, "IndexName": "gsi1",
+            "KeyConditionExpression": "gsi1pk = :pk AND gsi1sk >= :now",
+            "ExpressionAttributeValues": {":pk": {"S": keys.event_association(association_id)}, ":now": {"S": now}},
+            "ProjectionExpression": "id, title, #start, #status", "ExpressionAttributeNames": {
+                "#start": "start", "#status": "status"}}
+        while True:
+            response = call(self.client.query, **args)
+            upcoming += [from_item(item) for item in response.get("Items", [])]
+            if "LastEvaluatedKey" not in response:
+                break
+            args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        upcoming = [e for e in upcoming if e.get("status") != "cancelled"]
+        confirmed = waiting = 0
+        ids = [e["id"] for e in upcoming]
+        for first in range(0, len(ids), 100):
+            request: dict[str, Any] | None = {table: {
+                "Keys": [to_item(keys.seats(i)) for i in ids[first:first + 100]],
+                "ProjectionExpression": "confirmed, waiting"}}
+            while request:
+                response = call(self.client.batch_get_item, RequestItems=request)
+                for item in response.get("Responses", {}).get(table, []):
+                    seats = from_item(item)
+                    confirmed += int(seats.get("confirmed", 0))
+                    waiting += int(seats.get("waiting", 0))
+                request = response.get("UnprocessedKeys") or None
+        followers = 0
+        args = {"TableName": table, "KeyConditionExpression": "pk = :pk", "Select": "COUNT",
+                "ExpressionAttributeValues": {":pk": {"S": keys.follower(association_id, "")["pk"]}}}
+        while True:
+            response = call(self.client.query, **args)
+            followers += int(response.get("Count", 0))
+            if "LastEvaluatedKey" not in response:
+                break
+            args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        first_event = upcoming[0] if upcoming else None
+        return AssociationNumbers(
+            upcoming_events=len(upcoming), registrations=confirmed, waitlisted=waiting, followers=followers,
+            next_event=NextEvent(id=first_event["id"], title=dict(first_event.get("title") or {}),
+                                 start=first_event["start"]) if first_event else None)
 
     def editors(self, association_id: str) -> list[Editor]:
         response = call(self.client.query, TableName=table_name(),
