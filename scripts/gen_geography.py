@@ -42,6 +42,27 @@ REGION_NAMES = {
     "93": {"fr": "Provence-Alpes-Côte d’Azur", "en": "Provence-Alpes-Côte d’Azur"},
     "94": {"en": "Corsica"},
 }
+# pycountry gives the oblasts' French and English names as romanised Ukrainian adjectives ("Lvivska oblast"):
+# French and English say "oblast de Lviv" and "Lviv Oblast", after the city (or land) in their own spelling.
+OBLAST_STEMS = {  # code -> (French, English)
+    "UA-05": ("Vinnytsia", "Vinnytsia"), "UA-07": ("Volhynie", "Volyn"), "UA-09": ("Louhansk", "Luhansk"),
+    "UA-12": ("Dnipropetrovsk", "Dnipropetrovsk"), "UA-14": ("Donetsk", "Donetsk"),
+    "UA-18": ("Jytomyr", "Zhytomyr"), "UA-21": ("Transcarpatie", "Zakarpattia"),
+    "UA-23": ("Zaporijjia", "Zaporizhzhia"), "UA-26": ("Ivano-Frankivsk", "Ivano-Frankivsk"),
+    "UA-32": ("Kyiv", "Kyiv"), "UA-35": ("Kirovohrad", "Kirovohrad"), "UA-46": ("Lviv", "Lviv"),
+    "UA-48": ("Mykolaïv", "Mykolaiv"), "UA-51": ("Odessa", "Odesa"), "UA-53": ("Poltava", "Poltava"),
+    "UA-56": ("Rivne", "Rivne"), "UA-59": ("Soumy", "Sumy"), "UA-61": ("Ternopil", "Ternopil"),
+    "UA-63": ("Kharkiv", "Kharkiv"), "UA-65": ("Kherson", "Kherson"), "UA-68": ("Khmelnytsky", "Khmelnytskyi"),
+    "UA-71": ("Tcherkassy", "Cherkasy"), "UA-74": ("Tchernihiv", "Chernihiv"), "UA-77": ("Tchernivtsi", "Chernivtsi"),
+}
+OBLAST_NAMES = {
+    code: {"fr": f"Oblast d’{fr}" if fr[0] in "AEIOUY" else f"Oblast de {fr}", "en": f"{en} Oblast"}
+    for code, (fr, en) in OBLAST_STEMS.items()
+} | {
+    "UA-30": {"fr": "Kyiv", "en": "Kyiv"},
+    "UA-40": {"fr": "Sébastopol", "en": "Sevastopol"},
+    "UA-43": {"fr": "République autonome de Crimée", "en": "Autonomous Republic of Crimea"},
+}
 # Two departments shared one Ukrainian name ("Верхні Альпи").
 DEPARTMENT_NAMES = {"04": {"uk": "Альпи Верхнього Провансу"}}
 
@@ -72,7 +93,7 @@ def build() -> dict:
         dept = "75" if is_paris else code.removeprefix("FR-")
         departments[dept] = {"iso": "FR-75" if is_paris else code, "region": iso_to_insee[region_iso],
                              "names": _names(sub.name, tr) | DEPARTMENT_NAMES.get(dept, {})}
-    oblasts = {s.code: {"names": _names(s.name, tr), "type": s.type.lower()}
+    oblasts = {s.code: {"names": _names(s.name, tr) | OBLAST_NAMES.get(s.code, {}), "type": s.type.lower()}
                for s in sorted(pycountry.subdivisions.get(country_code="UA"), key=lambda s: s.code)}
     return {"regions": regions, "departments": departments, "oblasts": oblasts}
 

@@ -64,3 +64,12 @@ def test_one_spelling_per_region():
             assert names["fr"] == names["en"], code
     assert geography.REGIONS["44"]["names"] == {"fr": "Grand Est", "en": "Grand Est", "uk": "Гранд-Ест"}
     assert geography.DEPARTMENTS["04"]["names"]["uk"] != geography.DEPARTMENTS["05"]["names"]["uk"]
+
+
+def test_oblast_names_read_naturally_in_each_language():
+    from hromada.domain.geography import OBLASTS
+
+    assert OBLASTS["UA-46"]["names"] == {"fr": "Oblast de Lviv", "uk": "Львівська область", "en": "Lviv Oblast"}
+    assert OBLASTS["UA-51"]["names"]["fr"] == "Oblast d’Odessa"
+    assert OBLASTS["UA-43"]["names"]["en"] == "Autonomous Republic of Crimea"
+    assert not any("ska oblast" in n for o in OBLASTS.values() for n in o["names"].values())

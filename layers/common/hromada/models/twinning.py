@@ -56,7 +56,7 @@ class FrenchTerritory(Strict):
 class UkrainianTerritory(Strict):
     """An oblast (ISO 3166-2 code, e.g. UA-46), or a hromada named within it."""
 
-    oblast: OblastCode = Field(description="ISO 3166-2 code, e.g. UA-46 (Lvivska oblast)")
+    oblast: OblastCode = Field(description="ISO 3166-2 code, e.g. UA-46 (Lviv Oblast)")
     hromada: single_line(2, 120) | None = Field(None, description="Hromada name, within the oblast")
 
     @property
