@@ -9,7 +9,8 @@ import { ApiError, del, get, getRegions, getText, patch, post } from "../api.js"
 import { session } from "../auth.js";
 import { fill, h } from "../dom.js";
 import {
-  ANNOUNCEMENT_TYPES, ASSOCIATION_STATUS, CATEGORIES, EVENT_CATEGORIES, NEEDS, SPOKEN, formatDateTime, label, pick, t,
+  ANNOUNCEMENT_TYPES, ASSOCIATION_STATUS, CATEGORIES, EVENT_CATEGORIES, NEEDS, SPOKEN, collate, formatDateTime,
+  formatNumber, label, pick, t,
 } from "../i18n.js";
 import {
   busy, byName, checkedValues, choices, errorBox, failedPage, field, focusHeading, geography, input, loading,
@@ -20,6 +21,7 @@ import { dateField, readDates } from "../dates.js";
 import { pollForm } from "./votes.js";
 
 import "../more-strings.js";
+import "../backoffice-strings.js";
 
 const enc = encodeURIComponent;
 
@@ -76,19 +78,60 @@ async function home(ctx) {
     return;
   }
   const items = profile.memberships || [];
+  // Each association's key numbers, asked all at once; one that fails still lists its association.
+  const numbers = await Promise.all(items.map((m) => get(`/associations/${enc(m.association.id)}/numbers`, {},
+    { signal: ctx.signal }).catch(() => null)));
+  if (ctx.signal.aborted) return;
+  const rows = items.map((m, i) => ({ m, n: numbers[i] }));
+  // The association whose next event comes first leads; those without one follow, by name.
+  const next = (row) => row.n?.next_event?.start || "\uffff";
+  rows.sort((x, y) => (next(x) < next(y) ? -1 : next(x) > next(y) ? 1 : collate(x.m.association.name,
+    y.m.association.name)));
   page(ctx, t("dashTitle"), null, null,
     h("p", { class: "lead" }, t("dashIntro", profile.name || profile.email)),
     profile.email_verified ? null : h("p", { class: "alert", role: "alert" }, t("emailNotVerified")),
     h("p", {}, h("a", { class: "button", href: "#/dashboard/new" }, t("registerAssoc"))),
     h("h2", {}, t("myAssociations")),
-    items.length ? h("ul", { class: "cards" }, items.map((m) => h("li", { class: "card" },
+    rows.length ? h("ul", { class: "cards dash-cards" }, rows.map(({ m, n }) => h("li", { class: "card" },
       h("article", { "aria-labelledby": `m-${m.association.id}` },
         h("h3", { class: "card-title", id: `m-${m.association.id}` },
           h("a", { href: `#/dashboard/a/${enc(m.association.id)}` }, m.association.name)),
-        h("p", { class: `badge status-${m.association.status}` }, label(ASSOCIATION_STATUS, m.association.status)),
-        h("p", { class: "card-place" }, t(`role_${m.role}`)),
+        h("p", {}, h("span", { class: `badge status-${m.association.status}` },
+          label(ASSOCIATION_STATUS, m.association.status)), " ",
+        h("span", { class: "card-place" }, t(`role_${m.role}`))),
+        n ? keyNumbers(n) : null,
+        n?.next_event ? h("p", { class: "card-text" }, `${t("nextEvent")} : `,
+          h("a", { href: `#/events/${enc(n.next_event.id)}` }, pick(n.next_event.title)?.text || n.next_event.id),
+          " — ", formatDateTime(n.next_event.start)) : null,
         m.association.status_reason ? h("p", { class: "card-text" }, m.association.status_reason) : null))))
       : h("p", { class: "muted" }, t("noAssociations")));
+}
+
+/** Upcoming events, registrations (and the waiting lists), followers: a small list of figures. */
+function keyNumbers(n) {
+  const figure = (value, key, cls) => h("div", { class: `stat ${cls}` },
+    h("dt", {}, t(key)), h("dd", {}, formatNumber(value)));
+  return h("dl", { class: "stats" },
+    figure(n.upcoming_events, "statUpcoming", "stat-events"),
+    figure(n.registrations, "statRegistrations", "stat-registrations"),
+    n.waitlisted ? figure(n.waitlisted, "statWaitlisted", "stat-waitlisted") : null,
+    figure(n.followers, "statFollowers", "stat-followers"));
+}
+
+/** A long form in sections: a short nav to its parts (more than two), each part a fieldset with its legend,
+ * and the save button kept in sight on a phone. */
+function sectioned(form, sections, notices, submit) {
+  const visible = sections.filter(Boolean);
+  const nav = visible.length > 2 ? h("nav", { class: "form-nav", "aria-label": t("formParts") },
+    h("ol", {}, visible.map((s) => h("li", { "data-part": s.id }, h("a", { href: `#${s.id}`, onclick: (event) => {
+      event.preventDefault(); // the address holds the route: move without changing it
+      const target = form.querySelector(`#${s.id}`);
+      target.scrollIntoView({ block: "start" });
+      target.querySelector("input, select, textarea")?.focus({ preventScroll: true });
+    } }, s.legend))))) : null;
+  form.append(nav || "", ...visible.map((s) => h("fieldset", { class: "form-section", id: s.id, hidden: s.hidden },
+    h("legend", {}, s.legend), s.content)), notices, h("div", { class: "actions sticky-actions" }, submit));
+  return form;
 }
 
 // ------------------------------------------------------------------ register / edit an association
@@ -117,25 +160,30 @@ async function associationForm(ctx, existing) {
   region.addEventListener("change", () => departments(""));
   departments(a.department || "");
   const submit = h("button", { type: "submit", class: "button" }, existing ? t("save") : t("registerAssoc"));
-  const form = h("form", { class: "form", novalidate: true },
-    field(t("assocName"), input("name", { required: true, maxlength: 200, value: a.name || "" })),
-    localizedFields("description", t("descriptionLabel"), a.description, { multiline: true, max: 5000 }),
-    choices(t("categories"), "categories", Object.keys(CATEGORIES).map((c) => [c, label(CATEGORIES, c)]),
-      a.categories || []),
-    choices(t("languages"), "languages", Object.keys(SPOKEN).map((c) => [c, label(SPOKEN, c)]), a.languages || []),
-    h("div", { class: "form-grid" },
+  const form = sectioned(h("form", { class: "form", novalidate: true }), [
+    { id: "part-identity", legend: t("partIdentity"), content: [
+      field(t("assocName"), input("name", { required: true, maxlength: 200, value: a.name || "" })),
+      localizedFields("description", t("descriptionLabel"), a.description, { multiline: true, max: 5000 }),
+      choices(t("categories"), "categories", Object.keys(CATEGORIES).map((c) => [c, label(CATEGORIES, c)]),
+        a.categories || []),
+      choices(t("languages"), "languages", Object.keys(SPOKEN).map((c) => [c, label(SPOKEN, c)]), a.languages || []),
+    ] },
+    { id: "part-place", legend: t("partPlace"), content: h("div", { class: "form-grid" },
       field(t("region"), region), field(t("department"), department),
       field(t("city"), input("city", { required: true, maxlength: 100, value: a.city || "" })),
       field(t("postalCode"), input("postal_code", { required: true, maxlength: 5, inputmode: "numeric",
-        value: a.postal_code || "" })),
-      field(t("website"), input("website", { type: "url", maxlength: 500, value: a.website || "" }),
-        { hint: t("urlHint") }),
-      field(t("email"), input("contact_email", { type: "email", maxlength: 254, value: a.contact_email || "" })),
-      field(t("rna"), input("rna", { maxlength: 10, value: a.rna || "" }), { hint: t("rnaHint") })),
-    h("div", { class: "choice" }, h("input", { type: "checkbox", id: "show-email", name: "show_contact_email",
-      checked: a.show_contact_email !== false && Boolean(a.contact_email) }),
-    h("label", { for: "show-email" }, t("showEmail"))),
-    notices, h("div", { class: "actions" }, submit));
+        value: a.postal_code || "" }))) },
+    { id: "part-contact", legend: t("partContact"), content: [
+      h("div", { class: "form-grid" },
+        field(t("website"), input("website", { type: "url", maxlength: 500, value: a.website || "" }),
+          { hint: t("urlHint") }),
+        field(t("email"), input("contact_email", { type: "email", maxlength: 254, value: a.contact_email || "" })),
+        field(t("rna"), input("rna", { maxlength: 10, value: a.rna || "" }), { hint: t("rnaHint") })),
+      h("div", { class: "choice" }, h("input", { type: "checkbox", id: "show-email", name: "show_contact_email",
+        checked: a.show_contact_email !== false && Boolean(a.contact_email) }),
+      h("label", { for: "show-email" }, t("showEmail"))),
+    ] },
+  ], notices, submit);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const f = form.elements;
@@ -308,32 +356,41 @@ async function eventForm(ctx, associationId, eventId) {
     ...[...geo.departments.values()].sort((x, y) => x.code.localeCompare(y.code))
       .map((d) => [d.code, `${placeName(d)} (${d.code})`])], v.department || "");
   const submit = h("button", { type: "submit", class: "button" }, ev ? t("save") : t("publishEvent"));
-  const form = h("form", { class: "form", novalidate: true },
-    localizedFields("title", t("titleLabel"), e.title, { max: 300 }),
-    localizedFields("description", t("descriptionLabel"), e.description, { multiline: true, max: 10000 }),
-    h("div", { class: "form-grid" },
+  const free = h("input", { type: "checkbox", id: "is-free", name: "is_free", checked: e.is_free !== false });
+  const priceField = field(t("priceEuros"), input("price", { type: "number", min: 0, step: "0.01",
+    value: e.price_cents != null ? (e.price_cents / 100).toFixed(2) : "" }));
+  const showPrice = () => { priceField.hidden = free.checked; };
+  free.addEventListener("change", showPrice);
+  showPrice();
+  const form = sectioned(h("form", { class: "form", novalidate: true }), [
+    { id: "part-about", legend: t("partAbout"), content: [
+      localizedFields("title", t("titleLabel"), e.title, { max: 300 }),
+      localizedFields("description", t("descriptionLabel"), e.description, { multiline: true, max: 10000 }),
+      choices(t("categories"), "categories",
+        Object.keys(EVENT_CATEGORIES).map((c) => [c, label(EVENT_CATEGORIES, c)]), e.categories || []),
+      choices(t("languages"), "languages", Object.keys(SPOKEN).map((c) => [c, label(SPOKEN, c)]),
+        e.languages || []),
+    ] },
+    { id: "part-when", legend: t("partWhen"), content: h("div", { class: "form-grid" },
       dateField(t("startLabel"), "start", { time: true, required: true, value: local(e.start_local) }),
-      dateField(t("endLabel"), "end", { time: true, required: true, value: local(e.end_local) }),
-      field(t("capacity"), input("capacity", { type: "number", min: 1, max: 100000, value: e.capacity ?? "" }),
-        { hint: t("capacityHint") }),
-      field(t("onlineLink"), input("online_url", { type: "url", maxlength: 500, value: e.online_url || "" }))),
-    h("fieldset", { class: "choices" }, h("legend", {}, t("venue")), h("p", { class: "hint" }, t("venueHint")),
+      dateField(t("endLabel"), "end", { time: true, required: true, value: local(e.end_local) })) },
+    { id: "part-where", legend: t("partWhere"), content: [h("p", { class: "hint" }, t("venueHint")),
       h("div", { class: "form-grid" },
         field(t("venueName"), input("venue_name", { maxlength: 200, value: v.name || "" })),
         field(t("address"), input("venue_address", { maxlength: 300, value: v.address || "" })),
         field(t("postalCode"), input("venue_postal_code", { maxlength: 5, value: v.postal_code || "" })),
         field(t("city"), input("venue_city", { maxlength: 100, value: v.city || "" })),
-        field(t("department"), department))),
-    choices(t("categories"), "categories",
-      Object.keys(EVENT_CATEGORIES).map((c) => [c, label(EVENT_CATEGORIES, c)]), e.categories || []),
-    choices(t("languages"), "languages", Object.keys(SPOKEN).map((c) => [c, label(SPOKEN, c)]), e.languages || []),
-    h("div", { class: "choice" }, h("input", { type: "checkbox", id: "reg-req", name: "registration_required",
-      checked: Boolean(e.registration_required) }), h("label", { for: "reg-req" }, t("registrationRequired"))),
-    h("div", { class: "choice" }, h("input", { type: "checkbox", id: "is-free", name: "is_free",
-      checked: e.is_free !== false }), h("label", { for: "is-free" }, t("free"))),
-    field(t("priceEuros"), input("price", { type: "number", min: 0, step: "0.01",
-      value: e.price_cents != null ? (e.price_cents / 100).toFixed(2) : "" })),
-    notices, h("div", { class: "actions" }, submit));
+        field(t("department"), department),
+        field(t("onlineLink"), input("online_url", { type: "url", maxlength: 500, value: e.online_url || "" })))] },
+    { id: "part-seats", legend: t("partSeats"), content: [
+      field(t("capacity"), input("capacity", { type: "number", min: 1, max: 100000, value: e.capacity ?? "" }),
+        { hint: t("capacityHint") }),
+      h("div", { class: "choice" }, h("input", { type: "checkbox", id: "reg-req", name: "registration_required",
+        checked: Boolean(e.registration_required) }), h("label", { for: "reg-req" }, t("registrationRequired"))),
+      h("div", { class: "choice" }, free, h("label", { for: "is-free" }, t("free"))),
+      priceField,
+    ] },
+  ], notices, submit);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const f = form.elements;
@@ -436,10 +493,12 @@ async function announcementForm(ctx, associationId, announcementId) {
   fill(main, loading());
   let an = null;
   let geo;
+  let home = null;
   try {
-    [an, geo] = await Promise.all([
+    [an, geo, home] = await Promise.all([
       announcementId ? get(`/announcements/${enc(announcementId)}`, {}, { signal: ctx.signal }) : null,
       getRegions().then(geography),
+      associationId ? membership(ctx, associationId) : null,
     ]);
   } catch (err) {
     if (err.name !== "AbortError") failedPage(err, ctx.route, () => announcementForm(ctx, associationId, announcementId));
@@ -447,48 +506,78 @@ async function announcementForm(ctx, associationId, announcementId) {
   }
   const owner = associationId || an.association.id;
   const a = an || {};
+  // A new announcement is about its association's region unless the author says otherwise.
+  const region = an ? a.region || "" : home?.association.region || "";
   const sourcesText = (a.sources || []).map((x) => `${x.url} ${x.title}`).join("\n");
   const notices = h("div");
   const submit = h("button", { type: "submit", class: "button" }, an ? t("save") : t("publish"));
-  const form = h("form", { class: "form", novalidate: true },
-    field(t("announcementType"), select("type",
-      Object.keys(ANNOUNCEMENT_TYPES).map((k) => [k, label(ANNOUNCEMENT_TYPES, k)]), a.type || "news")),
-    localizedFields("title", t("titleLabel"), a.title, { max: 300 }),
-    localizedFields("body", t("bodyLabel"), a.body, { multiline: true, max: 10000 }),
-    field(t("region"), select("region", [["", t("allFrance")],
-      ...[...geo.regions.values()].sort(byName).map((r) => [r.code, placeName(r)])], a.region || "")),
-    choices(t("categories"), "categories", Object.keys(CATEGORIES).map((c) => [c, label(CATEGORIES, c)]),
-      a.categories || []),
-    h("fieldset", { class: "choices" }, h("legend", {}, t("projectFields")),
+  const type = select("type", Object.keys(ANNOUNCEMENT_TYPES).map((k) => [k, label(ANNOUNCEMENT_TYPES, k)]),
+    a.type || "news");
+  const donation = h("div", { class: "form-grid" },
+    field(t("donationTargetLabel"), input("donation_target_eur", { type: "number", min: 1,
+      value: a.donation_target_eur ?? "" })),
+    field(t("donationUrl"), input("donation_url", { type: "url", maxlength: 500, value: a.donation_url || "" }),
+      { hint: t("urlHint") }));
+  const form = sectioned(h("form", { class: "form", novalidate: true }), [
+    { id: "part-text", legend: t("partText"), content: [
+      field(t("announcementType"), type, { hint: t("typeHint") }),
+      localizedFields("title", t("titleLabel"), a.title, { max: 300 }),
+      localizedFields("body", t("bodyLabel"), a.body, { multiline: true, max: 10000 }),
+    ] },
+    { id: "part-project", legend: t("projectFields"), content: [
       h("p", { class: "hint" }, t("projectHint")),
       choices(t("needs"), "needs", Object.keys(NEEDS).map((k) => [k, label(NEEDS, k)]), a.needs || []),
-      h("div", { class: "form-grid" },
-        field(t("donationTargetLabel"), input("donation_target_eur", { type: "number", min: 1,
-          value: a.donation_target_eur ?? "" })),
-        field(t("donationUrl"), input("donation_url", { type: "url", maxlength: 500, value: a.donation_url || "" }),
-          { hint: t("urlHint") }))),
-    field(t("sources"), Object.assign(textarea("sources", { rows: 3 }), { value: sourcesText }),
-      { hint: t("sourcesHint") }),
-    dateField(t("expiresOn"), "expires", { value: (a.expires_at || "").slice(0, 10) }),
-    h("div", { class: "choice" }, h("input", { type: "checkbox", id: "pinned", name: "pinned", checked: Boolean(a.pinned) }),
-      h("label", { for: "pinned" }, t("pinned"))),
-    notices, h("div", { class: "actions" }, submit));
+      donation] },
+    { id: "part-sources", legend: t("sources"), content:
+      field(t("sourceLinks"), Object.assign(textarea("sources", { rows: 3 }), { value: sourcesText }),
+        { hint: t("sourcesHint") }) },
+    { id: "part-audience", legend: t("partAudience"), content: [
+      field(t("region"), select("region", [["", t("allFrance")],
+        ...[...geo.regions.values()].sort(byName).map((r) => [r.code, placeName(r)])], region),
+      { hint: an ? null : t("regionDefaultHint") }),
+      choices(t("categories"), "categories", Object.keys(CATEGORIES).map((c) => [c, label(CATEGORIES, c)]),
+        a.categories || []),
+      dateField(t("expiresOn"), "expires", { value: (a.expires_at || "").slice(0, 10) }),
+      h("div", { class: "choice" }, h("input", { type: "checkbox", id: "pinned", name: "pinned",
+        checked: Boolean(a.pinned) }), h("label", { for: "pinned" }, t("pinned"))),
+    ] },
+  ], notices, submit);
+  // Only the fields of the chosen type: a project's needs (and a call for donations' target and page),
+  // a fact-check's sources. What is hidden is not sent.
+  const project = form.querySelector("#part-project");
+  const sources = form.querySelector("#part-sources");
+  const navItem = (id) => form.querySelector(`.form-nav [data-part="${id}"]`);
+  function showTypeFields() {
+    project.hidden = type.value !== "project";
+    sources.hidden = type.value !== "fact_check";
+    donation.hidden = !checkedValues(form, "needs").includes("donations");
+    for (const [id, box] of [["part-project", project], ["part-sources", sources]]) {
+      const item = navItem(id);
+      if (item) item.hidden = box.hidden;
+    }
+  }
+  type.addEventListener("change", showTypeFields);
+  project.addEventListener("change", showTypeFields);
+  showTypeFields();
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const f = form.elements;
     const dates = readDates(form, notices);
     if (!dates) return;
+    const isProject = !project.hidden;
+    const gives = isProject && !donation.hidden;
     const body = {
       type: f.type.value, title: localized(form, "title"), body: localized(form, "body"),
       region: f.region.value || null, categories: checkedValues(form, "categories"), pinned: f.pinned.checked,
       expires_at: dates.expires ? `${dates.expires}T23:59:59Z` : null,
-      needs: checkedValues(form, "needs"),
-      donation_target_eur: f.donation_target_eur.value ? Number(f.donation_target_eur.value) : null,
-      donation_url: f.donation_url.value.trim() || null,
-      sources: f.sources.value.split("\n").map((line) => line.trim()).filter(Boolean).map((line) => {
-        const [url, ...title] = line.split(/\s+/);
-        return { url, title: title.join(" ") || url };
-      }),
+      needs: isProject ? checkedValues(form, "needs") : [],
+      donation_target_eur: gives && f.donation_target_eur.value ? Number(f.donation_target_eur.value) : null,
+      donation_url: gives ? f.donation_url.value.trim() || null : null,
+      sources: sources.hidden ? [] : f.sources.value.split("\n").map((line) => line.trim()).filter(Boolean)
+        .map((line) => {
+          const [url, ...title] = line.split(/\s+/);
+          return { url, title: title.join(" ") || url };
+        }),
     };
     busy(submit, notices, async () => {
       if (an) {

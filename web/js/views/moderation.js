@@ -1,17 +1,18 @@
 // Moderators and admins: the associations waiting for verification (verify, or reject with a reason);
 // admins also run elections (create a draft, open the next phase, close the vote).
 
-import { ApiError, get, getAll, post } from "../api.js";
+import { ApiError, get, getAll, getRegions, post } from "../api.js";
 import { confirmTotp, hasTotp, isAdmin, isModerator, otpauthUri, session, startTotp } from "../auth.js";
-import { fill, h, s } from "../dom.js";
+import { externalLink, fill, h, s, safeUrl } from "../dom.js";
 import { CATEGORIES, ELECTION_STATUS, ELECTORATES, METHODS, formatDateTime, label, pick, t } from "../i18n.js";
 import {
-  busy, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main, select,
-  setTitle, success, textarea,
+  busy, errorBox, failedPage, field, focusHeading, geography, input, loading, localized, localizedFields, main,
+  placeName, select, setTitle, success, textarea,
 } from "../ui.js";
 import { dateField, readDates } from "../dates.js";
 import { adminControls, pollForm } from "./votes.js";
 import "../more-strings.js";
+import "../backoffice-strings.js";
 import { qrModules } from "../qr.js";
 import { REASONS } from "../report.js";
 
@@ -112,6 +113,7 @@ function moderationPage(route) {
   const flags = h("div", {}, loading());
   const queue = h("div", {}, loading());
   const elections = h("div");
+  let geo = null; // region and department names, for the pending associations
   fill(main, h("h1", { tabindex: "-1" }, t("moderationTitle")),
     h("section", { class: "block", "aria-labelledby": "mod-flags" },
       h("h2", { id: "mod-flags" }, t("flagsQueue")), flags),
@@ -126,7 +128,10 @@ function moderationPage(route) {
 
   async function loadQueue(message = null) {
     try {
-      const items = await getAll("/moderation/associations", { status: "pending" }, { signal: controller.signal });
+      const [items, regions] = await Promise.all([
+        getAll("/moderation/associations", { status: "pending" }, { signal: controller.signal }),
+        getRegions().then(geography).catch(() => null)]);
+      geo = regions;
       fill(queue, message ? success(message) : null,
         items.length ? h("ul", { class: "cards" }, items.map(pending)) : h("p", { class: "muted" }, t("queueEmpty")));
     } catch (err) {
@@ -156,12 +161,26 @@ function moderationPage(route) {
         await loadQueue(t("rejectedDone", a.name));
       });
     });
+    const website = safeUrl(a.website);
+    const region = geo?.regions.get(a.region);
+    const department = geo?.departments.get(a.department);
+    const facts = [
+      [t("rnaNumber"), a.rna ? [a.rna, " — ", externalLink(
+        `https://annuaire-entreprises.data.gouv.fr/rechercher?terme=${enc(a.rna)}`, t("rnaLookup"),
+        { target: "_blank" })] : h("span", { class: "muted" }, t("noRna"))],
+      [t("website"), website ? externalLink(website, a.website, { target: "_blank" })
+        : h("span", { class: "muted" }, t("notGiven"))],
+      [t("contactLabel"), a.contact_email || h("span", { class: "muted" }, t("notGiven"))],
+      [t("ownerDomain"), a.owner_email_domain || h("span", { class: "muted" }, t("notGiven"))],
+      [t("placeLabel"), [a.city, a.postal_code, department ? placeName(department) : a.department,
+        region ? placeName(region) : a.region].filter(Boolean).join(" · ")],
+      [t("createdOn"), formatDateTime(a.created_at)],
+    ];
     return h("li", { class: "card" }, h("article", { "aria-labelledby": `q-${a.id}` },
       h("h3", { class: "card-title", id: `q-${a.id}` }, a.name),
-      h("p", { class: "card-place" }, [a.city, a.postal_code, a.rna ? `RNA ${a.rna}` : null].filter(Boolean).join(" · ")),
+      h("dl", { class: "facts-list" }, facts.map(([term, value]) => [h("dt", {}, term), h("dd", {}, value)])),
       h("p", { class: "card-text" }, (a.categories || []).map((c) => label(CATEGORIES, c)).join(", ")),
       description ? h("p", { class: "card-text", lang: description.lang }, description.text) : null,
-      h("p", { class: "hint" }, t("registeredOn", formatDateTime(a.created_at))),
       field(t("decisionNote"), note, { hint: t("decisionNoteHint") }),
       h("div", { class: "tools" }, verify, reject), notices));
   }
