@@ -57,11 +57,13 @@ def list_initiatives(
     oblast: Annotated[OblastCode | None, Query(description="Ukrainian oblast, e.g. UA-48")] = None,
     domain: Annotated[CooperationDomain | None, Query()] = None,
     status: Annotated[InitiativeStatus | None, Query()] = None,
+    association: Annotated[str | None, Query(min_length=3, max_length=80, pattern=r"^as_[A-Za-z0-9_-]+$",
+                                             description="The association that published it (as_...)")] = None,
     limit: Annotated[Limit, Query()] = 20,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
 ) -> Page[InitiativeOut]:
     found = initiatives().directory(ListQuery(region=region, oblast=oblast, domain=domain, status=status, kind=kind,
-                                              limit=limit, cursor=cursor))
+                                              association=association, limit=limit, cursor=cursor))
     return Page[InitiativeOut](items=[InitiativeOut.public(i) for i in found.items], next_cursor=found.next_cursor)
 
 

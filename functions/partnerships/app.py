@@ -58,11 +58,13 @@ def list_partnerships(
     oblast: Annotated[OblastCode | None, Query(description="Ukrainian oblast, e.g. UA-46")] = None,
     domain: Annotated[CooperationDomain | None, Query()] = None,
     status: Annotated[PartnershipStatus | None, Query()] = None,
+    association: Annotated[str | None, Query(min_length=3, max_length=80, pattern=r"^as_[A-Za-z0-9_-]+$",
+                                             description="An association taking part (as_...)")] = None,
     limit: Annotated[Limit, Query()] = 20,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
 ) -> Page[PartnershipOut]:
     found = partnerships().directory(ListQuery(region=region, oblast=oblast, domain=domain, status=status,
-                                               limit=limit, cursor=cursor))
+                                               association=association, limit=limit, cursor=cursor))
     return Page[PartnershipOut](items=[PartnershipOut.public(p) for p in found.items], next_cursor=found.next_cursor)
 
 

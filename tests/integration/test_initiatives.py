@@ -105,3 +105,15 @@ def test_editing_is_checked_as_a_whole(api, new_association):
     placeless = api("PATCH", f"/initiatives/{need['id']}", me, json={"oblast": None, "hromada": None})
     assert placeless.status_code == 422
     assert api("GET", f"/initiatives/{need['id']}").json()["title"] == "Station d'épuration mobile"
+
+
+def test_the_directory_lists_one_association_s_needs_and_offers(api, new_association):
+    mine, me = new_association(verified=True)
+    theirs, them = new_association(verified=True)
+    need = publish(api, mine, me, region="84")
+    offer = publish(api, mine, me, kind="offer", region="84", oblast=None, hromada=None)
+    other = publish(api, theirs, them, region="84")
+    listed = {i["id"] for i in all_pages(api, "/initiatives", association=mine["id"], limit=100)}
+    assert listed == {need["id"], offer["id"]} and other["id"] not in listed
+    assert {i["id"] for i in all_pages(api, "/initiatives", association=mine["id"], kind="offer")} == {offer["id"]}
+    assert api("GET", "/initiatives", params={"association": "not an id"}).status_code == 422

@@ -162,3 +162,19 @@ def test_editing_keeps_what_is_not_sent(api, new_association):
     assert edited.status_code == 200, edited.text
     assert [m["done"] for m in edited.json()["milestones"]] == [True, True]
     assert edited.json()["title"] == p["title"] and edited.json()["documents"] == p["documents"]
+
+
+def test_directory_lists_the_partnerships_an_association_takes_part_in(api, new_association):
+    mine, me = new_association(verified=True)
+    partner, _them = new_association(verified=True)
+    outsider, stranger = new_association(verified=True)
+    with_body = propose(api, mine, me)
+    with_partner = propose(api, mine, me, partner={"association_id": partner["id"]})
+    elsewhere = propose(api, outsider, stranger)
+
+    def ids(association):
+        return {p["id"] for p in all_pages(api, "/partnerships", association=association, limit=100)}
+
+    assert ids(mine["id"]) == {with_body["id"], with_partner["id"]}
+    assert ids(partner["id"]) == {with_partner["id"]}
+    assert elsewhere["id"] not in ids(mine["id"]) | ids(partner["id"])

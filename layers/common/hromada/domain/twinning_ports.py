@@ -38,6 +38,7 @@ class ListQuery:
     domain: str | None = None
     status: str | None = None
     kind: str | None = None
+    association: str | None = None  # an association taking part (partnerships) or publishing (initiatives)
     limit: int = 20
     cursor: str | None = None
 

@@ -40,7 +40,8 @@ def _initiative(item: dict[str, Any]) -> Initiative:
 def _collection(query: ListQuery) -> Collection:
     """The listing's partition: a French region, else a Ukrainian oblast, else all initiatives."""
     prefix = keys.initiative_status_prefix(query.status) if query.status else None
-    equals = {name: value for name, value in (("kind", query.kind), ("domain", query.domain)) if value}
+    equals = {name: value for name, value in (("kind", query.kind), ("domain", query.domain),
+                                              ("association_id", query.association)) if value}
     if query.region:
         if query.oblast:
             equals["oblast"] = query.oblast

@@ -24,6 +24,8 @@ from hromada.store.paging import Collection, read_page
 def _item(p: Partnership) -> dict[str, Any]:
     data = p.model_dump(mode="json", exclude_none=True) | keys.partnership(p.id)
     data |= {"region": p.french.region, "oblast": p.ukrainian.oblast}  # flat, for filters
+    if p.association_ids:
+        data["association_ids"] = p.association_ids
     if not p.hidden:  # sparse: a hidden partnership is in no listing
         order = keys.partnership_order(p.status.value, p.created_at, p.id)
         data |= {"gsi1pk": keys.partnership_oblast(p.ukrainian.oblast), "gsi1sk": order,
@@ -40,6 +42,8 @@ def _collection(query: ListQuery) -> Collection:
     """The listing's partition: a French region, else a Ukrainian oblast, else the whole directory."""
     prefix = keys.partnership_status_prefix(query.status) if query.status else None
     contains = {"domains": query.domain} if query.domain else {}
+    if query.association:
+        contains["association_ids"] = query.association
     if query.region:
         equals = {"oblast": query.oblast} if query.oblast else {}
         return Collection("gsi3", keys.partnership_region(query.region), prefix, equals, contains)
