@@ -33,10 +33,16 @@ const VIEWS = {
   legal: () => import("./js/views/legal.js"),
   subscribe: () => import("./js/views/me.js"),
   account: () => import("./js/views/me.js"),
+  partnerships: () => import("./js/views/partnerships.js"),
+  partnership: () => import("./js/views/partnerships.js"),
+  initiatives: () => import("./js/views/partnerships.js"),
+  initiative: () => import("./js/views/partnerships.js"),
 };
 const NAV = [["home", "#/", "navHome"], ["events", "#/events", "navEvents"],
-  ["directory", "#/associations", "navDirectory"], ["votes", "#/votes", "navVotes"]];
-const SECTION = { association: "directory", event: "events", election: "votes", poll: "votes" };
+  ["directory", "#/associations", "navDirectory"], ["partnerships", "#/partnerships", "navPartnerships"],
+  ["votes", "#/votes", "navVotes"]];
+const SECTION = { association: "directory", event: "events", election: "votes", poll: "votes",
+  partnership: "partnerships", initiatives: "partnerships", initiative: "partnerships" };
 
 let view = null; // the mounted view: { name, update?(route), destroy?() }
 let rendering = 0;
@@ -101,6 +107,10 @@ function parseRoute(hash) {
   if (first === "announcements" && !second) return { name: "announcements", params };
   if (first === "announcements" && second && !rest.length) return { name: "announcement", id: second, params };
   if (first === "votes" && !second) return { name: "votes", params };
+  if (first === "partnerships" && !second) return { name: "partnerships", params };
+  if (first === "partnerships" && second && !rest.length) return { name: "partnership", id: second, params };
+  if (first === "initiatives" && !second) return { name: "initiatives", params };
+  if (first === "initiatives" && second && !rest.length) return { name: "initiative", id: second, params };
   if (first === "elections" && second && !rest.length) return { name: "election", id: second, params };
   if (first === "polls" && second && !rest.length) return { name: "poll", id: second, params };
   if (["signin", "signup", "moderation", "privacy", "legal", "subscribe", "account"].includes(first) && !second) {

@@ -180,6 +180,7 @@ const M = {
   navHome: ["Accueil", "Головна", "Home"],
   navEvents: ["Événements", "Події", "Events"],
   navVotes: ["Votes", "Голосування", "Votes"],
+  navPartnerships: ["Partenariats", "Партнерства", "Partnerships"],
   navDashboard: ["Mon espace", "Мій простір", "My space"],
   navModeration: ["Modération", "Модерація", "Moderation"],
   navPrivacy: ["Confidentialité", "Конфіденційність", "Privacy"],

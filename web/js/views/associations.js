@@ -8,6 +8,7 @@ import { externalLink, fill, h, safeUrl } from "../dom.js";
 import { CATEGORIES, LANG_NAMES, SPOKEN, formatDate, label, lang, pick, t } from "../i18n.js";
 import { busy, byName, errorBox, focusHeading, geography, main, placeName, setTitle, success, tags } from "../ui.js";
 import "../more-strings.js";
+import "../backoffice-strings.js";
 import { reportButton } from "../report.js";
 
 const PAGE_SIZE = 9;
@@ -349,6 +350,13 @@ function detailView(route) {
         events.nodes),
       h("section", { class: "block", "aria-labelledby": "assoc-news" },
         h("h2", { id: "assoc-news" }, t("announcements")), news.nodes),
+      h("section", { class: "block", "aria-labelledby": "assoc-twinning" },
+        h("h2", { id: "assoc-twinning" }, t("assocTwinning")),
+        h("ul", { class: "link-list" },
+          h("li", {}, h("a", { href: `#/initiatives?association=${encodeURIComponent(item.id)}` },
+            t("assocInitiatives"))),
+          h("li", {}, h("a", { href: `#/partnerships?association=${encodeURIComponent(item.id)}` },
+            t("assocPartnerships"))))),
       h("section", { class: "block", "aria-labelledby": "assoc-moderation" },
         h("h2", { id: "assoc-moderation" }, t("moderationHistory")), history));
     setTitle(item.name);
