@@ -59,6 +59,7 @@ addStrings({
   ikindLabel: ["Besoin ou offre", "Потреба чи пропозиція", "Need or offer"],
   ikind_need: ["Besoin", "Потреба", "Need"],
   ikind_offer: ["Offre", "Пропозиція", "Offer"],
+  publishedLabel: ["Publié le", "Опубліковано", "Published on"],
   withLabel: ["avec", "з", "with"],
   onlyOneAssociation: ["Seulement ceux d’une association.", "Лише однієї асоціації.", "Only one association’s."],
   showAll: ["Tout afficher", "Показати всі", "Show all"],

@@ -206,7 +206,7 @@ function partnershipView(route) {
       p.milestones.length ? h("section", { "aria-labelledby": "pt-steps" }, h("h2", { id: "pt-steps" }, t("milestones")),
         h("ol", { class: "plain-list milestones" }, p.milestones.map((m) => h("li", { class: m.done ? "done" : null },
           h("time", { datetime: m.date }, formatDate(m.date)), ` — ${m.title}`,
-          m.done ? h("span", { class: "badge" }, t("doneLabel")) : null)))) : null,
+          m.done ? [" ", h("span", { class: "badge" }, t("doneLabel"))] : null)))) : null,
       p.documents.length ? h("section", { "aria-labelledby": "pt-docs" }, h("h2", { id: "pt-docs" }, t("documents")),
         h("ul", { class: "plain-list" }, p.documents.map((d) => {
           const url = safeUrl(d.url, { httpsOnly: true });
@@ -233,7 +233,7 @@ function initiativeView(route) {
         h("p", {}, h("span", { class: `badge status-${i.status}` }, t(`st_${i.status}`)))),
       facts([[t("domainLabel"), domainName(i.domain)], [t("frenchRegion"), place.fr], [t("ukrainianOblast"), place.ua],
         [t("association"), h("a", { href: `#/associations/${enc(i.association.id)}` }, i.association.name)],
-        [t("publishedOn"), formatDate(i.created_at)]]),
+        [t("publishedLabel"), formatDate(i.created_at)]]),
       text ? h("p", { class: "description", lang: text.lang }, text.text) : null,
       h("p", { class: "hint" }, t("contactThroughAssociation"))),
     h("section", { class: "block", "aria-labelledby": "in-matches" },
