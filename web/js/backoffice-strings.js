@@ -13,7 +13,7 @@ addStrings({
   // long forms in parts
   formParts: ["Parties du formulaire", "Розділи форми", "Parts of the form"],
   partIdentity: ["Présentation", "Про асоціацію", "About the association"],
-  partPlace: ["Adresse", "Адреса", "Address"],
+  partPlace: ["Localisation", "Розташування", "Location"],
   partContact: ["Contact et immatriculation", "Контакти й реєстрація", "Contact and registration"],
   partAbout: ["Présentation", "Опис", "About the event"],
   partWhen: ["Date et heure", "Дата й час", "Date and time"],
