@@ -42,6 +42,9 @@ TOUR = [
     Shot("association", "Une association", "/#/associations/maison-ukrainienne-de-toulouse"),
     Shot("announcements", "Annonces", "/#/announcements"),
     Shot("announcement", "Une annonce", "/#/announcements/{announcement}"),
+    Shot("partnerships", "Partenariats", "/#/partnerships"),
+    Shot("partnership-uk", "Партнерство (українською)", "/#/partnerships/{partnership}", lang="uk"),
+    Shot("initiative", "Un besoin et les offres qui y répondent", "/#/initiatives/{initiative}"),
     Shot("votes", "Votes", "/#/votes"),
     Shot("ballot", "Un bulletin (membre connecté)", "/#/elections/{election}", role="member"),
     Shot("dashboard", "Tableau de bord d'une association", "/#/dashboard", role="owner"),
@@ -58,7 +61,9 @@ def demo_ids(url: str) -> dict[str, str]:
 
     return {"event": first("/events", q="varenyky")[0]["id"],
             "election": next(e["id"] for e in first("/elections") if e["status"] == "voting"),
-            "announcement": first("/announcements", type="project")[0]["id"]}
+            "announcement": first("/announcements", type="project")[0]["id"],
+            "partnership": first("/partnerships", region="76")[0]["id"],
+            "initiative": first("/initiatives", kind="need", oblast="UA-48")[0]["id"]}
 
 
 def take(browser: Browser, url: str, shots: Iterable[Shot], out: Path,
