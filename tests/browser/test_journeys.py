@@ -165,7 +165,8 @@ def test_an_owner_registers_an_association_a_moderator_verifies_it_the_owner_pos
         expect(owner.locator("main")).to_contain_text("Vérifiée")
         owner.get_by_role("link", name="Nouvel événement").click()
         owner.locator("fieldset.localized", has_text="Titre").get_by_label("En français").fill("Répétition ouverte")
-        owner.locator("fieldset.localized", has_text="Présentation").get_by_label("En français").fill("Venez chanter avec nous.")
+        owner.locator("fieldset.localized", has_text="Présentation").get_by_label("En français").fill(
+            "Venez chanter avec nous.")
         owner.get_by_label("Début (heure de Paris)").fill("2027-03-14T18:00")
         owner.get_by_label("Fin (heure de Paris)").fill("2027-03-14T20:00")
         owner.get_by_label("Nombre de places").fill("25")
@@ -378,8 +379,10 @@ def test_an_owner_edits_and_cancels_an_event_and_posts_an_announcement(browser: 
         # An announcement for the region, seen on the home page of that region
         owner.get_by_role("link", name="Nouvelle annonce").click()
         owner.get_by_label("Type d’annonce").select_option("project")
-        owner.locator("fieldset.localized", has_text="Titre").get_by_label("En français").fill(f"Bandouras à réparer {marker}")
-        owner.locator("fieldset.localized", has_text="Texte").get_by_label("En français").fill("Nous cherchons un luthier.")
+        owner.locator("fieldset.localized", has_text="Titre").get_by_label("En français").fill(
+            f"Bandouras à réparer {marker}")
+        owner.locator("fieldset.localized", has_text="Texte").get_by_label("En français").fill(
+            "Nous cherchons un luthier.")
         owner.get_by_label("Région").select_option("93")
         owner.get_by_label("Arts", exact=True).check()
         owner.get_by_label("Bénévoles", exact=True).check()
