@@ -153,6 +153,26 @@ async function render({ rebuild = false, focus = true } = {}) {
   view = module.mount(route);
 }
 
+// ------------------------------------------------------------------ the menu (folded on phones)
+
+const header = document.querySelector(".site-header");
+const menuToggle = document.querySelector(".menu-toggle");
+
+function openMenu(open) {
+  menuToggle.setAttribute("aria-expanded", String(open));
+  header.classList.toggle("menu-open", open);
+}
+
+menuToggle.addEventListener("click", () => openMenu(menuToggle.getAttribute("aria-expanded") !== "true"));
+header.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape" || menuToggle.getAttribute("aria-expanded") !== "true") return;
+  openMenu(false);
+  menuToggle.focus();
+});
+header.addEventListener("click", (event) => { // a link followed, even to the page already shown
+  if (event.target.closest(".site-menu a")) openMenu(false);
+});
+
 document.querySelector(".skip-link").addEventListener("click", (event) => {
   event.preventDefault();
   main.focus();
@@ -176,6 +196,9 @@ onSessionChange((_, reason) => {
   }
 });
 
-window.addEventListener("hashchange", () => render());
+window.addEventListener("hashchange", () => {
+  openMenu(false);
+  render();
+});
 translateShell();
 render({ focus: false });
