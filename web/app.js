@@ -4,7 +4,7 @@
 //   #/events[?filters]          events;         #/events/<id>          one event
 //   #/announcements[?filters]   announcements;  #/announcements/<id>   one announcement (the mails link here)
 //   #/votes                     elections and polls; #/elections/<id>, #/polls/<id>
-//   #/signin, #/signup          account;        #/dashboard/...        an association's editors
+//   #/signin, #/signup, #/forgot  account (#/forgot: a new password with a code Cognito e-mails);        #/dashboard/...        an association's editors
 //   #/moderation                moderators and admins (#/moderation/flags/<kind:id> one reported item)
 //   #/subscribe                 the mail digest;  #/account  my subscription, my data, deleting my account
 //   #/privacy, #/legal
@@ -27,6 +27,7 @@ const VIEWS = {
   poll: () => import("./js/views/votes.js"),
   signin: () => import("./js/views/account.js"),
   signup: () => import("./js/views/account.js"),
+  forgot: () => import("./js/views/account.js"),
   dashboard: () => import("./js/views/dashboard.js"),
   moderation: () => import("./js/views/moderation.js"),
   privacy: () => import("./js/views/legal.js"),
@@ -103,7 +104,7 @@ function parseRoute(hash) {
   if (first === "votes" && !second) return { name: "votes", params };
   if (first === "elections" && second && !rest.length) return { name: "election", id: second, params };
   if (first === "polls" && second && !rest.length) return { name: "poll", id: second, params };
-  if (["signin", "signup", "moderation", "privacy", "legal", "subscribe", "account"].includes(first) && !second) {
+  if (["signin", "signup", "forgot", "moderation", "privacy", "legal", "subscribe", "account"].includes(first) && !second) {
     return { name: first, params };
   }
   if (first === "moderation" && second === "flags" && rest.length === 1) {

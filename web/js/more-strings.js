@@ -181,3 +181,26 @@ addStrings({
   copyTracker: ["Copier le numéro de suivi", "Скопіювати номер відстеження", "Copy the tracker"],
   trackerCopied: ["Numéro de suivi copié.", "Номер відстеження скопійовано.", "Tracker copied."],
 });
+
+// a forgotten password
+addStrings({
+  forgotPassword: ["Mot de passe oublié ?", "Забули пароль?", "Forgot your password?"],
+  forgotTitle: ["Mot de passe oublié", "Забули пароль", "Forgotten password"],
+  forgotHint: ["Nous y enverrons un code pour choisir un nouveau mot de passe.",
+    "Ми надішлемо туди код, щоб ви могли вибрати новий пароль.",
+    "We will send a code there to choose a new password."],
+  sendResetCode: ["Recevoir un code", "Отримати код", "Send me a code"],
+  emailNeeded: ["Indiquez votre adresse e-mail.", "Вкажіть свою адресу електронної пошти.", "Enter your e-mail address."],
+  resetTitle: ["Choisir un nouveau mot de passe", "Виберіть новий пароль", "Choose a new password"],
+  resetCodeSent: [(a) => `Si un compte existe pour ${a}, un code vient d’y être envoyé.`,
+    (a) => `Якщо для ${a} є обліковий запис, туди щойно надіслано код.`,
+    (a) => `If there is an account for ${a}, a code has just been sent there.`],
+  resetCodeHint: [(a) => `Le code reçu à l’adresse ${a}.`, (a) => `Код, надісланий на ${a}.`, (a) => `The code sent to ${a}.`],
+  newPasswordLabel: ["Nouveau mot de passe", "Новий пароль", "New password"],
+  setNewPassword: ["Changer le mot de passe", "Змінити пароль", "Change the password"],
+  codeAndPassword: ["Indiquez le code reçu et un nouveau mot de passe.", "Введіть отриманий код і новий пароль.",
+    "Enter the code you received and a new password."],
+  passwordChanged: ["Votre mot de passe est changé : connectez-vous avec le nouveau.",
+    "Пароль змінено: увійдіть із новим паролем.", "Your password is changed: sign in with the new one."],
+  backToSignIn: ["Retour à la connexion", "Назад до входу", "Back to signing in"],
+});
