@@ -222,6 +222,7 @@ def test_a_ballot_is_reviewed_with_its_ties_and_unranked_candidates_then_cast(
         page.get_by_role("button", name=words["review"]).click()
         review = page.locator(".review")
         expect(review.locator("h3")).to_be_focused()
+        expect(page.locator("form.ballot")).to_be_hidden()  # the choices as they will be cast, nothing else
         expect(review.locator(".review-ranking li")).to_have_count(1)
         expect(review.locator(".review-ranking li").first).to_contain_text(f"{names[0]} = {names[1]}")
         expect(review.locator(".review-ranking li").first).to_contain_text(words["tied"])
