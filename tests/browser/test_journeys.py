@@ -52,7 +52,7 @@ def test_a_new_member_finds_an_event_in_their_region_and_registers(browser: Brow
 
         # And register: a seat is theirs, and stays theirs after a reload
         page.get_by_role("button", name="Je participe").click()
-        expect(page.get_by_role("status").filter(has_text="Vous êtes inscrit·e à cet événement.")).to_be_visible()
+        expect(page.locator(".rsvp-state").filter(has_text="Vous êtes inscrit·e à cet événement.")).to_be_visible()
         page.reload()
         expect(page.get_by_text("Vous êtes inscrit·e à cet événement.")).to_be_visible()
 
@@ -79,7 +79,7 @@ def test_a_full_event_puts_a_member_on_the_waiting_list(browser: Browser, site: 
         expect(page.get_by_text("C’est complet : vous rejoindrez la liste d’attente.")).to_be_visible()
         page.get_by_role("button", name="Je participe").click()
         # the demo member waits first; this new member is second in line
-        expect(page.get_by_role("status").filter(has_text="liste d’attente, en position 2")).to_be_visible()
+        expect(page.locator(".rsvp-state").filter(has_text="liste d’attente, en position 2")).to_be_visible()
         page.get_by_role("button", name="Annuler ma participation").click()
         expect(page.get_by_role("button", name="Je participe")).to_be_visible()
 
@@ -156,7 +156,7 @@ def test_an_owner_registers_an_association_a_moderator_verifies_it_the_owner_pos
             card = moderator.locator(".card", has_text=name)
             expect(card).to_be_visible()
             card.get_by_role("button", name="Vérifier et publier").click()
-            expect(moderator.get_by_role("status").filter(has_text=f"{name} est vérifiée et publiée.")).to_be_visible()
+            expect(moderator.locator(".success").filter(has_text=f"{name} est vérifiée et publiée.")).to_be_visible()
             expect(moderator.locator(".card", has_text=name)).to_have_count(0)
 
         # Then the owner can post an event, which is public at once
@@ -268,8 +268,9 @@ def test_an_election_from_nominations_to_results(browser: Browser, site: Site) -
                 if promote:
                     voter.get_by_role("button", name=f"Monter {promote}").focus()
                     voter.keyboard.press("Enter")
-                    expect(voter.locator("#rank-live")).to_have_text(f"{promote} : position 1 sur 2")
+                    expect(voter.locator("#live")).to_have_text(f"{promote} : position 1 sur 2")
                     expect(items.nth(0)).to_have_attribute("data-name", promote)
+                voter.get_by_role("button", name="Vérifier mon vote").click()
                 voter.get_by_role("button", name="Déposer mon bulletin").click()
                 expect(voter.get_by_role("heading", name="Votre bulletin est enregistré")).to_be_visible()
                 tracker = voter.locator(".receipt .tracker").inner_text()
@@ -336,15 +337,16 @@ def test_a_ranked_ballot_ordered_by_dragging(browser: Browser, site: Site) -> No
         assert box is not None
         items.nth(2).drag_to(items.nth(0), target_position={"x": box["width"] / 2, "y": 4})
         expect(items.nth(0)).to_have_attribute("data-name", names[2])
-        expect(page.locator("#rank-live")).to_have_text(f"{names[2]} : position 1 sur 3")
+        expect(page.locator("#live")).to_have_text(f"{names[2]} : position 1 sur 3")
         expect(items.nth(0).locator(".rank-pos")).to_have_text("1")
         expect(page.get_by_role("button", name=f"Monter {names[2]}")).to_be_disabled()
 
         # And the keyboard can still fine-tune: the former first moves down one place
         page.get_by_role("button", name=f"Descendre {names[0]}").click()
         expect(items.nth(2)).to_have_attribute("data-name", names[0])
-        expect(page.locator("#rank-live")).to_have_text(f"{names[0]} : position 3 sur 3")
+        expect(page.locator("#live")).to_have_text(f"{names[0]} : position 3 sur 3")
 
+        page.get_by_role("button", name="Vérifier mon vote").click()
         page.get_by_role("button", name="Déposer mon bulletin").click()
         expect(page.get_by_role("heading", name="Votre bulletin est enregistré")).to_be_visible()
         expect(page.locator(".receipt .tracker")).not_to_be_empty()
@@ -359,7 +361,7 @@ def test_a_member_answers_a_poll_and_sees_the_live_results(browser: Browser, sit
         before = page.locator("main").get_by_text(re.compile(r"\d participant·e")).inner_text()
         page.get_by_label("Bandoura").check()
         page.get_by_role("button", name="Déposer mon bulletin").click()
-        expect(page.get_by_role("status").filter(has_text="Votre réponse est enregistrée.")).to_be_visible()
+        expect(page.locator(".success").filter(has_text="Votre réponse est enregistrée.")).to_be_visible()
         expect(page.get_by_text("Vous avez déjà voté. Merci !")).to_be_visible()
         count = int(re.sub(r"\D", "", before))
         plural = "participant·e·s" if count + 1 > 1 else "participant·e"  # French: 0 and 1 are singular
@@ -427,13 +429,13 @@ def test_a_moderator_asks_a_poll_and_closes_it(browser: Browser, site: Site) -> 
             member.goto(poll)
             member.get_by_label("Неділя").check()
             member.get_by_role("button", name="Подати бюлетень").click()
-            expect(member.get_by_role("status").filter(has_text="Вашу відповідь прийнято.")).to_be_visible()
+            expect(member.locator(".success").filter(has_text="Вашу відповідь прийнято.")).to_be_visible()
 
         moderator.reload()
         expect(moderator.locator("table.bars tbody tr", has_text="Dimanche")).to_contain_text("1")
         moderator.get_by_label("Motif de la clôture").fill("Assez de réponses")
         moderator.get_by_role("button", name="Clore le sondage").click()
-        expect(moderator.get_by_role("status").filter(has_text="Sondage clos.")).to_be_visible()
+        expect(moderator.locator(".success").filter(has_text="Sondage clos.")).to_be_visible()
         expect(moderator.locator("main")).to_contain_text("Clos")
 
 
@@ -462,7 +464,7 @@ def test_a_moderator_rejects_an_association_with_a_reason(browser: Browser, site
             expect(card.get_by_label("Note ou motif")).to_be_focused()
             card.get_by_label("Note ou motif").fill("Statuts manquants")
             card.get_by_role("button", name="Refuser").click()
-            expect(moderator.get_by_role("status").filter(has_text=f"{name} est refusée.")).to_be_visible()
+            expect(moderator.locator(".success").filter(has_text=f"{name} est refusée.")).to_be_visible()
 
         owner.goto("/#/dashboard")
         owner.reload()

@@ -31,7 +31,8 @@ AXE = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wc
        "resultTypes": ["violations"]}
 TEXT = {  # what each test reads, per language
     "fr": {"menu": "Menu", "events": "Événements", "filters": "Filtres", "two": "2 actifs", "signIn": "Se connecter",
-           "rsvp": "Je participe", "joined": "Vous êtes inscrit·e à cet événement.", "waitlisted": "liste d’attente", "leave": "Annuler ma participation",
+           "rsvp": "Je participe", "joined": "Vous êtes inscrit·e à cet événement.", "waitlisted": "liste d’attente",
+           "leave": "Annuler ma participation",
            "review": "Vérifier mon vote", "cast": "Déposer mon bulletin", "change": "Modifier mon choix",
            "tied": "ex æquo", "unranked": "Non classés", "copy": "Copier le numéro de suivi",
            "copied": "Numéro de suivi copié.", "receipt": "Votre bulletin est enregistré",
@@ -41,7 +42,8 @@ TEXT = {  # what each test reads, per language
            "changed": "Votre mot de passe est changé : connectez-vous avec le nouveau.",
            "password": "Mot de passe", "mail": "Votre code pour changer de mot de passe"},
     "uk": {"menu": "Меню", "events": "Події", "filters": "Фільтри", "two": "2 активні", "signIn": "Увійти",
-           "rsvp": "Я буду", "joined": "Ви зареєстровані на цю подію.", "waitlisted": "списку очікування", "leave": "Скасувати участь",
+           "rsvp": "Я буду", "joined": "Ви зареєстровані на цю подію.", "waitlisted": "списку очікування",
+           "leave": "Скасувати участь",
            "review": "Перевірити свій вибір", "cast": "Подати бюлетень", "change": "Змінити вибір",
            "tied": "на одному місці", "unranked": "Без місця", "copy": "Скопіювати номер відстеження",
            "copied": "Номер відстеження скопійовано.", "receipt": "Ваш бюлетень прийнято",
