@@ -54,7 +54,7 @@ def test_a_new_member_finds_an_event_in_their_region_and_registers(browser: Brow
         page.get_by_role("button", name="Je participe").click()
         expect(page.locator(".rsvp-state").filter(has_text="Vous êtes inscrit·e à cet événement.")).to_be_visible()
         page.reload()
-        expect(page.get_by_text("Vous êtes inscrit·e à cet événement.")).to_be_visible()
+        expect(page.locator("main").get_by_text("Vous êtes inscrit·e à cet événement.")).to_be_visible()
 
         # The calendar file is the API's, in the page's language
         ics = page.get_by_role("link", name="Ajouter à mon agenda (.ics)")
@@ -62,7 +62,7 @@ def test_a_new_member_finds_an_event_in_their_region_and_registers(browser: Brow
 
         # And they can give the seat back
         page.get_by_role("button", name="Annuler ma participation").click()
-        expect(page.get_by_text("Votre participation est annulée.")).to_be_visible()
+        expect(page.locator("main").get_by_text("Votre participation est annulée.")).to_be_visible()
         expect(page.get_by_role("button", name="Je participe")).to_be_visible()
 
 
@@ -85,7 +85,8 @@ def test_a_full_event_puts_a_member_on_the_waiting_list(browser: Browser, site: 
 
         # Sharing: the Web Share API where there is one, else the link is copied or offered to copy
         page.get_by_role("button", name="Partager").click()
-        expect(page.get_by_label("Lien de l’événement")).to_have_value(page.url)
+        # (an event is shared by its preview page, which carries its title, date and picture for social networks)
+        expect(page.get_by_label("Lien de l’événement")).to_have_value(page.url.replace("/#/events/", "/share/events/"))
 
 
 def test_sign_in_and_out(page: Page) -> None:
@@ -145,7 +146,7 @@ def test_an_owner_registers_an_association_a_moderator_verifies_it_the_owner_pos
         owner.get_by_label("Ville").fill("Nice")
         owner.get_by_label("Code postal").fill("06000")
         owner.get_by_role("button", name="Inscrire une association").click()
-        expect(owner.get_by_text("Association inscrite : elle attend la vérification.")).to_be_visible()
+        expect(owner.locator("main").get_by_text("Association inscrite : elle attend la vérification.")).to_be_visible()
         expect(owner.locator("main h1")).to_have_text(name)
         expect(owner.locator("main")).to_contain_text("En attente de vérification")
         manage = owner.url.split("?")[0]
@@ -219,7 +220,7 @@ def test_an_election_from_nominations_to_results(browser: Browser, site: Site) -
         admin.get_by_text("Créer une élection").click()
         admin.locator("fieldset", has_text="Titre").get_by_label("En français").fill(title)
         admin.get_by_role("button", name="Créer le brouillon").click()
-        expect(admin.get_by_text("Brouillon créé.")).to_be_visible()
+        expect(admin.locator("main").get_by_text("Brouillon créé.")).to_be_visible()
         admin.get_by_role("link", name=title).click()
         admin.get_by_role("button", name="Ouvrir les candidatures maintenant").click()
         expect(admin.locator(".facts")).to_contain_text("Candidatures ouvertes")
@@ -237,7 +238,7 @@ def test_an_election_from_nominations_to_results(browser: Browser, site: Site) -
                 owner.locator("fieldset", has_text="Profession de foi").get_by_label("En français").fill(
                     f"{candidate} : plus d’échanges entre jeunes.")
                 owner.get_by_role("button", name="Présenter").click()
-                expect(owner.get_by_text("Candidature enregistrée")).to_be_visible()
+                expect(owner.locator("main").get_by_text("Candidature enregistrée")).to_be_visible()
                 expect(owner.locator("table", has_text=candidate)).to_be_visible()
 
         # Each candidate accepts, on the election's page
@@ -252,7 +253,7 @@ def test_an_election_from_nominations_to_results(browser: Browser, site: Site) -
         admin.reload()
         for _ in range(2):
             admin.get_by_role("button", name="Approuver").first.click()
-            expect(admin.get_by_text("Candidature mise à jour.")).to_be_visible()
+            expect(admin.locator("main").get_by_text("Candidature mise à jour.")).to_be_visible()
         expect(admin.get_by_role("button", name="Approuver")).to_have_count(0)
         admin.get_by_role("button", name="Ouvrir le vote maintenant").click()
         expect(admin.locator(".facts")).to_contain_text("Vote ouvert")
@@ -398,10 +399,10 @@ def test_an_owner_edits_and_cancels_an_event_and_posts_an_announcement(browser: 
         expect(title).to_have_value("Concert de bandoura")
         title.fill(f"Concert de bandoura {marker}")
         owner.get_by_role("button", name="Enregistrer").click()
-        expect(owner.get_by_text("Modifications enregistrées.")).to_be_visible()
+        expect(owner.locator("main").get_by_text("Modifications enregistrées.")).to_be_visible()
         owner.get_by_label("Motif (communiqué aux inscrits)").fill("Salle indisponible")
         owner.get_by_role("button", name="Annuler l’événement").click()
-        expect(owner.get_by_text("Événement annulé.")).to_be_visible()
+        expect(owner.locator("main").get_by_text("Événement annulé.")).to_be_visible()
 
         # The public page says so, and registering is no longer offered
         owner.get_by_role("link", name="Page publique").click()
@@ -453,7 +454,7 @@ def test_a_moderator_rejects_an_association_with_a_reason(browser: Browser, site
         owner.get_by_label("Ville").fill("Rennes")
         owner.get_by_label("Code postal").fill("35000")
         owner.get_by_role("button", name="Inscrire une association").click()
-        expect(owner.get_by_text("Association inscrite : elle attend la vérification.")).to_be_visible()
+        expect(owner.locator("main").get_by_text("Association inscrite : elle attend la vérification.")).to_be_visible()
 
         with person(browser, site.url, "journey_reject_moderator") as moderator:
             sign_in_as(moderator, "moderator", then="#/moderation")
