@@ -247,7 +247,7 @@ def test_an_election_from_nominations_to_results(browser: Browser, site: Site) -
                 sign_in_as(candidate, role)
                 candidate.goto(election)
                 candidate.get_by_role("button", name="J’accepte d’être candidat·e").click()
-                expect(candidate.get_by_text("Candidature mise à jour.")).to_be_visible()
+                expect(candidate.locator("main").get_by_text("Candidature mise à jour.")).to_be_visible()
 
         # The admin approves both and opens the vote
         admin.reload()
