@@ -31,6 +31,7 @@ OPERATION_IDS: dict[str, str] = {
     "GET /events.ics": "getEventsCalendar",
     "GET /associations/{id}/events.ics": "getAssociationCalendar",
     "GET /events/{id}": "getEvent",
+    "GET /share/events/{id}": "getEventSharePage",
     "POST /associations/{id}/events": "createEvent",
     "PATCH /events/{id}": "updateEvent",
     "POST /events/{id}/cancel": "cancelEvent",

@@ -89,7 +89,8 @@ class LocalStack:
         self.gateway = Gateway(self.template, self.moto_url, self.pools, extra_routes={
             "/openapi.json": self._openapi, "/docs": lambda _: Response(SWAGGER_PAGE, content_type="text/html"),
             "/docs/": self._swagger_asset, "/config.json": lambda _: config_response(self.info())},
-            post_routes={"/cognito/": CognitoProxy(self.moto_url, REGION, self.template.physical["UserPool"])})
+            post_routes={"/cognito/": CognitoProxy(self.moto_url, REGION, self.template.physical["UserPool"],
+                                                   self.template.parameters()["MailFrom"])})
         self._server = make_server(self.host, self.port, self.gateway, threaded=True)
         self._thread = threading.Thread(target=self._server.serve_forever, name="gateway", daemon=True)
         self._thread.start()

@@ -4,7 +4,7 @@
 //   #/events[?filters]          events;         #/events/<id>          one event
 //   #/announcements[?filters]   announcements;  #/announcements/<id>   one announcement (the mails link here)
 //   #/votes                     elections and polls; #/elections/<id>, #/polls/<id>
-//   #/signin, #/signup          account;        #/dashboard/...        an association's editors
+//   #/signin, #/signup, #/forgot  account (#/forgot: a new password with a code Cognito e-mails);        #/dashboard/...        an association's editors
 //   #/moderation                moderators and admins (#/moderation/flags/<kind:id> one reported item)
 //   #/subscribe                 the mail digest;  #/account  my subscription, my data, deleting my account
 //   #/privacy, #/legal
@@ -32,6 +32,7 @@ const VIEWS = {
   poll: () => import("./js/views/votes.js"),
   signin: () => import("./js/views/account.js"),
   signup: () => import("./js/views/account.js"),
+  forgot: () => import("./js/views/account.js"),
   dashboard: () => import("./js/views/dashboard.js"),
   moderation: () => import("./js/views/moderation.js"),
   privacy: () => import("./js/views/legal.js"),
@@ -118,7 +119,7 @@ function parseRoute(hash) {
   if (first === "initiatives" && second && !rest.length) return { name: "initiative", id: second, params };
   if (first === "elections" && second && !rest.length) return { name: "election", id: second, params };
   if (first === "polls" && second && !rest.length) return { name: "poll", id: second, params };
-  if (["signin", "signup", "moderation", "privacy", "legal", "subscribe", "account"].includes(first) && !second) {
+  if (["signin", "signup", "forgot", "moderation", "privacy", "legal", "subscribe", "account"].includes(first) && !second) {
     return { name: first, params };
   }
   if (first === "moderation" && second === "flags" && rest.length === 1) {
@@ -168,6 +169,26 @@ async function render({ rebuild = false, focus = true } = {}) {
   view = module.mount(route);
 }
 
+// ------------------------------------------------------------------ the menu (folded on phones)
+
+const header = document.querySelector(".site-header");
+const menuToggle = document.querySelector(".menu-toggle");
+
+function openMenu(open) {
+  menuToggle.setAttribute("aria-expanded", String(open));
+  header.classList.toggle("menu-open", open);
+}
+
+menuToggle.addEventListener("click", () => openMenu(menuToggle.getAttribute("aria-expanded") !== "true"));
+header.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape" || menuToggle.getAttribute("aria-expanded") !== "true") return;
+  openMenu(false);
+  menuToggle.focus();
+});
+header.addEventListener("click", (event) => { // a link followed, even to the page already shown
+  if (event.target.closest(".site-menu a")) openMenu(false);
+});
+
 document.querySelector(".skip-link").addEventListener("click", (event) => {
   event.preventDefault();
   main.focus();
@@ -191,6 +212,9 @@ onSessionChange((_, reason) => {
   }
 });
 
-window.addEventListener("hashchange", () => render());
+window.addEventListener("hashchange", () => {
+  openMenu(false);
+  render();
+});
 translateShell();
 render({ focus: false });

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -27,7 +29,7 @@ from hromada.domain.event_ports import EventQuery
 from hromada.domain.events import Events
 from hromada.domain.rsvps import Rsvps
 from hromada.domain.text import fold
-from hromada.errors import Invalid
+from hromada.errors import Invalid, NotFound
 from hromada.i18n import negotiate
 from hromada.models.association import DepartmentCode, Language, RegionCode
 from hromada.models.common import Limit, Page
@@ -195,6 +197,40 @@ def get_event(id: EventIdOrIcs, lang: CalendarLang = None) -> Response[EventOut 
         return _ics(calendar([event], name=event.association_name, lang=_lang(lang)), id)
     event, seats = events().public(id)
     return Response(200, "application/json", EventOut.of(event, seats), headers={"Cache-Control": "public, max-age=30"})
+
+
+@app.get("/share/events/<id>", tags=TAGS, summary="A shared event: its Open Graph and Twitter card for link previews",
+         description="HTML for social networks' crawlers (title, date and place, picture); people are sent on to "
+                     "the web client's page of the event. 404 (an HTML page) for an unknown or hidden event.",
+         responses={200: {"description": "The event's share page",
+                          "content": {"text/html": {"schema": {"type": "string"}}}},
+                    404: {"description": "No such public event",
+                          "content": {"text/html": {"schema": {"type": "string"}}}}})
+def share_event(id: Annotated[str, Path(max_length=40, description="Event id (ev_...)")]) -> Response[str]:
+    from hromada import share
+
+    lang = _lang(None)
+    web_url = os.environ.get("PUBLIC_WEB_URL", "").rstrip("/")
+    try:
+        if not re.fullmatch(r"ev_[0-9a-f]{20}", id):
+            raise NotFound("event_not_found")
+        event, _ = events().public(id)
+    except NotFound:
+        return _html(share.missing_page(lang=lang, web_url=web_url), 404)
+    api_url = os.environ.get("PUBLIC_API_URL", "").rstrip("/") or _request_api_url()
+    return _html(share.event_page(event, lang=lang, share_url=f"{api_url}/share/events/{id}", web_url=web_url))
+
+
+def _request_api_url() -> str:
+    """The API's own address, as API Gateway saw the request (its domain, or the custom domain it came to)."""
+    return f"https://{app.current_event.request_context.domain_name}"
+
+
+def _html(body: str, status: int = 200) -> Response[str]:
+    return Response(status_code=status, content_type="text/html; charset=utf-8", body=body,
+                    headers={"Cache-Control": "public, max-age=300", "Vary": "Accept-Language",
+                             "Content-Security-Policy": "default-src 'none'; img-src https:; "
+                                                        "style-src 'unsafe-inline'; base-uri 'none'"})
 
 
 # ---------------------------------------------------------------- publishing

@@ -52,9 +52,9 @@ def test_a_new_member_finds_an_event_in_their_region_and_registers(browser: Brow
 
         # And register: a seat is theirs, and stays theirs after a reload
         page.get_by_role("button", name="Je participe").click()
-        expect(page.get_by_role("status").filter(has_text="Vous êtes inscrit·e à cet événement.")).to_be_visible()
+        expect(page.locator(".rsvp-state").filter(has_text="Vous êtes inscrit·e à cet événement.")).to_be_visible()
         page.reload()
-        expect(page.get_by_text("Vous êtes inscrit·e à cet événement.")).to_be_visible()
+        expect(page.locator("main").get_by_text("Vous êtes inscrit·e à cet événement.")).to_be_visible()
 
         # The calendar file is the API's, in the page's language
         ics = page.get_by_role("link", name="Ajouter à mon agenda (.ics)")
@@ -62,7 +62,7 @@ def test_a_new_member_finds_an_event_in_their_region_and_registers(browser: Brow
 
         # And they can give the seat back
         page.get_by_role("button", name="Annuler ma participation").click()
-        expect(page.get_by_text("Votre participation est annulée.")).to_be_visible()
+        expect(page.locator("main").get_by_text("Votre participation est annulée.")).to_be_visible()
         expect(page.get_by_role("button", name="Je participe")).to_be_visible()
 
 
@@ -79,13 +79,14 @@ def test_a_full_event_puts_a_member_on_the_waiting_list(browser: Browser, site: 
         expect(page.get_by_text("C’est complet : vous rejoindrez la liste d’attente.")).to_be_visible()
         page.get_by_role("button", name="Je participe").click()
         # the demo member waits first; this new member is second in line
-        expect(page.get_by_role("status").filter(has_text="liste d’attente, en position 2")).to_be_visible()
+        expect(page.locator(".rsvp-state").filter(has_text="liste d’attente, en position 2")).to_be_visible()
         page.get_by_role("button", name="Annuler ma participation").click()
         expect(page.get_by_role("button", name="Je participe")).to_be_visible()
 
         # Sharing: the Web Share API where there is one, else the link is copied or offered to copy
         page.get_by_role("button", name="Partager").click()
-        expect(page.get_by_label("Lien de l’événement")).to_have_value(page.url)
+        # (an event is shared by its preview page, which carries its title, date and picture for social networks)
+        expect(page.get_by_label("Lien de l’événement")).to_have_value(page.url.replace("/#/events/", "/share/events/"))
 
 
 def test_sign_in_and_out(page: Page) -> None:
@@ -145,7 +146,7 @@ def test_an_owner_registers_an_association_a_moderator_verifies_it_the_owner_pos
         owner.get_by_label("Ville").fill("Nice")
         owner.get_by_label("Code postal").fill("06000")
         owner.get_by_role("button", name="Inscrire une association").click()
-        expect(owner.get_by_text("Association inscrite : elle attend la vérification.")).to_be_visible()
+        expect(owner.locator("main").get_by_text("Association inscrite : elle attend la vérification.")).to_be_visible()
         expect(owner.locator("main h1")).to_have_text(name)
         expect(owner.locator("main")).to_contain_text("En attente de vérification")
         manage = owner.url.split("?")[0]
@@ -156,7 +157,7 @@ def test_an_owner_registers_an_association_a_moderator_verifies_it_the_owner_pos
             card = moderator.locator(".card", has_text=name)
             expect(card).to_be_visible()
             card.get_by_role("button", name="Vérifier et publier").click()
-            expect(moderator.get_by_role("status").filter(has_text=f"{name} est vérifiée et publiée.")).to_be_visible()
+            expect(moderator.locator(".success").filter(has_text=f"{name} est vérifiée et publiée.")).to_be_visible()
             expect(moderator.locator(".card", has_text=name)).to_have_count(0)
 
         # Then the owner can post an event, which is public at once
@@ -220,7 +221,7 @@ def test_an_election_from_nominations_to_results(browser: Browser, site: Site) -
         admin.get_by_text("Créer une élection").click()
         admin.locator("fieldset", has_text="Titre").get_by_label("En français").fill(title)
         admin.get_by_role("button", name="Créer le brouillon").click()
-        expect(admin.get_by_text("Brouillon créé.")).to_be_visible()
+        expect(admin.locator("main").get_by_text("Brouillon créé.")).to_be_visible()
         admin.get_by_role("link", name=title).click()
         admin.get_by_role("button", name="Ouvrir les candidatures maintenant").click()
         expect(admin.locator(".facts")).to_contain_text("Candidatures ouvertes")
@@ -238,7 +239,7 @@ def test_an_election_from_nominations_to_results(browser: Browser, site: Site) -
                 owner.locator("fieldset", has_text="Profession de foi").get_by_label("En français").fill(
                     f"{candidate} : plus d’échanges entre jeunes.")
                 owner.get_by_role("button", name="Présenter").click()
-                expect(owner.get_by_text("Candidature enregistrée")).to_be_visible()
+                expect(owner.locator("main").get_by_text("Candidature enregistrée")).to_be_visible()
                 expect(owner.locator("table", has_text=candidate)).to_be_visible()
 
         # Each candidate accepts, on the election's page
@@ -247,13 +248,13 @@ def test_an_election_from_nominations_to_results(browser: Browser, site: Site) -
                 sign_in_as(candidate, role)
                 candidate.goto(election)
                 candidate.get_by_role("button", name="J’accepte d’être candidat·e").click()
-                expect(candidate.get_by_text("Candidature mise à jour.")).to_be_visible()
+                expect(candidate.locator("main").get_by_text("Candidature mise à jour.")).to_be_visible()
 
         # The admin approves both and opens the vote
         admin.reload()
         for _ in range(2):
             admin.get_by_role("button", name="Approuver").first.click()
-            expect(admin.get_by_text("Candidature mise à jour.")).to_be_visible()
+            expect(admin.locator("main").get_by_text("Candidature mise à jour.")).to_be_visible()
         expect(admin.get_by_role("button", name="Approuver")).to_have_count(0)
         admin.get_by_role("button", name="Ouvrir le vote maintenant").click()
         expect(admin.locator(".facts")).to_contain_text("Vote ouvert")
@@ -269,8 +270,9 @@ def test_an_election_from_nominations_to_results(browser: Browser, site: Site) -
                 if promote:
                     voter.get_by_role("button", name=f"Monter {promote}").focus()
                     voter.keyboard.press("Enter")
-                    expect(voter.locator("#rank-live")).to_have_text(f"{promote} : position 1 sur 2")
+                    expect(voter.locator("#live")).to_have_text(f"{promote} : position 1 sur 2")
                     expect(items.nth(0)).to_have_attribute("data-name", promote)
+                voter.get_by_role("button", name="Vérifier mon vote").click()
                 voter.get_by_role("button", name="Déposer mon bulletin").click()
                 expect(voter.get_by_role("heading", name="Votre bulletin est enregistré")).to_be_visible()
                 tracker = voter.locator(".receipt .tracker").inner_text()
@@ -337,15 +339,16 @@ def test_a_ranked_ballot_ordered_by_dragging(browser: Browser, site: Site) -> No
         assert box is not None
         items.nth(2).drag_to(items.nth(0), target_position={"x": box["width"] / 2, "y": 4})
         expect(items.nth(0)).to_have_attribute("data-name", names[2])
-        expect(page.locator("#rank-live")).to_have_text(f"{names[2]} : position 1 sur 3")
+        expect(page.locator("#live")).to_have_text(f"{names[2]} : position 1 sur 3")
         expect(items.nth(0).locator(".rank-pos")).to_have_text("1")
         expect(page.get_by_role("button", name=f"Monter {names[2]}")).to_be_disabled()
 
         # And the keyboard can still fine-tune: the former first moves down one place
         page.get_by_role("button", name=f"Descendre {names[0]}").click()
         expect(items.nth(2)).to_have_attribute("data-name", names[0])
-        expect(page.locator("#rank-live")).to_have_text(f"{names[0]} : position 3 sur 3")
+        expect(page.locator("#live")).to_have_text(f"{names[0]} : position 3 sur 3")
 
+        page.get_by_role("button", name="Vérifier mon vote").click()
         page.get_by_role("button", name="Déposer mon bulletin").click()
         expect(page.get_by_role("heading", name="Votre bulletin est enregistré")).to_be_visible()
         expect(page.locator(".receipt .tracker")).not_to_be_empty()
@@ -360,7 +363,7 @@ def test_a_member_answers_a_poll_and_sees_the_live_results(browser: Browser, sit
         before = page.locator("main").get_by_text(re.compile(r"\d participant·e")).inner_text()
         page.get_by_label("Bandoura").check()
         page.get_by_role("button", name="Déposer mon bulletin").click()
-        expect(page.get_by_role("status").filter(has_text="Votre réponse est enregistrée.")).to_be_visible()
+        expect(page.locator(".success").filter(has_text="Votre réponse est enregistrée.")).to_be_visible()
         expect(page.get_by_text("Vous avez déjà voté. Merci !")).to_be_visible()
         count = int(re.sub(r"\D", "", before))
         plural = "participant·e·s" if count + 1 > 1 else "participant·e"  # French: 0 and 1 are singular
@@ -399,10 +402,10 @@ def test_an_owner_edits_and_cancels_an_event_and_posts_an_announcement(browser: 
         expect(title).to_have_value("Concert de bandoura")
         title.fill(f"Concert de bandoura {marker}")
         owner.get_by_role("button", name="Enregistrer").click()
-        expect(owner.get_by_text("Modifications enregistrées.")).to_be_visible()
+        expect(owner.locator("main").get_by_text("Modifications enregistrées.")).to_be_visible()
         owner.get_by_label("Motif (communiqué aux inscrits)").fill("Salle indisponible")
         owner.get_by_role("button", name="Annuler l’événement").click()
-        expect(owner.get_by_text("Événement annulé.")).to_be_visible()
+        expect(owner.locator("main").get_by_text("Événement annulé.")).to_be_visible()
 
         # The public page says so, and registering is no longer offered
         owner.get_by_role("link", name="Page publique").click()
@@ -430,13 +433,13 @@ def test_a_moderator_asks_a_poll_and_closes_it(browser: Browser, site: Site) -> 
             member.goto(poll)
             member.get_by_label("Неділя").check()
             member.get_by_role("button", name="Подати бюлетень").click()
-            expect(member.get_by_role("status").filter(has_text="Вашу відповідь прийнято.")).to_be_visible()
+            expect(member.locator(".success").filter(has_text="Вашу відповідь прийнято.")).to_be_visible()
 
         moderator.reload()
         expect(moderator.locator("table.bars tbody tr", has_text="Dimanche")).to_contain_text("1")
         moderator.get_by_label("Motif de la clôture").fill("Assez de réponses")
         moderator.get_by_role("button", name="Clore le sondage").click()
-        expect(moderator.get_by_role("status").filter(has_text="Sondage clos.")).to_be_visible()
+        expect(moderator.locator(".success").filter(has_text="Sondage clos.")).to_be_visible()
         expect(moderator.locator("main")).to_contain_text("Clos")
 
 
@@ -454,7 +457,7 @@ def test_a_moderator_rejects_an_association_with_a_reason(browser: Browser, site
         owner.get_by_label("Ville").fill("Rennes")
         owner.get_by_label("Code postal").fill("35000")
         owner.get_by_role("button", name="Inscrire une association").click()
-        expect(owner.get_by_text("Association inscrite : elle attend la vérification.")).to_be_visible()
+        expect(owner.locator("main").get_by_text("Association inscrite : elle attend la vérification.")).to_be_visible()
 
         with person(browser, site.url, "journey_reject_moderator") as moderator:
             sign_in_as(moderator, "moderator", then="#/moderation")
@@ -465,7 +468,7 @@ def test_a_moderator_rejects_an_association_with_a_reason(browser: Browser, site
             expect(card.get_by_label("Note ou motif")).to_be_focused()
             card.get_by_label("Note ou motif").fill("Statuts manquants")
             card.get_by_role("button", name="Refuser").click()
-            expect(moderator.get_by_role("status").filter(has_text=f"{name} est refusée.")).to_be_visible()
+            expect(moderator.locator(".success").filter(has_text=f"{name} est refusée.")).to_be_visible()
 
         owner.goto("/#/dashboard")
         owner.reload()

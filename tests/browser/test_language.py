@@ -131,6 +131,8 @@ def test_dates_are_typed_in_the_pages_format_whatever_the_browsers_language(brow
     with person(browser, site.url, f"dates_fr_{width}", locale="en-US") as page:
         page.set_viewport_size({"width": width, "height": 900})
         page.goto("/#/events")
+        if width < 600:  # on a phone, the filters and the menu are folded behind their buttons
+            page.locator(".filters-toggle").click()
         start = page.get_by_label("À partir du")
         expect(start).to_have_attribute("type", "text")
         expect(start).to_have_accessible_description("Format : JJ/MM/AAAA")
@@ -144,7 +146,11 @@ def test_dates_are_typed_in_the_pages_format_whatever_the_browsers_language(brow
         expect(page.get_by_label("Jusqu’au")).to_have_attribute("aria-invalid", "true")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
+        if width < 600:
+            page.get_by_role("button", name="Menu").click()
         page.get_by_role("button", name="Українська").click()
+        if width < 600:
+            page.locator(".filters-toggle").click()
         start = page.get_by_label("Від")
         expect(start).to_have_accessible_description("Формат: ДД.ММ.РРРР")
         expect(start).to_have_value("01.12.2026")

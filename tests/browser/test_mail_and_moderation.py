@@ -64,8 +64,9 @@ def test_a_member_subscribes_confirms_from_the_mail_then_manages_and_unsubscribe
         page.get_by_role("button", name="S’abonner").click()
 
         # Then: check your mailbox
-        expect(page.get_by_role("status")).to_contain_text("Vérifiez votre boîte aux lettres")
-        expect(page.get_by_role("status")).to_contain_text(email)
+        expect(page.locator(".success")).to_contain_text("Vérifiez votre boîte aux lettres")
+        expect(page.locator(".success")).to_contain_text(email)
+        expect(page.locator("#live")).to_contain_text(email)
 
         # The confirmation mail's link opens the server's page; its button confirms
         mail = mail_to(site, email)
@@ -77,7 +78,7 @@ def test_a_member_subscribes_confirms_from_the_mail_then_manages_and_unsubscribe
         # The member follows an association from its profile
         page.goto("/#/associations/maison-ukrainienne-de-toulouse")
         page.get_by_role("button", name="Suivre").click()
-        expect(page.get_by_role("status").filter(has_text="Vous suivez Maison ukrainienne de Toulouse")).to_be_visible()
+        expect(page.locator(".success").filter(has_text="Vous suivez Maison ukrainienne de Toulouse")).to_be_visible()
 
         # My account shows the subscription as chosen, the followed association included
         page.get_by_role("link", name="Mon compte").click()
@@ -92,14 +93,14 @@ def test_a_member_subscribes_confirms_from_the_mail_then_manages_and_unsubscribe
         page.get_by_label("Concert").check()
         page.get_by_label("Fréquence").select_option("weekly")
         page.get_by_role("button", name="Enregistrer").click()
-        expect(page.get_by_role("status").filter(has_text="Modifications enregistrées.")).to_be_visible()
+        expect(page.locator(".success").filter(has_text="Modifications enregistrées.")).to_be_visible()
         page.reload()
         expect(page.get_by_label("Concert")).to_be_checked()
         expect(page.get_by_label("Fréquence")).to_have_value("weekly")
 
         # And unsubscribing
         page.get_by_role("button", name="Se désabonner").click()
-        expect(page.get_by_role("status").filter(has_text="Vous êtes désabonné·e.")).to_be_visible()
+        expect(page.locator(".success").filter(has_text="Vous êtes désabonné·e.")).to_be_visible()
         expect(page.get_by_text("Vous n’êtes pas abonné·e aux nouvelles.")).to_be_visible()
         expect(page.get_by_role("button", name="Se désabonner")).to_have_count(0)
 
@@ -118,7 +119,7 @@ def report(page: Page, slug: str, title: str, reason: str, comment: str = "") ->
         dialog.get_by_label("Commentaire (facultatif)").fill(comment)
     dialog.get_by_role("button", name="Envoyer le signalement").click()
     expect(dialog).to_have_count(0)
-    thanks = page.get_by_role("status").filter(has_text="Merci : les modérateurs examineront ce contenu.")
+    thanks = page.locator(".success").filter(has_text="Merci : les modérateurs examineront ce contenu.")
     expect(thanks).to_be_focused()
 
 
@@ -165,7 +166,7 @@ def test_members_report_an_announcement_until_hidden_and_a_moderator_restores_it
         expect(page.get_by_text("Le même message tous les jours.")).to_be_visible()
         expect(page.get_by_role("button", name="Masquer")).to_have_count(0)
         page.get_by_role("button", name="Rétablir").click()
-        expect(page.get_by_role("status").filter(has_text="Contenu rétabli.")).to_be_visible()
+        expect(page.locator(".success").filter(has_text="Contenu rétabli.")).to_be_visible()
         expect(page.locator(".facts")).to_contain_text("Décidé")
         expect(page.locator(".facts")).to_contain_text("Visible")
 
@@ -185,7 +186,7 @@ def test_a_moderator_warns_an_association_its_owner_reads_it_and_dismisses_anoth
         page.get_by_role("button", name="Signaler").click()
         page.get_by_role("dialog").get_by_label("Fraude ou arnaque").check()
         page.get_by_role("dialog").get_by_role("button", name="Envoyer le signalement").click()
-        expect(page.get_by_role("status").filter(has_text="Merci")).to_be_focused()
+        expect(page.locator(".success").filter(has_text="Merci")).to_be_focused()
 
     with person(browser, site.url, "journey_warn_moderator") as page:
         sign_in_as(page, "moderator", then="#/moderation")
@@ -197,12 +198,12 @@ def test_a_moderator_warns_an_association_its_owner_reads_it_and_dismisses_anoth
         expect(page.get_by_label("Note ou motif")).to_be_focused()
         page.get_by_label("Note ou motif").fill("Une seule publication par semaine, merci.")
         page.get_by_role("button", name="Avertir l’association").click()
-        expect(page.get_by_role("status").filter(has_text="Avertissement envoyé.")).to_be_visible()
+        expect(page.locator(".success").filter(has_text="Avertissement envoyé.")).to_be_visible()
         # And dismisses the report on the event, which leaves the queue
         page.get_by_role("link", name="Retour à la modération").click()
         page.get_by_role("link", name="Concert de bandoura").click()
         page.get_by_role("button", name="Classer sans suite").click()
-        expect(page.get_by_role("status").filter(has_text="Signalements classés sans suite.")).to_be_visible()
+        expect(page.locator(".success").filter(has_text="Signalements classés sans suite.")).to_be_visible()
         page.get_by_role("link", name="Retour à la modération").click()
         queue = page.locator("section", has=page.get_by_role("heading", name="Contenus signalés"))
         expect(queue.get_by_role("link", name="Collecte de fournitures scolaires")).to_be_visible()
@@ -223,7 +224,7 @@ def test_a_member_downloads_their_data_and_deletes_their_account(browser: Browse
         page.goto("/#/events?region=44")
         page.get_by_role("link", name="Projection : « 20 jours à Marioupol »").click()
         page.get_by_role("button", name="Je participe").click()
-        expect(page.get_by_role("status").filter(has_text="Vous êtes inscrit·e à cet événement.")).to_be_visible()
+        expect(page.locator(".rsvp-state").filter(has_text="Vous êtes inscrit·e à cet événement.")).to_be_visible()
 
         # My account lists the registration
         page.goto("/#/account")

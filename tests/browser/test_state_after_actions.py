@@ -42,13 +42,13 @@ def test_registering_shows_the_new_seat_count_in_one_message(page: Page, site: S
 
     page.get_by_role("button", name="Je participe").click()
     rsvp = page.locator(".rsvp")
-    expect(rsvp.get_by_role("status")).to_have_text("Vous êtes inscrit·e à cet événement.")
+    expect(rsvp.locator(".rsvp-state")).to_have_text("Vous êtes inscrit·e à cet événement.")
     expect(rsvp.get_by_text(re.compile("Vous êtes inscrit"))).to_have_count(1)  # one message, not two
     expect(page.locator("#ev-seats")).to_contain_text(f"{before + 1} inscrit")  # what the API now counts
     expect(page.get_by_role("button", name="Annuler ma participation")).to_be_focused()
 
     page.get_by_role("button", name="Annuler ma participation").click()
-    expect(rsvp.get_by_role("status")).to_have_text("Votre participation est annulée.")
+    expect(rsvp.locator(".rsvp-state")).to_have_text("Votre participation est annulée.")
     expect(page.locator("#ev-seats")).to_contain_text(f"{before} inscrit")
     expect(page.get_by_role("button", name="Je participe")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
@@ -75,6 +75,7 @@ def test_voting_shows_the_ballots_cast_at_once(browser: Browser, site: Site) -> 
         turnout = page.locator("#el-turnout")
         expect(turnout).to_be_visible()
         before = int(re.sub(r"\D", "", turnout.inner_text()))
+        page.get_by_role("button", name="Vérifier mon vote").click()  # the review step, then casting
         page.get_by_role("button", name="Déposer mon bulletin").click()
         expect(page.get_by_role("heading", name="Votre bulletin est enregistré")).to_be_visible()
         expect(turnout).to_have_text(str(before + 1))  # without a reload

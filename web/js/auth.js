@@ -4,6 +4,7 @@
 // for the account's own Cognito operations (GetUser, adding an authenticator app).
 
 import { config } from "./config.js";
+import { lang } from "./i18n.js";
 
 const KEY = "hromada.session";
 const SKEW = 60_000; // refresh a minute before the token expires
@@ -71,6 +72,7 @@ async function cognito(operation, body, { withClient = true } = {}) {
       headers: {
         "Content-Type": "application/x-amz-json-1.1",
         "X-Amz-Target": `AWSCognitoIdentityProviderService.${operation}`,
+        "Accept-Language": lang(), // the language of the mail a code comes in, where the sender reads it
       },
       body: JSON.stringify(withClient ? { ClientId: clientId, ...body } : body),
     });
@@ -177,6 +179,12 @@ export function signUp(email, password, name, locale) {
   if (locale) attributes.push({ Name: "locale", Value: locale });
   return cognito("SignUp", { Username: email, Password: password, UserAttributes: attributes });
 }
+
+/** "Forgot password": Cognito e-mails a code to the account's verified address (and says nothing otherwise). */
+export const forgotPassword = (email) => cognito("ForgotPassword", { Username: email });
+/** The new password, with the e-mailed code. */
+export const confirmForgotPassword = (email, code, password) =>
+  cognito("ConfirmForgotPassword", { Username: email, ConfirmationCode: code, Password: password });
 
 export const confirmSignUp = (email, code) => cognito("ConfirmSignUp", { Username: email, ConfirmationCode: code });
 export const resendCode = (email) => cognito("ResendConfirmationCode", { Username: email });

@@ -18,6 +18,7 @@ const S = {
     dirTitle: "Associations",
     dirIntro: "Trouvez une association qui fait vivre la culture ukrainienne en France.",
     filters: "Filtres",
+    menu: "Menu",
     region: "Région",
     department: "Département",
     category: "Catégorie",
@@ -73,6 +74,7 @@ const S = {
     dirTitle: "Асоціації",
     dirIntro: "Знайдіть асоціацію, яка підтримує українську культуру у Франції.",
     filters: "Фільтри",
+    menu: "Меню",
     region: "Регіон",
     department: "Департамент",
     category: "Категорія",
@@ -128,6 +130,7 @@ const S = {
     dirTitle: "Associations",
     dirIntro: "Find an association that keeps Ukrainian culture alive in France.",
     filters: "Filters",
+    menu: "Menu",
     region: "Region",
     department: "Department",
     category: "Category",
@@ -302,6 +305,9 @@ const M = {
   addToCalendar: ["Ajouter à mon agenda (.ics)", "Додати до календаря (.ics)", "Add to my calendar (.ics)"],
   share: ["Partager", "Поширити", "Share"],
   linkCopied: ["Lien copié.", "Посилання скопійовано.", "Link copied."],
+  copied: ["Copié.", "Скопійовано.", "Copied."],
+  copyFailed: ["La copie n’est pas autorisée : sélectionnez le texte pour le copier.",
+    "Копіювання не дозволено: виділіть текст, щоб скопіювати його.", "Copying is not allowed: select the text to copy it."],
   copyByHand: ["Copiez le lien ci-dessous.", "Скопіюйте посилання нижче.", "Copy the link below."],
   eventLink: ["Lien de l’événement", "Посилання на подію", "Link to the event"],
   // associations
@@ -605,6 +611,10 @@ const M = {
   createDraft: ["Créer le brouillon", "Створити чернетку", "Create the draft"],
   draftCreated: ["Brouillon créé.", "Чернетку створено.", "Draft created."],
   perAssociation: ["Candidats par association", "Кандидатів від асоціації", "Candidates per association"],
+  // the folded menu and filters on phones
+  activeFilters: [(n) => plural(n, { one: `${n} actif`, other: `${n} actifs` }),
+    (n) => plural(n, { one: `${n} активний`, few: `${n} активні`, other: `${n} активних` }),
+    (n) => plural(n, { one: `${n} active`, other: `${n} active` })],
 };
 
 // Values of the API's enums, in the order shown to people.

@@ -76,8 +76,47 @@ export function authMessage(err) {
   return t(AUTH_MESSAGES[err.code] || "authFailed");
 }
 
+const live = document.getElementById("live");
+let liveTimer = 0;
+
+/**
+ * Says `text` politely through the page's one live region (in index.html, present from the start, so screen
+ * readers listen to it). Emptied first, so the same message after a second action is said again.
+ */
+export function announce(text) {
+  if (!live || !text) return;
+  clearTimeout(liveTimer);
+  live.textContent = "";
+  liveTimer = setTimeout(() => { live.textContent = text; }, 60);
+}
+
+/** What an action did: shown where it happened, said once through the live region. */
 export function success(text) {
-  return h("p", { class: "success", role: "status" }, text);
+  announce(text);
+  return h("p", { class: "success" }, text);
+}
+
+/**
+ * A list's filters folded behind a button on phones (showing how many are active), unfolded on wider screens
+ * (by the stylesheet). `form` needs an id. Returns the button; setCount(n) updates it.
+ */
+export function foldFilters(form) {
+  form.classList.add("folded");
+  const countNode = h("span", { class: "filters-count" });
+  const button = h("button", { type: "button", class: "button button-quiet filters-toggle", "aria-expanded": "false",
+    "aria-controls": form.id }, h("span", { class: "filters-icon", "aria-hidden": "true" }), t("filters"), countNode);
+  button.addEventListener("click", () => {
+    const open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    form.classList.toggle("folded", !open);
+    if (open) form.querySelector("input, select")?.focus();
+  });
+  button.setCount = (n) => {
+    countNode.textContent = n ? t("activeFilters", n) : "";
+    countNode.hidden = !n;
+  };
+  button.setCount(0);
+  return button;
 }
 
 export function loading() {

@@ -1,9 +1,12 @@
-// Signing in and signing up (with the e-mailed confirmation code), through Cognito.
+// Signing in, signing up (with the e-mailed confirmation code) and a forgotten password, through Cognito.
 
-import { answerChallenge, confirmSignUp, resendCode, session, signIn, signUp } from "../auth.js";
+import {
+  answerChallenge, confirmForgotPassword, confirmSignUp, forgotPassword, resendCode, session, signIn, signUp,
+} from "../auth.js";
 import { fill, h } from "../dom.js";
 import { lang, t } from "../i18n.js";
 import { busy, field, focusHeading, input, main, setTitle, success } from "../ui.js";
+import "../more-strings.js";
 
 /** Only an in-site route is followed after signing in (never an address from elsewhere). */
 function nextHash(route) {
@@ -12,6 +15,7 @@ function nextHash(route) {
 }
 
 export function mount(route) {
+  if (route.name === "forgot") return forgotView(route);
   return route.name === "signup" ? signUpView(route) : signInView(route);
 }
 
@@ -70,8 +74,10 @@ function signInView(route) {
   fill(main, h("h1", { tabindex: "-1" }, t("signInTitle")),
     route.params.get("expired") ? h("p", { class: "alert", role: "alert" }, t("sessionExpired")) : null,
     route.params.get("totp") ? success(t("totpSignInAgain")) : null,
+    route.params.get("reset") ? success(t("passwordChanged")) : null,
     session() ? h("p", {}, t("alreadySignedIn", session().email)) : null,
     form,
+    h("p", {}, h("a", { href: "#/forgot" }, t("forgotPassword"))),
     h("p", {}, t("noAccount"), " ", h("a", { href: "#/signup" }, t("signUp"))),
     h("p", { class: "hint" }, t("privacyShort"), " ", h("a", { href: "#/privacy" }, t("navPrivacy"))));
   setTitle(t("signInTitle"));
@@ -130,4 +136,66 @@ function signUpView(route) {
     main.querySelector("h1").focus();
   }
   return { name: "signup" };
+}
+
+// A forgotten password: Cognito e-mails a code to the address (if it has an account: it never says whether it
+// does), then the code and a new password; then signing in as usual (staff with their second factor).
+function forgotView(route) {
+  const notices = h("div");
+  const email = input("email", { type: "email", required: true, autocomplete: "username", maxlength: 254 });
+  const submit = h("button", { type: "submit", class: "button" }, t("sendResetCode"));
+  const form = h("form", { class: "form narrow", novalidate: true },
+    field(t("emailLabel"), email, { hint: t("forgotHint") }), notices, h("div", { class: "actions" }, submit));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const address = email.value.trim();
+    if (!/^[^@\s]+@[^@\s]+$/.test(address)) {
+      email.setAttribute("aria-invalid", "true");
+      fill(notices, h("p", { class: "alert", role: "alert" }, t("emailNeeded")));
+      email.focus();
+      return;
+    }
+    email.removeAttribute("aria-invalid");
+    busy(submit, notices, async () => {
+      await forgotPassword(address);
+      codeStep(address);
+    });
+  });
+  fill(main, h("h1", { tabindex: "-1" }, t("forgotTitle")), form,
+    h("p", {}, h("a", { href: "#/signin" }, t("backToSignIn"))));
+  setTitle(t("forgotTitle"));
+  focusHeading(route.focus);
+
+  function codeStep(address) {
+    const box = h("div");
+    const code = input("code", { inputmode: "numeric", autocomplete: "one-time-code", required: true, maxlength: 10 });
+    const password = passwordInput("password", "new-password");
+    const confirm = h("button", { type: "submit", class: "button" }, t("setNewPassword"));
+    const resend = h("button", { type: "button", class: "button button-quiet" }, t("resendCode"));
+    const step = h("form", { class: "form narrow", novalidate: true },
+      field(t("codeLabel"), code, { hint: t("resetCodeHint", address) }),
+      field(t("newPasswordLabel"), password, { hint: t("passwordRules") }), box,
+      h("div", { class: "actions" }, confirm, resend));
+    resend.addEventListener("click", () => busy(resend, box, async () => {
+      await forgotPassword(address);
+      box.append(success(t("codeSent")));
+    }));
+    step.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (!code.value.trim() || !password.value) {
+        fill(box, h("p", { class: "alert", role: "alert" }, t("codeAndPassword")));
+        return;
+      }
+      busy(confirm, box, async () => {
+        await confirmForgotPassword(address, code.value.trim(), password.value);
+        window.location.hash = "#/signin?reset=1";
+      });
+    });
+    fill(main, h("h1", { tabindex: "-1" }, t("resetTitle")), success(t("resetCodeSent", address)), step,
+      h("p", {}, h("a", { href: "#/signin" }, t("backToSignIn"))));
+    setTitle(t("resetTitle"));
+    main.querySelector("h1").focus();
+    code.focus();
+  }
+  return { name: "forgot" };
 }

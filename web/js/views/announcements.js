@@ -9,7 +9,7 @@ import { ANNOUNCEMENT_TYPES, CATEGORIES, NEEDS, formatDate, label, pick, t } fro
 import { reportButton } from "../report.js";
 import { shareButton } from "../share.js";
 import {
-  byName, failedPage, field, focusHeading, geography, loading, main, placeName, select, setTitle, tags,
+  byName, failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName, select, setTitle, tags,
 } from "../ui.js";
 
 const FILTERS = ["type", "region", "category", "q", "association"];
@@ -47,15 +47,17 @@ function listView(route) {
     ...Object.keys(CATEGORIES).map((c) => [c, label(CATEGORIES, c)])], "", { id: "an-category" });
   const q = h("input", { type: "search", name: "q", id: "an-q", maxlength: 100, autocomplete: "off" });
   const notices = h("div", { class: "notices" });
-  const form = h("form", { class: "filters", role: "search", "aria-label": t("filters"), novalidate: true },
+  const form = h("form", { class: "filters", id: "an-filters", role: "search", "aria-label": t("filters"),
+    novalidate: true },
     field(t("announcementType"), type), field(t("region"), region), field(t("category"), category),
     field(t("q"), q, { hint: t("qShort") }),
     h("div", { class: "actions" },
       h("button", { type: "submit", class: "button" }, t("searchBtn")),
       h("button", { type: "button", class: "button button-quiet", onclick: () => go({}) }, t("resetBtn"))));
   const results = h("div");
+  const unfold = foldFilters(form);
   fill(main, h("h1", { id: "an-title", tabindex: "-1" }, t("announcements")),
-    h("p", { class: "lead" }, t("announcementsIntro")), form, notices, results);
+    h("p", { class: "lead" }, t("announcementsIntro")), unfold, form, notices, results);
   setTitle(t("announcements"));
   focusHeading(route.focus);
 
@@ -93,6 +95,7 @@ function listView(route) {
     region.value = geo.regions.has(filters.region) ? filters.region : "";
     category.value = CATEGORIES[filters.category] ? filters.category : "";
     q.value = filters.q || "";
+    unfold.setCount(["type", "region", "category", "q"].filter((key) => filters[key]).length);
   }
 
   function load() {

@@ -6,7 +6,9 @@ import { session } from "../auth.js";
 import { announcementCard, eventCard, pagedList } from "../cards.js";
 import { externalLink, fill, h, safeUrl } from "../dom.js";
 import { CATEGORIES, LANG_NAMES, SPOKEN, formatDate, label, lang, pick, t } from "../i18n.js";
-import { busy, byName, errorBox, focusHeading, geography, main, placeName, setTitle, success, tags } from "../ui.js";
+import {
+  busy, byName, errorBox, focusHeading, foldFilters, geography, main, placeName, setTitle, success, tags,
+} from "../ui.js";
 import "../more-strings.js";
 import "../backoffice-strings.js";
 import { reportButton } from "../report.js";
@@ -60,7 +62,8 @@ function directoryView(route) {
     "aria-describedby": "f-q-hint",
   });
   const qHint = h("p", { id: "f-q-hint", class: "hint" }, t("qHint"));
-  const form = h("form", { class: "filters", role: "search", "aria-label": t("filters"), novalidate: true },
+  const form = h("form", { class: "filters", id: "dir-filters", role: "search", "aria-label": t("filters"),
+    novalidate: true },
     selectField("f-region", t("region"), [h("option", { value: "" }, t("any"))]),
     selectField("f-department", t("department"), [h("option", { value: "" }, t("anyDept"))]),
     selectField("f-category", t("category"), [
@@ -83,10 +86,11 @@ function directoryView(route) {
     h("p", {}, t("empty")), h("p", {}, t("emptyHint")),
     h("button", { type: "button", class: "button button-quiet", onclick: () => navigate({}) }, t("resetBtn")));
 
+  const unfold = foldFilters(form);
   fill(main,
     h("h1", { id: "dir-title", tabindex: "-1" }, t("dirTitle")),
     h("p", { class: "lead" }, t("dirIntro")),
-    form, notices, status, list, empty, h("div", { class: "more" }, moreButton));
+    unfold, form, notices, status, list, empty, h("div", { class: "more" }, moreButton));
   setTitle(t("title"));
   focusHeading(route.focus);
 
@@ -124,6 +128,7 @@ function directoryView(route) {
   }
 
   function syncForm() {
+    unfold.setCount(FILTERS.filter((key) => filters[key]).length);
     syncSelects();
     qInput.value = filters.q || "";
     setQError(false);

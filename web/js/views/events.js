@@ -11,8 +11,8 @@ import {
   EVENT_CATEGORIES, SPOKEN, formatDateTime, formatMoney, formatRange, label, lang, pick, t,
 } from "../i18n.js";
 import {
-  busy, byName, errorBox, failedPage, field, focusHeading, geography, loading, main, placeName, select, setTitle,
-  tags,
+  announce, busy, byName, errorBox, failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName,
+  select, setTitle, tags,
 } from "../ui.js";
 import { dateField, readDates, showDate } from "../dates.js";
 
@@ -56,7 +56,8 @@ function listView(route) {
   const q = h("input", { type: "search", name: "q", id: "ev-q", maxlength: 100, autocomplete: "off" });
   const online = select("online", [["", t("anyFormat")], ["true", t("onlineOnly")], ["false", t("inPerson")]], "",
     { id: "ev-online" });
-  const form = h("form", { class: "filters", role: "search", "aria-label": t("filters"), novalidate: true },
+  const form = h("form", { class: "filters", id: "ev-filters", role: "search", "aria-label": t("filters"),
+    novalidate: true },
     field(t("region"), region), field(t("category"), category),
     fromField, toField, field(t("format"), online), field(t("q"), q),
     h("div", { class: "actions" },
@@ -69,8 +70,9 @@ function listView(route) {
     t("loadMoreEvents"));
   const feedLink = h("a", { download: "hromada.ics" }, t("calendarFeedList"));
 
+  const unfold = foldFilters(form);
   fill(main, h("h1", { id: "events-title", tabindex: "-1" }, t("eventsTitle")),
-    h("p", { class: "lead" }, t("eventsIntro")), form, h("p", {}, feedLink), notices, status, list,
+    h("p", { class: "lead" }, t("eventsIntro")), unfold, form, h("p", {}, feedLink), notices, status, list,
     h("div", { class: "more" }, more));
   setTitle(t("eventsTitle"));
   focusHeading(route.focus);
@@ -82,6 +84,7 @@ function listView(route) {
     to.value = showDate(filters.to);
     q.value = filters.q || "";
     online.value = ["true", "false"].includes(filters.online) ? filters.online : "";
+    unfold.setCount(Object.keys(filters).length);
     apiHref("/events.ics", { ...filters, lang: lang() }).then((href) => { feedLink.href = href; });
   }
 
@@ -230,7 +233,7 @@ function detailView(route) {
           h("h2", { id: "ev-tools" }, t("shareTitle")),
           h("p", { class: "tools" },
             h("a", { class: "button button-quiet", href: ics, download: `${ev.id}.ics` }, t("addToCalendar")),
-            shareButton(title?.text, shareBox, t("eventLink")),
+            shareButton(title?.text, shareBox, t("eventLink"), apiHref(`/share/events/${encodeURIComponent(ev.id)}`)),
             reportButton("event", ev.id, title?.text || ev.id)),
           shareBox)));
     setTitle(title?.text || "");
@@ -261,7 +264,10 @@ function detailView(route) {
   function drawRsvp(ev, box, mine, said = null) {
     const path = `/events/${encodeURIComponent(ev.id)}/rsvp`;
     const notices = h("div");
-    const state = (text) => h("p", { class: "rsvp-state", role: said ? "status" : null }, text);
+    const state = (text) => {
+      if (said) announce(text); // said once, through the page's live region
+      return h("p", { class: "rsvp-state" }, text);
+    };
     if (mine.status === "confirmed" || mine.status === "waitlisted") {
       const leave = h("button", { type: "button", class: "button button-quiet" }, t("rsvpLeave"));
       leave.addEventListener("click", () => busy(leave, notices, async () => {

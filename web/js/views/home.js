@@ -46,16 +46,16 @@ export function mount(route) {
   fill(main,
     h("h1", { tabindex: "-1" }, t("homeTitle")),
     h("p", { class: "lead" }, t("homeIntro")),
-    h("div", { class: "home-grid" },
+    h("div", { class: "home-grid" }, // the events first (on a phone, before the map); the map on the left otherwise
+      h("div", { class: "home-side" },
+        h("section", { class: "block", "aria-labelledby": "home-events" }, regionTitle, eventsBox),
+        h("section", { class: "block", "aria-labelledby": "home-votes" },
+          h("h2", { id: "home-votes" }, t("votesNow")), votesBox)),
       h("section", { class: "block map-section", "aria-labelledby": "home-map" },
         h("h2", { id: "home-map" }, t("mapTitle")),
         h("p", { class: "hint" }, t("mapHint")),
         mapBox,
-        h("div", { class: "field" }, h("label", { for: "home-region" }, t("mapSelect")), picker)),
-      h("div", { class: "home-side" },
-        h("section", { class: "block", "aria-labelledby": "home-events" }, regionTitle, eventsBox),
-        h("section", { class: "block", "aria-labelledby": "home-votes" },
-          h("h2", { id: "home-votes" }, t("votesNow")), votesBox))),
+        h("div", { class: "field" }, h("label", { for: "home-region" }, t("mapSelect")), picker))),
     h("section", { class: "block", "aria-labelledby": "home-news" },
       h("h2", { id: "home-news" }, t("latestNews")), newsBox));
   setTitle(t("homeTitle"));

@@ -9,8 +9,8 @@ import { fill, h } from "../dom.js";
 import { EVENT_CATEGORIES, LANGS, LANG_NAMES, formatDateTime, label, lang, pick, t } from "../i18n.js";
 import "../more-strings.js";
 import {
-  busy, byName, checkedValues, choices, errorBox, failedPage, field, focusHeading, geography, input, loading, main,
-  placeName, select, setTitle, success,
+  announce, busy, byName, checkedValues, choices, errorBox, failedPage, field, focusHeading, geography, input, loading,
+  main, placeName, select, setTitle, success,
 } from "../ui.js";
 
 const enc = encodeURIComponent;
@@ -103,8 +103,9 @@ async function subscribeView(ctx) {
     busy(submit, notices, async () => {
       await post("/subscriptions", { email: address, ...readPreferences(form) });
       form.hidden = true;
-      const box = h("div", { class: "success", role: "status", tabindex: "-1" },
+      const box = h("div", { class: "success", tabindex: "-1" },
         h("p", {}, h("strong", {}, t("subCheckMailbox"))), h("p", {}, t("subCheckMailboxText", address)));
+      announce(`${t("subCheckMailbox")} ${t("subCheckMailboxText", address)}`);
       fill(done, box);
       box.focus();
     });

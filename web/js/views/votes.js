@@ -6,11 +6,13 @@ import { ApiError, get, getAll, post } from "../api.js";
 import { isAdmin, isModerator, session } from "../auth.js";
 import { fill, h, s, safeUrl } from "../dom.js";
 import { reportButton } from "../report.js";
+import { copyButton } from "../share.js";
+import "../more-strings.js";
 import {
   ELECTION_STATUS, ELECTORATES, GRADES, METHODS, NOMINATION_STATUS, formatDateTime, formatNumber, label, pick, t,
 } from "../i18n.js";
 import {
-  busy, checkedValues, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main,
+  announce, busy, checkedValues, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main,
   select, setTitle, success, textarea,
 } from "../ui.js";
 import { dateField, readDates } from "../dates.js";
@@ -293,13 +295,14 @@ function electionView(route) {
       return;
     }
     const notices = h("div");
-    const submit = h("button", { type: "submit", class: "button" }, t("castVote"));
+    const submit = h("button", { type: "submit", class: "button" }, t("reviewVote"));
     const candidates = e.ballot || [];
     const widget = ballotWidget(e.method, candidates);
     const form = h("form", { class: "form ballot", novalidate: true },
       e.electorate === "associations" ? field(t("voteFor"),
         select("association_id", openFor.map((a) => [a.association_id, a.name]))) : null,
       widget.node, notices, h("div", { class: "actions" }, submit));
+    const reviewBox = h("div");
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const body = widget.value();
@@ -307,10 +310,26 @@ function electionView(route) {
         fill(notices, h("p", { class: "alert", role: "alert" }, t("ballotIncomplete")));
         return;
       }
-      if (form.elements.association_id) body.association_id = form.elements.association_id.value;
-      busy(submit, notices, async () => {
+      notices.replaceChildren();
+      const on = form.elements.association_id;
+      if (on) body.association_id = on.value;
+      review(body, on ? on.selectedOptions[0]?.textContent : null);
+    });
+
+    // Nothing is cast until the voter has seen their choices, as the ballot box will hold them, and confirmed.
+    function review(body, onBehalfOf) {
+      const problems = h("div");
+      const cast = h("button", { type: "button", class: "button" }, t("castVote"));
+      const change = h("button", { type: "button", class: "button button-quiet" }, t("changeVote"));
+      change.addEventListener("click", () => {
+        reviewBox.replaceChildren();
+        form.hidden = false;
+        (form.querySelector(".rank-button:not([disabled]), input, select") || submit).focus();
+      });
+      cast.addEventListener("click", () => busy(cast, problems, async () => {
         const receipt = await post(`/elections/${enc(e.id)}/ballots`, body);
         saveReceipt(e.id, receipt.tracker);
+        announce(t("receiptTitle"));
         fill(box, receiptBox(receipt.tracker));
         box.querySelector("h3")?.focus();
         // the ballots cast as the API now counts them (mine included), not the count the page opened with
@@ -318,9 +337,17 @@ function electionView(route) {
           const turnout = main.querySelector("#el-turnout");
           if (turnout && fresh.turnout != null) turnout.textContent = formatNumber(fresh.turnout);
         }, () => {});
-      });
-    });
-    fill(box, h("p", {}, t(`howTo_${e.method}`)), form);
+      }));
+      form.hidden = true;
+      fill(reviewBox, h("section", { class: "review", "aria-labelledby": "review-title" },
+        h("h3", { id: "review-title", tabindex: "-1" }, t("reviewTitle")),
+        h("p", {}, t("reviewHint")),
+        onBehalfOf ? h("p", {}, t("voteFor"), " : ", h("strong", {}, onBehalfOf)) : null,
+        ballotSummary(e.method, body, candidates),
+        problems, h("div", { class: "actions" }, cast, change)));
+      reviewBox.querySelector("h3").focus();
+    }
+    fill(box, h("p", {}, t(`howTo_${e.method}`)), form, reviewBox);
   }
 
   function receiptOf(e) {
@@ -333,10 +360,39 @@ function electionView(route) {
 }
 
 function receiptBox(tracker) {
-  return h("div", { class: "receipt", role: "status" },
+  return h("div", { class: "receipt" },
     h("h3", { tabindex: "-1" }, t("receiptTitle")),
     h("p", {}, t("receiptText")),
-    h("p", {}, h("code", { class: "tracker" }, tracker)));
+    h("p", { class: "tracker-line" }, h("code", { class: "tracker" }, tracker), " ",
+      copyButton(tracker, t("copyTracker"), t("trackerCopied"))));
+}
+
+/** The voter's choices as they will be cast: what the review step shows before confirming. */
+function ballotSummary(method, body, candidates) {
+  const names = new Map(candidates.map((c) => [c.id, c.name]));
+  const name = (id) => names.get(id) || id;
+  if (method === "plurality") return h("p", { class: "summary" }, t("yourChoice"), " ", h("strong", {}, name(body.choice)));
+  if (method === "approval") {
+    return body.approve.length
+      ? h("div", { class: "summary" }, h("p", {}, t("youApprove")),
+        h("ul", { class: "plain-list" }, body.approve.map((id) => h("li", {}, name(id)))))
+      : h("p", { class: "summary" }, t("blankBallot"));
+  }
+  if (method === "majority_judgment") {
+    return h("dl", { class: "facts summary" }, candidates.map((c) =>
+      h("div", {}, h("dt", {}, c.name), h("dd", {}, label(GRADES, body.grades[c.id])))));
+  }
+  const ranked = new Set(body.ranking.flat());
+  const unranked = candidates.filter((c) => !ranked.has(c.id));
+  let place = 1;
+  return h("div", { class: "summary" },
+    body.ranking.length ? h("ol", { class: "plain-list review-ranking" }, body.ranking.map((group) => {
+      const item = h("li", { value: place },
+        group.map(name).join(" = "), group.length > 1 ? h("span", { class: "muted" }, ` (${t("tied")})`) : null);
+      place += group.length;
+      return item;
+    })) : h("p", {}, t("blankBallot")),
+    unranked.length ? h("p", {}, t("unrankedList"), " ", unranked.map((c) => c.name).join(", ")) : null);
 }
 
 function saveReceipt(id, tracker) {
@@ -393,27 +449,62 @@ function ballotWidget(method, candidates) {
       },
     };
   }
-  return rankingWidget(candidates, named);
+  return rankingWidget(candidates, named, { ties: method === "schulze" });
 }
 
-/** A list to put in order: drag an item, or use its Up/Down buttons (keyboard); moves are announced. */
-function rankingWidget(candidates, named) {
-  const live = h("p", { class: "visually-hidden", "aria-live": "assertive", id: "rank-live" });
+/**
+ * A list to put in order: drag an item, or use its Up/Down buttons (keyboard). A candidate can be left unranked
+ * (below every ranked one) and, where the method counts them (Schulze), tied with the one above. Every change
+ * is said through the page's live region.
+ */
+function rankingWidget(candidates, named, { ties = false } = {}) {
   const list = h("ol", { class: "ranking", "aria-describedby": "rank-help" });
+  const spare = h("ul", { class: "ranking unranked", "aria-labelledby": "unranked-title" });
+  const spareBox = h("div", { class: "unranked-box" },
+    h("p", { class: "sources-title", id: "unranked-title" }, t("unrankedTitle")),
+    h("p", { class: "hint" }, t("unrankedHint")), spare);
   let dragged = null;
 
-  function announce(item) {
-    const items = [...list.children];
-    live.textContent = t("movedTo", item.dataset.name, items.indexOf(item) + 1, items.length);
+  const tied = (item) => Boolean(ties && item.querySelector(".tie input")?.checked);
+
+  function say(item) {
+    if (item.parentNode === spare) {
+      announce(t("leftUnranked", item.dataset.name));
+    } else {
+      refresh();
+      announce(t("movedTo", item.dataset.name, item.querySelector(".rank-pos").textContent, list.children.length)
+        + (tied(item) ? ` (${t("tied")})` : ""));
+    }
     refresh();
   }
 
   function refresh() {
+    let place = 0;
     [...list.children].forEach((item, i, all) => {
-      item.querySelector(".rank-pos").textContent = String(i + 1);
+      const tie = item.querySelector(".tie");
+      if (tie) {
+        tie.hidden = i === 0;
+        if (i === 0) tie.querySelector("input").checked = false;
+      }
+      if (!tied(item)) place = i + 1;
+      item.querySelector(".rank-pos").textContent = String(place);
       item.querySelector(".up").disabled = i === 0;
       item.querySelector(".down").disabled = i === all.length - 1;
+      item.querySelector(".drop").hidden = false;
+      item.querySelector(".put-back").hidden = true;
     });
+    for (const item of spare.children) {
+      item.querySelector(".rank-pos").textContent = "–";
+      for (const node of item.querySelectorAll(".up, .down, .drop")) node.hidden = true;
+      item.querySelector(".put-back").hidden = false;
+      const tie = item.querySelector(".tie");
+      if (tie) {
+        tie.hidden = true;
+        tie.querySelector("input").checked = false;
+      }
+    }
+    for (const node of list.querySelectorAll(".up, .down")) node.hidden = false;
+    spareBox.hidden = !spare.children.length;
   }
 
   function move(item, delta, button) {
@@ -423,47 +514,74 @@ function rankingWidget(candidates, named) {
     if (target < 0 || target >= items.length) return;
     if (delta < 0) list.insertBefore(item, items[target]);
     else list.insertBefore(item, items[target].nextSibling);
-    announce(item);
+    say(item);
     (button.disabled ? item.querySelector(delta < 0 ? ".down" : ".up") : button).focus();
   }
 
   for (const c of candidates) {
     const up = h("button", { type: "button", class: "rank-button up", "aria-label": t("moveUp", c.name) }, "↑");
     const down = h("button", { type: "button", class: "rank-button down", "aria-label": t("moveDown", c.name) }, "↓");
+    const drop = h("button", { type: "button", class: "rank-button rank-text drop", "aria-label": t("dontRank", c.name) },
+      t("dontRankShort"));
+    const putBack = h("button", { type: "button", class: "rank-button rank-text put-back", hidden: true,
+      "aria-label": t("rankAgain", c.name) }, t("rankAgainShort"));
+    const tieBox = ties ? h("label", { class: "tie" }, h("input", { type: "checkbox", name: `tie-${c.id}` }),
+      t("tieWithAbove"), h("span", { class: "visually-hidden" }, ` (${c.name})`)) : null;
     const item = h("li", { class: "rank-item", draggable: "true", "data-id": c.id, "data-name": c.name },
-      h("span", { class: "rank-pos", "aria-hidden": "true" }), h("span", { class: "rank-name" }, named(c)),
-      h("span", { class: "rank-tools" }, up, down));
+      h("span", { class: "rank-pos", "aria-hidden": "true" }),
+      h("span", { class: "rank-name" }, named(c), tieBox),
+      h("span", { class: "rank-tools" }, up, down, drop, putBack));
     up.addEventListener("click", () => move(item, -1, up));
     down.addEventListener("click", () => move(item, 1, down));
+    drop.addEventListener("click", () => {
+      spare.append(item);
+      say(item);
+      putBack.focus();
+    });
+    putBack.addEventListener("click", () => {
+      list.append(item);
+      say(item);
+      drop.focus();
+    });
+    tieBox?.querySelector("input").addEventListener("change", () => say(item));
     item.addEventListener("dragstart", (event) => {
+      if (item.parentNode !== list) return event.preventDefault();
       dragged = item;
       item.classList.add("dragging");
       event.dataTransfer.effectAllowed = "move";
       event.dataTransfer.setData("text/plain", c.id);
+      return undefined;
     });
     item.addEventListener("dragend", () => {
       item.classList.remove("dragging");
       dragged = null;
     });
     item.addEventListener("dragover", (event) => {
-      if (!dragged || dragged === item) return;
+      if (!dragged || dragged === item || item.parentNode !== list) return;
       event.preventDefault();
     });
     item.addEventListener("drop", (event) => {
       event.preventDefault();
-      if (!dragged || dragged === item) return;
+      if (!dragged || dragged === item || item.parentNode !== list) return;
       const box = item.getBoundingClientRect();
       const after = event.clientY > box.top + box.height / 2;
       list.insertBefore(dragged, after ? item.nextSibling : item);
-      announce(dragged);
+      say(dragged);
     });
     list.append(item);
   }
   refresh();
   return {
     node: h("div", { class: "ranking-box" },
-      h("p", { id: "rank-help", class: "hint" }, t("rankHelp")), list, live),
-    value: () => ({ ranking: [...list.children].map((item) => [item.dataset.id]) }),
+      h("p", { id: "rank-help", class: "hint" }, t(ties ? "rankHelpTies" : "rankHelp")), list, spareBox),
+    value() {
+      const groups = [];
+      for (const item of list.children) {
+        if (tied(item) && groups.length) groups.at(-1).push(item.dataset.id);
+        else groups.push([item.dataset.id]);
+      }
+      return { ranking: groups };
+    },
   };
 }
 
@@ -551,7 +669,7 @@ function gradesTable(order, grades, name) {
 }
 
 function trackerCheck(e) {
-  const out = h("div", { "aria-live": "polite" });
+  const out = h("div"); // what was found is said through the page's live region (success())
   const tracker = input("tracker", { maxlength: 100, autocomplete: "off", value: loadReceipt(e.id) || "" });
   const submit = h("button", { type: "submit", class: "button button-quiet" }, t("checkBallot"));
   const form = h("form", { class: "inline-form", novalidate: true }, field(t("trackerLabel"), tracker), submit, out);
