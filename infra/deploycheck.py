@@ -162,12 +162,13 @@ UNREACHABLE = {
         "keys.py names erased accounts by pseudonym for the write guard; the clock writes no such key",
 }
 # Client methods that are not AWS operations.
-_NOT_OPERATIONS = {"can_paginate", "close", "generate_presigned_url", "get_paginator", "get_waiter"}
+_NOT_OPERATIONS = {"can_paginate", "close", "generate_presigned_post", "generate_presigned_url", "get_paginator",
+                   "get_waiter"}
 # The template resource types holding what a service's calls act on (their Ref/GetAtt appear in the policy).
 _RESOURCE_TYPES = {"dynamodb": {"AWS::DynamoDB::Table"}, "sqs": {"AWS::SQS::Queue"},
                    "secretsmanager": {"AWS::SecretsManager::Secret"}, "events": {"AWS::Events::EventBus"},
                    "cognito-idp": {"AWS::Cognito::UserPool"}, "sns": {"AWS::SNS::Topic"},
-                   "scheduler": {"AWS::Scheduler::ScheduleGroup"}}
+                   "scheduler": {"AWS::Scheduler::ScheduleGroup"}, "s3": {"AWS::S3::Bucket"}}
 
 
 @cache
