@@ -22,7 +22,8 @@ _SIGNED_FIELDS = {"policy", "x-amz-signature", "file"}
 
 
 def _s3_error(status: int, code: str, message: str) -> Response:
-    body = f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code><Message>{escape(message)}</Message></Error>'
+    body = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+            f"<Error><Code>{code}</Code><Message>{escape(message)}</Message></Error>")
     return Response(body, status=status, content_type="application/xml")
 
 
