@@ -19,7 +19,8 @@ _installed = False
 
 
 def _identifiers(params: dict[str, Any]) -> set[str]:
-    found = {str(params[k]) for k in ("TableName", "QueueUrl", "SecretId", "UserPoolId", "TopicArn") if k in params}
+    found = {str(params[k]) for k in ("TableName", "QueueUrl", "SecretId", "UserPoolId", "TopicArn", "Bucket")
+             if k in params}
     found |= {str(entry["EventBusName"]) for entry in params.get("Entries", []) if "EventBusName" in entry}
     found |= set(params.get("RequestItems") or {})
     for item in params.get("TransactItems") or []:

@@ -47,6 +47,10 @@ OPERATION_IDS: dict[str, str] = {
     "POST /associations/{id}/announcements": "createAnnouncement",
     "PATCH /announcements/{id}": "updateAnnouncement",
     "DELETE /announcements/{id}": "deleteAnnouncement",
+    # pictures
+    "POST /pictures/uploads": "createPictureUpload",
+    "PUT /pictures/{target}/{id}": "setPicture",
+    "DELETE /pictures/{target}/{id}": "removePicture",
     # elections: the public record
     "GET /elections": "listElections",
     "GET /elections/{election_id}": "getElection",
@@ -131,6 +135,8 @@ TAGS: list[dict[str, str]] = [
     {"name": "associations", "description": "The directory of associations: browse, register, edit, co-editors."},
     {"name": "events", "description": "Events and their iCalendar feeds; RSVPs, the waitlist, attendees."},
     {"name": "announcements", "description": "News, projects seeking help, calls for partners, fact-checks."},
+    {"name": "pictures", "description": "Logos, posters and images: a presigned upload, then the picture set on "
+                                        "its item with its alt text (re-encoded, without metadata)."},
     {"name": "elections", "description": "The public record of elections: ballot, candidates, turnout, "
                                          "the result with its working, the published ballot box."},
     {"name": "voting", "description": "Cast one secret ballot (the answer is its tracker); may I vote, "
@@ -185,6 +191,16 @@ REQUEST_EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
             "online_url": "https://meet.example.org/kyiv",
             "categories": ["talk"], "languages": ["fr"],
         }},
+    },
+    "createPictureUpload": {
+        "logo": {"summary": "A logo for an association you edit", "value": {
+            "target": "association", "id": "as_3c2b1a0f9e8d7c6b5a49", "content_type": "image/png",
+            "size": 48213}},
+    },
+    "setPicture": {
+        "logo": {"summary": "The posted file, with its alt text", "value": {
+            "upload_id": "9f86d081884c4d659a2feaa0c55ad015",
+            "alt": {"fr": "Logo : un tournesol bleu et jaune", "uk": "Логотип: синьо-жовтий соняшник"}}},
     },
     "castBallot": {
         "schulze": {"summary": "Schulze: candidates ranked, a group is a tie", "value": {

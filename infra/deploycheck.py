@@ -162,12 +162,13 @@ UNREACHABLE = {
         "keys.py names erased accounts by pseudonym for the write guard; the clock writes no such key",
 }
 # Client methods that are not AWS operations.
-_NOT_OPERATIONS = {"can_paginate", "close", "generate_presigned_url", "get_paginator", "get_waiter"}
+_NOT_OPERATIONS = {"can_paginate", "close", "generate_presigned_post", "generate_presigned_url", "get_paginator",
+                   "get_waiter"}
 # The template resource types holding what a service's calls act on (their Ref/GetAtt appear in the policy).
 _RESOURCE_TYPES = {"dynamodb": {"AWS::DynamoDB::Table"}, "sqs": {"AWS::SQS::Queue"},
                    "secretsmanager": {"AWS::SecretsManager::Secret"}, "events": {"AWS::Events::EventBus"},
                    "cognito-idp": {"AWS::Cognito::UserPool"}, "sns": {"AWS::SNS::Topic"},
-                   "scheduler": {"AWS::Scheduler::ScheduleGroup"}}
+                   "scheduler": {"AWS::Scheduler::ScheduleGroup"}, "s3": {"AWS::S3::Bucket"}}
 
 
 @cache
@@ -425,7 +426,9 @@ def deep_copy(template: dict[str, Any]) -> dict[str, Any]:
 
 # ------------------------------------------------------------------ the layer, as Lambda's python3.12 gets it
 LAMBDA_PYTHON = "3.12"
-LAMBDA_PLATFORM = "manylinux2014_x86_64"
+# python3.12 runs on Amazon Linux 2023 (glibc 2.34): manylinux_2_28 wheels load there (Pillow 13 ships no other).
+LAMBDA_PLATFORM = "manylinux_2_28_x86_64"
+_OLDER_PLATFORMS = ("manylinux2014_x86_64",)
 UNZIPPED_LIMIT = 250 * 1024 * 1024  # function + all its layers, unzipped
 LAYER = ROOT / "layers" / "common"
 CACHE = ROOT / ".hromada" / "deploy-check"
@@ -445,8 +448,9 @@ def layer_dependencies() -> Path:
         return target
     CACHE.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=CACHE))
+    platforms = [arg for platform in (LAMBDA_PLATFORM, *_OLDER_PLATFORMS) for arg in ("--platform", platform)]
     done = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-compile",
-                    "--platform", LAMBDA_PLATFORM, "--implementation", "cp", "--python-version", LAMBDA_PYTHON,
+                    *platforms, "--implementation", "cp", "--python-version", LAMBDA_PYTHON,
                     "--only-binary=:all:", "-r", str(requirements), "-t", str(work)], capture_output=True, text=True)
     if done.returncode:
         shutil.rmtree(work, ignore_errors=True)

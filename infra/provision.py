@@ -90,7 +90,25 @@ def provision(template: Template, endpoint: str) -> dict[str, str]:
         template.attributes[name] = {"Arn": bus["EventBusArn"], "Name": props["Name"]}
 
     _provision_messaging(template, session, endpoint)
+    _provision_buckets(template, session, endpoint)
     return dict(template.physical)
+
+
+def _provision_buckets(template: Template, session: Any, endpoint: str) -> None:
+    """Buckets, with their CORS rules (the browser posts pictures to the uploads bucket)."""
+    s3 = session.client("s3", endpoint_url=endpoint)
+    for name, res in template.of_type("AWS::S3::Bucket").items():
+        props = template.resolve(res.get("Properties") or {})
+        bucket = props.get("BucketName") or f"{template.stack_name}-{name}".lower()
+        s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": template.region})
+        template.physical[name] = bucket
+        template.attributes[name] = {"Arn": f"arn:aws:s3:::{bucket}",
+                                     "RegionalDomainName": f"{bucket}.s3.{template.region}.amazonaws.com"}
+        rules = (props.get("CorsConfiguration") or {}).get("CorsRules")
+        if rules:
+            renamed = {"MaxAge": "MaxAgeSeconds"}
+            s3.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": [
+                {renamed.get(k, k): v for k, v in rule.items() if k != "Id"} for rule in rules]})
 
 
 _QUEUE_ATTRIBUTES = ("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "ReceiveMessageWaitTimeSeconds",

@@ -86,11 +86,14 @@ class LocalStack:
 
         install()  # records each function's AWS calls, for the IAM check (infra/deploycheck.py)
         self.pools = function_pools(self.template)
+        self.local_s3 = self._local_s3()
         self.gateway = Gateway(self.template, self.moto_url, self.pools, extra_routes={
             "/openapi.json": self._openapi, "/docs": lambda _: Response(SWAGGER_PAGE, content_type="text/html"),
-            "/docs/": self._swagger_asset, "/config.json": lambda _: config_response(self.info())},
+            "/docs/": self._swagger_asset, "/config.json": lambda _: config_response(self.info()),
+            "/media/": self.local_s3.media_file},  # what CloudFront serves from MediaBucket in AWS
             post_routes={"/cognito/": CognitoProxy(self.moto_url, REGION, self.template.physical["UserPool"],
-                                                   self.template.parameters()["MailFrom"])})
+                                                   self.template.parameters()["MailFrom"]),
+                         self.local_s3.upload_path: self.local_s3.upload})
         self._server = make_server(self.host, self.port, self.gateway, threaded=True)
         self._thread = threading.Thread(target=self._server.serve_forever, name="gateway", daemon=True)
         self._thread.start()
@@ -133,6 +136,16 @@ class LocalStack:
             state.unlink()
 
     # ------------------------------------------------------------ helpers
+    def _local_s3(self) -> Any:
+        import boto3
+
+        from infra.s3post import LocalS3
+
+        s3 = boto3.client("s3", endpoint_url=self.moto_url, region_name=REGION, aws_access_key_id="local",
+                          aws_secret_access_key="local")
+        return LocalS3(s3, self.template.physical["UploadsBucket"], self.template.physical["MediaBucket"],
+                       secret="local")
+
     def _function_environment(self) -> None:
         """Lambda would give each function its own; in one process they share the union."""
         os.environ.update({"AWS_ENDPOINT_URL": self.moto_url, "AWS_DEFAULT_REGION": REGION,
@@ -144,11 +157,14 @@ class LocalStack:
         os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "hromada")
         # Links in mails point at this machine: the API and the web client are both served by the gateway.
         os.environ.update({"PUBLIC_API_URL": self.api_url, "PUBLIC_WEB_URL": self.api_url})
+        # Pictures are posted through the gateway (same origin; infra/s3post.py checks the POST policy as S3 does).
+        os.environ["UPLOAD_POST_URL"] = f"{self.api_url}/local-s3/{self.template.physical['UploadsBucket']}"
         for layer in self.template.layer_paths():
             if str(layer) not in sys.path:
                 sys.path.insert(0, str(layer))
         from hromada import staff_mfa
         from hromada.bus import eventbridge
+        from hromada.files import s3
         from hromada.settings import get_settings
         from hromada.store.client import dynamodb
 
@@ -156,6 +172,7 @@ class LocalStack:
         dynamodb.cache_clear()
         staff_mfa.forget()
         eventbridge.cache_clear()
+        s3.cache_clear()
 
     def _quiet_moto(self) -> None:
         handler = logging.FileHandler(self.log_file)

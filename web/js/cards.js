@@ -5,6 +5,7 @@ import { externalLink, h, plainText, safeUrl } from "./dom.js";
 import {
   ANNOUNCEMENT_TYPES, EVENT_CATEGORIES, NEEDS, formatDate, formatDateTime, formatMoney, label, pick, t,
 } from "./i18n.js";
+import { cardMedia } from "./pictures.js";
 import { errorBox, placeName, tags } from "./ui.js";
 
 export function eventWhere(ev, geo) {
@@ -24,6 +25,7 @@ export function eventCard(ev, geo, { level = "h2" } = {}) {
   const id = `ev-${ev.id}`;
   return h("li", { class: "card" },
     h("article", { "aria-labelledby": id, class: ev.status === "cancelled" ? "cancelled" : null },
+      cardMedia(ev.picture, ev.association?.name),
       h("p", { class: "card-date" }, h("time", { datetime: ev.start }, formatDateTime(ev.start, ev.timezone))),
       h(level, { class: "card-title", id },
         h("a", { href: `#/events/${encodeURIComponent(ev.id)}`, lang: title?.lang }, title?.text || ev.id)),
@@ -40,6 +42,7 @@ export function announcementCard(item, { level = "h3" } = {}) {
   const body = pick(item.body);
   return h("li", { class: "card card-news" },
     h("article", { "aria-labelledby": `an-${item.id}` },
+      cardMedia(item.picture, item.association?.name),
       h("p", { class: "card-date" }, label(ANNOUNCEMENT_TYPES, item.type), " · ",
         h("time", { datetime: item.created_at }, formatDate(item.created_at))),
       h(level, { class: "card-title", id: `an-${item.id}` },

@@ -4,6 +4,33 @@
 import { addStrings, count } from "./i18n.js";
 
 addStrings({
+  // pictures (web/js/picture-form.js)
+  pictureLogo: ["Logo", "Логотип", "Logo"],
+  picturePoster: ["Affiche", "Афіша", "Poster"],
+  pictureImage: ["Image", "Зображення", "Image"],
+  pictureFile: ["Fichier image", "Файл зображення", "Image file"],
+  pictureHint: ["JPEG, PNG ou WebP, 5 Mo au plus. Les métadonnées (lieu de prise de vue, appareil…) sont retirées.",
+    "JPEG, PNG або WebP, щонайбільше 5 МБ. Метадані (місце зйомки, пристрій…) видаляються.",
+    "JPEG, PNG or WebP, 5 MB at most. Metadata (where it was taken, the device…) is removed."],
+  pictureAlt: ["Texte alternatif", "Альтернативний текст", "Alt text"],
+  pictureAltHint: ["Décrivez l’image pour les personnes qui ne la voient pas (obligatoire, au moins une langue).",
+    "Опишіть зображення для людей, які його не бачать (обов’язково, принаймні однією мовою).",
+    "Describe the image for people who cannot see it (required, in at least one language)."],
+  pictureSave: ["Enregistrer l’image", "Зберегти зображення", "Save the image"],
+  pictureRemove: ["Retirer l’image", "Прибрати зображення", "Remove the image"],
+  pictureNone: ["Aucune image pour l’instant.", "Зображення ще немає.", "No image yet."],
+  picturePreview: ["Aperçu de l’image choisie", "Попередній перегляд вибраного зображення", "Preview of the chosen image"],
+  pictureChoose: ["Choisissez un fichier image.", "Виберіть файл зображення.", "Choose an image file."],
+  pictureWrongType: ["Ce fichier n’est pas une image JPEG, PNG ou WebP.", "Цей файл не є зображенням JPEG, PNG чи WebP.",
+    "This file is not a JPEG, PNG or WebP image."],
+  pictureTooBig: ["L’image dépasse 5 Mo : choisissez un fichier plus léger.", "Зображення більше за 5 МБ: виберіть легший файл.",
+    "The image is larger than 5 MB: choose a smaller file."],
+  pictureRefused: ["Le fichier a été refusé par le stockage. Réessayez.", "Сховище відхилило файл. Спробуйте ще раз.",
+    "The storage refused the file. Try again."],
+  pictureAltRequired: ["Décrivez l’image dans au moins une langue.", "Опишіть зображення принаймні однією мовою.",
+    "Describe the image in at least one language."],
+  pictureSaved: ["Image enregistrée.", "Зображення збережено.", "Image saved."],
+  pictureRemoved: ["Image retirée.", "Зображення прибрано.", "Image removed."],
   cancel: ["Annuler", "Скасувати", "Cancel"],
   // dates typed in a form (web/js/dates.js)
   dateFormatHint: [(f) => `Format : ${f}`, (f) => `Формат: ${f}`, (f) => `Format: ${f}`],

@@ -24,6 +24,9 @@ class Settings:
     form_mails_per_domain_hour: int = 30
     form_mails_per_webmail_hour: int = 2000
     mail_max_concurrency: int = 1  # mailer instances at once (its event source's MaximumConcurrency)
+    uploads_bucket: str = ""  # pictures as posted (private; incoming/ expires after a day)
+    media_bucket: str = ""  # pictures as shown (re-encoded; read by CloudFront)
+    upload_post_url: str = ""  # local stack only: where the browser posts (the gateway, same origin)
 
 
 @cache
@@ -42,4 +45,7 @@ def get_settings() -> Settings:
         form_mails_per_domain_hour=int(os.environ.get("FORM_MAILS_PER_DOMAIN_HOUR", "30")),
         form_mails_per_webmail_hour=int(os.environ.get("FORM_MAILS_PER_WEBMAIL_HOUR", "2000")),
         mail_max_concurrency=max(1, int(os.environ.get("MAIL_MAX_CONCURRENCY", "1"))),
+        uploads_bucket=os.environ.get("UPLOADS_BUCKET", ""),
+        media_bucket=os.environ.get("MEDIA_BUCKET", ""),
+        upload_post_url=os.environ.get("UPLOAD_POST_URL", ""),
     )

@@ -6,6 +6,7 @@ import { get, getRegions } from "../api.js";
 import { announcementCard, donation, pagedList, sources } from "../cards.js";
 import { fill, h, plainText } from "../dom.js";
 import { ANNOUNCEMENT_TYPES, CATEGORIES, NEEDS, formatDate, label, pick, t } from "../i18n.js";
+import { pictureImg } from "../pictures.js";
 import { reportButton } from "../report.js";
 import { shareButton } from "../share.js";
 import {
@@ -169,7 +170,8 @@ function detailView(route) {
         h("header", {},
           h("h1", { tabindex: "-1", lang: title?.lang }, title?.text || item.id),
           item.pinned ? h("p", { class: "badge" }, t("pinnedBadge")) : null,
-          tags(item.categories, CATEGORIES)),
+          tags(item.categories, CATEGORIES),
+          pictureImg(item.picture, { size: "large", className: "poster", eager: true })),
         h("dl", { class: "facts" }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
         body ? h("p", { class: "description", lang: body.lang }, plainText(body.text)) : null,
         project ? h("section", { "aria-labelledby": "an-project" },

@@ -11,6 +11,7 @@ import {
 } from "../ui.js";
 import "../more-strings.js";
 import "../backoffice-strings.js";
+import { cardMedia, pictureImg } from "../pictures.js";
 import { reportButton } from "../report.js";
 
 const PAGE_SIZE = 9;
@@ -176,7 +177,8 @@ function directoryView(route) {
     const where = [item.city, dept ? `${placeName(dept)} (${item.department})` : item.department]
       .filter(Boolean).join(" · ");
     return h("li", { class: "card" },
-      h("article", { "aria-labelledby": `card-${item.slug}` },
+      h("article", { "aria-labelledby": `card-${item.slug}`, class: "card-logo" },
+        cardMedia(item.picture, item.name),
         h("h2", { class: "card-title", id: `card-${item.slug}` },
           h("a", { href: `#/associations/${encodeURIComponent(item.slug)}` }, item.name)),
         h("p", { class: "card-place" }, where),
@@ -325,10 +327,10 @@ function detailView(route) {
     fill(main, back,
       h("article", { class: "detail" },
         h("header", { class: "detail-head" },
-          logo ? h("img", {
+          pictureImg(item.picture, { className: "logo", eager: true }) || (logo ? h("img", {
             class: "logo", src: logo, alt: t("logoAlt", item.name), width: 96, height: 96,
             loading: "lazy", referrerpolicy: "no-referrer", onerror: (e) => e.target.remove(),
-          }) : null,
+          }) : null),
           h("div", {},
             h("h1", { tabindex: "-1" }, item.name),
             item.status === "verified" ? h("p", { class: "badge" }, item.verified_at

@@ -18,6 +18,7 @@ import {
 } from "../ui.js";
 import { dateField, readDates } from "../dates.js";
 
+import { pictureSection } from "../picture-form.js";
 import { pollForm } from "./votes.js";
 
 import "../more-strings.js";
@@ -243,6 +244,7 @@ async function manage(ctx, id) {
       h("p", { class: "hint" }, t("pollsToMembers")), pollForm({ associationId: a.id })) : null,
     h("section", { class: "block", "aria-labelledby": "d-editors" }, h("h2", { id: "d-editors" }, t("editors")),
       h("p", { class: "hint" }, t("editorsIntro")), editorsBox),
+    pictureSection({ target: "association", id: a.id, picture: a.picture, heading: t("pictureLogo") }),
     h("section", { class: "block", "aria-labelledby": "d-profile" }, h("h2", { id: "d-profile" }, t("editProfile")),
       await associationForm({ ...ctx, route: { ...ctx.route, focus: false } }, a)));
   editors(ctx, a, m.role === "owner", editorsBox);
@@ -447,6 +449,7 @@ async function eventForm(ctx, associationId, eventId) {
     extra.push(h("p", {}, h("a", { href: `#/dashboard/event/${enc(ev.id)}/attendees` }, t("attendees")), " · ",
       h("a", { href: `#/events/${enc(ev.id)}` }, t("publicPage"))), h("div", {}, remove, box));
   }
+  if (ev) extra.unshift(pictureSection({ target: "event", id: ev.id, picture: ev.picture, heading: t("picturePoster") }));
   page(ctx, ev ? t("editEvent") : t("newEvent"), `#/dashboard/a/${enc(owner)}`, t("backAssociation"), form, extra);
 }
 
@@ -602,6 +605,8 @@ async function announcementForm(ctx, associationId, announcementId) {
     });
     extra.push(h("div", {}, remove, box));
   }
+  if (an) extra.unshift(pictureSection({ target: "announcement", id: an.id, picture: an.picture,
+    heading: t("pictureImage") }));
   page(ctx, an ? t("editAnnouncement") : t("newAnnouncement"), `#/dashboard/a/${enc(owner)}`, t("backAssociation"),
     form, extra);
 }

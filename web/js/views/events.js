@@ -4,6 +4,7 @@
 import { apiHref, del, get, getRegions, post } from "../api.js";
 import { session } from "../auth.js";
 import { eventCard, eventWhere } from "../cards.js";
+import { pictureImg } from "../pictures.js";
 import { reportButton } from "../report.js";
 import { shareButton } from "../share.js";
 import { externalLink, fill, h, plainText, safeUrl } from "../dom.js";
@@ -220,10 +221,11 @@ function detailView(route) {
             h("p", { class: "alert-title" }, t("cancelled")), ev.cancel_reason ? h("p", {}, ev.cancel_reason) : null)
             : null,
           tags(ev.categories, EVENT_CATEGORIES),
-          safeUrl(ev.image_url, { httpsOnly: true }) ? h("img", {
+          pictureImg(ev.picture, { size: "large", className: "poster", eager: true }) || (
+            safeUrl(ev.image_url, { httpsOnly: true }) ? h("img", {
             class: "poster", src: safeUrl(ev.image_url, { httpsOnly: true }), alt: t("eventImage"), loading: "lazy",
             referrerpolicy: "no-referrer", onerror: (e) => e.target.remove(),
-          }) : null),
+          }) : null)),
         h("dl", { class: "facts" }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
         h("section", { "aria-labelledby": "ev-about" },
           h("h2", { id: "ev-about" }, t("eventAbout")),

@@ -89,6 +89,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Асоціацію змінено іншим користувачем; оновіть і спробуйте ще раз.",
         "en": "The association changed meanwhile; reload and try again.",
     },
+    "image_too_large": {
+        "fr": "L'image dépasse {max_mb} Mo : choisissez un fichier plus léger.",
+        "uk": "Зображення більше за {max_mb} МБ: виберіть легший файл.",
+        "en": "The image is larger than {max_mb} MB: choose a smaller file.",
+    },
+    "image_unreadable": {
+        "fr": "Ce fichier n'est pas une image JPEG, PNG ou WebP lisible.",
+        "uk": "Цей файл не є зображенням JPEG, PNG чи WebP, яке можна прочитати.",
+        "en": "This file is not a readable JPEG, PNG or WebP image.",
+    },
+    "image_too_many_pixels": {
+        "fr": "L'image est trop grande (40 millions de pixels et 10 000 pixels de côté au plus).",
+        "uk": "Зображення завелике (щонайбільше 40 мільйонів пікселів і 10 000 пікселів на бік).",
+        "en": "The image is too big (at most 40 million pixels and 10,000 pixels a side).",
+    },
+    "upload_not_found": {
+        "fr": "Le fichier envoyé est introuvable : il a peut-être expiré. Envoyez-le à nouveau.",
+        "uk": "Надісланий файл не знайдено: можливо, його строк минув. Надішліть його ще раз.",
+        "en": "The uploaded file was not found: it may have expired. Upload it again.",
+    },
     "payload_too_large": {
         "fr": "Le corps de la requête dépasse {limit} octets.",
         "uk": "Тіло запиту перевищує {limit} байтів.",

@@ -12,6 +12,7 @@ from hromada.models.association import Categories, Category, RegionCode
 from hromada.models.common import HttpsUrl, HttpUrl, Strict, single_line
 from hromada.models.event import AssociationRef
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
+from hromada.models.picture import Picture
 
 
 class AnnouncementType(StrEnum):
@@ -106,6 +107,7 @@ class Announcement(BaseModel):
     created_by: str
     version: int = 1
     hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
+    picture: Picture | None = None  # set through /pictures
 
 
 class AnnouncementOut(BaseModel):
@@ -127,6 +129,7 @@ class AnnouncementOut(BaseModel):
     sources: list[Source]
     created_at: str
     updated_at: str
+    picture: Picture | None = Field(None, description="The image")
 
     @classmethod
     def of(cls, a: Announcement) -> AnnouncementOut:
@@ -135,4 +138,4 @@ class AnnouncementOut(BaseModel):
                    type=a.type, title=a.title, body=a.body, body_html=a.body_html, region=a.region,
                    categories=a.categories, expires_at=a.expires_at, pinned=a.pinned, needs=a.needs,
                    donation_target_eur=a.donation_target_eur, donation_url=a.donation_url, sources=a.sources,
-                   created_at=a.created_at, updated_at=a.updated_at)
+                   created_at=a.created_at, updated_at=a.updated_at, picture=a.picture)

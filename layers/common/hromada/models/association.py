@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, StrictBool, StringConstraints, model_seri
 from hromada.domain import geography
 from hromada.domain.text import SLUG_PATTERN
 from hromada.models.common import Email, HttpsUrl, HttpUrl, Strict, one_of, single_line, text
+from hromada.models.picture import Picture
 
 
 class Category(StrEnum):
@@ -149,6 +150,7 @@ class Association(_Profile):
     version: int = 1
     hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
     owner_email_domain: str | None = None  # of the owner's verified address at registration (for moderators)
+    picture: Picture | None = None  # the logo, set through /pictures
 
 
 class AssociationOut(BaseModel):
@@ -175,6 +177,7 @@ class AssociationOut(BaseModel):
     created_at: str
     updated_at: str
     hidden: bool = Field(False, description="Hidden by moderation (shown to its editors and moderators)")
+    picture: Picture | None = Field(None, description="The logo")
 
     @classmethod
     def public(cls, a: Association) -> AssociationOut:
@@ -195,7 +198,7 @@ class AssociationOut(BaseModel):
             rna=a.rna, logo_url=a.logo_url, social_links={str(k): v for k, v in a.social_links.items()},
             status=a.status, status_reason=a.status_reason if show_private else None,
             verified_at=a.verified_at, created_at=a.created_at, updated_at=a.updated_at,
-            hidden=a.hidden and show_private,
+            hidden=a.hidden and show_private, picture=a.picture,
         )
 
 

@@ -12,6 +12,7 @@ from hromada.domain import times
 from hromada.models.association import DepartmentCode, Language, Languages, PostalCode, RegionCode
 from hromada.models.common import HttpsUrl, Strict, single_line, text
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
+from hromada.models.picture import Picture
 
 
 class EventCategory(StrEnum):
@@ -156,6 +157,7 @@ class Event(BaseModel):
     updated_at: str
     created_by: str
     hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
+    picture: Picture | None = None  # the poster, set through /pictures
 
     @property
     def registration_closes(self) -> str:
@@ -218,6 +220,7 @@ class EventOut(BaseModel):
     seats: SeatsOut | None = Field(None, description="Shown on the event itself, not in lists")
     created_at: str
     updated_at: str
+    picture: Picture | None = Field(None, description="The poster")
 
     @classmethod
     def of(cls, e: Event, seats: Seats | None = None) -> EventOut:
@@ -234,7 +237,7 @@ class EventOut(BaseModel):
             seats=None if seats is None else SeatsOut(
                 capacity=seats.capacity, confirmed=seats.confirmed, waitlisted=seats.waiting,
                 available=None if seats.capacity is None else max(seats.capacity - seats.confirmed, 0)),
-            created_at=e.created_at, updated_at=e.updated_at,
+            created_at=e.created_at, updated_at=e.updated_at, picture=e.picture,
         )
 
 
