@@ -15,6 +15,7 @@ import {
   tags,
 } from "../ui.js";
 import { dateField, readDates, showDate } from "../dates.js";
+import { venueSection } from "../venue-map.js";
 
 const FILTERS = ["region", "category", "from", "to", "q", "online"];
 let lastListHash = "#/events";
@@ -222,6 +223,7 @@ function detailView(route) {
             referrerpolicy: "no-referrer", onerror: (e) => e.target.remove(),
           }) : null),
         h("dl", { class: "facts" }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
+        venue ? venueSection(venue, region ? placeName(region) : null) : null,
         h("section", { "aria-labelledby": "ev-about" },
           h("h2", { id: "ev-about" }, t("eventAbout")),
           description ? h("p", { class: "description", lang: description.lang }, plainText(description.text)) : null),
