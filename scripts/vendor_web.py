@@ -4,8 +4,8 @@ The packages are pinned in package.json and package-lock.json and installed with
 committed; neither is web/vendor/). From them:
 
 - web/vendor/france-regions.js: the outlines of the 13 metropolitan regions from `@svg-maps/france.regions`
-  (CC BY-NC 4.0, see NOTICE.md), keyed by INSEE region code, simplified (Ramer-Douglas-Peucker, 0.35 units of a
-  598-unit-wide map) and rounded to one decimal, each with the point where its label goes;
+  (CC BY-NC 4.0, see NOTICE.md), keyed by INSEE region code, simplified (Ramer-Douglas-Peucker, 0.5 units of a
+  598-unit-wide map) and rounded to whole units, each with the point where its label goes;
 - web/vendor/leaflet/: Leaflet's minified build, stylesheet and marker images (BSD-2-Clause), loaded only by the
   event page when a tile server is configured;
 - web/vendor/LICENSES/: the packages' licence texts, served with them.
@@ -47,7 +47,8 @@ REGION_IDS = {
     "pdl": "52",  # Pays de la Loire (FR-PDL)
     "pac": "93",  # Provence-Alpes-Côte d'Azur (FR-PAC)
 }
-TOLERANCE = 0.35
+TOLERANCE = 0.5
+DECIMALS = 0  # one unit is about one pixel on a phone's map: whole units are enough
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -145,14 +146,14 @@ def area_centroid(ring: list[tuple[float, float]]) -> tuple[float, float, float]
 
 
 def path_data(parts: list[list[tuple[float, float]]]) -> str:
-    """Absolute first point, then relative moves at one decimal (rounding carried, so no drift)."""
+    """Absolute first point, then relative moves at DECIMALS (rounding carried, so no drift)."""
     out = []
     for ring in parts:
-        px, py = round(ring[0][0], 1), round(ring[0][1], 1)
+        px, py = round(ring[0][0], DECIMALS), round(ring[0][1], DECIMALS)
         steps = [f"M{px:g} {py:g}l"]
         for x, y in ring[1:]:
-            rx, ry = round(x, 1), round(y, 1)
-            dx, dy = round(rx - px, 1), round(ry - py, 1)
+            rx, ry = round(x, DECIMALS), round(y, DECIMALS)
+            dx, dy = round(rx - px, DECIMALS), round(ry - py, DECIMALS)
             if dx or dy:
                 steps.append(f"{dx:g} {dy:g} ")
             px, py = rx, ry

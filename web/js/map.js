@@ -33,9 +33,12 @@ function lines(name, limit) {
   return out.slice(0, 3);
 }
 
-function label(x, y, name, size, limit, kind) {
+function label(x0, y, name, size, limit, kind) {
   const text = lines(name, limit);
   const top = y - ((text.length - 1) * size * 1.1);
+  // kept inside the map (Corsica's name would run off its right edge)
+  const half = (Math.max(...text.map((line) => line.length)) * size * 0.62) / 2;
+  const x = Math.min(Math.max(x0, VX + half + 2), VX + VW - half - 2);
   return s("text", { x, y: top, "font-size": size, "text-anchor": "middle", class: `map-name map-name-${kind}`,
     "aria-hidden": "true" },
     text.map((line, i) => s("tspan", { x, dy: i ? size * 1.1 : 0 }, line)));

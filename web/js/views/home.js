@@ -9,7 +9,6 @@ import { announcementCard, eventCard, pagedList } from "../cards.js";
 import { fill, h } from "../dom.js";
 import { ELECTION_STATUS, formatDate, label, pick, t } from "../i18n.js";
 import { byName, errorBox, focusHeading, geography, main, placeName, setTitle } from "../ui.js";
-import { regionMap } from "../map.js";
 
 const KEY = "hromada.region";
 const CHOSEN = "hromada.region.chosen"; // sessionStorage: a region was picked during this visit
@@ -57,6 +56,7 @@ export function mount(route) {
   if (route.params.has("region")) remember(region);
   let geo = geography(null);
   let counts = null;
+  let regionMap = null; // the map's module (and its outlines) come alongside the lists, not before them
   let lists = [];
   const controller = new AbortController();
 
@@ -88,6 +88,7 @@ export function mount(route) {
   focusHeading(route.focus);
 
   function drawMap() {
+    if (!regionMap) return;
     const focused = mapBox.contains(document.activeElement) ? document.activeElement.dataset?.region : null;
     const names = new Map([...geo.regions.values()].map((r) => [r.code, placeName(r)]));
     fill(mapBox, regionMap({
@@ -102,6 +103,9 @@ export function mount(route) {
       again?.setAttribute("tabindex", "0");
       again?.focus();
     }
+  }
+
+  function drawPicker() {
     fill(picker, h("option", { value: "" }, t("allFrance")),
       [...geo.regions.values()].sort(byName).map((r) => h("option", { value: r.code }, placeName(r))));
     picker.value = geo.regions.has(region) ? region : "";
@@ -152,6 +156,11 @@ export function mount(route) {
   }
 
   const starting = route.params.has("region") ? Promise.resolve(null) : subscribedRegion(controller.signal);
+  // (both fetched at once: the outlines need not wait for map.js to be read)
+  const drawing = Promise.all([import("../map.js"), import("../../vendor/france-regions.js")])
+    .then(([module]) => { regionMap = module.regionMap; }, (err) => {
+      mapBox.append(errorBox(err, { title: t("regionsFailed") }));
+    });
   Promise.all([
     getRegions().then((data) => { geo = geography(data); }, (err) => {
       mapBox.append(errorBox(err, { title: t("regionsFailed") }));
@@ -159,14 +168,18 @@ export function mount(route) {
     starting.then((code) => { if (code) region = code; }, () => {}),
   ]).finally(() => {
     if (controller.signal.aborted) return;
-    drawMap();
     loadLists();
+    drawPicker();
+    drawing.then(() => {
+      if (controller.signal.aborted) return;
+      drawMap();
+      // the numbers come last, once the map is usable without them (they do not delay the first screen)
+      get("/events/counts", {}, { signal: controller.signal }).then((data) => {
+        counts = data.regions || {};
+        drawMap();
+      }, () => {});
+    });
   });
-  // the numbers on the map come when they come (the map is usable without them)
-  get("/events/counts", {}, { signal: controller.signal }).then((data) => {
-    counts = data.regions || {};
-    if (geo.regions.size) drawMap();
-  }, () => {});
   loadVotes();
 
   return {
@@ -178,6 +191,7 @@ export function mount(route) {
       if (wanted === region) return;
       region = wanted;
       drawMap();
+      drawPicker();
       loadLists();
       (mapBox.querySelector(`[data-region="${region}"]`) || (region ? null : allLink))?.focus();
     },
