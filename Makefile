@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 
-.PHONY: run test lint unit integration e2e browser bench chromium vendor clean deploy-check
+.PHONY: run test lint unit integration e2e browser bench chromium vendor clean deploy-check screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test: $(STAMP) chromium vendor lint
 # built for Lambda importing every handler, sizes (also run by `make test`: tests/unit/test_deployable.py).
 deploy-check: $(STAMP)
 	$(PY) -m infra.deploycheck
+
+# docs/screenshots: the main pages at 1366 and 390 px with the demo data (infra/screenshots.py lists them).
+screenshots: $(STAMP) chromium vendor
+	$(PY) scripts/screenshots
 
 unit integration e2e browser bench: $(STAMP) vendor
 	$(PY) -m pytest tests/$@ $(PYTEST_ARGS)

@@ -26,10 +26,10 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from infra.browser import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 READY_LINE = "Press Ctrl-C to stop."  # printed by scripts/run.py once the demo data is loaded
 START_TIMEOUT = 180
 # Assertions wait up to 10 s (Playwright's default is 5): on a busy shared machine an API answer can be slow.

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from infra import totp
-from infra.demo import ACCOUNTS
-from infra.users import LOCAL_TOTP_SECRET, STAFF_GROUPS
+from infra.browser import sign_in, sign_in_as
+
+__all__ = ["person", "sign_in", "sign_in_as", "sign_up"]
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -33,25 +33,6 @@ def person(browser: Browser, url: str, name: str, locale: str = "fr-FR") -> Iter
             page.screenshot(path=str(SCREENSHOTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"), full_page=True)
         context.close()
     assert not errors, f"uncaught errors in the page: {errors}"
-
-
-def sign_in(page: Page, email: str, password: str, then: str = "#/", totp_secret: str | None = None) -> None:
-    """Through the form; with `totp_secret` (staff), the second step gets the authenticator app's code."""
-    page.goto(f"/#/signin?next={then.replace('#', '%23')}")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(password)
-    page.locator("main form").get_by_role("button", name="Se connecter").click()
-    if totp_secret:
-        expect(page.locator("main h1")).to_have_text("Validation en deux étapes")
-        page.get_by_label("Code de l’application d’authentification").fill(totp.code(totp_secret))
-        page.get_by_role("button", name="Confirmer").click()
-    expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
-
-
-def sign_in_as(page: Page, role: str, then: str = "#/") -> None:
-    account = ACCOUNTS[role]
-    staff = bool(STAFF_GROUPS & set(account.groups))
-    sign_in(page, account.email, account.password, then, totp_secret=LOCAL_TOTP_SECRET if staff else None)
 
 
 def sign_up(page: Page, name: str = "Oksana Test") -> tuple[str, str]:

@@ -4,15 +4,15 @@ violation of WCAG 2.1 A/AA rules. The results of every page are left in test-art
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 import requests
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page
 
+from infra.browser import settled
 from tests.browser.people import person, sign_in_as
 
 if TYPE_CHECKING:
@@ -26,16 +26,10 @@ OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 axe = Axe()
 
 
-def ready(page: Page) -> None:
-    expect(page.locator("main h1")).to_be_visible()
-    expect(page.locator("main .status", has_text=re.compile("Chargement|Завантаження|Loading"))).to_have_count(0)
-    expect(page.locator("[aria-busy=true]")).to_have_count(0)
-
-
 def check(page: Page, path: str, name: str) -> list[dict]:
     page.goto(path)
     page.reload()  # a fresh render of the route, not a hash change on the previous page
-    ready(page)
+    settled(page)
     result = axe.run(page, options=OPTIONS).response
     REPORTS.mkdir(parents=True, exist_ok=True)
     (REPORTS / f"{name}.json").write_text(json.dumps(result["violations"], indent=2, ensure_ascii=False))

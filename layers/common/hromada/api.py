@@ -15,7 +15,7 @@ from aws_lambda_powertools.logging import correlation_paths
 from pydantic import BaseModel
 
 from hromada.auth import Principal, principal_from_event, require_principal
-from hromada.errors import BadRequest, HromadaError, PayloadTooLarge
+from hromada.errors import BadRequest, HromadaError, PayloadTooLarge, Unavailable
 from hromada.i18n import message, negotiate
 from hromada.observability import logger, metrics
 from hromada.settings import get_settings
@@ -44,7 +44,9 @@ def _error_doc(description: str) -> dict[str, Any]:
 
 
 # Responses every operation may give; routes add their own (404, 409...).
-ERRORS_PUBLIC = {400: _error_doc("Malformed request"), 413: _error_doc("Body too large")}
+ERRORS_PUBLIC = {400: _error_doc("Malformed request"), 413: _error_doc("Body too large"),
+                 503: _error_doc("A service did not answer in time: retry later (a write may already have "
+                                 "happened: check before repeating a creation)")}
 ERRORS_SIGNED_IN = {
     **ERRORS_PUBLIC,
     401: _error_doc("Not signed in, or the account was erased while its token is still valid (account_erased)"),
@@ -140,6 +142,9 @@ def create_app() -> APIGatewayHttpResolver:
 
     @app.exception_handler(Exception)
     def _unexpected(error: Exception) -> Response:
+        if transient(error):
+            logger.warning("AWS did not answer", exc_info=True)
+            return _domain_error(Unavailable())
         logger.exception("unhandled error")
         return error_response(500, "internal_error", lang())
 
@@ -267,14 +272,31 @@ def make_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any],
             _guard_request(event)
             _limit_writes(event)
         except HromadaError as error:
-            lang = negotiate((event.get("headers") or {}).get("accept-language"))
-            # Refused before routing, so answered here in the same shape the resolver uses.
-            headers = {"Content-Type": "application/json"}
-            if "retry_after" in error.params:
-                headers["Retry-After"] = str(error.params["retry_after"])
-            return {"statusCode": error.status, "headers": headers,
-                    "body": error_payload(error.code, lang, error.details, **error.params),
-                    "isBase64Encoded": False}
+            return _refused(event, error)
+        except Exception as error:
+            if not transient(error):
+                raise
+            logger.warning("AWS did not answer before routing", exc_info=True)
+            return _refused(event, Unavailable())
         return app.resolve(event, context)
 
     return lambda_handler
+
+
+def _refused(event: dict[str, Any], error: HromadaError) -> dict[str, Any]:
+    """Refused before routing, so answered here in the same shape the resolver uses."""
+    lang = negotiate((event.get("headers") or {}).get("accept-language"))
+    headers = {"Content-Type": "application/json"}
+    if "retry_after" in error.params:
+        headers["Retry-After"] = str(error.params["retry_after"])
+    return {"statusCode": error.status, "headers": headers,
+            "body": error_payload(error.code, lang, error.details, **error.params), "isBase64Encoded": False}
+
+
+def transient(error: Exception) -> bool:
+    """A timeout or a dropped connection on the way to an AWS service: the client may retry (503), it is not a
+    bug (500). A write that timed out may still have happened, as the 503's description says."""
+    from botocore.exceptions import ConnectionError as AwsConnectionError
+    from botocore.exceptions import HTTPClientError
+
+    return isinstance(error, AwsConnectionError | HTTPClientError)
