@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 
-.PHONY: run test lint unit integration e2e browser bench chromium clean deploy-check screenshots
+.PHONY: run test lint unit integration e2e browser bench chromium vendor clean deploy-check screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,16 +15,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --disable-pip-version-check -e . --group dev
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) vendor
 	$(PY) scripts/run.py
 
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# The web client's third-party assets (pinned in package.json/package-lock.json) into web/vendor/: see NOTICE.md.
+vendor: $(STAMP)
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm >/dev/null; }
+	$(PY) scripts/vendor_web.py
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
-test: $(STAMP) chromium lint
+test: $(STAMP) chromium vendor lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # What CloudFormation and Lambda would refuse, offline: dependency cycles, IAM versus calls, cfn-lint, the layer
@@ -33,11 +38,11 @@ deploy-check: $(STAMP)
 	$(PY) -m infra.deploycheck
 
 # docs/screenshots: the main pages at 1366 and 390 px with the demo data (infra/screenshots.py lists them).
-screenshots: $(STAMP) chromium
+screenshots: $(STAMP) chromium vendor
 	$(PY) scripts/screenshots
 
-unit integration e2e browser bench: $(STAMP)
+unit integration e2e browser bench: $(STAMP) vendor
 	$(PY) -m pytest tests/$@ $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) .hromada .pytest_cache .ruff_cache .hypothesis test-artifacts
+	rm -rf $(VENV) node_modules web/vendor .hromada .pytest_cache .ruff_cache .hypothesis test-artifacts

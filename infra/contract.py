@@ -28,6 +28,7 @@ OPERATION_IDS: dict[str, str] = {
     "GET /moderation/associations": "listPendingAssociations",
     # events
     "GET /events": "listEvents",
+    "GET /events/counts": "countEventsByRegion",
     "GET /events.ics": "getEventsCalendar",
     "GET /associations/{id}/events.ics": "getAssociationCalendar",
     "GET /events/{id}": "getEvent",

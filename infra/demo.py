@@ -120,6 +120,20 @@ def seed_subscriptions(principal: Any) -> dict[str, list[str]]:
 
 
 # ------------------------------------------------------------ events and announcements
+# Where the demo venues are (WGS 84), for the event page's map.
+VENUE_COORDINATES: dict[tuple[str, str], tuple[float, float]] = {
+    ("Maison ukrainienne", "Toulouse"): (43.60622, 1.44131),
+    ("Salle Pétrarque", "Montpellier"): (43.61193, 3.87884),
+    ("Mairie du 11e", "Paris"): (48.85741, 2.37998),
+    ("Place de la République", "Paris"): (48.86737, 2.36363),
+    ("Espace Landowski", "Boulogne-Billancourt"): (48.83561, 2.24169),
+    ("Mairie du 2e", "Lyon"): (45.75431, 4.82762),
+    ("Stade Lesdiguières", "Grenoble"): (45.17108, 5.73561),
+    ("Cinéma Star", "Strasbourg"): (48.58453, 7.74372),
+    ("Maison des associations", "Strasbourg"): (48.57731, 7.75619),
+    ("Maison de la vie associative", "Lille"): (50.64047, 3.05802),
+    ("Théâtre de l'Œuvre", "Marseille"): (43.30049, 5.38104),
+}
 # (association, titles fr/uk/en, Markdown description, in N days, local start "HH:MM", hours, venue, online link,
 #  categories, languages, extra fields). Venues: (name, address, postal code, city, department, region).
 EVENTS: list[tuple[Any, ...]] = [
@@ -249,6 +263,8 @@ def seed_events(principal: Any) -> dict[str, int]:
         if venue:
             fields["venue"] = dict(zip(("name", "address", "postal_code", "city", "department", "region"), venue,
                                        strict=True))
+            if (where := VENUE_COORDINATES.get((venue[0], venue[3]))) is not None:
+                fields["venue"] |= {"latitude": where[0], "longitude": where[1]}
         event, _ = service.create(owner, ids[name].id, EventCreate.model_validate(fields))
         if cancel:
             service.cancel(owner, event.id, cancel)

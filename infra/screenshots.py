@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from infra.browser import settled, sign_in_as
 
@@ -95,6 +95,8 @@ def _show(page: Page, path: str) -> None:
     page.goto(path)
     page.reload()  # a fresh render of the route, not a hash change from the sign-in page
     settled(page)
+    # the home map's numbers come after the map itself
+    expect(page.locator(".region-map .map-count text", has_text="…")).to_have_count(0)
     page.evaluate("document.fonts.ready")
 
 

@@ -20,6 +20,7 @@ Differences bridged here:
 from __future__ import annotations
 
 import json
+import os
 import urllib.error
 import urllib.request
 from typing import Any
@@ -38,9 +39,12 @@ MAX_BODY = 16 * 1024
 
 
 def config(info: dict[str, str]) -> dict[str, Any]:
-    """The client's settings: same-origin API and Cognito proxy locally."""
+    """The client's settings: same-origin API and Cognito proxy locally. No map tiles unless
+    HROMADA_MAP_TILES_URL names a tile server (`https://tile.example.org/{z}/{x}/{y}.png`): offline by default, the
+    event page then shows the venue's address and a link to OpenStreetMap instead of a map."""
     return {"api_url": "", "region": info["region"], "user_pool_client_id": info["user_pool_client_id"],
-            "cognito_endpoint": "/cognito/"}
+            "cognito_endpoint": "/cognito/", "map_tiles_url": os.environ.get("HROMADA_MAP_TILES_URL", ""),
+            "map_tiles_attribution": os.environ.get("HROMADA_MAP_TILES_ATTRIBUTION", "")}
 
 
 def config_response(info: dict[str, str]) -> Response:

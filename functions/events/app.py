@@ -37,6 +37,7 @@ from hromada.models.event import (
     AttendeesOut,
     CancelRequest,
     EventCategory,
+    EventCountsOut,
     EventCreate,
     EventOut,
     EventPatch,
@@ -145,6 +146,16 @@ def list_events(
     found = events().listing(query)
     page = Page[EventOut](items=[EventOut.of(e) for e in found.items], next_cursor=found.next_cursor)
     return Response(200, "application/json", page, headers={"Cache-Control": "public, max-age=60"})
+
+
+@app.get("/events/counts", tags=TAGS, summary="How many events are coming up in each region (the map's numbers)",
+         description="Scheduled events with a venue, starting from now, by the venue's INSEE region code; every "
+                     "region is listed, with 0 when nothing is planned. Online-only events have no region.",
+         responses=documented(200, "Upcoming events by region", ERRORS_PUBLIC))
+def count_events() -> Response[EventCountsOut]:
+    counts = events().upcoming_by_region()
+    return Response(200, "application/json", EventCountsOut(regions=counts, total=sum(counts.values())),
+                    headers={"Cache-Control": "public, max-age=60"})
 
 
 @app.get("/events.ics", tags=TAGS, summary="Events as an iCalendar feed (the filters of GET /events)",

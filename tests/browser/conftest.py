@@ -77,7 +77,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     port, moto_port = free_port(), free_port()
     python = ROOT / ".venv" / "bin" / "python"
     env = {**os.environ, "PORT": str(port), "MOTO_PORT": str(moto_port), "HROMADA_STATE_DIR": str(state),
-           "PYTHONUNBUFFERED": "1"}
+           "PYTHONUNBUFFERED": "1", "HROMADA_MAP_TILES_URL": ""}
     log = state / "run.log"
     with log.open("wb") as out:
         process = subprocess.Popen([str(python if python.exists() else sys.executable), "scripts/run.py"],

@@ -23,7 +23,8 @@ def cognito(site: Site, operation: str, body: dict) -> requests.Response:
 def test_config_names_the_api_and_the_user_pool_client(site: Site) -> None:
     config = requests.get(f"{site.url}/config.json", timeout=30).json()
     assert config == {"api_url": "", "region": site.info["region"],
-                      "user_pool_client_id": site.info["user_pool_client_id"], "cognito_endpoint": "/cognito/"}
+                      "user_pool_client_id": site.info["user_pool_client_id"], "cognito_endpoint": "/cognito/",
+                      "map_tiles_url": "", "map_tiles_attribution": ""}
 
 
 def test_the_cognito_proxy_signs_in_and_refuses_administration(site: Site) -> None:

@@ -220,3 +220,29 @@ def test_a_department_filter_reads_its_region(world):
     event, _ = events.create(OWNER, mine, body())
     assert [e.id for e in events.listing(EventQuery(department="31")).items] == [event.id]
     assert events.listing(EventQuery(department="69")).items == []
+
+
+def test_the_map_counts_upcoming_scheduled_events_per_region(world):
+    events, mine, _, clock, _ = world
+    events.create(OWNER, mine, body())  # Toulouse (76)
+    cancelled, _ = events.create(OWNER, mine, body())
+    events.cancel(OWNER, cancelled.id, "Salle indisponible")
+    events.create(OWNER, mine, body(venue=None, online_url="https://meet.example.org/x"))
+    counts = events.upcoming_by_region()
+    assert len(counts) == 18 and counts["76"] == 1 and sum(counts.values()) == 1
+    clock.at += timedelta(days=60)  # once it has started, it is no longer coming up
+    assert events.upcoming_by_region()["76"] == 0
+
+
+def test_a_venue_has_both_coordinates_or_none():
+    from pydantic import ValidationError
+
+    from hromada.models.event import Venue
+
+    place = {"name": "Salle", "address": "1 rue", "city": "Toulouse", "postal_code": "31000", "department": "31",
+             "region": "76"}
+    assert Venue.model_validate(place | {"latitude": 43.604652123, "longitude": 1.444209}).latitude == 43.604652
+    for wrong in ({"latitude": 43.6}, {"longitude": 1.4}, {"latitude": -90.1, "longitude": 0},
+                  {"latitude": 0, "longitude": 180.5}, {"latitude": float("nan"), "longitude": 0}):
+        with pytest.raises(ValidationError):
+            Venue.model_validate(place | wrong)

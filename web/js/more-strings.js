@@ -176,6 +176,15 @@ addStrings({
   deleteAccountButton: ["Supprimer définitivement mon compte", "Остаточно видалити обліковий запис", "Delete my account for good"],
   accountDeleted: ["Compte supprimé", "Обліковий запис видалено", "Account deleted"],
   accountDeletedText: ["Votre compte et vos données personnelles ont été effacés.", "Ваш обліковий запис і персональні дані видалено.", "Your account and personal data were erased."],
+  // an event's venue (web/js/venue-map.js)
+  venueTitle: ["Accès", "Як дістатися", "Getting there"],
+  openInOsm: ["Ouvrir le plan dans OpenStreetMap", "Відкрити на мапі OpenStreetMap", "Open the map in OpenStreetMap"],
+  venueMapLabel: [(n) => `Plan : ${n}`, (n) => `Мапа: ${n}`, (n) => `Map: ${n}`],
+  venueMapFailed: ["Le plan n’a pas pu être affiché : l’adresse ci-dessus et le lien vers OpenStreetMap restent valables.",
+    "Не вдалося показати мапу: адреса вище й посилання на OpenStreetMap і далі чинні.",
+    "The map could not be shown: the address above and the OpenStreetMap link still hold."],
+  mapZoomIn: ["Zoom avant", "Збільшити", "Zoom in"],
+  mapZoomOut: ["Zoom arrière", "Зменшити", "Zoom out"],
 });
 
 // reviewing a ballot before it is cast; ranking with unranked candidates and ties; the tracker

@@ -16,6 +16,7 @@ import {
   select, setTitle, tags,
 } from "../ui.js";
 import { dateField, readDates, showDate } from "../dates.js";
+import { venueSection } from "../venue-map.js";
 
 const FILTERS = ["region", "category", "from", "to", "q", "online"];
 let lastListHash = "#/events";
@@ -230,6 +231,7 @@ function detailView(route) {
         h("section", { "aria-labelledby": "ev-about" },
           h("h2", { id: "ev-about" }, t("eventAbout")),
           description ? h("p", { class: "description", lang: description.lang }, plainText(description.text)) : null),
+        venue ? venueSection(venue, region ? placeName(region) : null) : null,
         h("section", { "aria-labelledby": "ev-rsvp" }, h("h2", { id: "ev-rsvp" }, t("rsvpTitle")), rsvpBox),
         h("section", { "aria-labelledby": "ev-tools" },
           h("h2", { id: "ev-tools" }, t("shareTitle")),

@@ -1,5 +1,7 @@
-// Home: pick a region on the map (remembered), then its upcoming events, the latest announcements,
-// the elections under way and, for signed-in members, the open polls.
+// Home: pick a region on the map, then its upcoming events, the latest announcements, the elections under way
+// and, for signed-in members, the open polls. The page starts in the member's region: the first region of their
+// digest subscription when they are signed in and subscribed (unless they chose another one during this visit),
+// else their last choice on this device; "All of France" is always one click away.
 
 import { get, getRegions } from "../api.js";
 import { session } from "../auth.js";
@@ -7,9 +9,29 @@ import { announcementCard, eventCard, pagedList } from "../cards.js";
 import { fill, h } from "../dom.js";
 import { ELECTION_STATUS, formatDate, label, pick, t } from "../i18n.js";
 import { byName, errorBox, focusHeading, geography, main, placeName, setTitle } from "../ui.js";
-import { regionMap } from "../map.js";
 
 const KEY = "hromada.region";
+const CHOSEN = "hromada.region.chosen"; // sessionStorage: a region was picked during this visit
+
+function chosenThisVisit() {
+  try {
+    return sessionStorage.getItem(CHOSEN) === "1";
+  } catch {
+    return false;
+  }
+}
+
+/** The region of the signed-in member's confirmed digest subscription, or null. */
+async function subscribedRegion(signal) {
+  if (!session() || chosenThisVisit()) return null;
+  try {
+    const mine = await get("/me/subscription", {}, { signal });
+    return mine.status === "confirmed" && mine.regions?.length ? mine.regions[0] : null;
+  } catch (err) {
+    if (err.name === "AbortError") throw err;
+    return null;
+  }
+}
 
 function remembered() {
   try {
@@ -23,6 +45,7 @@ function remember(code) {
   try {
     if (code) localStorage.setItem(KEY, code);
     else localStorage.removeItem(KEY);
+    sessionStorage.setItem(CHOSEN, "1");
   } catch {
     // not remembered
   }
@@ -32,10 +55,13 @@ export function mount(route) {
   let region = route.params.get("region") ?? remembered();
   if (route.params.has("region")) remember(region);
   let geo = geography(null);
+  let counts = null;
+  let regionMap = null; // the map's module (and its outlines) come alongside the lists, not before them
   let lists = [];
   const controller = new AbortController();
 
   const mapBox = h("div", { class: "map-box" });
+  const allLink = h("a", { href: "#/?region=", class: "map-all" }, t("seeAllFrance"));
   const regionTitle = h("h2", { id: "home-events" });
   const eventsBox = h("div");
   const newsBox = h("div");
@@ -52,7 +78,7 @@ export function mount(route) {
         h("section", { class: "block", "aria-labelledby": "home-votes" },
           h("h2", { id: "home-votes" }, t("votesNow")), votesBox)),
       h("section", { class: "block map-section", "aria-labelledby": "home-map" },
-        h("h2", { id: "home-map" }, t("mapTitle")),
+        h("div", { class: "map-head" }, h("h2", { id: "home-map" }, t("mapTitle")), allLink),
         h("p", { class: "hint" }, t("mapHint")),
         mapBox,
         h("div", { class: "field" }, h("label", { for: "home-region" }, t("mapSelect")), picker))),
@@ -62,11 +88,24 @@ export function mount(route) {
   focusHeading(route.focus);
 
   function drawMap() {
+    if (!regionMap) return;
+    const focused = mapBox.contains(document.activeElement) ? document.activeElement.dataset?.region : null;
     const names = new Map([...geo.regions.values()].map((r) => [r.code, placeName(r)]));
     fill(mapBox, regionMap({
-      names, selected: region, href: (code) => `#/?region=${code}`,
-      label: t("mapTitle"), overseasLabel: t("overseas"),
+      names, counts, selected: region, href: (code) => `#/?region=${code}`,
+      label: t("mapTitle"), regionLabel: (name, n) => t("regionEvents", name, n), overseasLabel: t("overseas"),
     }));
+    if (region) allLink.removeAttribute("aria-current");
+    else allLink.setAttribute("aria-current", "true");
+    if (focused) {  // redrawn with the numbers: the keyboard stays where it was
+      const again = mapBox.querySelector(`[data-region="${focused}"]`);
+      mapBox.querySelectorAll("[tabindex='0']").forEach((a) => a.setAttribute("tabindex", "-1"));
+      again?.setAttribute("tabindex", "0");
+      again?.focus();
+    }
+  }
+
+  function drawPicker() {
     fill(picker, h("option", { value: "" }, t("allFrance")),
       [...geo.regions.values()].sort(byName).map((r) => h("option", { value: r.code }, placeName(r))));
     picker.value = geo.regions.has(region) ? region : "";
@@ -116,25 +155,45 @@ export function mount(route) {
     }
   }
 
-  getRegions().then((data) => { geo = geography(data); }, (err) => {
-    mapBox.append(errorBox(err, { title: t("regionsFailed") }));
-  }).finally(() => {
+  const starting = route.params.has("region") ? Promise.resolve(null) : subscribedRegion(controller.signal);
+  // (both fetched at once: the outlines need not wait for map.js to be read)
+  const drawing = Promise.all([import("../map.js"), import("../../vendor/france-regions.js")])
+    .then(([module]) => { regionMap = module.regionMap; }, (err) => {
+      mapBox.append(errorBox(err, { title: t("regionsFailed") }));
+    });
+  Promise.all([
+    getRegions().then((data) => { geo = geography(data); }, (err) => {
+      mapBox.append(errorBox(err, { title: t("regionsFailed") }));
+    }),
+    starting.then((code) => { if (code) region = code; }, () => {}),
+  ]).finally(() => {
     if (controller.signal.aborted) return;
-    drawMap();
     loadLists();
+    drawPicker();
+    drawing.then(() => {
+      if (controller.signal.aborted) return;
+      drawMap();
+      // the numbers come last, once the map is usable without them (they do not delay the first screen)
+      get("/events/counts", {}, { signal: controller.signal }).then((data) => {
+        counts = data.regions || {};
+        drawMap();
+      }, () => {});
+    });
   });
   loadVotes();
 
   return {
     name: "home",
     update(next) {
-      const wanted = next.params.get("region") ?? remembered();
+      if (!next.params.has("region")) return; // back home: the region shown stays
+      const wanted = next.params.get("region");
       remember(wanted);
       if (wanted === region) return;
       region = wanted;
       drawMap();
+      drawPicker();
       loadLists();
-      mapBox.querySelector(`[data-region="${region}"]`)?.focus();
+      (mapBox.querySelector(`[data-region="${region}"]`) || (region ? null : allLink))?.focus();
     },
     destroy() {
       controller.abort();

@@ -86,6 +86,9 @@ class EventStore(Protocol):
 
     def list(self, query: EventQuery) -> Listing: ...
 
+    def count_upcoming(self, region: str, since: str) -> int:
+        """Scheduled, visible events of one region (by venue) starting at `since` (UTC ISO-8601) or later."""
+
     def is_editor(self, association_id: str, email: str) -> bool: ...
 
     # RSVPs: each write is one transaction conditioned on the seats item.

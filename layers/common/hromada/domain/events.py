@@ -124,6 +124,11 @@ class Events:
         found.items = [e for e in found.items if not e.hidden]  # the page may be shorter: follow the cursor
         return found
 
+    def upcoming_by_region(self) -> dict[str, int]:
+        """How many events are coming up in each region (every region, zeros included): the map's numbers."""
+        since = times.iso(self.now())
+        return {code: self.store.count_upcoming(code, since) for code in sorted(geography.REGIONS)}
+
     # ------------------------------------------------------------ writing
     def create(self, principal: Principal, association_ref: str, data: EventCreate) -> tuple[Event, Seats]:
         editor = editor_email(principal)

@@ -56,6 +56,10 @@ WHEN = ("Date and time: with an offset (2026-05-01T17:00:00Z), or without one, r
         "in `timezone`")
 
 
+Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False, description="WGS 84 latitude (degrees)")]
+Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False, description="WGS 84 longitude (degrees)")]
+
+
 class Venue(Strict):
     name: single_line(1, 150)
     address: text(1, 200)
@@ -63,6 +67,16 @@ class Venue(Strict):
     postal_code: PostalCode
     department: DepartmentCode
     region: RegionCode = Field(description="INSEE region code, e.g. 76")
+    latitude: Latitude | None = Field(None, description="Where the venue is, for a map (with `longitude`)")
+    longitude: Longitude | None = Field(None, description="With `latitude`")
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> Venue:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("give both latitude and longitude, or neither")
+        if self.latitude is not None:  # a few centimetres is plenty for a map pin
+            self.latitude, self.longitude = round(self.latitude, 6), round(self.longitude, 6)
+        return self
 
 
 class _EventFields(Strict):
@@ -239,6 +253,14 @@ class EventOut(BaseModel):
                 available=None if seats.capacity is None else max(seats.capacity - seats.confirmed, 0)),
             created_at=e.created_at, updated_at=e.updated_at, picture=e.picture,
         )
+
+
+class EventCountsOut(BaseModel):
+    """Upcoming events by region."""
+
+    regions: dict[str, int] = Field(description="INSEE region code -> scheduled events starting from now",
+                                    examples=[{"11": 4, "76": 3, "94": 0}])
+    total: int = Field(description="Sum over the regions (online-only events excluded)")
 
 
 class Rsvp(BaseModel):

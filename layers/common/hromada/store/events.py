@@ -6,7 +6,7 @@ from typing import Any
 
 from hromada.domain.event_ports import EventQuery, EventRoster, Listing, WaitSlot
 from hromada.domain.text import fold
-from hromada.models.event import Event, Rsvp, RsvpStatus, Seats
+from hromada.models.event import Event, EventStatus, Rsvp, RsvpStatus, Seats
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
@@ -193,6 +193,25 @@ class DynamoEventStore:
         items, cursor = query_page(self.client, table_name(), key_range, filters, limit=query.limit,
                                    cursor=query.cursor, descending=query.descending)
         return Listing([_event(item) for item in items], cursor)
+
+    def count_upcoming(self, region: str, since: str) -> int:
+        # One Query of the region's partition from `since` on, counted by DynamoDB (Select=COUNT: no items
+        # travel); more than one call only past 1 MB of events read.
+        params: dict[str, Any] = {
+            "TableName": table_name(), "IndexName": "gsi3", "Select": "COUNT",
+            "KeyConditionExpression": "gsi3pk = :partition AND gsi3sk >= :since",
+            "FilterExpression": "#status = :scheduled AND (attribute_not_exists(#hidden) OR #hidden = :visible)",
+            "ExpressionAttributeNames": STATUS_NAME | {"#hidden": "hidden"},
+            "ExpressionAttributeValues": {":partition": {"S": keys.event_region(region)}, ":since": {"S": since},
+                                          ":scheduled": {"S": EventStatus.SCHEDULED.value},
+                                          ":visible": {"BOOL": False}}}
+        count = 0
+        while True:
+            response = call(self.client.query, **params)
+            count += response.get("Count", 0)
+            if "LastEvaluatedKey" not in response:
+                return count
+            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
     # ------------------------------------------------------------ RSVPs
     def get_rsvp(self, event_id: str, member_id: str) -> Rsvp | None:
