@@ -13,8 +13,9 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page, expect
 
+from infra.browser import settled
 from tests.browser.people import person, sign_in_as, sign_up
-from tests.browser.test_accessibility import check, ready
+from tests.browser.test_accessibility import check
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Site
@@ -277,7 +278,7 @@ def test_the_new_pages_pass_axe_and_fit_a_phone(browser: Browser, site: Site) ->
         page.evaluate("localStorage.setItem('hromada.lang', 'fr')")
         page.goto("/#/associations/maison-ukrainienne-de-toulouse")
         page.reload()
-        ready(page)
+        settled(page)
         page.get_by_role("button", name="Signaler").first.click()
         expect(page.get_by_role("dialog")).to_be_visible()
         from axe_playwright_python.sync_playwright import Axe
@@ -295,7 +296,7 @@ def test_the_new_pages_pass_axe_and_fit_a_phone(browser: Browser, site: Site) ->
         for path in ("/#/account", "/#/subscribe"):
             page.goto(path)
             page.reload()
-            ready(page)
+            settled(page)
             no_sideways_scroll(page)
     with person(browser, site.url, "axe_new_moderator") as page:
         sign_in_as(page, "moderator", then="#/moderation")
