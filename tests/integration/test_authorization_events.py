@@ -15,6 +15,8 @@ MATRIX: dict[str, list[int]] = {
     "GET /events": [200, 200, 200, 200, 200, 200, 200],
     "GET /events.ics": [200, 200, 200, 200, 200, 200, 200],
     "GET /events/{id}": [200, 200, 200, 200, 200, 200, 200],
+    "GET /events/counts": [200, 200, 200, 200, 200, 200, 200],
+    "GET /share/events/{id}": [200, 200, 200, 200, 200, 200, 200],
     "GET /associations/{id}/events.ics": [200, 200, 200, 200, 200, 200, 200],
     "POST /associations/{id}/events": [401, 403, 403, 201, 201, 403, 201],
     "PATCH /events/{id}": [401, 403, 403, 200, 200, 403, 200],
