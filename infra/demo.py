@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from infra.demo_pictures import seed_pictures
 from infra.users import Account, Users
 
 ACCOUNTS = {
@@ -285,15 +286,21 @@ def seed_events(principal: Any) -> dict[str, int]:
         rsvps.join(principal(role), cooking)
 
     board = Announcements(DynamoAnnouncementStore(), associations)
+    announced = []
     for name, kind, title, body, region, categories, extra in ANNOUNCEMENTS:
         extra = dict(extra)
         days = extra.pop("expires_in_days", None)
         if days:
             extra["expires_at"] = (datetime.now(UTC) + timedelta(days=days)).isoformat()
-        board.create(owner, ids[name].id, AnnouncementCreate.model_validate({
+        announced.append(board.create(owner, ids[name].id, AnnouncementCreate.model_validate({
             "type": kind, "title": {"fr": title}, "body": {"fr": body}, "region": region,
-            "categories": categories, **extra}))
-    return {"events": len(published) + len(past), "announcements": len(ANNOUNCEMENTS)}
+            "categories": categories, **extra})))
+    # Pictures on most items, not all: cards must read well both with and without one.
+    pictured = ([("association", a.id) for a in ids.values() if a is not None][::2]
+                + [("event", e.id) for e in published][::2]
+                + [("announcement", a.id) for a in announced if a.type == "project"])
+    return {"events": len(published) + len(past), "announcements": len(ANNOUNCEMENTS),
+            "pictures": seed_pictures(principal, pictured)}
 
 
 # ---------------------------------------------------------------- polls and elections

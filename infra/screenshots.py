@@ -98,6 +98,11 @@ def _show(page: Page, path: str) -> None:
     # the home map's numbers come after the map itself
     expect(page.locator(".region-map .map-count text", has_text="…")).to_have_count(0)
     page.evaluate("document.fonts.ready")
+    # pictures in view load lazily: the shot waits for those the reader would see
+    page.wait_for_function("""() => [...document.images].every(img => {
+        const box = img.getBoundingClientRect();
+        return box.bottom < 0 || box.top > innerHeight || (img.complete && img.naturalWidth > 0);
+    })""", timeout=15_000)
 
 
 def index(shots: Iterable[Shot]) -> str:
