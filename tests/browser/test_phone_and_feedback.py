@@ -180,6 +180,7 @@ def test_an_rsvp_and_its_cancellation_are_said_once(browser: Browser, site: Site
         sign_up(page, name="Feedback Test")  # (its form, in French, checks the signed-in header of a laptop)
         page.evaluate(f"localStorage.setItem('hromada.lang', '{lang}')")
         page.set_viewport_size(PHONE)
+        page.clock.install()  # time runs as usual, and can jump
         page.goto(f"/#/events/{event}")
         page.reload()  # (a new hash alone would not load the page in its new language)
         page.get_by_role("button", name=words["rsvp"]).click()
@@ -191,6 +192,9 @@ def test_an_rsvp_and_its_cancellation_are_said_once(browser: Browser, site: Site
         expect(page.locator("#live")).not_to_have_text(words["joined"])
         left = page.locator(".rsvp-state").inner_text()
         said(page, left)
+        page.clock.fast_forward(11_000)  # once said, the message goes: no stale words for a later reader
+        expect(page.locator("#live")).to_have_text("")
+        expect(page.locator(".rsvp-state")).to_have_text(left)  # (the page itself still shows the state)
 
 
 def vote_page(page: Page, site: Site) -> str:

@@ -87,8 +87,13 @@ export function announce(text) {
   if (!live || !text) return;
   clearTimeout(liveTimer);
   live.textContent = "";
-  liveTimer = setTimeout(() => { live.textContent = text; }, 60);
+  liveTimer = setTimeout(() => {
+    live.textContent = text;
+    // said by then: emptied so that a reader browsing the page later does not meet a stale message
+    liveTimer = setTimeout(() => { live.textContent = ""; }, LIVE_MS);
+  }, 60);
 }
+const LIVE_MS = 10000;
 
 /** What an action did: shown where it happened, said once through the live region. */
 export function success(text) {

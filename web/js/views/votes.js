@@ -801,8 +801,9 @@ function pollView(route) {
         options.map((o) => h("div", { class: "choice" },
           h("input", { type: multiple ? "checkbox" : "radio", name: "choice", value: o.id, id: `p-${o.id}` }),
           h("label", { for: `p-${o.id}` }, pick(o.label)?.text || o.id))));
-      const submit = h("button", { type: "submit", class: "button" }, t("castVote"));
+      const submit = h("button", { type: "submit", class: "button" }, t("pollReviewVote"));
       const form = h("form", { class: "form", novalidate: true }, fieldset, notices, h("div", { class: "actions" }, submit));
+      const reviewBox = h("div");
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         const choices = checkedValues(form, "choice");
@@ -810,12 +811,35 @@ function pollView(route) {
           fill(notices, h("p", { class: "alert", role: "alert" }, t("ballotIncomplete")));
           return;
         }
-        busy(submit, notices, async () => {
+        notices.replaceChildren();
+        reviewPoll(choices);
+      });
+
+      // As for a ballot: one vote, not changed once cast, so the voter sees it before it is sent.
+      function reviewPoll(choices) {
+        const problems = h("div");
+        const cast = h("button", { type: "button", class: "button" }, t("pollCastVote"));
+        const change = h("button", { type: "button", class: "button button-quiet" }, t("changeVote"));
+        change.addEventListener("click", () => {
+          reviewBox.replaceChildren();
+          form.hidden = false;
+          (form.querySelector("input:checked, input") || submit).focus();
+        });
+        cast.addEventListener("click", () => busy(cast, problems, async () => {
           await post(`/polls/${enc(p.id)}/votes`, { choices });
           await load(t("pollVoted"));
-        });
-      });
-      parts.push(form);
+        }));
+        const chosen = new Set(choices);
+        form.hidden = true;
+        fill(reviewBox, h("section", { class: "review", "aria-labelledby": "review-title" },
+          h("h2", { id: "review-title", tabindex: "-1" }, t("pollReviewTitle")),
+          h("p", {}, t("pollReviewHint")),
+          h("ul", { class: "plain-list review-choices" }, options.filter((o) => chosen.has(o.id))
+            .map((o) => h("li", { lang: pick(o.label)?.lang }, pick(o.label)?.text || o.id))),
+          problems, h("div", { class: "actions" }, cast, change)));
+        reviewBox.querySelector("h2").focus();
+      }
+      parts.push(form, reviewBox);
     } else if (p.voted) {
       parts.push(h("p", { class: "success" }, t("alreadyVoted")));
     }
