@@ -435,12 +435,14 @@ def test_a_moderator_asks_a_poll_and_closes_it(browser: Browser, site: Site) -> 
         expect(moderator.locator("main h1")).to_have_text(question)
         poll = moderator.url
 
-        with person(browser, site.url, "journey_poll_member", locale="uk-UA") as member:
+        with person(browser, site.url, "journey_poll_member") as member:
             sign_in_as(member, "member")
             member.get_by_role("button", name="Українська").click()
             member.goto(poll)
             member.get_by_label("Неділя").check()
-            member.get_by_role("button", name="Подати бюлетень").click()
+            member.get_by_role("button", name="Перевірити свій вибір").click()
+            expect(member.get_by_role("region", name="Перевірте свій голос").locator("li")).to_have_text(["Неділя"])
+            member.get_by_role("button", name="Надіслати голос").click()
             expect(member.locator(".success").filter(has_text="Вашу відповідь прийнято.")).to_be_visible()
 
         moderator.reload()

@@ -131,6 +131,7 @@ def test_dates_are_typed_in_the_pages_format_whatever_the_browsers_language(brow
     # An English-speaking browser (the native date input would say mm/dd/yyyy) on the French page
     with person(browser, site.url, f"dates_fr_{width}", locale="en-US") as page:
         page.set_viewport_size({"width": width, "height": 900})
+        in_language(page, "fr")  # chosen on the page: the browser's English would be the first visit's pick
         page.goto("/#/events")
         if width < 600:  # on a phone, the filters and the menu are folded behind their buttons
             page.locator(".filters-toggle").click()
@@ -155,6 +156,29 @@ def test_dates_are_typed_in_the_pages_format_whatever_the_browsers_language(brow
         start = page.get_by_label("Від")
         expect(start).to_have_accessible_description("Формат: ДД.ММ.РРРР")
         expect(start).to_have_value("01.12.2026")
+
+
+# ------------------------------------------------------------------ first visit
+
+@pytest.mark.parametrize(("locale", "heading", "pressed"), [("uk-UA", "Поруч із вами", "Українська"),
+                                                            ("en-GB", "Near you", "English"),
+                                                            ("de-DE", "Près de chez vous", "Français")])
+def test_a_first_visit_speaks_the_browsers_language_when_the_site_has_it(browser: Browser, site: Site, locale: str,
+                                                                         heading: str, pressed: str) -> None:
+    with person(browser, site.url, f"first_visit_{locale}", locale=locale) as page:
+        page.goto("/#/")
+        expect(page.locator("main h1")).to_have_text(heading)
+        expect(page.get_by_role("button", name=pressed)).to_have_attribute("aria-pressed", "true")
+        assert page.evaluate("document.documentElement.lang") == pressed_code(pressed)
+        # a choice made on the page wins over the browser from then on
+        if pressed != "Français":
+            page.get_by_role("button", name="Français").click()
+        page.reload()
+        expect(page.locator("main h1")).to_have_text("Près de chez vous")
+
+
+def pressed_code(name: str) -> str:
+    return {"Українська": "uk", "English": "en", "Français": "fr"}[name]
 
 
 # ------------------------------------------------------------------ English

@@ -707,9 +707,13 @@ function initial() {
   try {
     saved = localStorage.getItem(KEY);
   } catch {
-    // storage disabled: fall back to French
+    // storage disabled: the browser's languages, then French
   }
-  return LANGS.includes(saved) ? saved : "fr";
+  if (LANGS.includes(saved)) return saved;
+  // A first visit: the first of the browser's languages the site speaks (uk-UA -> uk), else French.
+  const spoken = (navigator.languages?.length ? navigator.languages : [navigator.language || ""])
+    .map((tag) => String(tag).toLowerCase().split("-")[0]).find((code) => LANGS.includes(code));
+  return spoken || "fr";
 }
 
 export const lang = () => current;
