@@ -1,5 +1,6 @@
 """An editor sets an association's logo from its dashboard (file, preview, alt text) and sees it on its card in
-the directory; a wrong file is refused with a clear message. French and Ukrainian, 1366 px."""
+the directory; a wrong file is refused with a clear message (French and Ukrainian, 1366 px); the demo's posters
+on a 390 px phone."""
 
 from __future__ import annotations
 
@@ -76,3 +77,31 @@ def test_an_editor_uploads_a_logo_and_sees_it_on_the_card(browser: Browser, site
         # and its page, at the top
         owner.goto(f"/#/associations/{slug}")
         expect(owner.locator("main .detail-head").get_by_role("img", name=alt)).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["fr", "uk"])
+def test_posters_fit_a_phone_described_in_its_language(browser: Browser, site: Site, language: str) -> None:
+    """The demo's posters (infra/demo_pictures.py) on a 390 px phone: inside their card, loaded, described
+    in the page's language; the event page shows the poster at the top, no wider than the screen."""
+    from infra.demo_pictures import ALT
+
+    with person(browser, site.url, f"pictures_phone_{language}") as page:
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.add_init_script(f"localStorage.setItem('hromada.lang', '{language}')")
+        page.goto("/#/events")
+        card = page.locator("li.card", has=page.locator("img.card-picture")).first
+        poster = card.get_by_role("img", name=ALT["event"][language])
+        expect(poster).to_be_visible()
+        poster.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=poster.element_handle())
+        inside, frame = poster.bounding_box(), card.bounding_box()
+        assert inside and frame, "poster or card not laid out"
+        right, card_right = inside["x"] + inside["width"], frame["x"] + frame["width"]
+        assert inside["x"] >= frame["x"] and right <= card_right + 1, (inside, frame)
+        assert frame["x"] + frame["width"] <= 390
+        card.locator(".card-title a").click()
+        top = page.locator("main").get_by_role("img", name=ALT["event"][language]).first
+        expect(top).to_be_visible()
+        box = top.bounding_box()
+        assert box and box["width"] <= 390
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
