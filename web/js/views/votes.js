@@ -318,34 +318,24 @@ function electionView(route) {
 
     // Nothing is cast until the voter has seen their choices, as the ballot box will hold them, and confirmed.
     function review(body, onBehalfOf) {
-      const problems = h("div");
-      const cast = h("button", { type: "button", class: "button" }, t("castVote"));
-      const change = h("button", { type: "button", class: "button button-quiet" }, t("changeVote"));
-      change.addEventListener("click", () => {
-        reviewBox.replaceChildren();
-        form.hidden = false;
-        (form.querySelector(".rank-button:not([disabled]), input, select") || submit).focus();
+      reviewStep({
+        form, box: reviewBox, level: "h3", title: t("reviewTitle"), hint: t("reviewHint"), castLabel: t("castVote"),
+        refocus: ".rank-button:not([disabled]), input, select",
+        summary: [onBehalfOf ? h("p", {}, t("voteFor"), " : ", h("strong", {}, onBehalfOf)) : null,
+          ballotSummary(e.method, body, candidates)],
+        cast: async () => {
+          const receipt = await post(`/elections/${enc(e.id)}/ballots`, body);
+          saveReceipt(e.id, receipt.tracker);
+          announce(t("receiptTitle"));
+          fill(box, receiptBox(receipt.tracker));
+          box.querySelector("h3")?.focus();
+          // the ballots cast as the API now counts them (mine included), not the count the page opened with
+          get(`/elections/${enc(e.id)}`, {}, { signal: controller.signal }).then((fresh) => {
+            const turnout = main.querySelector("#el-turnout");
+            if (turnout && fresh.turnout != null) turnout.textContent = formatNumber(fresh.turnout);
+          }, () => {});
+        },
       });
-      cast.addEventListener("click", () => busy(cast, problems, async () => {
-        const receipt = await post(`/elections/${enc(e.id)}/ballots`, body);
-        saveReceipt(e.id, receipt.tracker);
-        announce(t("receiptTitle"));
-        fill(box, receiptBox(receipt.tracker));
-        box.querySelector("h3")?.focus();
-        // the ballots cast as the API now counts them (mine included), not the count the page opened with
-        get(`/elections/${enc(e.id)}`, {}, { signal: controller.signal }).then((fresh) => {
-          const turnout = main.querySelector("#el-turnout");
-          if (turnout && fresh.turnout != null) turnout.textContent = formatNumber(fresh.turnout);
-        }, () => {});
-      }));
-      form.hidden = true;
-      fill(reviewBox, h("section", { class: "review", "aria-labelledby": "review-title" },
-        h("h3", { id: "review-title", tabindex: "-1" }, t("reviewTitle")),
-        h("p", {}, t("reviewHint")),
-        onBehalfOf ? h("p", {}, t("voteFor"), " : ", h("strong", {}, onBehalfOf)) : null,
-        ballotSummary(e.method, body, candidates),
-        problems, h("div", { class: "actions" }, cast, change)));
-      reviewBox.querySelector("h3").focus();
     }
     fill(box, h("p", {}, t(`howTo_${e.method}`)), form, reviewBox);
   }
@@ -357,6 +347,27 @@ function electionView(route) {
 
   load();
   return { name: "election", destroy: () => controller.abort() };
+}
+
+/**
+ * The step between a filled form and a vote that cannot be changed: the choices as they will be sent, with
+ * "send" and "change" (back to the form, as it was). The form is hidden meanwhile, not reset.
+ */
+function reviewStep({ form, box, level, title, hint, summary, castLabel, refocus, cast }) {
+  const problems = h("div");
+  const send = h("button", { type: "button", class: "button" }, castLabel);
+  const change = h("button", { type: "button", class: "button button-quiet" }, t("changeVote"));
+  change.addEventListener("click", () => {
+    box.replaceChildren();
+    form.hidden = false;
+    (form.querySelector(refocus) || form.querySelector("[type=submit]")).focus();
+  });
+  send.addEventListener("click", () => busy(send, problems, cast));
+  form.hidden = true;
+  fill(box, h("section", { class: "review", "aria-labelledby": "review-title" },
+    h(level, { id: "review-title", tabindex: "-1" }, title), h("p", {}, hint), summary,
+    problems, h("div", { class: "actions" }, send, change)));
+  box.querySelector(level).focus();
 }
 
 function receiptBox(tracker) {
@@ -817,27 +828,17 @@ function pollView(route) {
 
       // As for a ballot: one vote, not changed once cast, so the voter sees it before it is sent.
       function reviewPoll(choices) {
-        const problems = h("div");
-        const cast = h("button", { type: "button", class: "button" }, t("pollCastVote"));
-        const change = h("button", { type: "button", class: "button button-quiet" }, t("changeVote"));
-        change.addEventListener("click", () => {
-          reviewBox.replaceChildren();
-          form.hidden = false;
-          (form.querySelector("input:checked, input") || submit).focus();
-        });
-        cast.addEventListener("click", () => busy(cast, problems, async () => {
-          await post(`/polls/${enc(p.id)}/votes`, { choices });
-          await load(t("pollVoted"));
-        }));
         const chosen = new Set(choices);
-        form.hidden = true;
-        fill(reviewBox, h("section", { class: "review", "aria-labelledby": "review-title" },
-          h("h2", { id: "review-title", tabindex: "-1" }, t("pollReviewTitle")),
-          h("p", {}, t("pollReviewHint")),
-          h("ul", { class: "plain-list review-choices" }, options.filter((o) => chosen.has(o.id))
+        reviewStep({
+          form, box: reviewBox, level: "h2", title: t("pollReviewTitle"), hint: t("pollReviewHint"),
+          castLabel: t("pollCastVote"), refocus: "input:checked, input",
+          summary: h("ul", { class: "plain-list review-choices" }, options.filter((o) => chosen.has(o.id))
             .map((o) => h("li", { lang: pick(o.label)?.lang }, pick(o.label)?.text || o.id))),
-          problems, h("div", { class: "actions" }, cast, change)));
-        reviewBox.querySelector("h2").focus();
+          cast: async () => {
+            await post(`/polls/${enc(p.id)}/votes`, { choices });
+            await load(t("pollVoted"));
+          },
+        });
       }
       parts.push(form, reviewBox);
     } else if (p.voted) {
