@@ -75,6 +75,9 @@ class FunctionPool:
     cold_starts: int = 0
 
     def _load(self) -> ModuleType:
+        from infra.powertools_threads import events_per_thread
+
+        events_per_thread()  # instances run concurrently in this one process (Lambda runs one event per process)
         module_name = f"fn_{self.name}_{next(_counter)}"
         spec = importlib.util.spec_from_file_location(module_name, self.code)
         assert spec and spec.loader
