@@ -409,7 +409,7 @@ def test_an_owner_edits_and_cancels_an_event_and_posts_an_announcement(browser: 
         title = owner.locator("fieldset.localized", has_text="Titre").get_by_label("En français")
         expect(title).to_have_value("Concert de bandoura")
         title.fill(f"Concert de bandoura {marker}")
-        owner.get_by_role("button", name="Enregistrer").click()
+        owner.get_by_role("button", name="Enregistrer", exact=True).click()
         expect(owner.locator("main").get_by_text("Modifications enregistrées.")).to_be_visible()
         owner.get_by_label("Motif (communiqué aux inscrits)").fill("Salle indisponible")
         owner.get_by_role("button", name="Annuler l’événement").click()

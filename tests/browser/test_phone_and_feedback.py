@@ -17,6 +17,7 @@ import requests
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from infra.browser import settled
 from infra.users import Account, Users
 from tests.browser.people import SCREENSHOTS, sign_up
 
@@ -92,6 +93,7 @@ def said(page: Page, text: str) -> None:
 
 
 def first_card_on_screen(page: Page) -> None:
+    settled(page)  # every section loaded: an announcement's card must not stand in for the first event's
     card = page.locator("main .card").first
     expect(card).to_be_visible()
     box = card.bounding_box()

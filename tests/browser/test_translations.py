@@ -40,6 +40,7 @@ def test_every_string_in_three_languages(page: Page) -> None:
     missing = page.evaluate("""async (keys) => {
         const i18n = await import('/js/i18n.js');
         await import('/js/more-strings.js');  // the strings of the pages loaded later
+        await import('/js/backoffice-strings.js');  // and of the dashboard, forms and twinning pages
         const before = i18n.lang();
         const out = [];
         for (const code of ['fr', 'uk', 'en']) {

@@ -205,7 +205,7 @@ addStrings({
   youApprove: ["Vous approuvez :", "Ви схвалюєте:", "You approve of:"],
   blankBallot: ["Bulletin blanc : vous ne choisissez aucun candidat.", "Порожній бюлетень: ви не обрали жодного кандидата.",
     "Blank ballot: you choose no candidate."],
-  tied: ["ex æquo", "на одному місці", "tied"],
+  tied: ["ex æquo", "на одному місці", "equal rank"],
   unrankedList: ["Non classés (après tous les autres) :", "Без місця (після всіх інших):",
     "Not ranked (below all the others):"],
   unrankedTitle: ["Candidats non classés", "Кандидати без місця", "Candidates not ranked"],
