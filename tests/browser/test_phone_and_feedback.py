@@ -326,6 +326,8 @@ def test_a_forgotten_password_is_changed_with_the_mailed_code(browser: Browser, 
     with tab(browser, site, lang, viewport, "forgot-password") as page:
         page.goto("/#/signin")
         page.get_by_role("link", name=words["forgot"]).click()
+        # the form of that page (the sign-in form has a field of the same name, replaced meanwhile)
+        expect(page.get_by_role("button", name=words["send"])).to_be_visible()
         page.get_by_label(words["email"]).fill(email)
         page.get_by_role("button", name=words["send"]).click()
         expect(page.get_by_label(words["code"])).to_be_focused()

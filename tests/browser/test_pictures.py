@@ -108,6 +108,9 @@ def test_posters_fit_a_phone_described_in_its_language(browser: Browser, site: S
         assert inside["x"] >= frame["x"] and right <= card_right + 1, (inside, frame)
         assert frame["x"] + frame["width"] <= 390
         card.locator(".card-title a").click()
+        # the event's page itself, not the list it replaces
+        title = pictured["title"].get(language) or pictured["title"]["fr"]
+        expect(page.locator("main h1")).to_have_text(title)
         top = page.locator("main").get_by_role("img", name=ALT["event"][language]).first
         expect(top).to_be_visible()
         box = top.bounding_box()
