@@ -37,8 +37,10 @@ def test_the_confirm_button_of_a_mail_works_from_the_dev_mailbox(browser: Browse
         page.goto("/dev/mailbox")
         entry = page.locator("details", has=page.locator("summary", has_text=email))
         entry.locator("summary").click()
+        link = entry.frame_locator("iframe").get_by_role("link", name="Confirmer mon abonnement")
+        expect(link).to_be_visible()  # the mail's frame laid out in the opened entry before the click
         with page.context.expect_page() as opened:
-            entry.frame_locator("iframe").get_by_role("link", name="Confirmer mon abonnement").click()
+            link.click()
         tab = opened.value
         expect(tab.locator("h1")).to_have_text("Confirmer l'abonnement")
         tab.get_by_role("button", name="Confirmer mon abonnement").click()  # a form: it posts
