@@ -66,10 +66,9 @@ export function pictureSection({ target, id, picture, heading }) {
     }
     previewUrl = URL.createObjectURL(file);
     chosen.append(h("img", { src: previewUrl, alt: t("picturePreview"), class: "picture" }));
-    // The texts described the picture being replaced: the new one is described afresh.
-    for (const control of alt.querySelectorAll("input, textarea")) control.value = "";
   });
 
+  // Empty, not the current picture's texts: a file is always chosen, and the new picture is described afresh.
   const alt = localizedFields("alt", t("pictureAlt"), {}, { max: 300 });
   const form = h("form", { class: "picture-form", novalidate: true },
     field(t("pictureFile"), fileInput, { hint: t("pictureHint") }), chosen, alt,
