@@ -157,6 +157,8 @@ _PREFIX = {"sesv2": "ses"}
 UNREACHABLE = {
     ("MetaFunction", "hromada.store.rate_limits", "dynamodb"): "only GET routes: the write limiter never runs",
     ("MetaFunction", "hromada.pseudonyms", "secretsmanager"): "only GET routes: the write limiter never runs",
+    ("OutboxRelayFunction", "hromada.store.rate_limits", "dynamodb"):
+        "no API route: no write guard is staged (hromada.api), so store.write_guards never spends one",
     ("MetaFunction", "hromada.staff_mfa", "cognito-idp"): "no signed-in route: no staff check runs",
     ("VotingClockFunction", "hromada.pseudonyms", "secretsmanager"):
         "keys.py names erased accounts by pseudonym for the write guard; the clock writes no such key",

@@ -29,6 +29,12 @@ INVALID_FILE = {422: {"description": "Not a JPEG, PNG or WebP image (image_unrea
                       "content": {"application/json": {"model": ErrorBody}}}}
 
 
+def spend_write_guard() -> None:
+    from hromada.store.write_guards import spend_now
+
+    spend_now()
+
+
 @cache
 def pictures() -> Pictures:
     from hromada.files import S3PictureFiles
@@ -42,6 +48,7 @@ def pictures() -> Pictures:
           responses=documented(201, "Post the file to `url` with `fields`, then set it with PUT /pictures/...",
                                ERRORS_SIGNED_IN, NOT_FOUND))
 def create_upload(body: UploadRequest) -> Response[UploadTicket]:
+    spend_write_guard()  # a presigned upload writes nothing to DynamoDB: the abuse quota is spent first
     return Response(201, "application/json", pictures().ticket(principal(app), body))
 
 
@@ -49,6 +56,7 @@ def create_upload(body: UploadRequest) -> Response[UploadTicket]:
          summary="Set the uploaded file as the item's picture, with its alt text (re-encoded, metadata removed)",
          responses=documented(200, "The picture as shown", ERRORS_SIGNED_IN, NOT_FOUND, INVALID_FILE))
 def set_picture(target: Annotated[PictureTarget, Path()], id: Annotated[ItemId, Path()], body: PictureIn) -> Picture:
+    spend_write_guard()  # the re-encoding comes before the write: a refused writer must not get it
     picture = pictures().attach(principal(app), target, id, body)
     metrics.add_metric(name="PictureSet", unit="Count", value=1)
     return picture

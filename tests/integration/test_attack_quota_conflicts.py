@@ -1,8 +1,9 @@
-"""Twenty people behind one address write at once: their quota transactions meet on the address's counter.
+"""Twenty people behind one address write at once: their transactions meet on the address's counter (the
+abuse quota rides in each write's transaction) and on the event's seats.
 
 DynamoDB cancels a transaction that overlaps another on the same item (`TransactionConflict`); moto serialises
-requests and never does. So the quota store's client is wrapped here with DynamoDB's rule: a transaction
-touching an item another transaction holds is cancelled. No person may see a 503 for it.
+requests and never does. So the stores' client is wrapped here with DynamoDB's rule: a transaction touching
+an item another transaction holds is cancelled. No person may see a 503 for it.
 """
 
 from __future__ import annotations
@@ -17,27 +18,26 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-import hromada.store.rate_limits as quota_store
+import hromada.store.errors as retrying
+from hromada.store.client import dynamodb
 
 PEOPLE = 20
+ATTEMPTS = retrying.ATTEMPTS
 HOLD = 0.015  # seconds a transaction holds its items (DynamoDB's transactional writes take ~10-25 ms)
 
 
 class ConflictingClient:
     """DynamoDB's conflict rule over moto: overlapping transactions on one item, all but the first cancelled."""
 
-    def __init__(self, real: Any):
-        self.real = real
+    def __init__(self, transact: Any):
+        self.transact = transact
         self.lock = threading.Lock()
         self.held: set[str] = set()
         self.attempts = 0
         self.conflicts = 0
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.real, name)
-
     def transact_write_items(self, TransactItems: list[dict[str, Any]], **kwargs: Any) -> Any:
-        keys = [next(iter(item.values()))["Key"]["pk"]["S"] for item in TransactItems]
+        keys = [_held_key(next(iter(item.values()))) for item in TransactItems]
         with self.lock:
             self.attempts += 1
             clash = [k in self.held for k in keys]
@@ -52,14 +52,20 @@ class ConflictingClient:
         finally:
             with self.lock:
                 self.held.difference_update(keys)
-        return self.real.transact_write_items(TransactItems=TransactItems, **kwargs)
+        return self.transact(TransactItems=TransactItems, **kwargs)
+
+
+def _held_key(action: dict[str, Any]) -> str:
+    key = action.get("Key") or action["Item"]
+    return f"{action['TableName']}|{key['pk']['S']}|{key['sk']['S']}"
 
 
 @pytest.fixture
 def conflicting(monkeypatch):
-    client = ConflictingClient(quota_store.dynamodb())
-    monkeypatch.setattr(quota_store, "dynamodb", lambda: client)
-    return client
+    client = dynamodb()  # the stores' one client
+    conflicting = ConflictingClient(client.transact_write_items)
+    monkeypatch.setattr(client, "transact_write_items", conflicting.transact_write_items)
+    return conflicting
 
 
 def rsvp_at_once(api, people, event_id) -> tuple[Counter, list[float]]:
@@ -81,14 +87,13 @@ def test_attack_quota_conflicts_behind_one_address_reach_nobody(api, person, new
     people = [person(label="neighbour") for _ in range(2 * PEOPLE)]
 
     # Without retries (how it was): the cancelled transactions answer 503
-    monkeypatch.setattr(quota_store, "ATTEMPTS", 1)
+    monkeypatch.setattr(retrying, "ATTEMPTS", 1)
     before, _ = rsvp_at_once(api, people[:PEOPLE], event["id"])
     conflicts_before = conflicting.conflicts
     assert conflicts_before > 0 and before[503] > 0, before  # the simulation bites
 
     # With retries after full-jitter pauses: every one of the 20 is answered, none with 503
-    monkeypatch.undo()  # the store's own retries
-    monkeypatch.setattr(quota_store, "dynamodb", lambda: conflicting)
+    monkeypatch.setattr(retrying, "ATTEMPTS", ATTEMPTS)  # the stores' own retries
     conflicting.attempts = conflicting.conflicts = 0
     after, seconds = rsvp_at_once(api, people[PEOPLE:], event["id"])
     assert after == Counter({201: PEOPLE}), after

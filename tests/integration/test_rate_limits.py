@@ -43,18 +43,31 @@ def ip_hits_this_window(stack) -> int:
     return int(item["hits"]["N"]) if item else 0
 
 
-def test_per_person_quota_holds_under_a_race(api, new_association, limits):
-    limits(per_user=6, per_ip=100000)  # the registration below is the owner's first write of the window
-    association, owner = new_association()
+def test_per_person_quota_holds_under_a_race(api, person, limits):
+    """Twenty registrations at once: the quota rides in each write's transaction, so exactly the allowance
+    passes. Distinct items, so no write loses to another for its own reasons (a cancelled write spends
+    nothing)."""
+    limits(per_user=5, per_ip=100000)
+    owner = person(label="racer")
     with ThreadPoolExecutor(max_workers=20) as pool:
-        responses = list(pool.map(lambda _: api("PATCH", f"/associations/{association['id']}", owner,
-                                                json={"city": "Toulouse"}), range(20)))
+        responses = list(pool.map(lambda _: api("POST", "/associations", owner, json=association_body()), range(20)))
     statuses = Counter(r.status_code for r in responses)
-    assert statuses[429] == 15, statuses
+    assert statuses == {201: 5, 429: 15}, statuses
+    assert len(api("GET", "/me", owner).json()["memberships"]) == 5
     refused = next(r for r in responses if r.status_code == 429)
     assert 1 <= int(refused.headers["Retry-After"]) <= 60
     assert refused.json()["error"]["code"] == "too_many_requests"
     assert str(refused.headers["Retry-After"]) in refused.json()["error"]["message"]
+
+
+def test_a_write_that_loses_spends_no_quota(api, new_association, limits):
+    """Refused for its own reasons (here a 404), a write counts nothing: its transaction was cancelled."""
+    limits(per_user=2, per_ip=100000)
+    association, owner = new_association()  # the first write of the window
+    for _ in range(5):
+        assert api("PATCH", "/associations/as_00000000000000000000", owner, json={"city": "Lyon"}).status_code == 404
+    assert api("PATCH", f"/associations/{association['id']}", owner, json={"city": "Lyon"}).status_code == 200
+    assert api("PATCH", f"/associations/{association['id']}", owner, json={"city": "Nice"}).status_code == 429
 
 
 def test_reads_are_not_counted_and_others_are_not_affected(api, person, new_association, limits):

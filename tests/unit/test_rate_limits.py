@@ -112,28 +112,30 @@ class ConflictThenOk:
 
 
 def test_conflicting_quota_transactions_are_retried_after_full_jitter_pauses(monkeypatch):
+    from hromada.store import errors as retrying
     from hromada.store import rate_limits as store_module
 
     monkeypatch.setenv("TABLE_NAME", "t")
     pauses: list[float] = []
-    client = ConflictThenOk(conflicts=store_module.ATTEMPTS - 1)
+    client = ConflictThenOk(conflicts=retrying.ATTEMPTS - 1)
     store_module.DynamoQuotaStore(client, sleep=pauses.append).consume([Quota("ip:x", 5)], 60, 180)
-    assert client.calls == store_module.ATTEMPTS
-    caps = [min(store_module.MAX_DELAY, store_module.BASE_DELAY * 2 ** a) for a in range(len(pauses))]
+    assert client.calls == retrying.ATTEMPTS
+    caps = [min(retrying.MAX_DELAY, retrying.BASE_DELAY * 2 ** a) for a in range(len(pauses))]
     assert all(0 <= p <= cap for p, cap in zip(pauses, caps, strict=True))
     assert len(set(pauses)) > 1  # drawn, not fixed
-    assert isinstance(store_module._random, __import__("random").SystemRandom)  # not a snapshot-cloned seed
+    assert isinstance(retrying._random, __import__("random").SystemRandom)  # not a snapshot-cloned seed
 
 
 def test_quota_conflicts_that_never_clear_answer_503_and_refusals_are_not_retried(monkeypatch):
     from hromada.errors import Unavailable
+    from hromada.store import errors as retrying
     from hromada.store import rate_limits as store_module
 
     monkeypatch.setenv("TABLE_NAME", "t")
     endless = ConflictThenOk(conflicts=100)
     with pytest.raises(Unavailable):
         store_module.DynamoQuotaStore(endless, sleep=lambda _: None).consume([Quota("ip:x", 5)], 60, 180)
-    assert endless.calls == store_module.ATTEMPTS
+    assert endless.calls == retrying.ATTEMPTS
     spent = ConflictThenOk(conflicts=100, code="ConditionalCheckFailed")
     with pytest.raises(QuotaExceeded):
         store_module.DynamoQuotaStore(spent, sleep=lambda _: None).consume([Quota("ip:x", 5)], 60, 180)

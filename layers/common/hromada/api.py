@@ -7,7 +7,7 @@ import json
 import re
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
@@ -19,6 +19,9 @@ from hromada.errors import BadRequest, HromadaError, PayloadTooLarge, Unavailabl
 from hromada.i18n import message, negotiate
 from hromada.observability import logger, metrics
 from hromada.settings import get_settings
+
+if TYPE_CHECKING:
+    from hromada.domain.rate_limits import WriteGuard
 
 
 class ErrorDetail(BaseModel):
@@ -123,7 +126,10 @@ def create_app() -> APIGatewayHttpResolver:
             caller = principal_from_event(app.current_event.raw_event, staff_second_factor)
             if caller is not None and caller.lacks_mfa:
                 code = "mfa_required"
-        return error_response(error.status, code, lang(), error.details, **error.params)
+        response = error_response(error.status, code, lang(), error.details, **error.params)
+        if "retry_after" in error.params:
+            response.headers["Retry-After"] = str(error.params["retry_after"])
+        return response
 
     @app.exception_handler(RequestValidationError)
     def _validation_error(error: RequestValidationError) -> Response:
@@ -241,14 +247,14 @@ def _guard_request(event: dict[str, Any]) -> None:
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
-def _limit_writes(event: dict[str, Any]) -> None:
-    """Every write counts against the caller's and the client address's per-minute quota (429 beyond), and
-    is refused to a suspended person (403) and to an erased account whose token is still valid (401)."""
+def _write_guard(event: dict[str, Any]) -> WriteGuard | None:
+    """What a write must pass: the caller's and the client address's per-minute quota (429 beyond), and no
+    suspended person (403) nor erased account whose token is still valid (401). Described here, checked by
+    DynamoDB in the write's own transaction (hromada.store.write_guards): no round trip of its own."""
     http = (event.get("requestContext") or {}).get("http") or {}
     if http.get("method") not in WRITE_METHODS:
-        return
-    from hromada.domain.rate_limits import Writer, check_write, quotas_for
-    from hromada.store.rate_limits import DynamoQuotaStore
+        return None
+    from hromada.domain.rate_limits import Writer, quotas_for, write_guard
 
     settings = get_settings()
     caller = principal_from_event(event)
@@ -261,16 +267,18 @@ def _limit_writes(event: dict[str, Any]) -> None:
         # A suspended person writes nothing, except erasing themself (the right to erasure has no exception).
         erasing_self = http.get("method") == "DELETE" and (event.get("rawPath") or http.get("path")) == "/me"
         writer = Writer(caller.user_id, pseudonym(caller.email, "person") if caller.email else None, erasing_self)
-    check_write(DynamoQuotaStore(), quotas, time.time(), writer=writer)
+    return write_guard(quotas, time.time(), writer=writer)
 
 
 def make_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
+    from hromada.store.write_guards import guarding
+
     @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True)
     @metrics.log_metrics(raise_on_empty_metrics=False)
     def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         try:
             _guard_request(event)
-            _limit_writes(event)
+            guard = _write_guard(event)
         except HromadaError as error:
             return _refused(event, error)
         except Exception as error:
@@ -278,7 +286,8 @@ def make_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any],
                 raise
             logger.warning("AWS did not answer before routing", exc_info=True)
             return _refused(event, Unavailable())
-        return app.resolve(event, context)
+        with guarding(guard):
+            return app.resolve(event, context)
 
     return lambda_handler
 

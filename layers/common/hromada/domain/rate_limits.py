@@ -61,21 +61,49 @@ def quotas_for(principal: Principal | None, source_ip: str | None, per_user: int
     return quotas
 
 
-def check_write(store: QuotaStore, quotas: list[Quota], now: float, *, writer: Writer | None = None) -> None:
-    """Raise 429 with the seconds until the window turns when any quota is spent; 403 when the signed-in
-    writer is suspended, 401 when their account was erased - checked in the same call as the quotas, so it
-    costs no round trip."""
+@dataclass(frozen=True)
+class WriteGuard:
+    """What a write request must pass, described without I/O: the quotas it counts against in this window
+    and the writer whose state (suspended, erased) is checked. The store makes these conditions ride in
+    the request's own transaction, so they cost no round trip of their own."""
+
+    quotas: tuple[Quota, ...]
+    writer: Writer | None
+    now: int
+    window: int
+    expires_at: int
+
+
+def write_guard(quotas: list[Quota], now: float, *, writer: Writer | None = None) -> WriteGuard | None:
+    """The guard of a write request; None when nothing is to be counted or checked."""
     if not quotas and (writer is None or writer.erasing_self):
-        return
+        return None
     window = int(now) // WINDOW_SECONDS * WINDOW_SECONDS
-    extra = {"writer": writer, "now": int(now)} if writer is not None else {}
+    return WriteGuard(tuple(quotas), writer, int(now), window, window + 2 * WINDOW_SECONDS)
+
+
+def refusal(guard: WriteGuard, failure: Exception) -> Exception:
+    """The answer to a failed guard: 401 for an erased account, 403 for a suspended writer, 429 with the
+    seconds until the window turns for a spent quota."""
+    if isinstance(failure, AccountErased):
+        return Unauthorized("account_erased")
+    if isinstance(failure, Suspended):
+        return Forbidden("account_suspended")
+    if isinstance(failure, QuotaExceeded):
+        retry_after = max(1, guard.window + WINDOW_SECONDS - guard.now)
+        scope = guard.quotas[failure.index].subject.split(":", 1)[0]
+        return TooManyRequests(retry_after=retry_after, scope=scope)
+    return failure
+
+
+def check_write(store: QuotaStore, quotas: list[Quota], now: float, *, writer: Writer | None = None) -> None:
+    """The guard on its own (one call): raise 429 with the seconds until the window turns when any quota is
+    spent; 403 when the signed-in writer is suspended, 401 when their account was erased."""
+    guard = write_guard(quotas, now, writer=writer)
+    if guard is None:
+        return
+    extra = {"writer": writer, "now": guard.now} if writer is not None else {}
     try:
-        store.consume(quotas, window, expires_at=window + 2 * WINDOW_SECONDS, **extra)
-    except AccountErased as erased:
-        raise Unauthorized("account_erased") from erased
-    except Suspended as suspended:
-        raise Forbidden("account_suspended") from suspended
-    except QuotaExceeded as exceeded:
-        retry_after = max(1, window + WINDOW_SECONDS - int(now))
-        scope = quotas[exceeded.index].subject.split(":", 1)[0]
-        raise TooManyRequests(retry_after=retry_after, scope=scope) from exceeded
+        store.consume(list(guard.quotas), guard.window, expires_at=guard.expires_at, **extra)
+    except (AccountErased, Suspended, QuotaExceeded) as failure:
+        raise refusal(guard, failure) from failure
