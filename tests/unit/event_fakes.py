@@ -37,6 +37,9 @@ class _Editors:
     def is_editor(self, association_id: str, email: str) -> bool:
         return email in self.associations.editors_by_assoc.get(association_id, {})
 
+    def confirm_editor(self, association_id: str, editor_email: str | None) -> None:
+        self._guard(association_id, editor_email)
+
     def _guard(self, association_id: str, editor_email: str | None) -> None:
         if editor_email is not None and not self.is_editor(association_id, editor_email):
             raise ConditionFailed("editor")

@@ -88,6 +88,9 @@ class MemoryElectionStore:
     def get(self, election_id):
         return self.elections.get(election_id)
 
+    def get_with_association(self, election_id, association_id):
+        return self.get(election_id), self.box.associations.get(association_id)
+
     def get_with_turnout(self, election_id):
         election = self.get(election_id)
         return election, self.box.counters(election_id, 0).get("n", 0)

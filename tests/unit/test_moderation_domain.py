@@ -23,6 +23,9 @@ class FakeStore:
     def target(self, target):
         return self.targets.get(target.ref)
 
+    def target_and_review(self, target):
+        return self.target(target), self.review(target)
+
     def review(self, target):
         return self.reviews.get(target.ref)
 

@@ -36,3 +36,7 @@ class AnnouncementStore(Protocol):
     def list(self, query: AnnouncementQuery) -> Listing: ...
 
     def is_editor(self, association_id: str, email: str) -> bool: ...
+
+    def confirm_editor(self, association_id: str, email: str | None) -> None:
+        """ConditionFailed("editor") unless `email` edits the association (None: staff, nothing checked);
+        one transaction, so it carries the request's write guard like any write."""

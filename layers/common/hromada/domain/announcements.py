@@ -96,7 +96,6 @@ class Announcements:
     def create(self, principal: Principal, association_ref: str, data: AnnouncementCreate) -> Announcement:
         editor = editor_email(principal)
         association = verified_association(self.associations, association_ref)
-        self._authorize(editor, association.id)
         draft = validate_whole(AnnouncementDraft, data.model_dump())
         check_kind(draft)
         now = times.iso(self.now())
@@ -120,7 +119,6 @@ class Announcements:
     def update(self, principal: Principal, announcement_id: str, patch: AnnouncementPatch) -> Announcement:
         current = self.get(announcement_id)
         editor = editor_email(principal)
-        self._authorize(editor, current.association_id)
         changes = patch.model_dump(exclude_unset=True)
         stored = current.model_dump(include=set(EDITABLE), exclude_none=True)
         draft = validate_whole(AnnouncementDraft, stored | changes)
@@ -128,6 +126,7 @@ class Announcements:
         fields = self._fields(draft, previous_expiry=current.expires_at, render="body" in changes)
         before = current.model_dump()
         if all(before.get(k) == v for k, v in fields.items()):
+            self._confirm_editor(editor, current.association_id)  # nothing to write, but still only theirs
             return current
         updated = Announcement.model_validate(before | fields | {
             "updated_at": times.iso(self.now()), "version": current.version + 1})
@@ -142,7 +141,6 @@ class Announcements:
     def delete(self, principal: Principal, announcement_id: str) -> None:
         current = self.get(announcement_id)
         editor = editor_email(principal)
-        self._authorize(editor, current.association_id)
         try:
             self.store.delete(current.id, current.association_id, editor_email=editor)
         except ConditionFailed as failed:
@@ -158,6 +156,10 @@ class Announcements:
             fields["body_html"] = markdown.to_html_by_language(draft.body.model_dump(exclude_none=True))
         return fields
 
-    def _authorize(self, editor: str | None, association_id: str) -> None:
-        if editor is not None and not self.store.is_editor(association_id, editor):
-            raise Forbidden()
+    def _confirm_editor(self, editor: str | None, association_id: str) -> None:
+        """Editorship is checked by the write's transaction (no read of its own); a request that writes
+        nothing has it checked the same way, alone."""
+        try:
+            self.store.confirm_editor(association_id, editor)
+        except ConditionFailed as failed:
+            raise Forbidden() from failed

@@ -317,10 +317,11 @@ class Elections:
     # ------------------------------------------------------------ nominations
     def nominate(self, principal: Principal, election_id: str, data: NominationIn) -> Candidate:
         principal.require_verified_email()
-        election = self._find(election_id)
+        election, association = self.store.get_with_association(election_id, data.association_id)
+        if election is None or election.status == ElectionStatus.DRAFT:
+            raise NotFound("election_not_found")
         if election.status != ElectionStatus.NOMINATIONS:
             raise Conflict("nominations_not_open")
-        association = self.associations.get(data.association_id)
         if association is None:
             raise NotFound("association_not_found")
         if association.status != Status.VERIFIED:

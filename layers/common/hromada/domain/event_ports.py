@@ -91,6 +91,10 @@ class EventStore(Protocol):
 
     def is_editor(self, association_id: str, email: str) -> bool: ...
 
+    def confirm_editor(self, association_id: str, email: str | None) -> None:
+        """ConditionFailed("editor") unless `email` edits the association (None: staff, nothing checked);
+        one transaction, so it carries the request's write guard like any write."""
+
     # RSVPs: each write is one transaction conditioned on the seats item.
     def get_rsvp(self, event_id: str, member_id: str) -> Rsvp | None: ...
 

@@ -133,7 +133,6 @@ class Events:
     def create(self, principal: Principal, association_ref: str, data: EventCreate) -> tuple[Event, Seats]:
         editor = editor_email(principal)
         association = verified_association(self.associations, association_ref)
-        self._authorize(editor, association.id)
         draft = validate_whole(EventDraft, data.model_dump())
         start, end, deadline = schedule(draft, self.now())
         check_details(draft)
@@ -158,7 +157,6 @@ class Events:
     def update(self, principal: Principal, event_id: str, patch: EventPatch) -> tuple[Event, Seats]:
         current, seats = self.get(event_id)
         editor = editor_email(principal)
-        self._authorize(editor, current.association_id)
         changes = patch.model_dump(exclude_unset=True)
         draft = validate_whole(EventDraft, _editable(current) | changes)
         start, end, deadline = schedule(draft, self.now(), previous_start=current.start)
@@ -174,6 +172,7 @@ class Events:
         before = current.model_dump()
         changed = sorted(k for k, v in fields.items() if k in EDITABLE and before.get(k) != v)
         if not changed:
+            self._confirm_editor(editor, current.association_id)  # nothing to write, but still only theirs
             return current, seats
         updated = Event.model_validate(before | fields | {
             "sequence": current.sequence + 1, "updated_at": times.iso(self.now())})
@@ -190,7 +189,6 @@ class Events:
     def cancel(self, principal: Principal, event_id: str, reason: str) -> Event:
         current, _ = self.get(event_id)
         editor = editor_email(principal)
-        self._authorize(editor, current.association_id)
         if current.status == EventStatus.CANCELLED:
             raise Conflict("event_already_cancelled")
         if current.end <= times.iso(self.now()):
@@ -207,7 +205,6 @@ class Events:
     def delete(self, principal: Principal, event_id: str) -> None:
         current, _ = self.get(event_id)
         editor = editor_email(principal)
-        self._authorize(editor, current.association_id)
         try:
             self.store.delete(current.id, current.association_id, editor_email=editor)
         except ConditionFailed as failed:
@@ -218,11 +215,13 @@ class Events:
             raise NotFound("event_not_found") from failed
 
     # ------------------------------------------------------------ helpers
-    def _authorize(self, editor: str | None, association_id: str) -> None:
-        """403 before anything else is said about the request. The write re-checks it in its transaction,
-        so an editor removed in between is still refused."""
-        if editor is not None and not self.store.is_editor(association_id, editor):
-            raise Forbidden()
+    def _confirm_editor(self, editor: str | None, association_id: str) -> None:
+        """Editorship is checked by the write's transaction (no read of its own); a request that writes
+        nothing has it checked the same way, alone."""
+        try:
+            self.store.confirm_editor(association_id, editor)
+        except ConditionFailed as failed:
+            raise Forbidden() from failed
 
     def _save(self, editor: str | None, updated: Event, expected_sequence: int) -> None:
         try:

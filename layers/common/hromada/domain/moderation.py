@@ -55,8 +55,7 @@ class Moderation:
         # A flag counts towards hiding: only people whose address Cognito verified may add one (throwaway
         # accounts that never confirmed an address may not).
         principal.require_verified_email()
-        info = self.store.target(target)
-        review = self.store.review(target)
+        info, review = self.store.target_and_review(target)
         if info is None or not info.public or (info.hidden and (review is None or review.status == CLOSED)):
             raise NotFound("flagged_item_not_found")
         at = self.now()

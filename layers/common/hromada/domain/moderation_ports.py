@@ -107,6 +107,9 @@ class Page:
 class ModerationStore(Protocol):
     def target(self, target: Target) -> TargetInfo | None: ...
 
+    def target_and_review(self, target: Target) -> tuple[TargetInfo | None, Review | None]:
+        """target() and review() in one read."""
+
     def content(self, target: Target) -> object | None:
         """The flagged item itself (its domain model), hidden or not: what moderators decide on."""
 

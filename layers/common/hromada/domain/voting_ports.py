@@ -68,6 +68,9 @@ class ElectionStore(Protocol):
 
     def get(self, election_id: str) -> Election | None: ...
 
+    def get_with_association(self, election_id: str, association_id: str) -> tuple[Election | None,
+                                                                                   Association | None]: ...
+
     def get_with_turnout(self, election_id: str) -> tuple[Election | None, int]: ...
 
     def save(self, election: Election, expected_version: int, audit: AuditEntry | None = None) -> None:

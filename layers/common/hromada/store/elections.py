@@ -13,6 +13,7 @@ from hromada.domain.ballots import SHARDS
 from hromada.domain.ports import AuditEntry
 from hromada.domain.voting_ports import Guard, Listed, VoterView
 from hromada.errors import BadRequest
+from hromada.models.association import Association
 from hromada.models.election import Candidate, CandidateStatus, Election, ElectionStatus
 from hromada.pseudonyms import normalise_address
 from hromada.store import keys
@@ -98,6 +99,15 @@ class DynamoElectionStore:
         item = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.election(election_id)),
                     ConsistentRead=True).get("Item")
         return _election(item) if item else None
+
+    def get_with_association(self, election_id: str, association_id: str) -> tuple[Election | None,
+                                                                                   Association | None]:
+        """One BatchGetItem: the election (its phase) and the nominating association (its name and status)."""
+        wanted = [keys.election(election_id), keys.association(association_id)]
+        found = {(i["pk"]["S"], i["sk"]["S"]): i for i in batch_get(self.client, wanted)}
+        election, association = (found.get((k["pk"], k["sk"])) for k in wanted)
+        return (_election(election) if election else None,
+                Association.model_validate(from_item(association)) if association else None)
 
     def get_with_turnout(self, election_id: str) -> tuple[Election | None, int]:
         """One BatchGetItem: the election and its ballot box's counters (the shard count is fixed per

@@ -63,7 +63,7 @@ def _mapped(error: ClientError) -> Exception:
 
 
 def call(operation: Callable[..., Any], **kwargs: Any) -> Any:
-    if "TransactItems" in kwargs:
+    if "TransactItems" in kwargs and any("Get" not in item for item in kwargs["TransactItems"]):
         return _transaction(operation, kwargs)
     if getattr(operation, "__name__", "") in SINGLE_WRITES:
         write_guards.spend_now()

@@ -11,7 +11,7 @@ from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
-from hromada.store.guards import association_is_verified, editor_still_edits, transact
+from hromada.store.guards import association_is_verified, confirm_editor, editor_still_edits, transact
 from hromada.store.listing import Filters, KeyRange, query_page
 
 ONE, MINUS_ONE, ZERO = {"N": "1"}, {"N": "-1"}, {"N": "0"}
@@ -158,6 +158,9 @@ class DynamoEventStore:
             start = response.get("LastEvaluatedKey")
             if not start:
                 return
+
+    def confirm_editor(self, association_id: str, email: str | None) -> None:
+        confirm_editor(self.client, association_id, email)
 
     def is_editor(self, association_id: str, email: str) -> bool:
         response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.editor(association_id, email)),

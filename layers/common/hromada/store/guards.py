@@ -37,3 +37,10 @@ def association_is_verified(association_id: str) -> dict[str, Any]:
                                "ConditionExpression": "#status = :verified",
                                "ExpressionAttributeNames": {"#status": "status"},
                                "ExpressionAttributeValues": {":verified": {"S": "verified"}}}}
+
+
+def confirm_editor(client: Any, association_id: str, editor_email: str | None) -> None:
+    """The editor check of a write that has nothing to write, as a transaction of its own."""
+    items = editor_still_edits(association_id, editor_email)
+    if items:
+        transact(client, items, ["editor"])

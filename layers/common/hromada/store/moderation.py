@@ -10,6 +10,7 @@ from hromada.domain.moderation_ports import OPEN, Flag, Page, Review, Suspension
 from hromada.domain.ports import AuditEntry, ConditionFailed
 from hromada.store import keys
 from hromada.store.audit import audit_put
+from hromada.store.ballots import batch_get
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
@@ -130,22 +131,37 @@ class DynamoModerationStore:
 
     # ------------------------------------------------------------ reading
     def target(self, target: Target) -> TargetInfo | None:
-        item = self._get(target_key(target))
-        if item is None:
-            return None
+        return self.target_and_review(target, with_review=False)[0]
+
+    def target_and_review(self, target: Target, *, with_review: bool = True) -> tuple[TargetInfo | None,
+                                                                                      Review | None]:
+        """The flagged item's facts and its review in one BatchGetItem (a candidate's election rides along;
+        only a partnership needs a second read, for its proposer's owner)."""
+        wanted = [target_key(target)]
+        if with_review:
+            wanted.append(keys.review(target.ref))
+        if target.kind == "candidate":
+            wanted.append(keys.election(target.election_id or ""))
+        found = {(i["pk"]["S"], i["sk"]["S"]): i for i in batch_get(self.client, wanted)}
+        raw, *rest = (found.get((k["pk"], k["sk"])) for k in wanted)
+        review_item = rest.pop(0) if with_review else None
+        review = _review(review_item) if review_item else None
+        if raw is None:
+            return None, review
+        item = from_item(raw)
         hidden = bool(item.get("hidden"))
         if target.kind == "association":
-            return TargetInfo(target.item_id, item.get("owner_id"), item.get("status") == "verified", hidden)
+            return TargetInfo(target.item_id, item.get("owner_id"), item.get("status") == "verified", hidden), review
         if target.kind == "candidate":
-            election = self._get(keys.election(target.election_id or "")) or {}
+            election = from_item(rest[0]) if rest[0] else {}
             return TargetInfo(item.get("association_id"), item.get("nominated_by"),
                               item.get("status") == "approved", hidden,
-                              auto_hide=election.get("status") in BEFORE_VOTING)
+                              auto_hide=election.get("status") in BEFORE_VOTING), review
         if target.kind == "partnership":
             proposer = item.get("proposed_by")
             owner = self._get(keys.association(proposer)) if proposer else None
-            return TargetInfo(proposer, owner.get("owner_id") if owner else None, True, hidden)
-        return TargetInfo(item.get("association_id"), item.get("created_by"), True, hidden)
+            return TargetInfo(proposer, owner.get("owner_id") if owner else None, True, hidden), review
+        return TargetInfo(item.get("association_id"), item.get("created_by"), True, hidden), review
 
     def content(self, target: Target) -> object | None:
         from hromada.models.announcement import Announcement
