@@ -22,6 +22,13 @@ def acting_editor(store: AssociationLookup, principal: Principal, association_id
     return ActingEditor(acting, principal.email)
 
 
+def claimed_editor(principal: Principal, association_id: str) -> ActingEditor:
+    """The caller acting for the one association that owns the item. Not read first: the write's transaction
+    checks their editor item (guarded_write turns a failed check into 403)."""
+    principal.require_verified_email()
+    return ActingEditor(association_id, principal.email)
+
+
 def speaking_for(store: AssociationLookup, principal: Principal, association_id: str,
                  others: list[str] | None = None) -> Lookup:
     """Creating on behalf of an association: it exists, the caller edits it, and it is verified.

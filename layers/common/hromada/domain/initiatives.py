@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pydantic import ValidationError
 
 from hromada.auth import Principal
-from hromada.domain.acting import acting_editor, guarded_write, speaking_for
+from hromada.domain.acting import claimed_editor, guarded_write, speaking_for
 from hromada.domain.clock import new_id, utc_now
 from hromada.domain.matching import Candidate, Criteria, Match, rank
 from hromada.domain.ports import AuditEntry
@@ -95,7 +95,7 @@ class Initiatives:
     def update(self, principal: Principal, initiative_id: str, patch: InitiativePatch) -> Initiative:
         """The owner association's editors; admins may correct it."""
         current = self.find(initiative_id)
-        editor = None if principal.is_admin else acting_editor(self.store, principal, [current.association_id])
+        editor = None if principal.is_admin else claimed_editor(principal, current.association_id)
         merged = current.model_dump(include=set(InitiativeFields.model_fields)) | patch.model_dump(exclude_unset=True)
         try:
             fields = InitiativeFields.model_validate(merged)
@@ -112,7 +112,7 @@ class Initiatives:
                       note: str | None) -> Initiative:
         """The owner association's editors, or a moderator."""
         current = self.find(initiative_id)
-        editor = None if principal.is_moderator else acting_editor(self.store, principal, [current.association_id])
+        editor = None if principal.is_moderator else claimed_editor(principal, current.association_id)
         if target not in NEXT[current.status]:
             raise Conflict("transition_not_allowed", current=current.status.value, target=target.value)
         now = self.now()

@@ -198,13 +198,10 @@ class DynamoSubscriptionStore:
         items += [{"Delete": {"TableName": table, "Key": to_item(keys.follower(a, subscription.id))}}
                   for a in sorted(before - now_following)]
         try:
-            if len(items) == 1:
-                call(self.client.put_item, TableName=table, Item=items[0]["Put"]["Item"], ConditionExpression=condition,
-                     ExpressionAttributeValues=values)
-            else:
-                call(self.client.transact_write_items, TransactItems=items)
+            # A transaction even for one item: the request's write guard rides in it (store.write_guards).
+            call(self.client.transact_write_items, TransactItems=items)
         except ClientError as error:
-            if error_code(error) in ("ConditionalCheckFailedException", "TransactionCanceledException"):
+            if error_code(error) == "TransactionCanceledException":
                 raise ConditionFailed(guard) from error
             raise
 
