@@ -1,12 +1,12 @@
 """DynamoDB not answering in time: 503 in the one JSON error shape (the client may retry), never a 500 or the
-platform's bare "Internal Server Error", before routing (the write quota) as well as inside a route."""
+platform's bare "Internal Server Error", on a read as on a write (whose transaction carries the write quota)."""
 
 from __future__ import annotations
 
 from botocore.exceptions import EndpointConnectionError, ReadTimeoutError
 
+from hromada.store.client import dynamodb
 from hromada.store.events import DynamoEventStore
-from hromada.store.rate_limits import DynamoQuotaStore
 
 
 def _timed_out(*_args, **_kwargs):
@@ -23,10 +23,10 @@ def assert_unavailable(response) -> None:
     assert response.json()["error"]["message"]
 
 
-def test_a_write_whose_quota_check_times_out_is_a_503(api, person, new_event, monkeypatch) -> None:
+def test_a_write_whose_transaction_times_out_is_a_503(api, person, new_event, monkeypatch) -> None:
     event, _ = new_event()
     member = person()
-    monkeypatch.setattr(DynamoQuotaStore, "consume", _timed_out)
+    monkeypatch.setattr(dynamodb(), "transact_write_items", _timed_out)
     assert_unavailable(api("POST", f"/events/{event['id']}/rsvp", member))
     monkeypatch.undo()
     assert api("POST", f"/events/{event['id']}/rsvp", member).status_code == 201  # the retry goes through

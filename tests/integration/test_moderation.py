@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from tests.conftest import association_body
 from tests.integration.test_authorization_announcements import announcement_body
 from tests.integration.test_bad_input import error_of
 from tests.integration.test_races import table
@@ -219,7 +220,7 @@ def test_a_suspended_author_can_write_nothing_until_lifted(api, new_event, perso
     for method, path, body in [("PATCH", f"/events/{event['id']}", {"title": {"fr": "Encore"}}),
                                ("POST", f"/associations/{association_id}/announcements", announcement_body()),
                                ("POST", "/flags", {"kind": "event", "id": event["id"], "reason": "spam"}),
-                               ("POST", "/associations", {})]:
+                               ("POST", "/associations", association_body())]:
         response = api(method, path, owner, json=body)
         assert error_of(response, 403)["code"] == "account_suspended", (method, path)
     assert api("GET", f"/events/{event['id']}", owner).status_code == 200  # reading is not writing

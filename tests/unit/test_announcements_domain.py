@@ -70,6 +70,8 @@ def test_only_the_association_editors_post_and_edit(board):
     mine_post = service.create(OWNER, mine, post())
     with pytest.raises(Forbidden):
         service.update(OTHER, mine_post.id, AnnouncementPatch(pinned=True))
+    with pytest.raises(Forbidden):  # a change to nothing writes nothing, and is refused all the same
+        service.update(OTHER, mine_post.id, AnnouncementPatch(pinned=mine_post.pinned))
     with pytest.raises(Forbidden):
         service.delete(OTHER, mine_post.id)
     service.create(ADMIN, theirs, post())

@@ -95,6 +95,8 @@ def test_editors_of_another_association_never_touch_its_events(world):
         events.cancel(OTHER, event.id, "non")
     with pytest.raises(Forbidden):
         events.delete(OTHER, event.id)
+    with pytest.raises(Forbidden):  # a change to nothing writes nothing, and is refused all the same
+        events.update(OTHER, event.id, EventPatch(capacity=event.capacity))
     assert events.store.events[event.id] == event
 
 
