@@ -442,6 +442,11 @@ def person(subject: str) -> str:
     return f"PERSON#{subject}"
 
 
+def person_kind(kind: str) -> str:
+    """The gsi1sk prefix of one kind of a person's entries (RSVP, FLAG...)."""
+    return f"{kind}#"
+
+
 def person_entry(subject: str, kind: str, *parts: str) -> dict[str, str]:
     """gsi1 attributes listing an item under a person (export and erasure read them with one Query)."""
     return {"gsi1pk": person(subject), "gsi1sk": "#".join([kind, *parts])}

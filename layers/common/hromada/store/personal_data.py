@@ -60,9 +60,14 @@ class DynamoPersonalDataStore:
         call(self.client.update_item, **params)
 
     # ------------------------------------------------------------ reading
-    def entries(self, subject: str) -> list[dict[str, Any]]:
-        items = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :p",
-                            ExpressionAttributeValues={":p": {"S": keys.person(subject)}})
+    def entries(self, subject: str, kind: str | None = None) -> list[dict[str, Any]]:
+        if kind is None:
+            items = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :p",
+                                ExpressionAttributeValues={":p": {"S": keys.person(subject)}})
+        else:
+            items = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :p AND begins_with(gsi1sk, :k)",
+                                ExpressionAttributeValues={":p": {"S": keys.person(subject)},
+                                                           ":k": {"S": keys.person_kind(kind)}})
         return [_plain(from_item(i)) for i in items]
 
     def memberships(self, email: str) -> list[Membership]:
