@@ -418,6 +418,9 @@ def warning(association_id: str, at: str, nonce: str) -> dict[str, str]:
     return {"pk": f"ASSOC#{association_id}", "sk": f"{WARNING_PREFIX}{at}#{nonce}"}
 
 
+WARNINGS_END = "WARNING$"  # sorts right after every WARNING#... ("$" follows "#"): an inclusive upper bound
+
+
 def suspension(user_id: str) -> dict[str, str]:
     return {"pk": f"SUSPENDED#{user_id}", "sk": "SUSPENDED"}
 
