@@ -71,11 +71,14 @@ class DynamoPersonalDataStore:
         return [_plain(from_item(i)) for i in items]
 
     def memberships(self, email: str) -> list[Membership]:
-        links = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :e",
-                            ExpressionAttributeValues={":e": {"S": keys.editor_lookup(email)}})
+        rows = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :e",
+                           ExpressionAttributeValues={":e": {"S": keys.editor_lookup(email)}})
+        links = [from_item(row) for row in rows]
+        # Their profiles in one BatchGetItem (per 100), not one GetItem each.
+        by_id = {a.id: a for a in DynamoAssociationStore(self._client).get_many([x["association_id"] for x in links])}
         found = []
-        for link in map(from_item, links):
-            association = DynamoAssociationStore(self._client).get(link["association_id"])
+        for link in links:
+            association = by_id.get(link["association_id"])
             view = AssociationOut.for_editor(association).model_dump(mode="json") if association else None
             found.append(Membership(link["association_id"], link["role"], view))
         return found
