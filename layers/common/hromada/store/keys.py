@@ -82,7 +82,9 @@ review        pk FLAG#<item>        sk REVIEW             (count, reasons, hidde
                                                            and decision is conditioned on this item)
               gsi1 FLAGGED_ASSOC#<association id> / <item>       (an association's moderation history)
               gsi2 FLAGS_OPEN / <first flagged at>#<item>         (the queue, oldest first; only while open)
-warning       pk ASSOC#<id>         sk WARNING#<at>#<nonce>       (shown to the association's editors)
+              (nothing sorts between BY# and REVIEW: one Query reads a review with its flags)
+warning       pk ASSOC#<id>         sk WARNING#<at>#<nonce>       (shown to the association's editors: one Query
+                                                           from their EDITOR#<email> item reads both)
 suspension    pk SUSPENDED#<user id>  sk SUSPENDED        (the account: dropped with it at erasure)
               pk SUSPENDED#P:<pseudonym> sk SUSPENDED     (the person: the HMAC of their normalised verified
                                                            address; outlives erasure, so a new account with
