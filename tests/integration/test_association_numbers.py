@@ -75,3 +75,13 @@ def test_moderation_queue_shows_the_owner_mail_domain(api, person, new_associati
                                                                     "contact@example.org")
     public = api("GET", f"/associations/{association['id']}", None)
     assert "owner_email_domain" not in public.text
+
+
+def test_numbers_are_refused_to_strangers_and_unknown_associations_are_404(api, person, new_association):
+    association, owner = new_association(verified=True)
+    path = f"/associations/{association['id']}/numbers"
+    assert api("GET", path, person(label="stranger")).status_code == 403
+    assert api("GET", path, person(label="unverified", verified=False)).status_code == 403
+    assert api("GET", "/associations/as_00000000000000000000/numbers", owner).status_code == 404
+    assert api("GET", "/associations/as_00000000000000000000/numbers", person("admins", label="admin")).status_code \
+        == 404

@@ -189,6 +189,30 @@ def test_hide_by_decision_the_public_record_and_warnings(api, new_event, person,
     assert error_of(stale, 409)["code"] == "changed_meanwhile"
 
 
+def test_notices_list_warnings_newest_first_for_editors_only(api, new_event, person, staff):
+    # Given an event of an association with a co-editor, warned twice
+    moderator, _ = staff
+    event, owner = new_event()
+    association_id = event["association"]["id"]
+    co_editor, stranger = person(label="coeditor"), person(label="stranger")
+    added = api("POST", f"/associations/{association_id}/editors", owner, json={"email": co_editor.email})
+    assert added.status_code == 201, added.text
+    flag(api, person(label="reporter"), "event", event["id"])
+    ref = f"event:{event['id']}"
+    version = review(api, moderator, ref)["version"]
+    for note in ("Premier avertissement.", "Second avertissement."):
+        warned = api("POST", f"/moderation/flags/{ref}/decisions", moderator,
+                     json={"action": "warn", "version": version, "note": note})
+        assert warned.status_code == 200, warned.text
+        version = warned.json()["version"]
+    # Then the owner, the co-editor and moderators read them newest first; anyone else is refused
+    for who in (owner, co_editor, moderator):
+        notices = api("GET", f"/associations/{association_id}/notices", who)
+        assert notices.status_code == 200, notices.text
+        assert [w["note"] for w in notices.json()["warnings"]] == ["Second avertissement.", "Premier avertissement."]
+    assert error_of(api("GET", f"/associations/{association_id}/notices", stranger), 403)["code"] == "forbidden"
+
+
 def test_closed_flags_get_a_time_to_live(api, new_event, person, staff, stack):
     moderator, _ = staff
     event, _ = new_event()

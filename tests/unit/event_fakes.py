@@ -97,9 +97,12 @@ class MemoryEventStore(_Editors):
                  and (not query.start_to or e.start <= query.start_to)]
         return Listing(sorted(found, key=lambda e: e.start, reverse=query.descending)[:query.limit])
 
-    def count_upcoming(self, region: str, since: str) -> int:
-        return sum(1 for e in self.events.values() if e.venue and e.venue.region == region and e.start >= since
-                   and e.status == "scheduled" and not e.hidden)
+    def count_upcoming_by_region(self, since: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for e in self.events.values():
+            if e.venue and e.start >= since and e.status == "scheduled" and not e.hidden:
+                counts[e.venue.region] = counts.get(e.venue.region, 0) + 1
+        return counts
 
     # ------------------------------------------------------------ RSVPs
     def get_rsvp(self, event_id: str, member_id: str) -> Rsvp | None:

@@ -79,6 +79,12 @@ class FakeStore:
     def is_editor(self, association_id, email):
         return email == "owner@example.org"
 
+    def editor_warnings(self, association_id, email):
+        return self.warnings(association_id) if self.is_editor(association_id, email) else None
+
+    def review_with_flags(self, target):
+        return self.review(target), sorted(self.flags(target), key=lambda f: f.at)
+
     def lift_suspension(self, user_id, audit, person=None):
         markers = {user_id, f"P:{person}"} & self.suspended
         if not markers:

@@ -27,8 +27,9 @@ class FakeStore:
                       Membership("as_theirs", "editor", {"name": "Theirs"})]
         self.done: list[tuple] = []
 
-    def entries(self, subject):
-        return [] if ("erase",) in self.done else list(self.index.get(subject, []))
+    def entries(self, subject, kind=None):
+        found = [] if ("erase",) in self.done else list(self.index.get(subject, []))
+        return [e for e in found if kind is None or str(e.get("gsi1sk", "")).startswith(f"{kind}#")]
 
     def memberships(self, email):
         return self.links

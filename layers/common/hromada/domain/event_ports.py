@@ -86,8 +86,9 @@ class EventStore(Protocol):
 
     def list(self, query: EventQuery) -> Listing: ...
 
-    def count_upcoming(self, region: str, since: str) -> int:
-        """Scheduled, visible events of one region (by venue) starting at `since` (UTC ISO-8601) or later."""
+    def count_upcoming_by_region(self, since: str) -> dict[str, int]:
+        """Scheduled, visible events with a venue starting at `since` (UTC ISO-8601) or later, counted by the
+        venue's region (regions without any are absent)."""
 
     def is_editor(self, association_id: str, email: str) -> bool: ...
 

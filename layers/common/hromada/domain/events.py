@@ -127,7 +127,8 @@ class Events:
     def upcoming_by_region(self) -> dict[str, int]:
         """How many events are coming up in each region (every region, zeros included): the map's numbers."""
         since = times.iso(self.now())
-        return {code: self.store.count_upcoming(code, since) for code in sorted(geography.REGIONS)}
+        counts = self.store.count_upcoming_by_region(since)
+        return {code: counts.get(code, 0) for code in sorted(geography.REGIONS)}
 
     # ------------------------------------------------------------ writing
     def create(self, principal: Principal, association_ref: str, data: EventCreate) -> tuple[Event, Seats]:

@@ -91,8 +91,10 @@ class Moderation:
     def detail(self, principal: Principal, ref: str) -> tuple[Review, list[Flag], object | None]:
         principal.require_moderator()
         target = self._parse(ref)
-        review = self._review(target)
-        return review, self.store.flags(target), self.store.content(target)
+        review, flags = self.store.review_with_flags(target)
+        if review is None:
+            raise NotFound("review_not_found")
+        return review, flags, self.store.content(target)
 
     # ------------------------------------------------------------ deciding
     def decide(self, principal: Principal, ref: str, action: str, version: int, note: str | None) -> Review:
@@ -155,12 +157,16 @@ class Moderation:
     # ------------------------------------------------------------ associations
     def notices(self, principal: Principal, association_id: str) -> tuple[list[Warning], list[Review]]:
         """Warnings and hidden items: for the association's editors and moderators."""
-        if not principal.is_moderator:
+        if principal.is_moderator:
+            warnings = self.store.warnings(association_id)
+        else:
             principal.require_verified_email()
-            if not self.store.is_editor(association_id, principal.email):
+            found = self.store.editor_warnings(association_id, principal.email)
+            if found is None:
                 raise Forbidden()
+            warnings = found
         hidden = [r for r in self.store.reviews_of(association_id) if r.hidden]
-        return self.store.warnings(association_id), hidden
+        return warnings, hidden
 
     def history(self, association_id: str) -> dict[str, object]:
         """Public counts: what was hidden, of which kind, for which reasons. Nobody's identity."""

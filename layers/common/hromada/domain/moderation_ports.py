@@ -126,13 +126,15 @@ class ModerationStore(Protocol):
 
     def queue(self, limit: int, cursor: str | None) -> Page: ...
 
-    def flags(self, target: Target) -> list[Flag]: ...
+    def review_with_flags(self, target: Target) -> tuple[Review | None, list[Flag]]:
+        """The review and the flags (oldest first) in one read."""
 
     def reviews_of(self, association_id: str) -> list[Review]: ...
 
     def warnings(self, association_id: str) -> list[Warning]: ...
 
-    def is_editor(self, association_id: str, email: str) -> bool: ...
+    def editor_warnings(self, association_id: str, email: str) -> list[Warning] | None:
+        """The association's warnings (newest first) if `email` edits it, None if not: one read."""
 
     def lift_suspension(self, user_id: str, audit: AuditEntry, person: str | None = None) -> None:
         """Lifts the account's and the person's suspension; ConditionFailed("suspension") when neither is."""

@@ -40,8 +40,8 @@ class Membership:
 
 
 class PersonalDataStore(Protocol):
-    def entries(self, subject: str) -> list[dict[str, Any]]:
-        """Every item listed under this user id or e-mail in the person index."""
+    def entries(self, subject: str, kind: str | None = None) -> list[dict[str, Any]]:
+        """Every item listed under this user id or e-mail in the person index (of one kind, if given)."""
 
     def memberships(self, email: str) -> list[Membership]: ...
 
@@ -118,7 +118,8 @@ class PersonalData:
         """The events the person registered for (or waits for), newest first: event, status, when."""
         items = {str(e["event_id"]): {"event_id": str(e["event_id"]), "status": e.get("status"),
                                       "joined_at": e.get("joined_at")}
-                 for e in self._entries(principal) if _kind(e) == "RSVP" and e.get("event_id")}
+                 # RSVPs are listed under the account (member id = sub), never under the address: one Query.
+                 for e in self.store.entries(principal.user_id, "RSVP") if _kind(e) == "RSVP" and e.get("event_id")}
         return sorted(items.values(), key=lambda item: str(item["joined_at"] or ""), reverse=True)
 
     def export(self, principal: Principal) -> dict[str, Any]:

@@ -76,8 +76,10 @@ class AssociationStore(Protocol):
 
     def get_many(self, association_ids: list[str]) -> list[Association]: ...
 
-    def numbers(self, association_id: str, now: str) -> AssociationNumbers:
-        """Events starting from `now` (not cancelled), their seats, the follower entries: a few Queries."""
+    def numbers(self, association_id: str, now: str, *, editor_email: str | None = None
+                ) -> tuple[bool, bool, AssociationNumbers]:
+        """Whether the association exists, whether `editor_email` edits it, and its numbers: events starting
+        from `now` (not cancelled), their seats, the follower entries. The caller decides before showing them."""
 
     def save(self, association: Association, expected_version: int, *, editor_email: str | None,
              audit: AuditEntry | None = None) -> None:

@@ -67,10 +67,10 @@ class Rsvps:
     def mine(self, principal: Principal, event_id: str) -> tuple[Rsvp | None, int | None]:
         """The member's RSVP and waitlist position; (None, None) when they have none: not having registered
         is a state, not an error (every event page asks). An event that does not exist is still a 404."""
-        rsvp = self.store.get_rsvp(event_id, principal.user_id)
+        # One read of the event, its seats and the RSVP answers every case but a waitlisted one (whose place
+        # is counted by a second read): most callers have not registered, and that read also says the event exists.
+        _, _, rsvp = self._read(event_id, principal.user_id)
         if rsvp is None:
-            if self.store.get(event_id) is None:
-                raise NotFound("event_not_found")
             return None, None
         return rsvp, self._position(rsvp)
 

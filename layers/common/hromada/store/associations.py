@@ -175,9 +175,11 @@ class DynamoAssociationStore:
                 request = response.get("UnprocessedKeys") or None
         return found
 
-    def numbers(self, association_id: str, now: str) -> AssociationNumbers:
-        """One Query of the association's events from now (gsi1, by start), one BatchGetItem of their seats
-        per 100 events, one counting Query of its follower entries (keys only, no items returned)."""
+    def numbers(self, association_id: str, now: str, *, editor_email: str | None = None
+                ) -> tuple[bool, bool, AssociationNumbers]:
+        """One Query of the association's events from now (gsi1, by start); one BatchGetItem (per 100 keys) of
+        their seats with the profile and the caller's editor item (existence and the editor check ride along);
+        one counting Query of its follower entries (keys only, no items returned)."""
         table = table_name()
         upcoming: list[dict[str, Any]] = []
         args: dict[str, Any] = {
@@ -193,18 +195,26 @@ class DynamoAssociationStore:
                 break
             args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
         upcoming = [e for e in upcoming if e.get("status") != "cancelled"]
+        profile = keys.association(association_id)
+        editor = keys.editor(association_id, editor_email) if editor_email else None
+        wanted = [profile, *([editor] if editor else []), *(keys.seats(e["id"]) for e in upcoming)]
         confirmed = waiting = 0
-        ids = [e["id"] for e in upcoming]
-        for first in range(0, len(ids), 100):
+        exists = edits = False
+        for first in range(0, len(wanted), 100):
             request: dict[str, Any] | None = {table: {
-                "Keys": [to_item(keys.seats(i)) for i in ids[first:first + 100]],
-                "ProjectionExpression": "confirmed, waiting"}}
+                "Keys": [to_item(k) for k in wanted[first:first + 100]], "ConsistentRead": True,
+                "ProjectionExpression": "pk, sk, confirmed, waiting"}}
             while request:
                 response = call(self.client.batch_get_item, RequestItems=request)
                 for item in response.get("Responses", {}).get(table, []):
-                    seats = from_item(item)
-                    confirmed += int(seats.get("confirmed", 0))
-                    waiting += int(seats.get("waiting", 0))
+                    found = from_item(item)
+                    if found["sk"] == keys.SEATS:
+                        confirmed += int(found.get("confirmed", 0))
+                        waiting += int(found.get("waiting", 0))
+                    elif found["pk"] == profile["pk"] and found["sk"] == profile["sk"]:
+                        exists = True
+                    elif editor is not None and found["pk"] == editor["pk"] and found["sk"] == editor["sk"]:
+                        edits = True
                 request = response.get("UnprocessedKeys") or None
         followers = 0
         args = {"TableName": table, "KeyConditionExpression": "pk = :pk", "Select": "COUNT",
@@ -216,7 +226,7 @@ class DynamoAssociationStore:
                 break
             args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
         first_event = upcoming[0] if upcoming else None
-        return AssociationNumbers(
+        return exists, edits, AssociationNumbers(
             upcoming_events=len(upcoming), registrations=confirmed, waitlisted=waiting, followers=followers,
             next_event=NextEvent(id=first_event["id"], title=dict(first_event.get("title") or {}),
                                  start=first_event["start"]) if first_event else None)

@@ -82,7 +82,9 @@ review        pk FLAG#<item>        sk REVIEW             (count, reasons, hidde
                                                            and decision is conditioned on this item)
               gsi1 FLAGGED_ASSOC#<association id> / <item>       (an association's moderation history)
               gsi2 FLAGS_OPEN / <first flagged at>#<item>         (the queue, oldest first; only while open)
-warning       pk ASSOC#<id>         sk WARNING#<at>#<nonce>       (shown to the association's editors)
+              (nothing sorts between BY# and REVIEW: one Query reads a review with its flags)
+warning       pk ASSOC#<id>         sk WARNING#<at>#<nonce>       (shown to the association's editors: one Query
+                                                           from their EDITOR#<email> item reads both)
 suspension    pk SUSPENDED#<user id>  sk SUSPENDED        (the account: dropped with it at erasure)
               pk SUSPENDED#P:<pseudonym> sk SUSPENDED     (the person: the HMAC of their normalised verified
                                                            address; outlives erasure, so a new account with
@@ -418,6 +420,9 @@ def warning(association_id: str, at: str, nonce: str) -> dict[str, str]:
     return {"pk": f"ASSOC#{association_id}", "sk": f"{WARNING_PREFIX}{at}#{nonce}"}
 
 
+WARNINGS_END = "WARNING$"  # sorts right after every WARNING#... ("$" follows "#"): an inclusive upper bound
+
+
 def suspension(user_id: str) -> dict[str, str]:
     return {"pk": f"SUSPENDED#{user_id}", "sk": "SUSPENDED"}
 
@@ -440,6 +445,11 @@ def account_pseudonym(user_id: str) -> str:
 def person(subject: str) -> str:
     """The person index partition: a user id (sub) or an e-mail address."""
     return f"PERSON#{subject}"
+
+
+def person_kind(kind: str) -> str:
+    """The gsi1sk prefix of one kind of a person's entries (RSVP, FLAG...)."""
+    return f"{kind}#"
 
 
 def person_entry(subject: str, kind: str, *parts: str) -> dict[str, str]:

@@ -184,11 +184,16 @@ class DynamoModerationStore:
         items, next_cursor, _ = read_page(self.client, Collection("gsi2", keys.FLAGS_OPEN), limit, cursor)
         return Page([_review(i) for i in items], next_cursor)
 
-    def flags(self, target: Target) -> list[Flag]:
-        items = self._query(KeyConditionExpression="pk = :pk AND begins_with(sk, :by)",
+    def review_with_flags(self, target: Target) -> tuple[Review | None, list[Flag]]:
+        # The review (sk REVIEW) and the flags (BY#...) share the item's partition and are adjacent in it
+        # (its audit entries, AUDIT#..., sort before): one strongly consistent Query reads both.
+        items = self._query(ConsistentRead=True, KeyConditionExpression="pk = :pk AND sk BETWEEN :by AND :review",
                             ExpressionAttributeValues={":pk": {"S": keys.flag_partition(target.ref)},
-                                                       ":by": {"S": keys.FLAG_PREFIX}})
-        return sorted((_flag(i) for i in items), key=lambda f: f.at)
+                                                       ":by": {"S": keys.FLAG_PREFIX},
+                                                       ":review": {"S": keys.REVIEW}})
+        review = next((_review(i) for i in items if i["sk"]["S"] == keys.REVIEW), None)
+        flags = [_flag(i) for i in items if i["sk"]["S"].startswith(keys.FLAG_PREFIX)]
+        return review, sorted(flags, key=lambda f: f.at)
 
     def reviews_of(self, association_id: str) -> list[Review]:
         items = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :pk",
@@ -201,8 +206,19 @@ class DynamoModerationStore:
                                                        ":w": {"S": keys.WARNING_PREFIX}})
         return [Warning(association_id, d["item"], d["note"], d["at"], "") for d in map(from_item, items)]
 
-    def is_editor(self, association_id: str, email: str) -> bool:
-        return self._get(keys.editor(association_id, email)) is not None
+    def editor_warnings(self, association_id: str, email: str) -> list[Warning] | None:
+        # The editor item (EDITOR#<email>) and the warnings (WARNING#...) share the association's partition:
+        # one strongly consistent Query from the one to the others reads both (the other editors and the
+        # profile in between are read, not returned).
+        me = keys.editor(association_id, email)
+        items = self._query(ConsistentRead=True, KeyConditionExpression="pk = :pk AND sk BETWEEN :me AND :end",
+                            FilterExpression="sk = :me OR begins_with(sk, :w)",
+                            ExpressionAttributeValues={":pk": {"S": me["pk"]}, ":me": {"S": me["sk"]},
+                                                       ":end": {"S": keys.WARNINGS_END},
+                                                       ":w": {"S": keys.WARNING_PREFIX}})
+        if not items or items[0]["sk"]["S"] != me["sk"]:
+            return None
+        return [Warning(association_id, d["item"], d["note"], d["at"], "") for d in map(from_item, reversed(items[1:]))]
 
     # ------------------------------------------------------------ writing
     def _match_writes(self, target: Target, hidden: bool) -> list[dict[str, Any]]:

@@ -60,17 +60,25 @@ class DynamoPersonalDataStore:
         call(self.client.update_item, **params)
 
     # ------------------------------------------------------------ reading
-    def entries(self, subject: str) -> list[dict[str, Any]]:
-        items = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :p",
-                            ExpressionAttributeValues={":p": {"S": keys.person(subject)}})
+    def entries(self, subject: str, kind: str | None = None) -> list[dict[str, Any]]:
+        if kind is None:
+            items = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :p",
+                                ExpressionAttributeValues={":p": {"S": keys.person(subject)}})
+        else:
+            items = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :p AND begins_with(gsi1sk, :k)",
+                                ExpressionAttributeValues={":p": {"S": keys.person(subject)},
+                                                           ":k": {"S": keys.person_kind(kind)}})
         return [_plain(from_item(i)) for i in items]
 
     def memberships(self, email: str) -> list[Membership]:
-        links = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :e",
-                            ExpressionAttributeValues={":e": {"S": keys.editor_lookup(email)}})
+        rows = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :e",
+                           ExpressionAttributeValues={":e": {"S": keys.editor_lookup(email)}})
+        links = [from_item(row) for row in rows]
+        # Their profiles in one BatchGetItem (per 100), not one GetItem each.
+        by_id = {a.id: a for a in DynamoAssociationStore(self._client).get_many([x["association_id"] for x in links])}
         found = []
-        for link in map(from_item, links):
-            association = DynamoAssociationStore(self._client).get(link["association_id"])
+        for link in links:
+            association = by_id.get(link["association_id"])
             view = AssociationOut.for_editor(association).model_dump(mode="json") if association else None
             found.append(Membership(link["association_id"], link["role"], view))
         return found
