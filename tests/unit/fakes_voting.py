@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from hromada.domain.ports import AuditEntry, ConditionFailed
@@ -50,6 +51,11 @@ class MemoryBallotBox:
 
     def seal(self, box, shards) -> None:
         self.sealed.add(box)
+
+    @contextmanager
+    def sealing(self, box, shards) -> Iterator[None]:
+        yield  # sealed with the write inside the block: not when it fails
+        self.seal(box, shards)
 
     def counters(self, box, shards) -> dict[str, int]:
         sums: dict[str, int] = {}

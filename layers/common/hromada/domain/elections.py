@@ -20,7 +20,7 @@ from hromada.domain.clock import new_id, utc_now
 from hromada.domain.ports import AuditEntry, ConditionFailed
 from hromada.domain.tally import tally
 from hromada.domain.voting_ports import AssociationReader, BallotBox, ElectionStore, Guard, Listed
-from hromada.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
+from hromada.errors import Conflict, Forbidden, Invalid, NotFound
 from hromada.models.association import EditorRole, Status
 from hromada.models.election import (
     BallotCandidate,
@@ -255,11 +255,10 @@ class Elections:
     def _to_closed(self, current: Election, actor: str, reason: str | None) -> Election:
         now = self.now()
         updated = self._moved(current, ElectionStatus.CLOSED, closed_at=now, status_reason=reason)
-        self._save(updated, current.version, AuditEntry(actor, "election.closed", current.id, now, reason))
-        # Votes already under way are refused from here; if the seal fails, the election is closed all the
-        # same, and the count seals the box before reading it.
-        with contextlib.suppress(Unavailable):
-            self.box.seal(current.id, current.shards)
+        # Closed and sealed in one transaction: votes already under way are refused from here. (The count
+        # seals the box again before reading it: idempotent.)
+        with self.box.sealing(current.id, current.shards):
+            self._save(updated, current.version, AuditEntry(actor, "election.closed", current.id, now, reason))
         return updated
 
     def _publish(self, current: Election) -> Election:

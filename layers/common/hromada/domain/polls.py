@@ -140,9 +140,9 @@ class Polls:
         updated = Poll.model_validate(current.model_dump() | {
             "status": PollStatus.CLOSED, "status_reason": reason, "closed_at": now, "updated_at": now,
             "version": current.version + 1})
-        self.store.save(updated, current.version, AuditEntry(actor, "poll.closed", current.id, now, reason),
-                        editor_email=editor_email)
-        self.box.seal(current.id, current.shards)
+        with self.box.sealing(current.id, current.shards):  # closed and sealed in one transaction
+            self.store.save(updated, current.version, AuditEntry(actor, "poll.closed", current.id, now, reason),
+                            editor_email=editor_email)
         return updated
 
     def advance(self, poll_id: str) -> list[str]:

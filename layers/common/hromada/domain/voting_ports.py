@@ -8,6 +8,7 @@ Guarded writes report the guard that failed as ConditionFailed(which), e.g. "mar
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -53,6 +54,9 @@ class BallotBox(Protocol):
 
     def seal(self, box: str, shards: int) -> None:
         """From now on every cast fails with ConditionFailed("sealed"). Idempotent."""
+
+    def sealing(self, box: str, shards: int) -> AbstractContextManager[None]:
+        """seal(), done by the store's first write inside the block, atomically with it."""
 
     def counters(self, box: str, shards: int) -> dict[str, int]:
         """The shards' counters, summed ("n": ballots, and for polls one count per option)."""

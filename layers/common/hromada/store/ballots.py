@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -26,6 +27,7 @@ from hromada.store import keys
 from hromada.store.client import ballot_table_name, dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call, failed_conditions
+from hromada.store.riders import riding
 
 ATTEMPTS = 4  # a transaction cancelled by a concurrent one wrote nothing: it is tried again
 PRIORITY = ("sealed", "marker", "roll", "owner", "editor", "verified", "tracker")
@@ -73,6 +75,12 @@ def counter_sums(items: list[dict[str, Any]]) -> dict[str, int]:
             if name not in ("pk", "sk", "sealed"):
                 sums[name] = sums.get(name, 0) + int(value)
     return sums
+
+
+def _seals(box: str, shards: int) -> list[dict[str, Any]]:
+    return [{"Update": {"TableName": ballot_table_name(), "Key": to_item(keys.counters(box, shard)),
+                        "UpdateExpression": "SET sealed = :yes", "ExpressionAttributeValues": {":yes": {"BOOL": True}}}}
+            for shard in range(shards)]
 
 
 def batch_get_tables(client: Any, wanted: dict[str, list[dict[str, str]]]) -> dict[str, list[dict[str, Any]]]:
@@ -135,10 +143,11 @@ class DynamoBallotBox:
 
     def seal(self, box: str, shards: int) -> None:
         """Every shard's counters at once (one transaction: up to 100 shards)."""
-        transact(self.client, [
-            {"Update": {"TableName": ballot_table_name(), "Key": to_item(keys.counters(box, shard)),
-                        "UpdateExpression": "SET sealed = :yes", "ExpressionAttributeValues": {":yes": {"BOOL": True}}}}
-            for shard in range(shards)], [])
+        transact(self.client, _seals(box, shards), [])
+
+    def sealing(self, box: str, shards: int) -> AbstractContextManager[None]:
+        """The seal rides in the transaction made inside the block (the closing of the vote)."""
+        return riding(_seals(box, shards))
 
     def counters(self, box: str, shards: int) -> dict[str, int]:
         return counter_sums(batch_get(self.client, [keys.counters(box, s) for s in range(shards)], ballot_table_name()))

@@ -1,8 +1,9 @@
 """Map DynamoDB failures to domain outcomes: lost conditions become which-guard-failed, throttling 503.
 
 Every write goes through `call`. A transaction carries, after its own items, the domain events staged
-around it (store.outbox) and the request's write guard (store.write_guards): the change, the events that
-report it and the abuse quota it spends are written together or not at all, in one round trip.
+around it (store.outbox), the items another store staged to ride with it (store.riders) and the request's
+write guard (store.write_guards): the change, the events that report it and the abuse quota it spends are
+written together or not at all, in one round trip.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from hromada.errors import Unavailable
-from hromada.store import write_guards
+from hromada.store import riders, write_guards
 from hromada.store.outbox import mark_written, pending_puts
 
 THROTTLED = {"ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded",
@@ -77,7 +78,7 @@ def call(operation: Callable[..., Any], **kwargs: Any) -> Any:
 
 
 def _transaction(operation: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
-    own = [*kwargs["TransactItems"], *pending_puts()]
+    own = [*kwargs["TransactItems"], *pending_puts(), *riders.pending()]
     guard = write_guards.riding(len(own))
     kwargs["TransactItems"] = [*own, *guard.items]
     try:
@@ -88,6 +89,7 @@ def _transaction(operation: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
             raise refused from error
         raise
     mark_written()
+    riders.mark_written()
     guard.spent()
     return result
 
