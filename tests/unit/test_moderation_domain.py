@@ -48,7 +48,7 @@ class FakeStore:
             info = self.targets[flag.target.ref]
             self.targets[flag.target.ref] = TargetInfo(info.association_id, info.author_id, info.public, True)
 
-    def decide(self, previous, updated, *, set_hidden, audit, warning=None, suspension=None):
+    def decide(self, previous, updated, *, set_hidden, audit, warning=None, suspension=None, flags=None):
         self._check_review(previous, updated.target.ref)
         self.reviews[updated.target.ref] = updated
         if set_hidden is not None:

@@ -102,7 +102,9 @@ class Moderation:
         if action == "suspend" and not principal.is_admin:
             raise Forbidden()
         target = self._parse(ref)
-        review = self._review(target)
+        review, flags = self.store.review_with_flags(target)  # one read: the flags retire with the decision
+        if review is None:
+            raise NotFound("review_not_found")
         if version != review.version:
             raise Conflict("changed_meanwhile")
         now = self.now()
@@ -138,7 +140,7 @@ class Moderation:
         audit = AuditEntry(principal.user_id, f"moderation.{action}", target.ref, now, note)
         try:
             self.store.decide(review, updated, set_hidden=set_hidden, audit=audit, warning=warning,
-                              suspension=suspension)
+                              suspension=suspension, flags=flags)
         except ConditionFailed as failed:
             if failed.which == "target":
                 raise NotFound("flagged_item_not_found") from failed

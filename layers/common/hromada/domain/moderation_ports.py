@@ -121,8 +121,10 @@ class ModerationStore(Protocol):
         (ConditionFailed("target")): all or nothing."""
 
     def decide(self, previous: Review, updated: Review, *, set_hidden: bool | None, audit: AuditEntry,
-               warning: Warning | None = None, suspension: Suspension | None = None) -> None:
-        """All or nothing, if the review is still at previous.version (else ConditionFailed("review"))."""
+               warning: Warning | None = None, suspension: Suspension | None = None,
+               flags: list[Flag] | None = None) -> None:
+        """All or nothing, if the review is still at previous.version (else ConditionFailed("review")).
+        Closing a round retires its `flags` (read with the review) in the same write."""
 
     def queue(self, limit: int, cursor: str | None) -> Page: ...
 

@@ -19,6 +19,9 @@ from hromada.store.paging import Collection, read_page
 
 # Closed flags are kept this long (then DynamoDB's TTL removes them; the review keeps the counts).
 FLAG_RETENTION_SECONDS = 180 * 24 * 3600
+# A decision's transaction carries its round's flags up to this many items (DynamoDB's limit is 100; the
+# request's write guard needs a few more).
+MAX_RETIRED_WITH_DECISION = 90
 
 # The attribute each kind's own writes are conditioned on: hiding bumps it, so an edit that read the item
 # before it was hidden loses (409) instead of writing it back visible.
@@ -96,6 +99,13 @@ def _set_hidden(target: Target, hidden: bool) -> dict[str, Any]:
     return {"Update": {"TableName": table_name(), "Key": to_item(target_key(target)), "UpdateExpression": update,
                        "ConditionExpression": "attribute_exists(pk)", "ExpressionAttributeNames": names,
                        "ExpressionAttributeValues": values}}
+
+
+def _retire(flag: Flag) -> dict[str, Any]:
+    """A closed round's flag expires (DynamoDB's TTL removes it); a flag retired before keeps its date."""
+    return {"Update": {"TableName": table_name(), "Key": to_item(keys.flag(flag.target.ref, flag.reporter_id)),
+                       "UpdateExpression": "SET expires_at = if_not_exists(expires_at, :e)",
+                       "ExpressionAttributeValues": {":e": {"N": str(int(time.time()) + FLAG_RETENTION_SECONDS)}}}}
 
 
 def _review_put(previous: Review | None, updated: Review) -> dict[str, Any]:
@@ -252,7 +262,8 @@ class DynamoModerationStore:
         transact(self.client, items, reasons)
 
     def decide(self, previous: Review, updated: Review, *, set_hidden: bool | None, audit: AuditEntry,
-               warning: Warning | None = None, suspension: Suspension | None = None) -> None:
+               warning: Warning | None = None, suspension: Suspension | None = None,
+               flags: list[Flag] | None = None) -> None:
         items = [_review_put(previous, updated)]
         reasons = ["review"]
         if set_hidden is not None:
@@ -277,8 +288,13 @@ class DynamoModerationStore:
                 items.append({"Put": {"TableName": table_name(),
                                       "Item": to_item(keys.person_suspension(suspension.person) | marker)}})
                 reasons.append("suspension")
+        retiring = previous.status == OPEN and updated.status != OPEN
+        if retiring and flags is not None and len(items) + len(flags) <= MAX_RETIRED_WITH_DECISION:
+            items += [_retire(flag) for flag in flags]  # in the decision's own transaction
+            reasons += ["flag"] * len(flags)
+            retiring = False
         transact(self.client, items, reasons)
-        if previous.status == OPEN and updated.status != OPEN:
+        if retiring:  # too many flags to ride along: retired one by one after the decision
             self._retire_flags(updated.target)
 
     def _retire_flags(self, target: Target) -> None:
