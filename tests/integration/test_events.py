@@ -261,14 +261,23 @@ def test_edit_rules(api, new_event, person):
     assert error_of(api("POST", f"{path}/cancel", owner, json={}), 422)["details"][0]["field"] == "reason"
 
 
-def test_delete_rules(api, new_event, person):
-    event, owner = new_event()
-    member = person(label="member")
+def test_delete_rules(api, new_event, person, stack):
+    from hromada.store import keys
+    from tests.integration.test_races import table
+
+    event, owner = new_event(capacity=1)
+    members = [person(label="member"), person(label="waiting")]
     path = f"/events/{event['id']}"
-    api("POST", f"{path}/rsvp", member)
+    for member in members:  # a seat and a waitlist slot
+        api("POST", f"{path}/rsvp", member)
     assert error_of(api("DELETE", path, owner), 409)["code"] == "event_has_attendees"
     api("POST", f"{path}/cancel", owner, json={"reason": "Annulé"})
     assert api("DELETE", path, owner).status_code == 204
     assert error_of(api("GET", path), 404)["code"] == "event_not_found"
-    assert error_of(api("GET", f"{path}/rsvp", member), 404)["code"] == "event_not_found"
+    assert error_of(api("GET", f"{path}/rsvp", members[0]), 404)["code"] == "event_not_found"
     assert error_of(api("DELETE", path, owner), 404)
+    # Nothing of it is left: the RSVPs (names, addresses) and the waitlist slot went with the event.
+    client, name = table(stack)
+    left = client.query(TableName=name, KeyConditionExpression="pk = :pk", ConsistentRead=True,
+                        ExpressionAttributeValues={":pk": {"S": keys.event_partition(event["id"])}})["Items"]
+    assert left == []

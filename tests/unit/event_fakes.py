@@ -79,7 +79,11 @@ class MemoryEventStore(_Editors):
         self.events[event.id] = event
         seats.capacity, seats.open = event.capacity, event.status == "scheduled"
 
-    def delete(self, event_id: str, association_id: str, *, editor_email: str | None) -> None:
+    def get_for_deletion(self, event_id: str) -> tuple[Event, Seats, object] | None:
+        found = self.get(event_id)
+        return (*found, None) if found else None
+
+    def delete(self, event_id: str, association_id: str, *, editor_email: str | None, rest: object = None) -> None:
         self._guard(association_id, editor_email)
         if event_id not in self.events:
             raise ConditionFailed("missing")

@@ -80,9 +80,13 @@ class EventStore(Protocol):
         """Write the event and its seats' capacity/open flag. ConditionFailed("editor"), ("version") or
         ("capacity") when the new capacity is below the confirmed count."""
 
-    def delete(self, event_id: str, association_id: str, *, editor_email: str | None) -> None:
+    def get_for_deletion(self, event_id: str) -> tuple[Event, Seats, object] | None:
+        """get(), with what else the event's partition holds (RSVPs, waitlist slots) in the form delete()
+        takes it, read in the same call."""
+
+    def delete(self, event_id: str, association_id: str, *, editor_email: str | None, rest: object = None) -> None:
         """ConditionFailed("editor"), ("missing"), or ("attendees") while people are registered to a
-        scheduled event."""
+        scheduled event. `rest` (from get_for_deletion) is deleted with it."""
 
     def list(self, query: EventQuery) -> Listing: ...
 

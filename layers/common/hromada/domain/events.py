@@ -204,10 +204,13 @@ class Events:
         return updated
 
     def delete(self, principal: Principal, event_id: str) -> None:
-        current, _ = self.get(event_id)
+        found = self.store.get_for_deletion(event_id)
+        if found is None:
+            raise NotFound("event_not_found")
+        current, _, rest = found
         editor = editor_email(principal)
         try:
-            self.store.delete(current.id, current.association_id, editor_email=editor)
+            self.store.delete(current.id, current.association_id, editor_email=editor, rest=rest)
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed

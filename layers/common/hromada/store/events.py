@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from hromada.domain.event_ports import EventQuery, EventRoster, Listing, WaitSlot
@@ -70,6 +71,19 @@ def _slot(item: dict[str, Any]) -> WaitSlot:
     return WaitSlot(event_id=data["event_id"], member_id=data["member_id"], joined_at=data["joined_at"])
 
 
+@dataclass(frozen=True)
+class _Rest:
+    """The keys of an event's RSVPs and waitlist slots, and whether they are all of them (one page)."""
+
+    keys: list[dict[str, Any]]
+    complete: bool
+
+
+# An event's deletion carries its RSVPs and waitlist slots in its transaction up to this many (DynamoDB
+# allows 100 items; the editor check and the request's write guard take a few).
+MAX_DELETED_WITH_EVENT = 90
+
+
 class DynamoEventStore:
     def __init__(self, client: Any | None = None):
         self._client = client
@@ -125,9 +139,25 @@ class DynamoEventStore:
                         "ExpressionAttributeNames": {k: v for k, v in SEAT_NAMES.items() if k in update + condition}}},
         ], ["editor"] * len(guard) + ["version", "capacity"])
 
-    def delete(self, event_id: str, association_id: str, *, editor_email: str | None) -> None:
+    def get_for_deletion(self, event_id: str) -> tuple[Event, Seats, _Rest] | None:
+        """The whole partition in one Query (its first page): the event, its seats, and the keys of its RSVPs
+        and waitlist slots, which the deletion removes in its own transaction when they fit."""
+        response = call(self.client.query, TableName=table_name(), ConsistentRead=True,
+                        KeyConditionExpression="pk = :pk",
+                        ExpressionAttributeValues={":pk": {"S": keys.event_partition(event_id)}})
+        by_sk = {item["sk"]["S"]: item for item in response.get("Items", [])}
+        if keys.EVENT not in by_sk or keys.SEATS not in by_sk:
+            return None
+        rest = [{"pk": item["pk"], "sk": item["sk"]} for sk, item in by_sk.items()
+                if sk not in (keys.EVENT, keys.SEATS)]
+        return _event(by_sk[keys.EVENT]), _seats(by_sk[keys.SEATS]), _Rest(rest, "LastEvaluatedKey" not in response)
+
+    def delete(self, event_id: str, association_id: str, *, editor_email: str | None, rest: object = None) -> None:
         table = table_name()
         guard = editor_still_edits(association_id, editor_email)
+        # What else the partition held when read. Once the event may be deleted (nobody registered, or it is
+        # cancelled) no RSVP or slot can be added, so that list is final; deleting one already gone is harmless.
+        known = rest if isinstance(rest, _Rest) and rest.complete and len(rest.keys) <= MAX_DELETED_WITH_EVENT else None
         self._transact([
             *guard,
             {"Delete": {"TableName": table, "Key": to_item(keys.event(event_id)),
@@ -136,8 +166,10 @@ class DynamoEventStore:
                         "ConditionExpression": "(#conf = :zero AND #wait = :zero) OR #open = :closed",
                         "ExpressionAttributeNames": {k: SEAT_NAMES[k] for k in ("#conf", "#wait", "#open")},
                         "ExpressionAttributeValues": {":zero": ZERO, ":closed": {"BOOL": False}}}},
-        ], ["editor"] * len(guard) + ["missing", "attendees"])
-        self._purge(event_id)
+            *({"Delete": {"TableName": table, "Key": key}} for key in (known.keys if known else [])),
+        ], ["editor"] * len(guard) + ["missing", "attendees"] + ["rest"] * (len(known.keys) if known else 0))
+        if known is None:  # too many to ride along: removed page by page after the event
+            self._purge(event_id)
 
     def _purge(self, event_id: str) -> None:
         """RSVPs and waitlist slots of a deleted event (nothing reads them once the event is gone)."""
