@@ -15,7 +15,7 @@ from hromada.domain.clock import new_id
 from hromada.domain.event_ports import Listing
 from hromada.domain.events import utc_clock
 from hromada.domain.ports import AssociationStore, ConditionFailed
-from hromada.domain.publishing import editor_email, validate_whole, verified_association
+from hromada.domain.publishing import confirm_editor, editor_email, validate_whole, verified_association
 from hromada.errors import Conflict, Forbidden, Invalid, NotFound
 from hromada.models.announcement import (
     Announcement,
@@ -126,7 +126,7 @@ class Announcements:
         fields = self._fields(draft, previous_expiry=current.expires_at, render="body" in changes)
         before = current.model_dump()
         if all(before.get(k) == v for k, v in fields.items()):
-            self._confirm_editor(editor, current.association_id)  # nothing to write, but still only theirs
+            confirm_editor(self.store, current.association_id, editor)  # nothing to write, but still only theirs
             return current
         updated = Announcement.model_validate(before | fields | {
             "updated_at": times.iso(self.now()), "version": current.version + 1})
@@ -156,10 +156,3 @@ class Announcements:
             fields["body_html"] = markdown.to_html_by_language(draft.body.model_dump(exclude_none=True))
         return fields
 
-    def _confirm_editor(self, editor: str | None, association_id: str) -> None:
-        """Editorship is checked by the write's transaction (no read of its own); a request that writes
-        nothing has it checked the same way, alone."""
-        try:
-            self.store.confirm_editor(association_id, editor)
-        except ConditionFailed as failed:
-            raise Forbidden() from failed

@@ -13,7 +13,7 @@ from hromada.domain.associations import check_location
 from hromada.domain.clock import new_id
 from hromada.domain.event_ports import DomainEvent, EventQuery, EventStore, Listing, Publisher
 from hromada.domain.ports import AssociationStore, ConditionFailed
-from hromada.domain.publishing import editor_email, validate_whole, verified_association
+from hromada.domain.publishing import confirm_editor, editor_email, validate_whole, verified_association
 from hromada.domain.rsvps import Rsvps
 from hromada.errors import Conflict, Forbidden, Invalid, NotFound
 from hromada.models.event import Event, EventCreate, EventDraft, EventPatch, EventStatus, Seats
@@ -173,7 +173,7 @@ class Events:
         before = current.model_dump()
         changed = sorted(k for k, v in fields.items() if k in EDITABLE and before.get(k) != v)
         if not changed:
-            self._confirm_editor(editor, current.association_id)  # nothing to write, but still only theirs
+            confirm_editor(self.store, current.association_id, editor)  # nothing to write, but still only theirs
             return current, seats
         updated = Event.model_validate(before | fields | {
             "sequence": current.sequence + 1, "updated_at": times.iso(self.now())})
@@ -219,13 +219,6 @@ class Events:
             raise NotFound("event_not_found") from failed
 
     # ------------------------------------------------------------ helpers
-    def _confirm_editor(self, editor: str | None, association_id: str) -> None:
-        """Editorship is checked by the write's transaction (no read of its own); a request that writes
-        nothing has it checked the same way, alone."""
-        try:
-            self.store.confirm_editor(association_id, editor)
-        except ConditionFailed as failed:
-            raise Forbidden() from failed
 
     def _save(self, editor: str | None, updated: Event, expected_sequence: int) -> None:
         try:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from hromada.auth import Principal
 from hromada.domain.associations import is_association_id
-from hromada.domain.ports import AssociationStore
-from hromada.errors import Conflict, Invalid, NotFound
+from hromada.domain.ports import AssociationStore, ConditionFailed
+from hromada.errors import Conflict, Forbidden, Invalid, NotFound
 from hromada.models.association import Association, Status
 
 M = TypeVar("M", bound=BaseModel)
@@ -31,6 +31,19 @@ def editor_email(principal: Principal) -> str | None:
         return None
     principal.require_verified_email()
     return principal.email
+
+
+class EditorConfirmation(Protocol):
+    def confirm_editor(self, association_id: str, email: str | None) -> None: ...
+
+
+def confirm_editor(store: EditorConfirmation, association_id: str, editor: str | None) -> None:
+    """Editorship is checked by each write's transaction (no read of its own); a request that writes
+    nothing has it checked the same way, alone: 403 unless `editor` (None: staff) edits the association."""
+    try:
+        store.confirm_editor(association_id, editor)
+    except ConditionFailed as failed:
+        raise Forbidden() from failed
 
 
 def validate_whole(model: type[M], data: dict[str, Any]) -> M:
