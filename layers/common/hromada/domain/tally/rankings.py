@@ -37,9 +37,10 @@ def _lengths(items: Sequence[Sequence[Any]]) -> Any:
     import numpy as np
 
     try:
-        return np.frombuffer(bytes(map(len, items)), np.uint8)
+        lengths = np.frombuffer(bytes(map(len, items)), np.uint8)
     except ValueError:  # some item longer than 255
         return np.fromiter(map(len, items), np.intp, len(items))
+    return lengths.astype(np.intp)  # np.repeat is much slower with uint8 counts
 
 
 def pairwise(candidates: Sequence[str], ballots: Iterable[Mapping[str, Any]]) -> tuple[int, list[list[int]]]:
@@ -58,15 +59,17 @@ def pairwise(candidates: Sequence[str], ballots: Iterable[Mapping[str, Any]]) ->
     for rankings in _chunks(ballots):
         count = len(rankings)
         total += count
-        groups = list(chain.from_iterable(rankings))
         per_ballot = _lengths(rankings)
-        sizes = _lengths(groups)
-        members = _small_ints(map(index.__getitem__, chain.from_iterable(groups)), n)
+        members = _small_ints(map(index.__getitem__, chain.from_iterable(chain.from_iterable(rankings))), n)
+        groups = int(per_ballot.sum())
         group_ballot = np.repeat(np.arange(count), per_ballot)
-        group_rank = np.arange(len(groups)) - np.repeat(np.cumsum(per_ballot) - per_ballot, per_ballot)
-        if len(members) == len(groups) and (sizes == 1).all():  # one candidate per group: no tie anywhere
+        group_rank = np.arange(groups) - np.repeat(np.cumsum(per_ballot) - per_ballot, per_ballot)
+        # As many members as groups, none empty: one candidate per group (the common case, and cheaper
+        # to establish than every group's size).
+        if len(members) == groups and all(chain.from_iterable(rankings)):
             member_ballot, member_rank = group_ballot, group_rank
         else:
+            sizes = _lengths(list(chain.from_iterable(rankings)))
             member_ballot, member_rank = np.repeat(group_ballot, sizes), np.repeat(group_rank, sizes)
         deepest = int(per_ballot.max(initial=0))
         dtype = np.uint8 if deepest < 255 else np.int64
@@ -108,14 +111,14 @@ class Preferences:
 
         n = len(candidates)
         index = _Index(candidates)
-        choices, lengths = [np.zeros(0, np.uint8)], [np.zeros(0, np.uint8)]
+        choices, lengths = [np.zeros(0, np.uint8)], [np.zeros(0, np.intp)]
         for rankings in _chunks(ballots):
             lengths.append(_lengths(rankings))
             choices.append(_small_ints(map(index.__getitem__, map(itemgetter(0), chain.from_iterable(rankings))),
                                        n + 1))
         self.n = n
         self.choices = np.concatenate(choices)
-        per_ballot = np.concatenate(lengths).astype(np.intp)
+        per_ballot = np.concatenate(lengths)
         self.ballots = len(per_ballot)
         self.end = np.cumsum(per_ballot)
         self.at = self.end - per_ballot
