@@ -15,13 +15,15 @@ from itertools import chain, islice
 from operator import itemgetter
 from typing import Any
 
-CHUNK = 1 << 17  # ballots converted at a time
+CHUNK = 1 << 15  # ballots converted at a time: about 60 MB of them when they stream from the store
 
 
 def _chunks(ballots: Iterable[Mapping[str, Any]]) -> Iterator[list[Sequence[Sequence[str]]]]:
+    """Lists of rankings; the caller drops each before asking for the next, so one chunk is alive at a time."""
     it = iter(ballots)
     while rankings := [ballot["ranking"] for ballot in islice(it, CHUNK)]:
         yield rankings
+        del rankings
 
 
 def _small_ints(values: Iterable[int], below: int) -> Any:
@@ -83,6 +85,7 @@ def pairwise(candidates: Sequence[str], ballots: Iterable[Mapping[str, Any]]) ->
             for j in range(n):
                 if i != j:
                     d[i, j] += np.count_nonzero(row < rank[j])
+        del rankings  # before the next chunk is read
     return total, d.tolist()
 
 
@@ -116,6 +119,7 @@ class Preferences:
             lengths.append(_lengths(rankings))
             choices.append(_small_ints(map(index.__getitem__, map(itemgetter(0), chain.from_iterable(rankings))),
                                        n + 1))
+            del rankings
         self.n = n
         self.choices = np.concatenate(choices)
         per_ballot = np.concatenate(lengths)
