@@ -98,6 +98,21 @@ def test_thousands_of_ballots_over_several_chunks(method, ties):
     assert ours["ballots"] == 20_000
 
 
+def plain(value) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and plain(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(plain(v) for v in value)
+    return value is None or type(value) in (str, int, bool)
+
+
+@pytest.mark.parametrize("method", ["schulze", "irv"])
+def test_results_hold_python_values_only(method):
+    # A numpy integer equals an int (so the comparisons above would not see it) but the store cannot write it.
+    ballots = [{"ranking": [["A"], ["B"]]}, {"ranking": [["B"]]}, {"ranking": [["C"], ["A"]]}, {"ranking": []}]
+    assert plain(tally(method, ["A", "B", "C"], ballots, "s"))
+
+
 def test_schulze_refuses_a_candidate_ranked_twice():
     with pytest.raises(ValueError, match="ranked twice"):
         tally("schulze", ["A", "B"], [{"ranking": [["A"], ["B", "A"]]}], "s")
