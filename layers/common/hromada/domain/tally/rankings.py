@@ -103,7 +103,7 @@ class _Index(dict):
 class Preferences:
     """Strict rankings for instant-runoff, with each ballot's current choice.
 
-    `choices` holds every ballot's candidates (indexes) back to back, `end` where each ballot's stop, and
+    `choices` holds every ballot's candidates (indexes) back to back, `end` where each ballot's end, and
     `at` where each ballot is read now; `top` is that candidate, or n once the ballot is exhausted. Only
     a group's first candidate counts, and an id that is not a candidate is passed over, like an
     eliminated one.
