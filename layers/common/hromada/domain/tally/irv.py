@@ -7,20 +7,13 @@ the latest round where they differed goes), then by lot.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from hromada.domain.tally.lot import LOT_DETAIL, LOT_RULE, Lot, no_ballots, rank_by_score, tie
+from hromada.domain.tally.rankings import Preferences
 
 PREVIOUS_ROUNDS = "previous rounds"
-
-
-def _next_choice(ranking: tuple[str, ...], start: int, continuing: set[str]) -> int:
-    for position in range(start, len(ranking)):
-        if ranking[position] in continuing:
-            return position
-    return -1
 
 
 def _lowest(tied: list[str], history: list[dict[str, int]], lot: Lot, round_no: int) -> tuple[str, dict | None]:
@@ -39,20 +32,15 @@ def _lowest(tied: list[str], history: list[dict[str, int]], lot: Lot, round_no: 
 
 
 def count(candidates: Sequence[str], ballots: Iterable[Mapping[str, Any]], lot: Lot) -> dict[str, Any]:
-    # Rankings are strict: one candidate per group. Identical rankings travel together.
-    rankings = Counter(tuple(group[0] for group in ballot["ranking"]) for ballot in ballots)
-    total = sum(rankings.values())
+    # Rankings are strict: one candidate per group. The piles are arrays (see rankings.Preferences).
+    piles = Preferences(candidates, ballots)
+    total = piles.ballots
     if not total or not candidates:
         return no_ballots(candidates, rounds=[])
     continuing = set(candidates)
-    piles: dict[str, list[tuple[tuple[str, ...], int, int]]] = defaultdict(list)
-    exhausted = 0
-    for ranking, weight in rankings.items():
-        position = _next_choice(ranking, 0, continuing)
-        if position < 0:
-            exhausted += weight
-        else:
-            piles[ranking[position]].append((ranking, weight, position))
+    position = {c: i for i, c in enumerate(candidates)}
+    tallied = piles.counts()
+    exhausted = tallied[-1]
 
     rounds: list[dict[str, Any]] = []
     history: list[dict[str, int]] = []
@@ -60,7 +48,7 @@ def count(candidates: Sequence[str], ballots: Iterable[Mapping[str, Any]], lot: 
     ties: list[dict[str, Any]] = []
     winner = None
     while continuing:
-        counts = {c: sum(w for _, w, _ in piles[c]) for c in candidates if c in continuing}
+        counts = {c: tallied[i] for i, c in enumerate(candidates) if c in continuing}
         history.append(counts)
         active = sum(counts.values())
         record: dict[str, Any] = {"round": len(rounds) + 1, "counts": counts, "exhausted": exhausted,
@@ -77,16 +65,12 @@ def count(candidates: Sequence[str], ballots: Iterable[Mapping[str, Any]], lot: 
         record["eliminated"] = out
         continuing.discard(out)
         eliminated.append(out)
-        transfers: Counter[str] = Counter()
-        for ranking, weight, position in piles.pop(out, []):
-            following = _next_choice(ranking, position + 1, continuing)
-            if following < 0:
-                exhausted += weight
-                record["to_exhausted"] += weight
-            else:
-                piles[ranking[following]].append((ranking, weight, following))
-                transfers[ranking[following]] += weight
-        record["transfers"] = {c: transfers[c] for c in candidates if transfers[c]}
+        moved = piles.eliminate(position[out])
+        tallied[position[out]] = 0
+        tallied = [now + more for now, more in zip(tallied, moved, strict=True)]
+        exhausted = tallied[-1]
+        record["to_exhausted"] = moved[-1]
+        record["transfers"] = {c: moved[i] for i, c in enumerate(candidates) if moved[i]}
 
     last = history[-1]
     others, later_ties = rank_by_score([c for c in last if c != winner], last, lot, "votes in the last round",

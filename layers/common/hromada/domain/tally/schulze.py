@@ -9,32 +9,11 @@ order; the winners are the candidates nobody beats.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from hromada.domain.tally.lot import LOT_DETAIL, LOT_RULE, Lot, no_ballots, stage_of, tie
-
-
-def pairwise(candidates: Sequence[str], rankings: Counter[tuple[tuple[str, ...], ...]]) -> list[list[int]]:
-    """d[i][j]: ballots ranking candidate i above candidate j. Identical rankings are counted once."""
-    index = {c: i for i, c in enumerate(candidates)}
-    n = len(candidates)
-    d = [[0] * n for _ in range(n)]
-    everyone = frozenset(range(n))
-    for ranking, weight in rankings.items():
-        below = set(everyone)
-        for group in ranking:
-            below.difference_update(index[c] for c in group)
-        # Walk from the last group up: each group is above everything after it (and the unranked).
-        for group in reversed(ranking):
-            members = [index[c] for c in group]
-            for a in members:
-                row = d[a]
-                for b in below:
-                    row[b] += weight
-            below.update(members)
-    return d
+from hromada.domain.tally.rankings import pairwise
 
 
 def strongest_paths(d: list[list[int]]) -> list[list[int]]:
@@ -55,10 +34,8 @@ def strongest_paths(d: list[list[int]]) -> list[list[int]]:
 
 
 def count(candidates: Sequence[str], ballots: Iterable[Mapping[str, Any]], lot: Lot) -> dict[str, Any]:
-    rankings = Counter(tuple(tuple(group) for group in ballot["ranking"]) for ballot in ballots)
-    total = sum(rankings.values())
+    total, d = pairwise(candidates, ballots)
     n = len(candidates)
-    d = pairwise(candidates, rankings)
     p = strongest_paths(d)
     as_map = lambda m: {a: {b: m[i][j] for j, b in enumerate(candidates) if j != i}  # noqa: E731
                         for i, a in enumerate(candidates)}
