@@ -6,10 +6,16 @@
     cold       a. cold start: import + first request in a fresh interpreter, against bare boto3 and the peers
     warm       b. warm overhead: our handler vs the bare one in one process
     scenarios  the requests the calls measure makes, as users make them
-    calls      c. DynamoDB calls per request, every route of template.yaml
-    elections  d. tallying a million ranked ballots; casting ballots through the handler
-    mail       e. the weekly digest: planner, mailer sample, SES calls
+    calls      c. DynamoDB calls and request units per request, every route of template.yaml; the goals
+               (reads: one call; writes: at most one read + one TransactWriteItems)
+    elections  d. casting ballots through the handler; tallying a million ranked ballots, each count in a
+               fresh process (tally_child: time and peak memory)
+    mail       e. the weekly digest: planner (and its scaling with the groups), the queue, a mailer sample,
+               SES calls; reach at the production quota and the cost per 100,000 recipients
     web        f. the web client's first page
-    report     the report's header
+    monthly    g. the stack's monthly cost for the expected use
+    cost       the cost arithmetic (request units, the digest's and the month's bills), pure
+    prices     each AWS price: unit, region, source, date read
+    report     the report's header and the Goals section
     cli        options, the run, the exit status
 """

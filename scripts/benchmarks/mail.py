@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from datetime import UTC, datetime
 from typing import Any
 
-from .common import REGION, log, table, verdict
-from .stack import Stack
+from .common import REGION, BenchError, log, table, verdict
+from .cost import DigestRun, Line, by_service, digest_lines, total
+from .stack import Stack, memory_mb
+
+# SES quotas: a new production account's, and the one docs/deployment-mail.md asks for so that the weekly digest
+# to 100,000 subscribers goes out in one morning (the rate stays the new account's unless raised too).
+NEW_ACCOUNT_QUOTA_RATE, NEW_ACCOUNT_QUOTA_DAY = 14.0, 50_000.0
+PRODUCTION_QUOTA_RATE, PRODUCTION_QUOTA_DAY = 14.0, 105_300.0
+MAILERS = 2  # template.yaml: the mail queue's ScalingConfig.MaximumConcurrency (MAIL_MAX_CONCURRENCY)
+REACH_SUBSCRIBERS = 100_000
 
 # ---------------------------------------------------------------- mail
 MAIL_SUBSCRIBERS, MAIL_SUBSCRIBERS_QUICK = 100_000, 3_000
@@ -98,8 +107,8 @@ def measure_mail(stack: Stack, quick: bool) -> dict[str, Any]:
     """The weekly digest for N subscribers: the planner against moto, then a sample through the mailer."""
     from hromada.domain.digests import DigestPlanner
     from hromada.mail.delivery import Mailer
-    from hromada.mail.jobs import Outbox
     from hromada.mail.links import SignedLinks
+    from hromada.mail.pacing import instance_rate
     from hromada.mail.ses import SesSender, sesv2
     from hromada.store.deliveries import DynamoDeliveryLog
     from hromada.store.digest_content import DynamoDigestContent
@@ -116,24 +125,33 @@ def measure_mail(stack: Stack, quick: bool) -> dict[str, Any]:
     # moto answers a Query over 100,000 items in seconds, not milliseconds: a patient client for the bench.
     patient = boto3.client("dynamodb", region_name=REGION, config=Config(read_timeout=600, retries={
         "max_attempts": 1}))
-    patient.meta.events.register("before-call.dynamodb.*", stack.calls.on_call)
+    stack.calls.watch(patient)
 
     class Source:
+        """The DynamoDB stores; what they return is kept for the scaling check (InMemory)."""
+
         def __init__(self) -> None:
             self.subscriptions = DynamoSubscriptionStore(client=patient)
             self.content = DynamoDigestContent(client=patient)
+            self.seen: list[Any] = []
+            self.events: list[dict[str, Any]] = []
+            self.announcements: list[dict[str, Any]] = []
 
         def subscribers(self, frequency: str) -> Any:
-            return self.subscriptions.subscribers(frequency)
+            for subscriber in self.subscriptions.subscribers(frequency):
+                self.seen.append(subscriber)
+                yield subscriber
 
         def new_events(self, since: str, now: str) -> list[dict[str, Any]]:
-            return self.content.new_events(since, now)
+            self.events = self.content.new_events(since, now)
+            return self.events
 
         def new_announcements(self, since: str) -> list[dict[str, Any]]:
-            return self.content.new_announcements(since)
+            self.announcements = self.content.new_announcements(since)
+            return self.announcements
 
     log("mail: planning the weekly digest")
-    source, outbox = Source(), Outbox()
+    source = Source()
     waiting = {"seconds": 0.0, "since": 0.0}  # time spent waiting for DynamoDB (moto), from botocore's events
     client = source.subscriptions.client
 
@@ -149,15 +167,17 @@ def measure_mail(stack: Stack, quick: bool) -> dict[str, Any]:
         started = time.perf_counter()
         plan = DigestPlanner(source, "https://hromada.example").plan("weekly", now)
         planned = time.perf_counter() - started
-        outbox.enqueue(plan.jobs)
     client.meta.events.unregister("before-call.dynamodb.Query", before)
     client.meta.events.unregister("after-call.dynamodb.Query", after)
     sizes = [len(job.to_json().encode()) for job in plan.jobs]
+    scaling = planner_scaling(source, now)
+    sqs_sends, sqs_receives = queue_round_trip(plan.jobs)
 
     # A sample of the jobs through the real mailer, SES on moto: calls counted on the SES client.
     ses_calls: list[str] = []
     client = sesv2()
     client.meta.events.register("before-call.sesv2.*", lambda model=None, **_: ses_calls.append(model.name))
+    sends = ("SendEmail", "SendRawEmail")
     links = SignedLinks(api_url="https://api.hromada.example", web_url="https://hromada.example", key=b"k" * 48)
     mailer = Mailer(DynamoDeliveryLog(), SesSender(client=client), DynamoSubscriptionStore(), links,
                     "Hromada <nouvelles@hromada.example>")
@@ -166,19 +186,133 @@ def measure_mail(stack: Stack, quick: bool) -> dict[str, Any]:
         started = time.perf_counter()
         recipients = sum(len(mailer.deliver(job).sent) for job in sample)
         delivering = time.perf_counter() - started
+    ses_sends = sum(1 for name in ses_calls if name in sends)
     repeat = sum(len(mailer.deliver(job).duplicates) for job in sample[:5])
-    return {"subscribers": count, "plan": plan, "seconds": planned, "dynamodb_seconds": waiting["seconds"],
+    template = stack.template
+    run = DigestRun(recipients=plan.recipients, planner_seconds=planned, planner_rru=operations.rru,
+                    planner_wru=operations.wru, sqs_sends=sqs_sends, sqs_receives=sqs_receives,
+                    sample_recipients=recipients, sample_seconds=delivering, sample_rru=mailer_ops.rru,
+                    sample_wru=mailer_ops.wru, sample_ses_calls=ses_sends,
+                    planner_memory_mb=memory_mb(template, "MailPlannerFunction"),
+                    mailer_memory_mb=memory_mb(template, "MailerFunction"),
+                    paced_seconds_per_mail=1 / instance_rate(quota(production=True), MAILERS, bulk=True))
+    return {"subscribers": count, "subscribers_read": len(source.seen), "plan": plan,
+            "seconds": planned, "dynamodb_seconds": waiting["seconds"],
             "operations": list(operations),
-            "sqs_calls": -(-len(plan.jobs) // 10), "job_bytes": sizes, "sample_jobs": len(sample),
+            "sqs_calls": sqs_sends, "sqs_receives": sqs_receives, "job_bytes": sizes, "sample_jobs": len(sample),
             "sample_recipients": recipients, "ses_calls": len(ses_calls), "mailer_ops": list(mailer_ops),
-            "deliver_seconds": delivering, "repeat_skipped": repeat}
+            "deliver_seconds": delivering, "repeat_skipped": repeat, "run": run, "scaling": scaling}
 
 
-def _sending_estimate(recipients: int) -> str:
-    from hromada.mail.pacing import SendQuota, estimate
+PLANNER_COPIES = 4  # the scaling check: the same subscribers four times over (same preferences, other people)
 
-    guess = estimate(SendQuota(max_24h=50_000, max_rate=14), recipients, senders=2)
+
+def planner_scaling(source: Any, now: datetime) -> dict[str, Any]:
+    """The planner's own work (no I/O: the subscribers and content it read, in memory) for the subscribers it
+    read and for PLANNER_COPIES times as many with the same preferences. Work that grows with the groups (one
+    letter each) stays nearly flat; work per subscriber grows with them. Median of 3 each."""
+    from hromada.domain.digests import DigestPlanner
+
+    class InMemory:
+        def __init__(self, subscribers: list[Any]) -> None:
+            self.subscribers_ = subscribers
+
+        def subscribers(self, frequency: str) -> Any:
+            return iter(self.subscribers_)
+
+        def new_events(self, since: str, now: str) -> list[dict[str, Any]]:
+            return source.events
+
+        def new_announcements(self, since: str) -> list[dict[str, Any]]:
+            return source.announcements
+
+    copies = [s.model_copy(update={"id": f"{s.id}-{n}", "email": f"c{n}.{s.email}"})
+              for n in range(1, PLANNER_COPIES) for s in source.seen]
+    results = {}
+    for label, subscribers in (("once", list(source.seen)), ("copies", list(source.seen) + copies)):
+        times, groups = [], 0
+        for _ in range(3):
+            started = time.perf_counter()
+            plan = DigestPlanner(InMemory(subscribers), "https://hromada.example").plan("weekly", now)
+            times.append(time.perf_counter() - started)
+            groups = plan.groups
+        results[label] = {"subscribers": len(subscribers), "seconds": statistics.median(times), "groups": groups}
+    ratio = results["copies"]["seconds"] / max(1e-9, results["once"]["seconds"])
+    return {**results, "ratio": ratio, "ok": ratio <= PLANNER_COPIES / 2}
+
+
+QUEUE_SAMPLE_JOBS = 100  # jobs taken through moto's queue (each SQS call takes moto about a second here)
+
+
+def queue_round_trip(jobs: list[Any]) -> tuple[float, float]:
+    """A sample of the jobs onto moto's mail queue through the real outbox (SqsMailOutbox), then off it as Lambda's
+    event source takes them (ReceiveMessage, 10 at a time, then DeleteMessageBatch). Returns the billed SQS
+    requests each way (a request is billed per 64 KB of payload), counted on the client, scaled to all the jobs."""
+    import boto3
+
+    from hromada.store.deliveries import SqsMailOutbox
+
+    client = boto3.client("sqs", region_name=REGION)
+    billed = {"send": 0, "receive": 0}
+
+    def before(model: Any = None, params: Any = None, context: Any = None, **_: Any) -> None:
+        if isinstance(context, dict):
+            context["bench_bytes"] = len((params or {}).get("body") or b"")
+
+    def after(model: Any = None, http_response: Any = None, context: Any = None, **_: Any) -> None:
+        name = getattr(model, "name", "")
+        payload = (context or {}).get("bench_bytes", 0) + len(getattr(http_response, "content", b"") or b"")
+        chunks = max(1, -(-payload // 65536))
+        if name == "SendMessageBatch":
+            billed["send"] += chunks
+        elif name in ("ReceiveMessage", "DeleteMessageBatch"):
+            billed["receive"] += chunks
+
+    queue = os.environ.get("MAIL_QUEUE_URL", "")
+    if not queue:
+        raise BenchError("mail: MAIL_QUEUE_URL is not set (template.yaml's mailer environment)")
+    sample = jobs[:QUEUE_SAMPLE_JOBS]
+    if not sample:
+        return 0.0, 0.0
+    client.purge_queue(QueueUrl=queue)  # what the calls measure queued (notices) is not the digest's
+    client.meta.events.register("before-call.sqs.*", before)
+    client.meta.events.register("after-call.sqs.*", after)
+    SqsMailOutbox(client=client, queue_url=queue, priority_queue_url=queue).enqueue(sample)
+    while True:
+        messages = client.receive_message(QueueUrl=queue, MaxNumberOfMessages=10, WaitTimeSeconds=0,
+                                          VisibilityTimeout=300).get("Messages", [])
+        if not messages:
+            break
+        client.delete_message_batch(QueueUrl=queue, Entries=[
+            {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(messages)])
+    scale = len(jobs) / len(sample)
+    return billed["send"] * scale, billed["receive"] * scale
+
+
+def quota(production: bool = False) -> Any:
+    from hromada.mail.pacing import SendQuota
+
+    if production:
+        return SendQuota(max_24h=PRODUCTION_QUOTA_DAY, max_rate=PRODUCTION_QUOTA_RATE)
+    return SendQuota(max_24h=NEW_ACCOUNT_QUOTA_DAY, max_rate=NEW_ACCOUNT_QUOTA_RATE)
+
+
+def _sending_estimate(recipients: int, production: bool = False) -> str:
+    from hromada.mail.pacing import estimate
+
+    guess = estimate(quota(production), recipients, senders=MAILERS)
     return f"{guess.describe()} ({guess.days} further days of quota)"
+
+
+def reach(m: dict[str, Any], subscribers: int = REACH_SUBSCRIBERS) -> tuple[int, str]:
+    """Mails a digest to `subscribers` sends (the measured share with something new) and how long they take at
+    the production quota."""
+    mails = round(subscribers * m["plan"].recipients / max(1, m["subscribers_read"]))
+    return mails, _sending_estimate(mails, production=True)
+
+
+def digest_cost(m: dict[str, Any], recipients: int = 100_000) -> list[Line]:
+    return digest_lines(m["run"], recipients)
 
 
 def report_mail(m: dict[str, Any]) -> str:
@@ -197,10 +331,14 @@ def report_mail(m: dict[str, Any]) -> str:
         ["Planner time, of which waiting for DynamoDB (here moto, much slower than DynamoDB per page)",
          f"{m['seconds']:.2f} s, of which {m['dynamodb_seconds']:.2f} s"],
         ["Planner's own work (grouping, matching, letters)", f"{m['seconds'] - m['dynamodb_seconds']:.2f} s"],
+        [f"Planner's own work in memory: {m['scaling']['once']['subscribers']:,} subscribers / "
+         f"{PLANNER_COPIES}× as many with the same preferences (groups {m['scaling']['once']['groups']:,} / "
+         f"{m['scaling']['copies']['groups']:,})", f"{m['scaling']['once']['seconds']:.2f} s / "
+         f"{m['scaling']['copies']['seconds']:.2f} s ({m['scaling']['ratio']:.2f}×)"],
         ["Planner DynamoDB calls", ", ".join(f"{k} {v}" for k, v in reads.items()) + f" (total {sum(reads.values())})"],
         ["DynamoDB reads per 1,000 subscribers", f"{1000 * sum(reads.values()) / m['subscribers']:.2f}"],
         ["Mail jobs (≤ 25 recipients each) / SQS SendMessageBatch calls",
-         f"{len(plan.jobs):,} / {m['sqs_calls']:,}"],
+         f"{len(plan.jobs):,} / {-(-len(plan.jobs) // 10):,}"],
         ["Job size: median / largest", f"{statistics.median(m['job_bytes']) / 1024:.1f} KB / "
                                        f"{max(m['job_bytes']) / 1024:.1f} KB (SQS limit 256 KB)"],
         [f"Mailer sample: {m['sample_jobs']} jobs, {m['sample_recipients']:,} recipients",
@@ -212,7 +350,19 @@ def report_mail(m: dict[str, Any]) -> str:
         ["Same jobs delivered again (5 jobs): recipients skipped, nothing sent", f"{m['repeat_skipped']}"],
         ["Sending time at a new SES account's quota (14/s, 50,000/day), 2 mailer instances (planner's estimate)",
          _sending_estimate(plan.recipients)],
+        [f"SQS requests billed (64 KB chunks): SendMessageBatch / ReceiveMessage + DeleteMessageBatch (measured on "
+         f"moto's mail queue with {min(QUEUE_SAMPLE_JOBS, len(plan.jobs))} jobs, scaled to all)",
+         f"{m['sqs_calls']:,.0f} / {m['sqs_receives']:,.0f}"],
+        ["Mailer DynamoDB request units per recipient (read / write)",
+         f"{m['run'].sample_rru / max(1, m['sample_recipients']):.2f} / "
+         f"{m['run'].sample_wru / max(1, m['sample_recipients']):.2f}"],
     ]
+    mails, sending = reach(m)
+    lines = digest_cost(m)
+    cost_rows = [[line.service, line.what, f"{line.quantity:,.1f} × {line.unit}", f"${line.usd:.4f}"]
+                 for line in lines]
+    cost_rows.append(["**total**", "", "", f"**${total(lines):.2f}**"])
+    split = ", ".join(f"{service} ${usd:.2f}" for service, usd in by_service(lines).items())
     return "\n\n".join([
         "## Mail: the weekly digest",
         "Subscribers written straight into moto with a realistic mix (regions weighted by population, 10 % "
@@ -223,4 +373,21 @@ def report_mail(m: dict[str, Any]) -> str:
         "asked for and builds each group's letter from cards made once per item and language. A sample of the "
         "jobs then goes through the real mailer to SES on moto.",
         table(["Measure", "Value"], rows),
+        f"Goal: the planner's work grows with the groups (letters), not the subscribers: "
+        f"{PLANNER_COPIES}× the subscribers in the same groups → {m['scaling']['ratio']:.2f}× its own work "
+        f"(≤ {PLANNER_COPIES / 2:g}×) → {verdict(m['scaling']['ok'])}.",
+        "### Reach and cost",
+        f"Digest reach: {REACH_SUBSCRIBERS:,} subscribers ({mails:,} mails, the measured share with something "
+        f"new) at the production quota the deployment asks for ({PRODUCTION_QUOTA_RATE:g}/s, "
+        f"{PRODUCTION_QUOTA_DAY:,.0f}/day: docs/deployment-mail.md, \"100,000 ÷ 0.95 ≈ 105,300 a day\"; the "
+        f"template cannot set it, SES quotas are the account's), {MAILERS} mailer instances: {sending}.",
+        "Cost per 100,000 recipients, from this run's measured figures scaled (prices: section \"Monthly cost\"). "
+        "Lambda: the measured times × the function's MemorySize from template.yaml; below 1,769 MB Lambda gives "
+        "a share of one vCPU, so CPU time is scaled by 1,769 ÷ MemorySize; the mailer is billed while it waits "
+        "between sends (it keeps to its share of the SES rate), so its duration is the larger of its work and "
+        f"the quota's spacing ({m['run'].paced_seconds_per_mail:.3f} s a mail per instance). The planner's time "
+        "includes waiting for moto (an upper bound). SQS: the billed requests measured on moto's queue. DynamoDB: "
+        "on-demand request units measured on the planner's and the mailer's calls. SES: per mail sent.",
+        table(["Service", "What", "Quantity", "Dollars"], cost_rows),
+        f"Digest cost per 100,000 recipients: ${total(lines):.2f} ({split}).",
     ])

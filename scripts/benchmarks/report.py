@@ -9,6 +9,8 @@ import platform
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .common import table
+
 
 def header(args: argparse.Namespace, runs: int, requests: int, load: tuple[float, float]) -> str:
     from importlib.metadata import version
@@ -43,3 +45,13 @@ def header(args: argparse.Namespace, runs: int, requests: int, load: tuple[float
            else "."),
     ])
 
+
+
+def report_goals(goals: list[tuple[str, str, str]]) -> str:
+    """The performance issue's goals, one row each: the goal, the measured figure, PASS / MISS (or — for a figure
+    printed without a goal)."""
+    return "\n\n".join([
+        "## Goals",
+        "Each goal of the performance work, with this run's figure (details in the sections below).",
+        table(["Goal", "Measured", "Verdict"], [list(g) for g in goals]),
+    ])

@@ -4,6 +4,7 @@ watched."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import sys
@@ -52,6 +53,7 @@ class Stack:
     pending_ids: list[str]
     calls: CallLog = field(default_factory=lambda: CallLog())
     seeded: dict[str, Any] = field(default_factory=dict)
+    measured: dict[str, Any] = field(default_factory=dict)  # figures a measure leaves for another (the clock's tick)
 
     @property
     def table(self) -> str:
@@ -137,34 +139,70 @@ def start_stack(state_dir: Path) -> Stack:
     stack = Stack(template=template, moto=moto, url=url, accounts=Accounts(subs), verified_id=verified[0].id,
                   verified_slug=verified[0].slug, pending_ids=[a.id for a in pending], seeded=seeded)
     # Every DynamoDB call made by the handlers in this process goes through this client: watch it.
-    dynamodb().meta.events.register("before-call.dynamodb.*", stack.calls.on_call)
+    stack.calls.watch(dynamodb())
     return stack
 
 
+class Seen(list[str]):
+    """The operation names of the DynamoDB calls made while watching, and the request units they consumed."""
+
+    rru: float = 0.0
+    wru: float = 0.0
+
+
 class CallLog:
-    """Operation names of DynamoDB calls, from botocore's before-call event."""
+    """DynamoDB calls: operation names from botocore's before-call event, request units (cost.request_units)
+    from the request and the response's size at after-call."""
 
     def __init__(self) -> None:
         self.operations: list[str] = []
+        self.units: list[tuple[float, float]] = []
         self.scans: list[str] = []
         self.context = "setup"
 
-    def on_call(self, model: Any = None, **_: Any) -> None:
+    def watch(self, client: Any) -> None:
+        client.meta.events.register("before-call.dynamodb.*", self.on_call)
+        client.meta.events.register("after-call.dynamodb.*", self.on_done)
+
+    def on_call(self, model: Any = None, params: Any = None, context: Any = None, **_: Any) -> None:
         name = getattr(model, "name", "?")
+        if isinstance(context, dict):
+            context["bench_call"] = (len(self.operations), (params or {}).get("body") or b"")
         self.operations.append(name)
+        self.units.append((0.0, 0.0))
         if name == "Scan":
             self.scans.append(self.context)
 
+    def on_done(self, model: Any = None, http_response: Any = None, context: Any = None, **_: Any) -> None:
+        from .cost import request_units
+
+        index, body = (context or {}).get("bench_call", (None, b""))
+        if index is None:
+            return
+        try:
+            request = json.loads(body) if body else {}
+        except ValueError:
+            request = {}
+        size = len(getattr(http_response, "content", b"") or b"")
+        self.units[index] = request_units(getattr(model, "name", "?"), request, size)
+
     @contextlib.contextmanager
-    def watching(self, context: str) -> Iterator[list[str]]:
+    def watching(self, context: str) -> Iterator[Seen]:
         self.context, start = context, len(self.operations)
-        seen: list[str] = []
+        seen = Seen()
         try:
             yield seen
         finally:
             seen += self.operations[start:]
+            seen.rru = sum(r for r, _ in self.units[start:])
+            seen.wru = sum(w for _, w in self.units[start:])
             self.context = "setup"
 
+
+def memory_mb(template: Any, function: str) -> int:
+    """A function's MemorySize in template.yaml (its own, else the Globals')."""
+    own = template.resources[function].get("Properties", {}).get("MemorySize")
+    return int(own or template.raw.get("Globals", {}).get("Function", {}).get("MemorySize", 128))
 
 
 def find_route(stack: Stack, key: str) -> Any:
