@@ -73,7 +73,8 @@ def compute(stack: Stack, read: RequestCost, write: RequestCost, ballot: Request
     clock = stack.measured.get("clock") or RequestCost(0.1, 1.0, 0.0, 500)
     digest = digest_lines(mail["run"], 100_000)
     # A transactional mail (reminder, notice) costs what a digest mail does, without the planner's work.
-    per_mail = [line.times(1 / 100_000) for line in digest if not line.what.startswith("planner")]
+    per_mail = [line.times(1 / 100_000, line.what.split(":")[0] + " (as for a digest mail)") for line in digest
+                if not line.what.startswith("planner")]
     lines = monthly_lines(usage, fixed(stack), read, write, ballot, clock, digest, per_mail, first_page_kb)
     return {"usage": usage, "fixed": fixed(stack), "lines": lines, "read": read, "write": write, "ballot": ballot,
             "clock": clock, "total": total(lines), "after_free": total(lines, free_tier=True)}
@@ -94,7 +95,7 @@ def report_monthly(m: dict[str, Any]) -> str:
             for line in sorted(lines, key=lambda line: (line.service, -line.usd))]
     listed = by_service(lines)
     free = by_service(lines, free_tier=True)
-    main = ", ".join(f"{service} ${free[service]:,.2f} (list ${usd:,.2f})" for service, usd in list(listed.items())[:6])
+    main = ", ".join(f"{service} ${usd:,.2f} (list ${listed[service]:,.2f})" for service, usd in list(free.items())[:6])
     prices = [[p.service, p.describe(), p.region, p.source, p.read_on + ("" if p.checked else " (not re-checked)"),
                f"{p.free:,g}" if p.free else "—"] for p in PRICES.values()]
     return "\n\n".join([
