@@ -97,7 +97,7 @@ def report_monthly(m: dict[str, Any]) -> str:
     free = by_service(lines, free_tier=True)
     main = ", ".join(f"{service} ${usd:,.2f} (list ${listed[service]:,.2f})" for service, usd in list(free.items())[:6])
     prices = [[p.service, p.describe(), p.region, p.source, p.read_on + ("" if p.checked else " (not re-checked)"),
-               f"{p.free:,g}" if p.free else "—"] for p in PRICES.values()]
+               f"{p.free:,.0f}" if p.free else "—"] for p in PRICES.values()]
     return "\n\n".join([
         "## Monthly cost",
         "The whole stack for a month of the expected use: 80 associations, 10,000 members, 100,000 subscribers "

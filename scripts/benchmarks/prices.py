@@ -35,8 +35,9 @@ class Price:
         return billable * self.usd / self.per
 
     def describe(self) -> str:
-        per = {1.0: "", 1e3: " per 1,000", 1e4: " per 10,000", 1e6: " per million"}.get(self.per, f" per {self.per:g}")
-        return f"${self.usd:g}{per} {self.unit}s" if per else f"${self.usd:g} per {self.unit}"
+        """"$0.40 per 1,000,000 × request": the price, plainly (no exponent, no plural to guess)."""
+        usd = f"{self.usd:.10f}".rstrip("0").rstrip(".")
+        return f"${usd} per {self.per:,.0f} × {self.unit}" if self.per != 1 else f"${usd} per {self.unit}"
 
 
 PRICES: dict[str, Price] = {p.item: p for p in [
