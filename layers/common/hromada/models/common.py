@@ -75,12 +75,19 @@ Email = Annotated[str, StringConstraints(max_length=254, pattern=EMAIL), AfterVa
 Limit = Annotated[int, Field(ge=1, le=100, description="Page size (at most 100)")]
 
 
-class Strict(BaseModel):
+class Model(BaseModel):
+    """Every model's base: a model's validator and serializer are built the first time it is used, not at
+    import, so a cold start pays only for the models its request touches."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class Strict(Model):
     """Input models refuse unknown fields: no mass assignment."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Page(BaseModel, Generic[T]):
+class Page(Model, Generic[T]):
     items: list[T]
     next_cursor: str | None = Field(None, description="Opaque; pass back as `cursor` for the next page")
