@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from functools import cache
 
 from aws_lambda_powertools.event_handler import Response
@@ -14,6 +18,7 @@ from hromada.api import (
     make_handler,
     principal,
 )
+from hromada.coldstart import init_done
 from hromada.domain.associations import Associations
 from hromada.domain.personal_data import PersonalData
 from hromada.domain.rsvps import Rsvps
@@ -87,3 +92,4 @@ def erase_me(body: ErasureIn) -> Response[None]:
 lambda_handler = make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
+init_done()
