@@ -21,7 +21,6 @@ from hromada.api import (
 from hromada.coldstart import init_done
 from hromada.domain.associations import Associations
 from hromada.domain.personal_data import PersonalData
-from hromada.domain.rsvps import Rsvps
 from hromada.models.association import AssociationOut, Membership, MeOut
 from hromada.models.moderation import ErasureIn, ExportOut, MyRsvpOut, MyRsvpsOut
 from hromada.observability import logger, metrics
@@ -40,7 +39,9 @@ def associations() -> Associations:
 
 @cache
 def personal_data() -> PersonalData:
+    # Here: only the export and erasure routes need the events side (its models, ~15 ms to import).
     from hromada.bus import OutboxPublisher
+    from hromada.domain.rsvps import Rsvps
     from hromada.store.events import DynamoEventStore
 
     rsvps = Rsvps(DynamoEventStore(), OutboxPublisher())

@@ -39,7 +39,7 @@ from hromada.errors import HromadaError
 from hromada.i18n import negotiate
 from hromada.mail.links import SignedLinks
 from hromada.mail.render import page
-from hromada.models.event import EventCategory
+from hromada.models.event_category import EventCategory
 from hromada.models.subscription import (
     MySubscriptionOut,
     Preferences,

@@ -8,9 +8,8 @@ from typing import Annotated
 
 from pydantic import Field, StrictBool, model_validator
 
-from hromada.models.association import Categories, Category, RegionCode
+from hromada.models.association import AssociationRef, Categories, Category, RegionCode
 from hromada.models.common import HttpsUrl, HttpUrl, Model, Strict, single_line
-from hromada.models.event import AssociationRef
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
 from hromada.models.picture import Picture
 

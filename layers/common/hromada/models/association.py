@@ -272,3 +272,9 @@ class MeOut(Model):
     roles: list[str]
     groups: list[str]
     memberships: list[Membership]
+
+
+class AssociationRef(Model):
+    id: str
+    name: str
+    slug: str

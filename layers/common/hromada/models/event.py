@@ -9,26 +9,11 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StrictBool, StringConstraints, model_validator
 
 from hromada.domain import times
-from hromada.models.association import DepartmentCode, Language, Languages, PostalCode, RegionCode
+from hromada.models.association import AssociationRef, DepartmentCode, Language, Languages, PostalCode, RegionCode
 from hromada.models.common import HttpsUrl, Model, Strict, single_line, text
+from hromada.models.event_category import EventCategory
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
 from hromada.models.picture import Picture
-
-
-class EventCategory(StrEnum):
-    CONCERT = "concert"
-    LANGUAGE_CLASS = "language_class"
-    FUNDRAISER = "fundraiser"
-    RALLY = "rally"
-    TALK = "talk"
-    EXHIBITION = "exhibition"
-    WORKSHOP = "workshop"
-    FILM = "film"
-    FESTIVAL = "festival"
-    COMMEMORATION = "commemoration"
-    SPORT = "sport"
-    MEETUP = "meetup"
-    OTHER = "other"
 
 
 class EventStatus(StrEnum):
@@ -189,12 +174,6 @@ class Seats(Model):
     @property
     def has_room(self) -> bool:
         return self.capacity is None or self.confirmed < self.capacity
-
-
-class AssociationRef(Model):
-    id: str
-    name: str
-    slug: str
 
 
 class SeatsOut(Model):

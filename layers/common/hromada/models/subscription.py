@@ -9,7 +9,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from hromada.models.association import RegionCode
 from hromada.models.common import Email, Model, Strict
-from hromada.models.event import EventCategory
+from hromada.models.event_category import EventCategory
 
 
 class Frequency(StrEnum):
