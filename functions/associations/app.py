@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from functools import cache
 from typing import Annotated
 
@@ -19,6 +23,7 @@ from hromada.api import (
     make_handler,
     principal,
 )
+from hromada.coldstart import init_done
 from hromada.domain.associations import Associations
 from hromada.domain.ports import DirectoryQuery
 from hromada.domain.text import fold
@@ -164,3 +169,4 @@ def remove_editor(id: IdOrSlug, email: Annotated[str, Path(min_length=3, max_len
 lambda_handler = make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
+init_done()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from functools import cache
 from typing import Annotated
 
@@ -19,6 +23,7 @@ from hromada.api import (
     make_handler,
     principal,
 )
+from hromada.coldstart import init_done
 from hromada.domain.elections import Elections
 from hromada.models.common import Limit, Page
 from hromada.models.election import (
@@ -229,3 +234,4 @@ def my_vote(election_id: ElectionId) -> MyVoteOut:
 lambda_handler = make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
+init_done()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 import os
 import re
 from datetime import date, datetime, timedelta
@@ -24,6 +28,7 @@ from hromada.api import (
 )
 from hromada.attendees import attendees, attendees_csv
 from hromada.bus import OutboxPublisher
+from hromada.coldstart import init_done
 from hromada.domain import times
 from hromada.domain.event_ports import EventQuery
 from hromada.domain.events import Events
@@ -327,3 +332,4 @@ def export_attendees(id: EventId) -> Response[str]:
 lambda_handler = make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
+init_done()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from functools import cache
 from typing import Annotated
 
@@ -19,6 +23,7 @@ from hromada.api import (
     make_handler,
     principal,
 )
+from hromada.coldstart import init_done
 from hromada.domain.initiatives import Initiatives
 from hromada.domain.twinning_ports import ListQuery
 from hromada.models.association import RegionCode
@@ -120,3 +125,4 @@ def restore_initiative(id: InitiativeId, body: ActNote) -> InitiativeOut:
 lambda_handler = make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
+init_done()

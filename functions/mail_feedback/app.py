@@ -7,11 +7,16 @@ suppresses the address for good (its subscription is deleted); transient bounces
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 import json
 import os
 from functools import cache
 from typing import Any
 
+from hromada.coldstart import init_done
 from hromada.domain.clock import utc_now
 from hromada.observability import logger, metrics
 from hromada.store.client import dynamodb
@@ -77,3 +82,4 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 
 dynamodb()
+init_done()

@@ -6,11 +6,16 @@ harmless: every job carries a key per period (or per event), and the mailer send
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 import time
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
+from hromada.coldstart import init_done
 from hromada.domain.digests import DigestPlanner
 from hromada.domain.event_mail import ReminderPlanner
 from hromada.mail.links import SignedLinks
@@ -99,3 +104,4 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 
 dynamodb()
+init_done()

@@ -14,6 +14,10 @@ read (a poison message) fails every time and lands in the dead-letter queue afte
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 import os
 import time
 from dataclasses import replace
@@ -24,6 +28,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from hromada import jitter
+from hromada.coldstart import init_done
 from hromada.mail.delivery import JobFailed, JobPaused, Mailer
 from hromada.mail.jobs import MailJob
 from hromada.mail.links import SignedLinks
@@ -173,3 +178,4 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 
 dynamodb()
+init_done()

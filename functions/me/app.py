@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from functools import cache
 
 from aws_lambda_powertools.event_handler import Response
@@ -14,9 +18,9 @@ from hromada.api import (
     make_handler,
     principal,
 )
+from hromada.coldstart import init_done
 from hromada.domain.associations import Associations
 from hromada.domain.personal_data import PersonalData
-from hromada.domain.rsvps import Rsvps
 from hromada.models.association import AssociationOut, Membership, MeOut
 from hromada.models.moderation import ErasureIn, ExportOut, MyRsvpOut, MyRsvpsOut
 from hromada.observability import logger, metrics
@@ -35,7 +39,9 @@ def associations() -> Associations:
 
 @cache
 def personal_data() -> PersonalData:
+    # Here: only the export and erasure routes need the events side (its models, ~15 ms to import).
     from hromada.bus import OutboxPublisher
+    from hromada.domain.rsvps import Rsvps
     from hromada.store.events import DynamoEventStore
 
     rsvps = Rsvps(DynamoEventStore(), OutboxPublisher())
@@ -87,3 +93,4 @@ def erase_me(body: ErasureIn) -> Response[None]:
 lambda_handler = make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
+init_done()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
 
 from hromada.api import create_app, make_handler
+from hromada.coldstart import init_done
 from hromada.domain.geography import catalogue
 from hromada.settings import get_settings
 
@@ -25,3 +30,4 @@ def regions() -> Response[dict[str, Any]]:
 
 
 lambda_handler = make_handler(app)
+init_done()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from functools import cache
 from typing import Annotated
 
@@ -19,6 +23,7 @@ from hromada.api import (
     make_handler,
     principal,
 )
+from hromada.coldstart import init_done
 from hromada.domain.moderation import Moderation
 from hromada.domain.moderation_ports import Review, Target
 from hromada.models.common import Limit, Page
@@ -153,3 +158,4 @@ def association_notices(id: AssociationId) -> Response[NoticesOut]:
 lambda_handler = make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
+init_done()

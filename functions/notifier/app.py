@@ -3,6 +3,10 @@ attendees hear of their event's changes, owners of the moderators' decision on t
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 import json
 from functools import cache
 from typing import Any
@@ -10,6 +14,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
+from hromada.coldstart import init_done
 from hromada.domain.event_mail import AnnouncementNotices, AssociationNotices, ElectionNotices, EventNotices
 from hromada.mail.links import SignedLinks
 from hromada.observability import logger, metrics
@@ -92,3 +97,4 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 
 dynamodb()
+init_done()

@@ -4,6 +4,10 @@ Lambda retries the batch from it (halving it on errors) before sending it to the
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from functools import cache
 from typing import Any
 
@@ -11,6 +15,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
 from hromada.bus import EventBridgePublisher, OutboxRelay
+from hromada.coldstart import init_done
 from hromada.observability import logger, metrics
 from hromada.store.client import dynamodb
 from hromada.store.outbox import from_image
@@ -40,3 +45,4 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 
 dynamodb()
+init_done()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from functools import cache
 from typing import Annotated
 
@@ -19,6 +23,7 @@ from hromada.api import (
     make_handler,
     principal,
 )
+from hromada.coldstart import init_done
 from hromada.domain.matching import Criteria
 from hromada.domain.partnerships import Partnerships
 from hromada.domain.twinning_ports import ListQuery
@@ -142,3 +147,4 @@ def restore_partnership(id: PartnershipId, body: ActNote) -> PartnershipOut:
 lambda_handler = make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
+init_done()

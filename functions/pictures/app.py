@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from functools import cache
 from typing import Annotated
 
@@ -18,6 +22,7 @@ from hromada.api import (
     make_handler,
     principal,
 )
+from hromada.coldstart import init_done
 from hromada.domain.pictures import Pictures
 from hromada.models.picture import ItemId, Picture, PictureIn, PictureTarget, UploadRequest, UploadTicket
 from hromada.observability import metrics
@@ -70,3 +75,4 @@ def remove_picture(target: Annotated[PictureTarget, Path()], id: Annotated[ItemI
 
 
 lambda_handler = make_handler(app)
+init_done()

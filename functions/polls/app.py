@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from functools import cache
 from typing import Annotated
 
@@ -18,6 +22,7 @@ from hromada.api import (
     make_handler,
     principal,
 )
+from hromada.coldstart import init_done
 from hromada.domain.polls import Polls
 from hromada.models.common import Limit, Page
 from hromada.models.election import Reason
@@ -81,3 +86,4 @@ def close_poll(poll_id: PollId, body: Reason) -> PollOut:
 lambda_handler = make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
+init_done()

@@ -7,6 +7,10 @@ so link scanners cannot confirm or unsubscribe anyone: the page's button POSTs.
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from collections.abc import Callable
 from functools import cache
 from typing import Annotated
@@ -28,13 +32,14 @@ from hromada.api import (
     make_handler,
     principal,
 )
+from hromada.coldstart import init_done
 from hromada.domain.geography import REGIONS
 from hromada.domain.subscriptions import Subscriptions
 from hromada.errors import HromadaError
 from hromada.i18n import negotiate
 from hromada.mail.links import SignedLinks
 from hromada.mail.render import page
-from hromada.models.event import EventCategory
+from hromada.models.event_category import EventCategory
 from hromada.models.subscription import (
     MySubscriptionOut,
     Preferences,
@@ -247,3 +252,4 @@ def _manage(token: str, prefs: PreferencesOut, notice: str | None = None, error:
 
 lambda_handler = make_handler(app)
 dynamodb()
+init_done()

@@ -3,10 +3,15 @@ has come, and counts and publishes the elections that closed."""
 
 from __future__ import annotations
 
+import gc
+
+gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
+
 from functools import cache
 from typing import Any
 
 from hromada.bus import OutboxPublisher
+from hromada.coldstart import init_done
 from hromada.domain.elections import Elections
 from hromada.domain.polls import Polls
 from hromada.domain.voting_clock import VotingClock
@@ -40,3 +45,4 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 # Built during init, so SnapStart's snapshot holds the DynamoDB client instead of each restore.
 dynamodb()
+init_done()

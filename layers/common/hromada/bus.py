@@ -12,11 +12,13 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hromada.domain.event_ports import DomainEvent
 from hromada.observability import logger, metrics
 from hromada.settings import get_settings
+
+if TYPE_CHECKING:  # annotations only: importing the bus does not import the event models
+    from hromada.domain.event_ports import DomainEvent
 
 SOURCE = "hromada.events"
 MAX_ENTRIES = 10  # PutEvents accepts at most 10 entries per call

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from hromada.models.event import Event, Rsvp, Seats
+if TYPE_CHECKING:  # annotations only: a function that publishes events need not build the event models
+    from hromada.models.event import Event, Rsvp, Seats
 
 
 @dataclass(frozen=True)

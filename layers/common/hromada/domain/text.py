@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from slugify import slugify
-
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SPACES = re.compile(r"\s+")
 
@@ -42,6 +40,8 @@ def transliterate_uk(text: str) -> str:
 
 def make_slug(name: str) -> str:
     """Latin slug from any script: Ukrainian by the national transliteration, anything else by Unidecode."""
+    from slugify import slugify  # here: only registering an association makes a slug (~4 ms to import)
+
     return slugify(transliterate_uk(name), max_length=60, word_boundary=True) or "association"
 
 

@@ -13,8 +13,6 @@ import time
 from dataclasses import dataclass
 from functools import cache
 
-import jwt
-
 from hromada.errors import BadRequest
 
 CONFIRM = "confirm"
@@ -63,11 +61,15 @@ def issue(subscription_id: str, purpose: str, now: float | None = None, key: byt
               "iss": _ISSUER}
     if generation is not None:
         claims["gen"] = generation
+    import jwt  # here, not at import: PyJWT loads cryptography (~40 ms), and most requests sign nothing
+
     return jwt.encode(claims, key or signing_key(), algorithm=_ALGORITHM)
 
 
 def verify(token: str, purpose: str, now: float | None = None, key: bytes | None = None) -> TokenClaims:
     """The claims of a genuine, unexpired token for this purpose; 400 otherwise (tampered, expired, other use)."""
+    import jwt
+
     try:
         claims = jwt.decode(token, key or signing_key(), algorithms=[_ALGORITHM], issuer=_ISSUER,
                             options={"require": ["sub", "pur", "exp", "iat"], "verify_exp": now is None,

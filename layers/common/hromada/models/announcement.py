@@ -6,11 +6,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StrictBool, model_validator
+from pydantic import Field, StrictBool, model_validator
 
-from hromada.models.association import Categories, Category, RegionCode
-from hromada.models.common import HttpsUrl, HttpUrl, Strict, single_line
-from hromada.models.event import AssociationRef
+from hromada.models.association import AssociationRef, Categories, Category, RegionCode
+from hromada.models.common import HttpsUrl, HttpUrl, Model, Strict, single_line
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
 from hromada.models.picture import Picture
 
@@ -81,7 +80,7 @@ class AnnouncementPatch(Strict):
     sources: Sources | None = None
 
 
-class Announcement(BaseModel):
+class Announcement(Model):
     """The stored record (domain entity)."""
 
     model_config = {"extra": "ignore"}
@@ -110,7 +109,7 @@ class Announcement(BaseModel):
     picture: Picture | None = None  # set through /pictures
 
 
-class AnnouncementOut(BaseModel):
+class AnnouncementOut(Model):
     """What the API shows, field by field."""
 
     id: str

@@ -5,11 +5,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, StrictBool, StringConstraints, model_serializer, model_validator
+from pydantic import Field, StrictBool, StringConstraints, model_serializer, model_validator
 
 from hromada.domain import geography
 from hromada.domain.text import SLUG_PATTERN
-from hromada.models.common import Email, HttpsUrl, HttpUrl, Strict, one_of, single_line, text
+from hromada.models.common import Email, HttpsUrl, HttpUrl, Model, Strict, one_of, single_line, text
 from hromada.models.picture import Picture
 
 
@@ -153,7 +153,7 @@ class Association(_Profile):
     picture: Picture | None = None  # the logo, set through /pictures
 
 
-class AssociationOut(BaseModel):
+class AssociationOut(Model):
     """What the API shows. Built field by field: nothing leaks that is not listed here."""
 
     id: str
@@ -212,13 +212,13 @@ class AssociationForModeration(AssociationOut):
         return cls(**AssociationOut.for_editor(a).model_dump(), owner_email_domain=a.owner_email_domain)
 
 
-class NextEventOut(BaseModel):
+class NextEventOut(Model):
     id: str
     title: dict[str, str]
     start: str
 
 
-class AssociationNumbersOut(BaseModel):
+class AssociationNumbersOut(Model):
     """An association's key numbers for its editors' dashboard."""
 
     upcoming_events: int = Field(description="Events not cancelled that have not started yet")
@@ -245,7 +245,7 @@ class EditorIn(Strict):
     email: Email
 
 
-class Editor(BaseModel):
+class Editor(Model):
     association_id: str
     email: str
     role: EditorRole
@@ -253,18 +253,18 @@ class Editor(BaseModel):
     added_by: str
 
 
-class EditorOut(BaseModel):
+class EditorOut(Model):
     email: str
     role: EditorRole
     added_at: str
 
 
-class Membership(BaseModel):
+class Membership(Model):
     role: EditorRole
     association: AssociationOut
 
 
-class MeOut(BaseModel):
+class MeOut(Model):
     id: str
     email: str
     email_verified: bool
@@ -272,3 +272,9 @@ class MeOut(BaseModel):
     roles: list[str]
     groups: list[str]
     memberships: list[Membership]
+
+
+class AssociationRef(Model):
+    id: str
+    name: str
+    slug: str

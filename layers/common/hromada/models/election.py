@@ -5,10 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from hromada.models.association import LocalizedText
-from hromada.models.common import Email, HttpsUrl, Strict, single_line, text
+from hromada.models.common import Email, HttpsUrl, Model, Strict, single_line, text
 from hromada.models.voting import AssociationId, CandidateId, Instant, LocalizedTitle, StoredTitle
 
 
@@ -76,7 +76,7 @@ class ElectionPatch(Strict):
     voting_closes_at: Instant | None = None
 
 
-class BallotCandidate(BaseModel):
+class BallotCandidate(Model):
     """A candidate as printed on the ballot (frozen when voting opens)."""
 
     id: str
@@ -85,7 +85,7 @@ class BallotCandidate(BaseModel):
     association_name: str
 
 
-class Election(BaseModel):
+class Election(Model):
     """The stored record."""
 
     model_config = {"extra": "ignore"}
@@ -118,7 +118,7 @@ class Election(BaseModel):
                 }.get(self.status)
 
 
-class ElectionOut(BaseModel):
+class ElectionOut(Model):
     id: str
     title: dict[str, str]
     description: dict[str, str] | None
@@ -158,7 +158,7 @@ class NominationIn(Strict):
     photo_url: HttpsUrl | None = None
 
 
-class Candidate(BaseModel):
+class Candidate(Model):
     model_config = {"extra": "ignore"}
 
     id: str
@@ -178,7 +178,7 @@ class Candidate(BaseModel):
     hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
 
 
-class CandidateOut(BaseModel):
+class CandidateOut(Model):
     """What everyone sees of an approved candidate."""
 
     id: str
@@ -219,7 +219,7 @@ class RollIn(Strict):
     emails: Annotated[list[Email], Field(min_length=1, max_length=1000)]
 
 
-class RollOut(BaseModel):
+class RollOut(Model):
     received: int = Field(description="Distinct mailboxes in this upload (case and +tags ignored; already listed "
                                       "ones count too)")
 
@@ -239,7 +239,7 @@ class BallotIn(Strict):
         None, description="majority_judgment; a candidate left out is graded to_reject")
 
 
-class Receipt(BaseModel):
+class Receipt(Model):
     election_id: str
     tracker: str = Field(description="Keep it: find your ballot under it once the ballots are published")
 
@@ -247,7 +247,7 @@ class Receipt(BaseModel):
 Tracker = Annotated[str, StringConstraints(pattern=r"^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$")]
 
 
-class PublishedBallot(BaseModel):
+class PublishedBallot(Model):
     tracker: str
     choice: str | None = None
     approve: list[str] | None = None
@@ -255,13 +255,13 @@ class PublishedBallot(BaseModel):
     grades: dict[str, Grade] | None = None
 
 
-class VoterAssociation(BaseModel):
+class VoterAssociation(Model):
     association_id: str
     name: str
     voted: bool
 
 
-class MyVoteOut(BaseModel):
+class MyVoteOut(Model):
     electorate: Electorate
     eligible: bool
     voted: bool
@@ -269,7 +269,7 @@ class MyVoteOut(BaseModel):
         description="Elections by association: the verified associations you own, and which have voted")
 
 
-class Tie(BaseModel):
+class Tie(Model):
     stage: str
     between: list[str]
     rule: str
@@ -277,7 +277,7 @@ class Tie(BaseModel):
     detail: str
 
 
-class Round(BaseModel):
+class Round(Model):
     round: int
     counts: dict[str, int]
     exhausted: int
@@ -287,14 +287,14 @@ class Round(BaseModel):
     to_exhausted: int
 
 
-class GradeSummary(BaseModel):
+class GradeSummary(Model):
     counts: dict[Grade, int]
     median: Grade | None = None
     above: int | None = None
     below: int | None = None
 
 
-class Result(BaseModel):
+class Result(Model):
     """The count with its full working; sections other methods do not use are null."""
 
     method: Method
@@ -311,7 +311,7 @@ class Result(BaseModel):
     grades: dict[str, GradeSummary] | None = None
 
 
-class ResultOut(BaseModel):
+class ResultOut(Model):
     election_id: str
     published_at: str
     ballots_sha256: str = Field(description="SHA-256 of the published ballots (see scripts/recount)")
@@ -321,7 +321,7 @@ class ResultOut(BaseModel):
     result: Result
 
 
-class AuditOut(BaseModel):
+class AuditOut(Model):
     actor_id: str
     action: str
     target: str

@@ -6,29 +6,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field, StrictBool, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StrictBool, StringConstraints, model_validator
 
 from hromada.domain import times
-from hromada.models.association import DepartmentCode, Language, Languages, PostalCode, RegionCode
-from hromada.models.common import HttpsUrl, Strict, single_line, text
+from hromada.models.association import AssociationRef, DepartmentCode, Language, Languages, PostalCode, RegionCode
+from hromada.models.common import HttpsUrl, Model, Strict, single_line, text
+from hromada.models.event_category import EventCategory
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
 from hromada.models.picture import Picture
-
-
-class EventCategory(StrEnum):
-    CONCERT = "concert"
-    LANGUAGE_CLASS = "language_class"
-    FUNDRAISER = "fundraiser"
-    RALLY = "rally"
-    TALK = "talk"
-    EXHIBITION = "exhibition"
-    WORKSHOP = "workshop"
-    FILM = "film"
-    FESTIVAL = "festival"
-    COMMEMORATION = "commemoration"
-    SPORT = "sport"
-    MEETUP = "meetup"
-    OTHER = "other"
 
 
 class EventStatus(StrEnum):
@@ -138,7 +123,7 @@ class CancelRequest(Strict):
     reason: text(3, 1000) = Field(description="Why; shown to attendees")
 
 
-class Event(BaseModel):
+class Event(Model):
     """The stored record (domain entity). Instants are UTC ISO-8601 strings."""
 
     model_config = {"extra": "ignore"}
@@ -178,7 +163,7 @@ class Event(BaseModel):
         return min(self.registration_deadline or self.start, self.start)
 
 
-class Seats(BaseModel):
+class Seats(Model):
     """The counters every RSVP write is conditioned on."""
 
     capacity: int | None = None
@@ -191,20 +176,14 @@ class Seats(BaseModel):
         return self.capacity is None or self.confirmed < self.capacity
 
 
-class AssociationRef(BaseModel):
-    id: str
-    name: str
-    slug: str
-
-
-class SeatsOut(BaseModel):
+class SeatsOut(Model):
     capacity: int | None
     confirmed: int
     waitlisted: int
     available: int | None = Field(description="Free seats; null when the event has no limit")
 
 
-class EventOut(BaseModel):
+class EventOut(Model):
     """What the API shows. Built field by field: nothing leaks that is not listed here."""
 
     id: str
@@ -255,7 +234,7 @@ class EventOut(BaseModel):
         )
 
 
-class EventCountsOut(BaseModel):
+class EventCountsOut(Model):
     """Upcoming events by region."""
 
     regions: dict[str, int] = Field(description="INSEE region code -> scheduled events starting from now",
@@ -263,7 +242,7 @@ class EventCountsOut(BaseModel):
     total: int = Field(description="Sum over the regions (online-only events excluded)")
 
 
-class Rsvp(BaseModel):
+class Rsvp(Model):
     """One member's registration to one event (stored)."""
 
     model_config = {"extra": "ignore"}
@@ -279,7 +258,7 @@ class Rsvp(BaseModel):
     attempt: str | None = None
 
 
-class RsvpOut(BaseModel):
+class RsvpOut(Model):
     event_id: str
     status: RsvpStatus
     position: int | None = Field(description="Place on the waitlist (1 = next to get a seat); null when confirmed")
@@ -293,7 +272,7 @@ class RsvpState(StrEnum):
     NONE = "none"
 
 
-class RsvpStateOut(BaseModel):
+class RsvpStateOut(Model):
     """The caller's own RSVP; `none` (and null fields) when they have not registered."""
 
     event_id: str
@@ -303,7 +282,7 @@ class RsvpStateOut(BaseModel):
     promoted_at: str | None
 
 
-class AttendeeOut(BaseModel):
+class AttendeeOut(Model):
     name: str | None
     email: str
     status: RsvpStatus
@@ -312,7 +291,7 @@ class AttendeeOut(BaseModel):
     promoted_at: str | None
 
 
-class AttendeesOut(BaseModel):
+class AttendeesOut(Model):
     event_id: str
     capacity: int | None
     confirmed: int

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 
 from hromada.models.association import LocalizedText, RegionCode
-from hromada.models.common import Strict, single_line, text
+from hromada.models.common import Model, Strict, single_line, text
 from hromada.models.twinning import CooperationDomain, OblastCode, OwnerAssociation
 
 
@@ -89,7 +89,7 @@ class InitiativeStatusChange(Strict):
     note: text(0, 1000) | None = Field(None, description="Why; kept in the audit log")
 
 
-class InitiativeOut(BaseModel):
+class InitiativeOut(Model):
     """What the API shows; the contact is the owner association, reached through the platform."""
 
     id: str

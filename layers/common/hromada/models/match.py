@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from hromada.domain.matching import POINTS, Match
+from hromada.models.common import Model
 from hromada.models.twinning import CooperationDomain
 
 MatchReason = StrEnum("MatchReason", {name.upper(): name for name in POINTS})
@@ -18,7 +19,7 @@ class MatchKind(StrEnum):
     OFFER = "offer"
 
 
-class MatchOut(BaseModel):
+class MatchOut(Model):
     kind: MatchKind
     id: str
     title: str
@@ -39,7 +40,7 @@ class MatchOut(BaseModel):
                    score=match.score, reasons=[MatchReason(r) for r in match.reasons], href=f"/{collection}/{c.id}")
 
 
-class Matches(BaseModel):
+class Matches(Model):
     items: list[MatchOut] = Field(description="Best first")
     points: dict[str, int] = Field(description="What each reason is worth")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 
-from hromada.models.common import Strict, text
+from hromada.models.common import Model, Strict, text
 
 
 class FlagKind(StrEnum):
@@ -63,13 +63,13 @@ class DecisionIn(Strict):
         return self
 
 
-class FlagOut(BaseModel):
+class FlagOut(Model):
     item: str = Field(description="The flagged item's reference (kind:id, candidate:election:candidate)")
     reason: FlagReason
     flagged_at: str
 
 
-class ReviewOut(BaseModel):
+class ReviewOut(Model):
     """A flagged item as moderators see it: counts and reasons, never who reported it."""
 
     item: str
@@ -89,7 +89,7 @@ class ReviewOut(BaseModel):
     version: int
 
 
-class FlagNoteOut(BaseModel):
+class FlagNoteOut(Model):
     reason: FlagReason
     comment: str | None
     flagged_at: str
@@ -101,13 +101,13 @@ class ReviewDetailOut(ReviewOut):
                                                        "see it hidden too); null if it was deleted")
 
 
-class WarningOut(BaseModel):
+class WarningOut(Model):
     at: str
     item: str
     note: str
 
 
-class HiddenItemOut(BaseModel):
+class HiddenItemOut(Model):
     item: str
     kind: FlagKind
     id: str
@@ -115,14 +115,14 @@ class HiddenItemOut(BaseModel):
     decision: str | None
 
 
-class NoticesOut(BaseModel):
+class NoticesOut(Model):
     """What the association's editors are told: warnings, and their items hidden by moderation."""
 
     warnings: list[WarningOut]
     hidden: list[HiddenItemOut]
 
 
-class ModerationHistoryOut(BaseModel):
+class ModerationHistoryOut(Model):
     """Public: how much of an association's content moderation hid, and why. No reporter, no comment."""
 
     association_id: str
@@ -138,24 +138,24 @@ class ErasureIn(Strict):
     confirm: str = Field(min_length=3, max_length=254, description="Your own e-mail address, to confirm")
 
 
-class SuspensionOut(BaseModel):
+class SuspensionOut(Model):
     user_id: str
     suspended: bool
 
 
-class MyRsvpOut(BaseModel):
+class MyRsvpOut(Model):
     event_id: str
     status: str = Field(description="confirmed or waitlisted")
     joined_at: str | None = None
 
 
-class MyRsvpsOut(BaseModel):
+class MyRsvpsOut(Model):
     """The events I registered for (or wait for), newest registration first."""
 
     items: list[MyRsvpOut]
 
 
-class ExportOut(BaseModel):
+class ExportOut(Model):
     """Everything held about the caller (GDPR art. 15 and 20)."""
 
     generated_at: str

@@ -7,10 +7,10 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field, StrictBool, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StrictBool, StringConstraints, model_validator
 
 from hromada.models.association import LocalizedText
-from hromada.models.common import Email, HttpsUrl, Strict, single_line, text
+from hromada.models.common import Email, HttpsUrl, Model, Strict, single_line, text
 from hromada.models.twinning import (
     CooperationDomain,
     FrenchTerritory,
@@ -136,7 +136,7 @@ class PartnershipPatch(Strict):
     milestones: Milestones | None = None
 
 
-class Party(BaseModel):
+class Party(Model):
     kind: PartyKind
     role: PartyRole
     name: str
@@ -180,32 +180,32 @@ class PartnershipStatusChange(Strict):
     note: text(0, 1000) | None = Field(None, description="Why; kept in the audit log")
 
 
-class PartnershipContactOut(BaseModel):
+class PartnershipContactOut(Model):
     name: str
     role: str | None
     organisation: str | None
     email: str | None = Field(description="Present only for the partnership's parties and moderators")
 
 
-class PartnershipDocumentOut(BaseModel):
+class PartnershipDocumentOut(Model):
     title: str
     url: str
 
 
-class PartnershipMilestoneOut(BaseModel):
+class PartnershipMilestoneOut(Model):
     date: date
     title: str
     done: bool
 
 
-class PartyOut(BaseModel):
+class PartyOut(Model):
     kind: PartyKind
     role: PartyRole
     name: str
     association_id: str | None
 
 
-class PartnershipOut(BaseModel):
+class PartnershipOut(Model):
     """What the API shows. Built field by field: nothing leaks that is not listed here."""
 
     id: str

@@ -5,9 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, StringConstraints, model_serializer, model_validator
+from pydantic import Field, StringConstraints, model_serializer, model_validator
 
-from hromada.models.common import Strict, single_line
+from hromada.models.common import Model, Strict, single_line
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # the POST policy's content-length-range, and the check on reading
 UPLOAD_SECONDS = 600  # a presigned POST is good for ten minutes
@@ -57,7 +57,7 @@ class UploadRequest(Strict):
     size: int = Field(ge=1, description=f"The file's size in bytes (at most {MAX_UPLOAD_BYTES})")
 
 
-class UploadTicket(BaseModel):
+class UploadTicket(Model):
     """A presigned POST: send `fields` and then the file (form field `file`) as multipart/form-data to `url`."""
 
     upload_id: str
@@ -72,13 +72,13 @@ class PictureIn(Strict):
     alt: AltText
 
 
-class Rendition(BaseModel):
+class Rendition(Model):
     src: str = Field(description="Path of the image on the web client's origin (CloudFront /media/*)")
     width: int
     height: int
 
 
-class Picture(BaseModel):
+class Picture(Model):
     """Stored on the item and shown as is: re-encoded WebP renditions, without any metadata."""
 
     card: Rendition = Field(description="At most 640 px a side, for cards")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-from hromada.models.common import Strict
+from hromada.models.common import Model, Strict
 from hromada.models.voting import AssociationId, Instant, LocalizedTitle, StoredTitle
 
 
@@ -49,12 +49,12 @@ class PollCreate(Strict):
         return self
 
 
-class PollOption(BaseModel):
+class PollOption(Model):
     id: str
     label: StoredTitle
 
 
-class Poll(BaseModel):
+class Poll(Model):
     model_config = {"extra": "ignore"}
 
     id: str
@@ -79,12 +79,12 @@ class Poll(BaseModel):
         return {PollStatus.SCHEDULED: self.opens_at, PollStatus.OPEN: self.closes_at}.get(self.status)
 
 
-class OptionOut(BaseModel):
+class OptionOut(Model):
     id: str
     label: dict[str, str]
 
 
-class PollOut(BaseModel):
+class PollOut(Model):
     id: str
     question: dict[str, str]
     options: list[OptionOut]
@@ -115,6 +115,6 @@ class PollVote(Strict):
     choices: Annotated[list[OptionId], Field(min_length=1, max_length=20)]
 
 
-class PollVoteOut(BaseModel):
+class PollVoteOut(Model):
     poll_id: str
     choices: list[str]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from hromada.models.association import RegionCode
-from hromada.models.common import Email, Strict
-from hromada.models.event import EventCategory
+from hromada.models.common import Email, Model, Strict
+from hromada.models.event_category import EventCategory
 
 
 class Frequency(StrEnum):
@@ -58,13 +58,13 @@ class SubscriptionRequest(Preferences):
     email: Email
 
 
-class SubscriptionAccepted(BaseModel):
+class SubscriptionAccepted(Model):
     """The same answer whether or not the address was already known: nothing is revealed."""
 
     status: str = Field("confirmation_sent", description="A confirmation mail is on its way, if needed")
 
 
-class PreferencesOut(BaseModel):
+class PreferencesOut(Model):
     regions: list[str]
     categories: list[str]
     associations: list[str]
@@ -79,7 +79,7 @@ class MySubscriptionStatus(StrEnum):
     NONE = "none"  # no subscription (or not a confirmed one): the preferences shown are the defaults
 
 
-class MySubscriptionOut(BaseModel):
+class MySubscriptionOut(Model):
     """A member's own subscription; `none` when there is none, with the preferences a new one would start from."""
 
     regions: list[str]
@@ -101,7 +101,7 @@ class MySubscriptionOut(BaseModel):
         return cls(**found.model_dump(exclude={"status"}), status=MySubscriptionStatus(found.status.value))
 
 
-class Subscription(BaseModel):
+class Subscription(Model):
     """The stored record."""
 
     model_config = {"extra": "ignore"}

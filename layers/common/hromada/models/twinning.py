@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from hromada.domain import geography
 from hromada.models.association import DepartmentCode, PostalCode, RegionCode
-from hromada.models.common import Strict, one_of, single_line, text
+from hromada.models.common import Model, Strict, one_of, single_line, text
 
 OblastCode = one_of(list(geography.OBLASTS), "Ukrainian oblast code")
 
@@ -64,7 +64,7 @@ class UkrainianTerritory(Strict):
         return UkrainianLevel.HROMADA if self.hromada else UkrainianLevel.OBLAST
 
 
-class FrenchTerritoryOut(BaseModel):
+class FrenchTerritoryOut(Model):
     level: FrenchLevel
     region: str
     department: str | None
@@ -77,7 +77,7 @@ class FrenchTerritoryOut(BaseModel):
                    postal_code=t.postal_code)
 
 
-class UkrainianTerritoryOut(BaseModel):
+class UkrainianTerritoryOut(Model):
     level: UkrainianLevel
     oblast: str
     hromada: str | None
@@ -87,7 +87,7 @@ class UkrainianTerritoryOut(BaseModel):
         return cls(level=t.level, oblast=t.oblast, hromada=t.hromada)
 
 
-class OwnerAssociation(BaseModel):
+class OwnerAssociation(Model):
     id: str
     name: str
 
