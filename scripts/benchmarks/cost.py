@@ -61,14 +61,15 @@ def request_units(operation: str, request: dict[str, Any], response_bytes: int) 
 
 
 def write_verdict(operations: list[str]) -> tuple[bool, str]:
-    """A write request's goal: at most one read call and exactly one TransactWriteItems, no other write call."""
+    """A write request's goal: at most one read call and at most one TransactWriteItems, no other write call
+    (a request that writes nothing, refused or already done, needs no transaction)."""
     reads = sum(1 for op in operations if op in READS)
     transactions = operations.count("TransactWriteItems")
     others = [op for op in operations if op in WRITES and op != "TransactWriteItems"]
-    ok = reads <= 1 and transactions == 1 and not others
+    ok = reads <= 1 and transactions <= 1 and not others
     if ok:
         return True, ""
-    parts = [f"{transactions} TransactWriteItems"] if transactions != 1 else []
+    parts = [f"{transactions} TransactWriteItems"] if transactions > 1 else []
     if reads > 1:
         parts.append(f"{reads} reads")
     if others:

@@ -59,9 +59,11 @@ def test_writes_cost_a_unit_per_kb_per_item_and_double_in_a_transaction() -> Non
     (["GetItem", "TransactWriteItems"], True, ""),
     (["Query", "GetItem", "TransactWriteItems"], False, "2 reads"),
     (["GetItem", "TransactWriteItems", "Query", "TransactWriteItems"], False, "2 TransactWriteItems, 2 reads"),
-    (["GetItem", "PutItem"], False, "0 TransactWriteItems, 1 PutItem"),
+    (["GetItem", "PutItem"], False, "1 PutItem"),
     (["TransactWriteItems", "UpdateItem", "UpdateItem"], False, "2 UpdateItem"),
-    ([], False, "0 TransactWriteItems"),
+    ([], True, ""),  # refused before any call
+    (["BatchGetItem"], True, ""),  # nothing to write (already registered)
+    (["Query", "Query"], False, "2 reads"),
 ])
 def test_a_write_is_within_its_goal_with_one_read_and_one_transaction_at_most(
         operations: list[str], ok: bool, reason: str) -> None:
