@@ -159,7 +159,8 @@ def report_calls(stack: Stack, exercised: list[Exercised]) -> str:
         "the client of `hromada.store.client.dynamodb()`. Goals: a read route makes one DynamoDB call; a write "
         "route makes at most one read call (GetItem, Query, BatchGetItem, TransactGetItems) and at most one "
         "TransactWriteItems (none when it writes nothing), and no other write call (PutItem, UpdateItem, "
-        "DeleteItem, BatchWriteItem): two round trips. Refused writes (4xx) are counted too, and marked. No Scan anywhere. Units: DynamoDB read / write "
+        "DeleteItem, BatchWriteItem): two round trips. Refused writes (4xx) are counted too, and marked. "
+        "No Scan anywhere. Units: DynamoDB read / write "
         "request units (on-demand; reads from the response's size, an upper bound); ms: the handler's wall time "
         "against moto on this machine.",
         table(["Route", "Request", "Caller", "Function", "Status", "Calls", "Operations",
