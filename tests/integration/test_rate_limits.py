@@ -85,8 +85,12 @@ def test_reads_are_not_counted_and_others_are_not_affected(api, person, new_asso
 def test_per_address_quota_spans_people(api, person, limits, stack):
     limits(per_user=100000, per_ip=100000)
     people = [person(label=f"neighbour{i}") for i in range(4)]
-    limits(per_user=100000, per_ip=ip_hits_this_window(stack) + 3)
-    statuses = [api("POST", "/associations", p, json=association_body()).status_code for p in people]
+    for _ in range(3):  # on a loaded machine the four writes may straddle a minute: the counter starts again
+        limits(per_user=100000, per_ip=ip_hits_this_window(stack) + 3)
+        window = int(time.time()) // 60
+        statuses = [api("POST", "/associations", p, json=association_body()).status_code for p in people]
+        if int(time.time()) // 60 == window:
+            break
     assert statuses == [201, 201, 201, 429]
 
 
