@@ -14,10 +14,10 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from hromada.domain.rate_limits import AccountErased, Quota, QuotaExceeded, WriteGuard, Writer
+from hromada.domain.rate_limits import AccountErased, Quota, WriteGuard, Writer
 from hromada.store.client import dynamodb
 from hromada.store.errors import call, failed_conditions, transact_retrying
-from hromada.store.write_guards import guard_items
+from hromada.store.write_guards import failure_of, guard_items
 
 
 class DynamoQuotaStore:
@@ -42,9 +42,7 @@ class DynamoQuotaStore:
             failed = failed_conditions(error)
             if not failed:
                 raise
-            failures = [guarded[i][0]() for i in failed]
-            # The writer's own state first: it is why the quota would not matter.
-            raise next((f for f in failures if not isinstance(f, QuotaExceeded)), failures[0]) from error
+            raise failure_of(guarded, failed) from error
 
     def _read_checks(self, client: Any, guarded: list[tuple[Callable[[], Exception], dict[str, Any]]],
                      now: int) -> None:

@@ -77,27 +77,28 @@ def guarding(guard: WriteGuard | None) -> Iterator[None]:
         _staged.reset(token)
 
 
+def failure_of(guarded: list[tuple[Callable[[], Exception], dict[str, Any]]], failed: list[int]) -> Exception:
+    """What the failed guard items (indexes into `guarded`) mean: the writer's own state first (it is why the
+    quota would not matter), else the first spent quota."""
+    failures = [guarded[i][0]() for i in failed]
+    return next((f for f in failures if not isinstance(f, QuotaExceeded)), failures[0])
+
+
 class Riding:
     """The guard's items as they ride in one transaction, from index `offset` on."""
 
-    def __init__(self, staged: _Staged | None, offset: int):
+    def __init__(self, staged: _Staged | None, offset: int,
+                 guarded: list[tuple[Callable[[], Exception], dict[str, Any]]] | None = None):
         self.staged, self.offset = staged, offset
-        self.meanings: list[Callable[[], Exception]] = []
-        self.items: list[dict[str, Any]] = []
-        if staged is not None:
-            for meaning, item in guard_items(staged.guard):
-                self.meanings.append(meaning)
-                self.items.append(item)
+        self.guarded = guarded or []
+        self.items = [item for _, item in self.guarded]
 
     def refusal(self, failed: list[int]) -> Exception | None:
-        """The refusal when a guard item failed; the writer's own state first (it is why the quota would not
-        matter). None when only the transaction's own items failed."""
+        """The refusal when a guard item failed; None when only the transaction's own items failed."""
         mine = [i - self.offset for i in failed if i >= self.offset]
         if not mine or self.staged is None:
             return None
-        failures = [self.meanings[i]() for i in mine]
-        failure = next((f for f in failures if not isinstance(f, QuotaExceeded)), failures[0])
-        return refusal(self.staged.guard, failure)
+        return refusal(self.staged.guard, failure_of(self.guarded, mine))
 
     def spent(self) -> None:
         if self.staged is not None:
@@ -110,10 +111,11 @@ def riding(own_items: int) -> Riding:
     staged = _staged.get()
     if staged is None or staged.spent:
         return Riding(None, own_items)
-    if own_items + len(guard_items(staged.guard)) > MAX_TRANSACT_ITEMS:
+    guarded = guard_items(staged.guard)
+    if own_items + len(guarded) > MAX_TRANSACT_ITEMS:
         spend_now()
         return Riding(None, own_items)
-    return Riding(staged, own_items)
+    return Riding(staged, own_items, guarded)
 
 
 def spend_now() -> None:
