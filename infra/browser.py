@@ -46,7 +46,10 @@ def sign_in_as(page: Page, role: str, then: str = "#/") -> None:
 
 
 def settled(page: Page) -> None:
-    """The route has rendered: a heading, no loading message, nothing busy."""
+    """The route in the address bar has rendered (not the one before a hash change): a heading, no loading
+    message, nothing busy."""
+    _, mark, fragment = page.url.partition("#")
+    expect(page.locator("main")).to_have_attribute("data-route", mark + fragment)
     expect(page.locator("main h1")).to_be_visible()
     expect(page.locator("main .status", has_text=re.compile("Chargement|Завантаження|Loading"))).to_have_count(0)
     expect(page.locator("[aria-busy=true]")).to_have_count(0)

@@ -142,12 +142,15 @@ function notFoundView(route) {
 /** Show the view for the current hash; `focus` moves focus to its heading (not on first load). */
 async function render({ rebuild = false, focus = true } = {}) {
   const hash = window.location.hash;
-  if (view && hash && !hash.startsWith("#/")) return; // an in-page anchor, not a route
+  // main[data-route] names the hash whose view is mounted: what follows the page (and its tests) waits on it
+  const shown = () => { main.dataset.route = hash; };
+  if (view && hash && !hash.startsWith("#/")) return shown(); // an in-page anchor, not a route
+  delete main.dataset.route;
   const route = { ...parseRoute(hash.startsWith("#/") ? hash : "#/"), focus };
   renderNav(route.name);
   if (!rebuild && view && view.name === route.name && view.update) {
     view.update(route);
-    return;
+    return shown();
   }
   const ticket = ++rendering;
   view?.destroy?.();
@@ -155,7 +158,7 @@ async function render({ rebuild = false, focus = true } = {}) {
   if (!rebuild) window.scrollTo(0, 0);
   if (route.name === "notfound" || !VIEWS[route.name]) {
     view = notFoundView(route);
-    return;
+    return shown();
   }
   let module;
   try {
@@ -163,10 +166,11 @@ async function render({ rebuild = false, focus = true } = {}) {
   } catch (err) {
     if (ticket !== rendering) return;
     fill(main, h("h1", { tabindex: "-1" }, t("errTitle")), errorBox(err, { title: null, retry: () => render() }));
-    return;
+    return shown();
   }
   if (ticket !== rendering) return; // another navigation happened meanwhile
   view = module.mount(route);
+  shown();
 }
 
 // ------------------------------------------------------------------ the menu (folded on phones)
