@@ -43,6 +43,9 @@ def test_entries_name_the_bus_the_source_the_kind_and_the_outbox_id():
 
 def test_more_than_ten_go_in_several_calls_and_refused_entries_are_not_accepted():
     events = client()
+    sizes: list[int] = []  # PutEvents takes at most ten entries a call: 12 go as 10 + 2
+    events.meta.events.register("provide-client-params.events.PutEvents",
+                                lambda params, **_: sizes.append(len(params["Entries"])))
     with Stubber(events) as stub:
         stub.add_response("put_events", {"FailedEntryCount": 1, "Entries": [{"EventId": "x"}] * 9 + [
             {"ErrorCode": "InternalFailure", "ErrorMessage": "try again"}]})
@@ -51,6 +54,7 @@ def test_more_than_ten_go_in_several_calls_and_refused_entries_are_not_accepted(
             [(f"ob_{n}", DomainEvent("EventChanged", {"n": n})) for n in range(12)])
         stub.assert_no_pending_responses()
     assert accepted == [f"ob_{n}" for n in range(12) if n != 9]
+    assert sizes == [10, 2]
 
 
 def test_a_failed_put_keeps_the_outbox_item_and_the_retry_relays_it_once():

@@ -57,9 +57,10 @@ class Rsvps:
                     return rsvp, None, True
                 self.store.wait(rsvp)
                 return rsvp, self.store.position(rsvp), True
-            except ConditionFailed as failed:
-                if failed.which == "exists" and self._ours(rsvp):
-                    # Our own write, retried by the client after a timeout: it did happen.
+            except ConditionFailed:
+                if self._ours(rsvp):
+                    # Our own write, retried by the client after a timeout: it did happen. The retry may fail on
+                    # any of its conditions (the seats item our first attempt changed, or the RSVP it wrote).
                     return rsvp, self._position(rsvp), True
                 continue  # the seats changed (or a parallel request of this member won): read again
         raise Unavailable()
