@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 
-.PHONY: run test lint unit integration e2e browser bench chromium vendor clean deploy-check screenshots
+.PHONY: run test fuzz lint unit integration e2e browser bench chromium vendor clean deploy-check screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,8 +29,13 @@ vendor: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
+# Two workers (the CI machine's two cores); tests/conftest.py groups what must share a worker (a stack, a module).
 test: $(STAMP) chromium vendor lint
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+# The long fuzzing run (make test fuzzes with FUZZ_EXAMPLES per operation and role; this, with many more).
+fuzz: $(STAMP) vendor
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} $(PY) -m pytest tests/e2e/test_fuzz_api.py $(PYTEST_ARGS)
 
 # What CloudFormation and Lambda would refuse, offline: dependency cycles, IAM versus calls, cfn-lint, the layer
 # built for Lambda importing every handler, sizes (also run by `make test`: tests/unit/test_deployable.py).

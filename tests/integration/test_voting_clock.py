@@ -1,11 +1,13 @@
 """Elections and polls open and close on time by themselves: the template's schedule runs the voting
-clock (here run now, as the local timer would a minute later); its moves are idempotent."""
+clock (here run now, as the local timer would a minute later); its moves are idempotent.
+
+The stack runs in this process, so its clock is moved forward instead of the test sleeping to real instants."""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -13,9 +15,26 @@ from tests.conftest import association_body
 from tests.integration.voting import CLOCK, approved_candidate, at, draft, in_voting, ok
 
 
-def wait_until(instant: str) -> None:
-    delay = (datetime.fromisoformat(instant.replace("Z", "+00:00")) - datetime.now().astimezone()).total_seconds()
-    time.sleep(max(0.0, delay) + 0.05)
+@pytest.fixture
+def wait_until(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Move the domain's clock (every handler reads the time through hromada.domain.clock) just past an instant."""
+    from hromada.domain import clock
+
+    real = clock.datetime
+    ahead = [timedelta(0)]
+
+    class Shifted(real):  # type: ignore[misc, valid-type]
+        @classmethod
+        def now(cls, tz=None):
+            return real.now(tz) + ahead[0]
+
+    monkeypatch.setattr(clock, "datetime", Shifted)
+
+    def move_past(instant: str) -> None:
+        target = datetime.fromisoformat(instant.replace("Z", "+00:00")) + timedelta(milliseconds=50)
+        ahead[0] = max(ahead[0], target - real.now(UTC))
+
+    return move_past
 
 
 @pytest.fixture(scope="module")
@@ -26,9 +45,9 @@ def cast(person, api):
     return {"admin": admin, "owner": owner, "association": association, "candidate": person(label="candidate")}
 
 
-def test_the_calendar_alone_moves_an_election_to_its_published_result(api, stack, person, cast):
+def test_the_calendar_alone_moves_an_election_to_its_published_result(api, stack, person, cast, wait_until):
     admin = cast["admin"]
-    opens, closes = at(8), at(14)  # room for the nominations below, even on a busy machine
+    opens, closes = at(300), at(600)  # far ahead: only the moved clock (not the minute timer) reaches them
     election = draft(api, admin, nominations_open_at=at(-1), voting_opens_at=opens, voting_closes_at=closes,
                      method="plurality")
     path = f"/elections/{election['id']}"
@@ -58,9 +77,9 @@ def test_the_calendar_alone_moves_an_election_to_its_published_result(api, stack
                         "election.published"]
 
 
-def test_clocks_running_at_once_move_each_election_once(api, stack, person, cast):
+def test_clocks_running_at_once_move_each_election_once(api, stack, person, cast, wait_until):
     election, ids = in_voting(api, cast["admin"], cast["owner"], cast["association"], cast["candidate"],
-                              voting_opens_at=at(1), voting_closes_at=at(10), names=("Olena",),
+                              voting_opens_at=at(300), voting_closes_at=at(600), names=("Olena",),
                               method="plurality")
     ok(api("POST", f"/elections/{election['id']}/ballots", person(label="voter"), json={"choice": ids[0]}), 201)
     wait_until(election["voting_closes_at"])
@@ -71,9 +90,9 @@ def test_clocks_running_at_once_move_each_election_once(api, stack, person, cast
     assert ok(api("GET", f"/elections/{election['id']}/results"))["result"]["ballots"] == 1
 
 
-def test_a_poll_opens_and_closes_on_time(api, stack, person):
+def test_a_poll_opens_and_closes_on_time(api, stack, person, wait_until):
     moderator = person("moderators", label="moderator")
-    opens, closes = at(3), at(9)
+    opens, closes = at(300), at(600)
     poll = ok(api("POST", "/polls", moderator, json={
         "question": {"fr": "Quel atelier cet automne ?"}, "options": [{"fr": "Broderie"}, {"fr": "Bandoura"}],
         "opens_at": opens, "closes_at": closes, "results": "after_close"}), 201)
