@@ -33,7 +33,6 @@ from hromada.api import (
     principal,
 )
 from hromada.coldstart import init_done
-from hromada.domain.geography import REGIONS
 from hromada.domain.subscriptions import Subscriptions
 from hromada.errors import HromadaError
 from hromada.i18n import negotiate
@@ -49,6 +48,7 @@ from hromada.models.subscription import (
     SubscriptionRequest,
 )
 from hromada.observability import metrics
+from hromada.reference.geography import REGIONS
 from hromada.store.client import dynamodb
 from hromada.store.deliveries import SqsMailOutbox
 from hromada.store.subscriptions import DynamoSubscriptionStore
@@ -237,8 +237,8 @@ def _page(lang: str, title_key: str, **context: object) -> str:
 
 
 def _manage(token: str, prefs: PreferencesOut, notice: str | None = None, error: str | None = None) -> str:
-    from hromada.domain.text import collation_key
     from hromada.mail.strings import topic
+    from hromada.reference.text import collation_key
 
     lang = prefs.language
     region_names = sorted(((code, r["names"].get(lang) or r["names"]["fr"]) for code, r in REGIONS.items()),
