@@ -104,12 +104,13 @@ READERS = [("lecteur@hromada.test", ["76", "11"], [], "fr", "weekly"),
 def seed_subscriptions(principal: Any) -> dict[str, list[str]]:
     from hromada.auth import Principal
     from hromada.domain.subscriptions import Subscriptions
+    from hromada.mail import tokens
     from hromada.mail.jobs import Outbox
     from hromada.mail.links import SignedLinks
     from hromada.models.subscription import Preferences
     from hromada.store.subscriptions import DynamoSubscriptionStore
 
-    service = Subscriptions(DynamoSubscriptionStore(), Outbox(), SignedLinks())
+    service = Subscriptions(DynamoSubscriptionStore(), Outbox(), SignedLinks(), tokens.verify)
     service.set_mine(principal("member"), Preferences(regions=["76"], language="fr", frequency="weekly"))
     readers = []
     for email, regions, categories, language, frequency in READERS:

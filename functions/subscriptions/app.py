@@ -36,6 +36,7 @@ from hromada.coldstart import init_done
 from hromada.domain.subscriptions import Subscriptions
 from hromada.errors import HromadaError
 from hromada.i18n import negotiate
+from hromada.mail import tokens
 from hromada.mail.links import SignedLinks
 from hromada.mail.render import page
 from hromada.models.event_category import EventCategory
@@ -61,7 +62,8 @@ HTML = {"content": {"text/html": {"schema": {"type": "string"}}}}
 
 @cache
 def subscriptions() -> Subscriptions:
-    return Subscriptions(DynamoSubscriptionStore(), SqsMailOutbox(), SignedLinks(api_url_from=_request_api_url))
+    return Subscriptions(DynamoSubscriptionStore(), SqsMailOutbox(), SignedLinks(api_url_from=_request_api_url),
+                         tokens.verify)
 
 
 def _request_api_url() -> str:
