@@ -104,12 +104,13 @@ READERS = [("lecteur@hromada.test", ["76", "11"], [], "fr", "weekly"),
 def seed_subscriptions(principal: Any) -> dict[str, list[str]]:
     from hromada.auth import Principal
     from hromada.domain.subscriptions import Subscriptions
+    from hromada.mail import tokens
     from hromada.mail.jobs import Outbox
     from hromada.mail.links import SignedLinks
     from hromada.models.subscription import Preferences
     from hromada.store.subscriptions import DynamoSubscriptionStore
 
-    service = Subscriptions(DynamoSubscriptionStore(), Outbox(), SignedLinks())
+    service = Subscriptions(DynamoSubscriptionStore(), Outbox(), SignedLinks(), tokens.verify)
     service.set_mine(principal("member"), Preferences(regions=["76"], language="fr", frequency="weekly"))
     readers = []
     for email, regions, categories, language, frequency in READERS:
@@ -239,9 +240,9 @@ def seed_events(principal: Any) -> dict[str, int]:
     from hromada.domain.announcements import Announcements
     from hromada.domain.events import Events
     from hromada.domain.rsvps import Rsvps
-    from hromada.domain.text import make_slug
     from hromada.models.announcement import AnnouncementCreate
     from hromada.models.event import EventCreate
+    from hromada.reference.text import make_slug
     from hromada.store.announcements import DynamoAnnouncementStore
     from hromada.store.associations import DynamoAssociationStore
     from hromada.store.events import DynamoEventStore
@@ -414,10 +415,10 @@ def seed_twinning(principal: Any) -> dict[str, list[str]]:
     """A few partnerships at different stages and needs and offers that match, through the use cases."""
     from hromada.domain.initiatives import Initiatives
     from hromada.domain.partnerships import Partnerships
-    from hromada.domain.text import make_slug
     from hromada.domain.twinning_ports import ListQuery
     from hromada.models.initiative import InitiativeCreate
     from hromada.models.partnership import PartnershipProposal, StatusTarget
+    from hromada.reference.text import make_slug
     from hromada.store.associations import DynamoAssociationStore
     from hromada.store.initiatives import DynamoInitiativeStore
     from hromada.store.matches import DynamoMatchIndex

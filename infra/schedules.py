@@ -146,7 +146,7 @@ def _run_against_running_stack(name: str) -> Any:
     """For `make run`: ask the running stack (its address is in .hromada/local.json) to run it now."""
     import requests
 
-    from infra.stack import state_dir
+    from infra.state import state_dir
 
     info = json.loads((state_dir() / "local.json").read_text())
     response = requests.post(f"{info['api_url']}/dev/schedules/{name}", timeout=600)

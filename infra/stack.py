@@ -14,20 +14,10 @@ from typing import Any
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from infra.template import LOCAL_PARAMETERS, ROOT, Template
+from infra.state import STATE_DIR
+from infra.template import LOCAL_PARAMETERS, Template
 
 REGION = "eu-west-3"
-
-
-def state_dir() -> Path:
-    """Where the running stack leaves local.json: `.hromada/` in the project, or HROMADA_STATE_DIR. A relative
-    HROMADA_STATE_DIR is taken from the project's root, so every command (scripts/run.py, scripts/auth_token.py,
-    infra.schedules) finds the same stack from whatever directory it is run."""
-    moved = os.environ.get("HROMADA_STATE_DIR")
-    return (ROOT / moved).resolve() if moved else ROOT / ".hromada"
-
-
-STATE_DIR = state_dir()
 
 
 def free_port() -> int:

@@ -21,7 +21,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "layers/common")]
 
 from infra import totp  # noqa: E402
 from infra.demo import ACCOUNTS  # noqa: E402
-from infra.stack import state_dir  # noqa: E402
+from infra.state import state_dir  # noqa: E402
 from infra.users import LOCAL_TOTP_SECRET, Account, Users  # noqa: E402
 
 

@@ -1,4 +1,4 @@
-"""Generate hromada/domain/geography_data.py from pycountry's ISO 3166-2 data and translations.
+"""Generate hromada/reference/geography_data.py from pycountry's ISO 3166-2 data and translations.
 
 The runtime ships the generated table, not pycountry (faster cold starts, no 1 MB JSON parse);
 tests/unit/test_geography.py fails when the generated file drifts from pycountry.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pycountry
 
-TARGET = Path(__file__).resolve().parents[1] / "layers/common/hromada/domain/geography_data.py"
+TARGET = Path(__file__).resolve().parents[1] / "layers/common/hromada/reference/geography_data.py"
 
 # INSEE region code -> ISO 3166-2 code. The only mapping pycountry cannot give us.
 INSEE_REGIONS = {

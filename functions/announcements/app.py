@@ -26,11 +26,11 @@ from hromada.api import (
 from hromada.coldstart import init_done
 from hromada.domain.announcement_ports import AnnouncementQuery
 from hromada.domain.announcements import Announcements
-from hromada.domain.text import fold
 from hromada.models.announcement import AnnouncementCreate, AnnouncementOut, AnnouncementPatch, AnnouncementType
 from hromada.models.association import Category, RegionCode
 from hromada.models.common import Limit, Page
 from hromada.observability import metrics
+from hromada.reference.text import fold
 from hromada.store.announcements import DynamoAnnouncementStore
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb

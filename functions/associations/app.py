@@ -26,7 +26,6 @@ from hromada.api import (
 from hromada.coldstart import init_done
 from hromada.domain.associations import Associations
 from hromada.domain.ports import DirectoryQuery
-from hromada.domain.text import fold
 from hromada.models.association import (
     AssociationCreate,
     AssociationForModeration,
@@ -46,6 +45,7 @@ from hromada.models.association import (
 )
 from hromada.models.common import Limit, Page
 from hromada.observability import metrics
+from hromada.reference.text import fold
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb
 

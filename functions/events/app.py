@@ -29,11 +29,9 @@ from hromada.api import (
 from hromada.attendees import attendees, attendees_csv
 from hromada.bus import OutboxPublisher
 from hromada.coldstart import init_done
-from hromada.domain import times
 from hromada.domain.event_ports import EventQuery
 from hromada.domain.events import Events
 from hromada.domain.rsvps import Rsvps
-from hromada.domain.text import fold
 from hromada.errors import Invalid, NotFound
 from hromada.i18n import negotiate
 from hromada.models.association import DepartmentCode, Language, RegionCode
@@ -51,6 +49,8 @@ from hromada.models.event import (
     RsvpStateOut,
 )
 from hromada.observability import metrics
+from hromada.reference import times
+from hromada.reference.text import fold
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb
 from hromada.store.events import DynamoEventStore

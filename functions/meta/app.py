@@ -12,7 +12,7 @@ from aws_lambda_powertools.event_handler import Response
 
 from hromada.api import create_app, make_handler
 from hromada.coldstart import init_done
-from hromada.domain.geography import catalogue
+from hromada.reference.geography import catalogue
 from hromada.settings import get_settings
 
 app = create_app()

@@ -24,7 +24,6 @@ from hromada.api import (
     principal,
 )
 from hromada.coldstart import init_done
-from hromada.domain.matching import Criteria
 from hromada.domain.partnerships import Partnerships
 from hromada.domain.twinning_ports import ListQuery
 from hromada.models.association import RegionCode
@@ -41,6 +40,7 @@ from hromada.models.partnership import (
 )
 from hromada.models.twinning import ActNote, CooperationDomain, HidingReason, OblastCode
 from hromada.observability import metrics
+from hromada.reference.matching import Criteria
 from hromada.store.client import dynamodb
 from hromada.store.matches import DynamoMatchIndex
 from hromada.store.partnerships import DynamoPartnershipStore

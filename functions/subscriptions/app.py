@@ -33,10 +33,10 @@ from hromada.api import (
     principal,
 )
 from hromada.coldstart import init_done
-from hromada.domain.geography import REGIONS
 from hromada.domain.subscriptions import Subscriptions
 from hromada.errors import HromadaError
 from hromada.i18n import negotiate
+from hromada.mail import tokens
 from hromada.mail.links import SignedLinks
 from hromada.mail.render import page
 from hromada.models.event_category import EventCategory
@@ -49,6 +49,7 @@ from hromada.models.subscription import (
     SubscriptionRequest,
 )
 from hromada.observability import metrics
+from hromada.reference.geography import REGIONS
 from hromada.store.client import dynamodb
 from hromada.store.deliveries import SqsMailOutbox
 from hromada.store.subscriptions import DynamoSubscriptionStore
@@ -61,7 +62,8 @@ HTML = {"content": {"text/html": {"schema": {"type": "string"}}}}
 
 @cache
 def subscriptions() -> Subscriptions:
-    return Subscriptions(DynamoSubscriptionStore(), SqsMailOutbox(), SignedLinks(api_url_from=_request_api_url))
+    return Subscriptions(DynamoSubscriptionStore(), SqsMailOutbox(), SignedLinks(api_url_from=_request_api_url),
+                         tokens.verify)
 
 
 def _request_api_url() -> str:
@@ -237,8 +239,8 @@ def _page(lang: str, title_key: str, **context: object) -> str:
 
 
 def _manage(token: str, prefs: PreferencesOut, notice: str | None = None, error: str | None = None) -> str:
-    from hromada.domain.text import collation_key
     from hromada.mail.strings import topic
+    from hromada.reference.text import collation_key
 
     lang = prefs.language
     region_names = sorted(((code, r["names"].get(lang) or r["names"]["fr"]) for code, r in REGIONS.items()),

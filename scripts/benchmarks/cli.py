@@ -40,7 +40,7 @@ def run(argv: list[str] | None, description: str | None) -> int:
     requests = args.requests or (WARM_REQUESTS_QUICK if args.quick else WARM_REQUESTS)
 
     sys.path[:0] = [str(ROOT)]
-    from infra.stack import STATE_DIR
+    from infra.state import STATE_DIR
 
     STATE_DIR.mkdir(parents=True, exist_ok=True)
     # Handlers log (Powertools Logger, EMF metrics) to stdout: keep it for the report only.

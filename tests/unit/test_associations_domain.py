@@ -76,7 +76,7 @@ def test_location_must_be_consistent(region, dept, postal, field):
 
 @pytest.mark.parametrize(("dept", "postal"), [("2A", "20000"), ("2B", "20200"), ("974", "97400"), ("75", "75011")])
 def test_corsica_overseas_and_paris_postal_codes(dept, postal):
-    from hromada.domain.geography import region_of_department
+    from hromada.reference.geography import region_of_department
 
     check_location(region_of_department(dept), dept, postal)
 

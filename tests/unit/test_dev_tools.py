@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from infra import dev, stack
+from infra import dev, state
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -15,11 +15,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_a_relative_state_dir_is_the_projects_wherever_a_command_runs(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HROMADA_STATE_DIR", ".hromada-other")
-    assert stack.state_dir() == ROOT / ".hromada-other"
+    assert state.state_dir() == ROOT / ".hromada-other"
     monkeypatch.setenv("HROMADA_STATE_DIR", str(tmp_path / "elsewhere"))
-    assert stack.state_dir() == tmp_path / "elsewhere"
+    assert state.state_dir() == tmp_path / "elsewhere"
     monkeypatch.delenv("HROMADA_STATE_DIR")
-    assert stack.state_dir() == ROOT / ".hromada"
+    assert state.state_dir() == ROOT / ".hromada"
 
 
 def test_auth_token_looks_where_hromada_state_dir_says_and_says_so(tmp_path):

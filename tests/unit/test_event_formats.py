@@ -11,10 +11,11 @@ import icalendar
 import pytest
 
 from hromada.attendees import attendees, attendees_csv
-from hromada.domain import markdown, times
+from hromada.domain import markdown
 from hromada.domain.event_ports import EventRoster, WaitSlot
 from hromada.ical import calendar, html_to_text
 from hromada.models.event import Event, EventStatus, Rsvp, Seats
+from hromada.reference import times
 
 ATTACKS = [
     "<script>alert(1)</script>",

@@ -4,7 +4,7 @@ import importlib.util
 import re
 from pathlib import Path
 
-from hromada.domain import geography
+from hromada.reference import geography
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,7 +67,7 @@ def test_one_spelling_per_region():
 
 
 def test_oblast_names_read_naturally_in_each_language():
-    from hromada.domain.geography import OBLASTS
+    from hromada.reference.geography import OBLASTS
 
     assert OBLASTS["UA-46"]["names"] == {"fr": "Oblast de Lviv", "uk": "Львівська область", "en": "Lviv Oblast"}
     assert OBLASTS["UA-51"]["names"]["fr"] == "Oblast d’Odessa"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from hromada.domain import geography
-from hromada.domain.matching import POINTS, Candidate, Criteria, rank, score
+from hromada.domain.matching import rank, score
 from hromada.domain.territories import FRENCH_REGION_BORDERS, OBLAST_BORDERS
+from hromada.reference import geography
+from hromada.reference.matching import POINTS, Candidate, Criteria
 
 OCCITANIE, NOUVELLE_AQUITAINE, BRETAGNE = "76", "75", "53"
 LVIV, VOLYN, KHARKIV = "UA-46", "UA-07", "UA-63"

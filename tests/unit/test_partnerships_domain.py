@@ -9,7 +9,6 @@ from pydantic import ValidationError
 
 from hromada.auth import Principal
 from hromada.domain.associations import Associations
-from hromada.domain.matching import Criteria
 from hromada.domain.partnerships import NEXT, Partnerships
 from hromada.domain.twinning_events import PartnershipProposed, PartnershipStatusChanged
 from hromada.domain.twinning_ports import ListQuery
@@ -22,6 +21,7 @@ from hromada.models.partnership import (
     PartyRole,
     StatusTarget,
 )
+from hromada.reference.matching import Criteria
 from tests.unit.fakes import MemoryAssociationStore
 from tests.unit.twinning_fakes import MemoryMatchIndex, MemoryPartnershipStore
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from hromada.auth import Principal
-from hromada.domain.personal_data import ERASED_TOKEN_SECONDS, TOKEN_LIFETIME_SECONDS, Membership, PersonalData
+from hromada.domain.personal_data import (
+    ERASED_TOKEN_SECONDS,
+    TOKEN_LIFETIME_SECONDS,
+    Membership,
+    PersonalData,
+    PersonEntry,
+)
 from hromada.domain.ports import ConditionFailed
 from hromada.errors import Forbidden, Invalid, NotFound
 
@@ -15,12 +21,12 @@ ME = Principal("sub-me", "me@example.org", True, frozenset(), "Me")
 class FakeStore:
     def __init__(self) -> None:
         self.index = {
-            "sub-me": [{"gsi1sk": "RSVP#ev_1", "event_id": "ev_1", "status": "confirmed", "pk": "EVENT#ev_1"},
-                       {"gsi1sk": "RSVP#ev_gone", "event_id": "ev_gone", "status": "confirmed"},
-                       {"gsi1sk": "FLAG#2026#event:ev_9", "item": "event:ev_9", "reason": "spam", "at": "2026"},
-                       {"gsi1sk": "VOTED#el_1", "pk": "VOTED#el_1#member:sub-me"},
-                       {"gsi1sk": "AUDIT#2026", "action": "event.published", "target": "ev_1", "at": "2026"}],
-            "me@example.org": [{"gsi1sk": "CANDIDATE#el_2#cd_1", "name": "Me"}, {"gsi1sk": "ROLL#el_3"}],
+            "sub-me": [PersonEntry("RSVP", "ev_1", {"event_id": "ev_1", "status": "confirmed"}, {"pk": "EVENT#ev_1"}),
+                       PersonEntry("RSVP", "ev_gone", {"event_id": "ev_gone", "status": "confirmed"}),
+                       PersonEntry("FLAG", "2026#event:ev_9", {"item": "event:ev_9", "reason": "spam", "at": "2026"}),
+                       PersonEntry("VOTED", "el_1", {}, {"pk": "VOTED#el_1#member:sub-me"}),
+                       PersonEntry("AUDIT", "2026", {"action": "event.published", "target": "ev_1", "at": "2026"})],
+            "me@example.org": [PersonEntry("CANDIDATE", "el_2#cd_1", {"name": "Me"}), PersonEntry("ROLL", "el_3", {})],
         }
         self.links = [Membership("as_shared", "owner", {"name": "Shared"}),
                       Membership("as_alone", "owner", {"name": "Alone"}),
@@ -29,7 +35,7 @@ class FakeStore:
 
     def entries(self, subject, kind=None):
         found = [] if ("erase",) in self.done else list(self.index.get(subject, []))
-        return [e for e in found if kind is None or str(e.get("gsi1sk", "")).startswith(f"{kind}#")]
+        return [e for e in found if kind is None or e.kind == kind]
 
     def memberships(self, email):
         return self.links
@@ -58,7 +64,7 @@ class FakeStore:
         self.done.append(("authored", association_id))
 
     def anonymise_entry(self, entry, pseudonym):
-        self.done.append(("entry", entry["gsi1sk"].split("#")[0]))
+        self.done.append(("entry", entry.kind))
 
     def drop_suspension(self, user_id):
         self.done.append(("suspension", user_id))
@@ -96,7 +102,7 @@ def test_the_export_sorts_what_the_index_holds(world):
     exported = data.export(ME)
     assert exported["profile"]["id"] == "sub-me"
     assert [r["event_id"] for r in exported["rsvps"]] == ["ev_1", "ev_gone"]
-    assert "pk" not in exported["rsvps"][0] and "gsi1sk" not in exported["rsvps"][0]
+    assert exported["rsvps"][0] == {"event_id": "ev_1", "status": "confirmed"}  # the fields, not the store's key
     assert exported["elections"] == [{"box": "el_1"}] and exported["voter_rolls"] == [{"election_id": "el_3"}]
     assert exported["flags"] == [{"item": "event:ev_9", "reason": "spam", "comment": None, "flagged_at": "2026"}]
     assert exported["subscriptions"] == [{"digest": "weekly"}]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hromada.domain import geography
+from hromada.reference import geography
 
 ROOT = Path(__file__).resolve().parents[2]
 SVG = ROOT / "node_modules" / "@svg-maps" / "france.regions" / "france.regions.svg"

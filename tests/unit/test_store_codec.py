@@ -38,3 +38,13 @@ def test_cursor_of_another_partition_is_refused():
     cursor = encode_cursor({k: {"S": "x"} for k in KEYS})
     with pytest.raises(BadRequest):
         decode_cursor(cursor, expect={"gsi2pk": "ASSOCS#verified"}, key_names=KEYS)
+
+
+def test_a_person_index_entry_reads_back_as_its_kind_its_reference_and_the_fields_a_person_sees():
+    from hromada.store import keys
+
+    item = {"pk": "FLAG#event:ev_9", "sk": "BY#sub-me", "item": "event:ev_9", "reason": "spam", "gsi2pk": "X"}
+    item |= keys.person_entry("sub-me", "FLAG", "2026-01-01", "event:ev_9")
+    assert keys.person_entry_of(item) == ("FLAG", "2026-01-01#event:ev_9")
+    assert keys.without_keys(item) == {"item": "event:ev_9", "reason": "spam"}
+    assert keys.item_key(item) == {"pk": "FLAG#event:ev_9", "sk": "BY#sub-me"}

@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hromada.auth import parse_groups, principal_from_event
-from hromada.domain.text import SLUG_PATTERN, fold, make_slug, transliterate_uk
 from hromada.i18n import LANGUAGES, message, negotiate
 from hromada.i18n.messages import MESSAGES
+from hromada.reference.text import SLUG_PATTERN, fold, make_slug, transliterate_uk
 
 
 def test_every_message_exists_in_every_language():
@@ -78,8 +78,8 @@ def test_principal_from_http_api_event():
 
 
 def test_region_names_sort_by_each_languages_alphabet():
-    from hromada.domain.geography import REGIONS
-    from hromada.domain.text import collation_key
+    from hromada.reference.geography import REGIONS
+    from hromada.reference.text import collation_key
 
     def ordered(lang):
         return sorted((r["names"][lang] for r in REGIONS.values()), key=lambda n: collation_key(n, lang))

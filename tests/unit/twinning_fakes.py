@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from hromada.domain.initiatives import match_candidate as initiative_candidate
-from hromada.domain.matching import Candidate
 from hromada.domain.partnerships import match_candidate as partnership_candidate
 from hromada.domain.ports import AuditEntry, ConditionFailed
 from hromada.domain.twinning_ports import ActingEditor, Listed, ListQuery, Lookup
 from hromada.models.association import Status
 from hromada.models.initiative import Initiative
 from hromada.models.partnership import Partnership
+from hromada.reference.matching import Candidate
 from tests.unit.fakes import MemoryAssociationStore
 
 

@@ -13,9 +13,9 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from hromada.domain import times
 from hromada.models.event import Event, EventStatus
 from hromada.models.localized import pick
+from hromada.reference import times
 
 PRODID = "-//Hromada//Events//FR"
 UID_DOMAIN = "hromada.events"

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from hromada.auth import Principal
-from hromada.domain import geography, markdown, times
+from hromada.domain import markdown
 from hromada.domain.announcement_ports import AnnouncementQuery, AnnouncementStore
 from hromada.domain.clock import new_id
 from hromada.domain.event_ports import Listing
@@ -25,6 +25,7 @@ from hromada.models.announcement import (
     AnnouncementType,
     ProjectNeed,
 )
+from hromada.reference import geography, times
 
 ID_PREFIX = "an"
 EDITABLE = tuple(AnnouncementDraft.model_fields)

@@ -10,7 +10,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from hromada.auth import Principal
-from hromada.domain import geography
 from hromada.domain.clock import new_id, utc_now
 from hromada.domain.ports import (
     AssociationNumbers,
@@ -21,7 +20,6 @@ from hromada.domain.ports import (
     Found,
     SlugTaken,
 )
-from hromada.domain.text import make_slug
 from hromada.errors import Conflict, Forbidden, Invalid, NotFound
 from hromada.models.association import (
     Association,
@@ -32,6 +30,8 @@ from hromada.models.association import (
     EditorRole,
     Status,
 )
+from hromada.reference import geography
+from hromada.reference.text import make_slug
 
 ID_PREFIX = "as"
 

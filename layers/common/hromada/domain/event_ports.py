@@ -19,7 +19,7 @@ class EventQuery:
     association_id: str | None = None
     category: str | None = None
     language: str | None = None
-    text: str | None = None  # already folded (see domain.text.fold)
+    text: str | None = None  # already folded (see reference.text.fold)
     online: bool | None = None  # True: with an online link; False: with a venue
     start_from: str | None = None  # UTC ISO-8601, inclusive
     start_to: str | None = None  # UTC ISO-8601, inclusive

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from hromada.auth import Principal
-from hromada.domain import geography, markdown, times
+from hromada.domain import markdown
 from hromada.domain.associations import check_location
 from hromada.domain.clock import new_id
 from hromada.domain.event_ports import DomainEvent, EventQuery, EventStore, Listing, Publisher
@@ -17,6 +17,7 @@ from hromada.domain.publishing import confirm_editor, editor_email, validate_who
 from hromada.domain.rsvps import Rsvps
 from hromada.errors import Conflict, Forbidden, Invalid, NotFound
 from hromada.models.event import Event, EventCreate, EventDraft, EventPatch, EventStatus, Seats
+from hromada.reference import geography, times
 
 ID_PREFIX = "ev"
 MAX_DURATION = timedelta(days=31)

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from hromada.auth import Principal
 from hromada.domain.acting import claimed_editor, guarded_write, speaking_for
 from hromada.domain.clock import new_id, utc_now
-from hromada.domain.matching import Candidate, Criteria, Match, rank
+from hromada.domain.matching import rank
 from hromada.domain.ports import AuditEntry
 from hromada.domain.twinning_events import (
     InitiativePublished,
@@ -26,6 +26,7 @@ from hromada.models.initiative import (
     InitiativePatch,
     InitiativeStatus,
 )
+from hromada.reference.matching import Candidate, Criteria, Match
 
 ID_PREFIX = "in"
 

@@ -1,10 +1,11 @@
-"""What the subscription and digest use cases need from the outside (DynamoDB, SQS, signed links)."""
+"""What the subscription and digest use cases need from the outside (DynamoDB, SQS, signed links, their check)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, Protocol
 
+from hromada.mail.claims import TokenClaims
 from hromada.mail.jobs import MailJob
 from hromada.models.subscription import Subscription
 
@@ -28,6 +29,12 @@ class Links(Protocol):
     def unsubscribe(self, subscription_id: str, generation: str | None = None) -> str: ...
     @property
     def web_url(self) -> str: ...
+
+
+class TokenVerifier(Protocol):
+    def __call__(self, token: str, purpose: str) -> TokenClaims:
+        """The claims of a genuine, unexpired token for this purpose; BadRequest otherwise. The handler passes
+        hromada.mail.tokens.verify (its key is in Secrets Manager)."""
 
 
 class MailOutbox(Protocol):

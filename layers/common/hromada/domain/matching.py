@@ -9,50 +9,14 @@ initiative still looking for its other side.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Literal
 
 from hromada.domain.territories import neighbouring_oblasts, neighbouring_regions
-from hromada.domain.text import fold
+from hromada.reference.matching import POINTS, Candidate, Criteria, Match
+from hromada.reference.text import fold
 
-POINTS = {
-    "same_domain": 4,
-    "same_region": 3,
-    "same_oblast": 3,
-    "neighbouring_region": 1,
-    "neighbouring_oblast": 1,
-    "any_region": 1,
-    "any_oblast": 1,
-    "established_link": 1,
-    "seeking_partners": 1,
-}
 ESTABLISHED = frozenset({"signed", "active"})
 SEEKING = frozenset({"proposed", "open"})
-
-
-@dataclass(frozen=True)
-class Criteria:
-    domain: str
-    region: str | None = None
-    oblast: str | None = None
-
-
-@dataclass(frozen=True)
-class Candidate:
-    kind: str  # partnership, need or offer
-    id: str
-    title: str
-    status: str
-    domains: tuple[str, ...]
-    region: str | None
-    oblast: str | None
-
-
-@dataclass(frozen=True)
-class Match:
-    candidate: Candidate
-    score: int
-    reasons: tuple[str, ...]
 
 
 def _place(wanted: str | None, offered: str | None, axis: str,

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from hromada.auth import Principal
 from hromada.domain.acting import acting_editor, guarded_write, speaking_for
 from hromada.domain.clock import new_id, utc_now
-from hromada.domain.matching import Candidate, Criteria, Match, rank
+from hromada.domain.matching import rank
 from hromada.domain.ports import AuditEntry
 from hromada.domain.territories import check_french
 from hromada.domain.twinning_events import (
@@ -32,6 +32,7 @@ from hromada.models.partnership import (
     PartyRole,
     StatusTarget,
 )
+from hromada.reference.matching import Candidate, Criteria, Match
 
 ID_PREFIX = "pt"
 MATCH_KINDS = ("partnership", "need", "offer")

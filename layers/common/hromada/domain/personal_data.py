@@ -12,8 +12,8 @@ layouts, listed under the person, are still re-keyed anonymously.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -33,6 +33,16 @@ NOMINATION_FIELDS = ("election_id", "id", "association_id", "association_name", 
 
 
 @dataclass(frozen=True)
+class PersonEntry:
+    """One item listed under a person in the person index, as the store reads it back."""
+
+    kind: str  # RSVP, VOTED, CANDIDATE, ROLL, FLAG, AUDIT, POLL
+    ref: str  # what it is listed under after its kind: the event, the voting box, the election...
+    fields: Mapping[str, Any]  # the item as the person sees it: no keys, no index attributes
+    key: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)  # the store's own: opaque here
+
+
+@dataclass(frozen=True)
 class Membership:
     association_id: str
     role: str
@@ -40,7 +50,7 @@ class Membership:
 
 
 class PersonalDataStore(Protocol):
-    def entries(self, subject: str, kind: str | None = None) -> list[dict[str, Any]]:
+    def entries(self, subject: str, kind: str | None = None) -> list[PersonEntry]:
         """Every item listed under this user id or e-mail in the person index (of one kind, if given)."""
 
     def memberships(self, email: str) -> list[Membership]: ...
@@ -61,7 +71,7 @@ class PersonalDataStore(Protocol):
     def anonymise_authored(self, association_id: str, user_id: str, email: str, pseudonym: str) -> None:
         """The association's events, announcements, editor records and profile forget the person."""
 
-    def anonymise_entry(self, entry: dict[str, Any], pseudonym: str) -> None:
+    def anonymise_entry(self, entry: PersonEntry, pseudonym: str) -> None:
         """One person-index item (flag, voted marker, candidate, roll entry, audit entry) forgets the person."""
 
     def drop_suspension(self, user_id: str) -> None: ...
@@ -76,15 +86,6 @@ class Accounts(Protocol):
     def delete(self, principal: Principal) -> None: ...
 
 
-def _kind(entry: dict[str, Any]) -> str:
-    return str(entry.get("gsi1sk", "")).split("#", 1)[0]
-
-
-def _public(entry: dict[str, Any]) -> dict[str, Any]:
-    """An item as the person sees it: no keys, no index attributes."""
-    return {k: v for k, v in entry.items() if k not in ("pk", "sk") and not k.startswith("gsi")}
-
-
 class PersonalData:
     def __init__(self, store: PersonalDataStore, accounts: Accounts, leave_event: Callable[[Principal, str], None],
                  now: Callable[[], str] = utc_now, make_pseudonym: Callable[[], str] | None = None):
@@ -94,7 +95,7 @@ class PersonalData:
         self.now = now
         self.make_pseudonym = make_pseudonym or (lambda: f"{ERASED}-{secrets.token_hex(8)}")
 
-    def _entries(self, principal: Principal) -> list[dict[str, Any]]:
+    def _entries(self, principal: Principal) -> list[PersonEntry]:
         subjects = [principal.user_id] + ([principal.email] if principal.email_verified and principal.email else [])
         return [entry for subject in subjects for entry in self.store.entries(subject)]
 
@@ -116,35 +117,36 @@ class PersonalData:
 
     def rsvps(self, principal: Principal) -> list[dict[str, Any]]:
         """The events the person registered for (or waits for), newest first: event, status, when."""
-        items = {str(e["event_id"]): {"event_id": str(e["event_id"]), "status": e.get("status"),
-                                      "joined_at": e.get("joined_at")}
-                 # RSVPs are listed under the account (member id = sub), never under the address: one Query.
-                 for e in self.store.entries(principal.user_id, "RSVP") if _kind(e) == "RSVP" and e.get("event_id")}
+        rsvps = [e.fields for e in self.store.entries(principal.user_id, "RSVP") if e.kind == "RSVP"]
+        # RSVPs are listed under the account (member id = sub), never under the address: one Query.
+        items = {str(f["event_id"]): {"event_id": str(f["event_id"]), "status": f.get("status"),
+                                      "joined_at": f.get("joined_at")} for f in rsvps if f.get("event_id")}
         return sorted(items.values(), key=lambda item: str(item["joined_at"] or ""), reverse=True)
 
     def export(self, principal: Principal) -> dict[str, Any]:
         email = principal.verified_email  # what is held under an address goes only to its verified owner
-        by_kind: dict[str, list[dict[str, Any]]] = {}
+        by_kind: dict[str, list[PersonEntry]] = {}
         for entry in self._entries(principal):
-            by_kind.setdefault(_kind(entry), []).append(entry)
+            by_kind.setdefault(entry.kind, []).append(entry)
+        fields = {kind: [e.fields for e in entries] for kind, entries in by_kind.items()}
         return {
             "generated_at": self.now(),
             "profile": {"id": principal.user_id, "email": email, "email_verified": principal.email_verified,
                         "name": principal.name, "groups": sorted(principal.groups)},
             "associations": [{"association_id": m.association_id, "role": m.role, "association": m.association}
                              for m in self.store.memberships(email)],
-            "rsvps": [_public(e) for e in by_kind.get("RSVP", [])],
-            "nominations": [{k: e.get(k) for k in NOMINATION_FIELDS} for e in by_kind.get("CANDIDATE", [])],
-            "flags": [{"item": e.get("item"), "reason": e.get("reason"), "comment": e.get("comment"),
-                       "flagged_at": e.get("at")} for e in by_kind.get("FLAG", [])],
+            "rsvps": [dict(f) for f in fields.get("RSVP", [])],
+            "nominations": [{k: f.get(k) for k in NOMINATION_FIELDS} for f in fields.get("CANDIDATE", [])],
+            "flags": [{"item": f.get("item"), "reason": f.get("reason"), "comment": f.get("comment"),
+                       "flagged_at": f.get("at")} for f in fields.get("FLAG", [])],
             # That they voted, and where: a marker holds nothing of the ballot, and nothing links them.
-            "elections": [{"box": str(e["gsi1sk"]).split("#", 1)[1]} for e in by_kind.get("VOTED", [])],
-            "voter_rolls": [{"election_id": str(e["gsi1sk"]).split("#", 1)[1]} for e in by_kind.get("ROLL", [])],
+            "elections": [{"box": e.ref} for e in by_kind.get("VOTED", [])],
+            "voter_rolls": [{"election_id": e.ref} for e in by_kind.get("ROLL", [])],
             "subscriptions": self.store.subscriptions_of(email),
-            "audit": [{"action": e.get("action"), "target": e.get("target"), "at": e.get("at")}
-                      for e in by_kind.get("AUDIT", [])],
-            "polls": [{"poll_id": e.get("id"), "question": e.get("question"), "created_at": e.get("created_at")}
-                      for e in by_kind.get("POLL", [])],
+            "audit": [{"action": f.get("action"), "target": f.get("target"), "at": f.get("at")}
+                      for f in fields.get("AUDIT", [])],
+            "polls": [{"poll_id": f.get("id"), "question": f.get("question"), "created_at": f.get("created_at")}
+                      for f in fields.get("POLL", [])],
         }
 
     def erase(self, principal: Principal, confirmation: str) -> dict[str, int]:
@@ -163,9 +165,9 @@ class PersonalData:
 
         entries = self._entries(principal)
         for entry in entries:
-            if _kind(entry) == "RSVP":
+            if entry.kind == "RSVP":
                 try:
-                    self.leave_event(principal, str(entry["event_id"]))  # the seat goes to the waitlist
+                    self.leave_event(principal, str(entry.fields["event_id"]))  # the seat goes to the waitlist
                 except NotFound:
                     continue  # left meanwhile
                 count("rsvps")
@@ -181,9 +183,9 @@ class PersonalData:
                 self.store.freeze(membership.association_id, email)
                 count("frozen")
         for entry in self._entries(principal):  # again: the steps above may have listed more (audit entries)
-            if _kind(entry) != "RSVP":
+            if entry.kind != "RSVP":
                 self.store.anonymise_entry(entry, pseudonym)
-                count(_kind(entry).lower())
+                count(entry.kind.lower())
         self.store.erase_subscriptions(email)
         # The account's own suspension marker goes; the person's (keyed by the address's pseudonym) stays.
         self.store.drop_suspension(principal.user_id)

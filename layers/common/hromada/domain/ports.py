@@ -24,7 +24,7 @@ class DirectoryQuery:
     department: str | None = None
     category: Category | None = None
     language: Language | None = None
-    text: str | None = None  # already folded (see domain.text.fold)
+    text: str | None = None  # already folded (see reference.text.fold)
     limit: int = 20
     cursor: str | None = None
 

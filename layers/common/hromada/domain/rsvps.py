@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from hromada.auth import Principal
-from hromada.domain import times
 from hromada.domain.event_ports import DomainEvent, EventRoster, EventStore, Publisher
 from hromada.domain.ports import ConditionFailed
 from hromada.errors import Conflict, Forbidden, NotFound, Unavailable
 from hromada.models.event import Event, EventStatus, Rsvp, RsvpStatus
+from hromada.reference import times
 
 # Each failed attempt means another request changed the seats first, so attempts are few in practice
 # (50 simultaneous RSVPs at a 10-seat event: at most 3 each).

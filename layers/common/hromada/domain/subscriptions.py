@@ -22,15 +22,16 @@ from datetime import datetime, timedelta
 
 from hromada.auth import Principal
 from hromada.domain.clock import utc_now
-from hromada.domain.mail_ports import Links, MailOutbox, SubscriptionStore
+from hromada.domain.mail_ports import Links, MailOutbox, SubscriptionStore, TokenVerifier
 from hromada.domain.ports import ConditionFailed
 from hromada.errors import Conflict, Gone, NotFound
-from hromada.mail import letters, tokens
+from hromada.mail import letters
+from hromada.mail.claims import CONFIRM, LIFETIMES, MANAGE
 from hromada.mail.jobs import MailJob, Recipient
 from hromada.models.subscription import Preferences, Subscription, SubscriptionRequest, SubscriptionStatus
 from hromada.pseudonyms import mailbox_domain, pseudonym
 
-PENDING_SECONDS = tokens.LIFETIMES[tokens.CONFIRM]
+PENDING_SECONDS = LIFETIMES[CONFIRM]
 RESEND_AFTER = timedelta(minutes=10)
 # Where many unrelated people have their mailbox: the per-domain cap there is the higher one.
 WEBMAIL = frozenset({
@@ -56,9 +57,10 @@ def domain_cap(email: str) -> int:
 
 
 class Subscriptions:
-    def __init__(self, store: SubscriptionStore, outbox: MailOutbox, links: Links,
+    def __init__(self, store: SubscriptionStore, outbox: MailOutbox, links: Links, verify: TokenVerifier,
                  now: Callable[[], str] = utc_now, clock: Callable[[], float] = time.time):
         self.store, self.outbox, self.links, self.now, self.clock = store, outbox, links, now, clock
+        self.verify = verify
 
     # ------------------------------------------------------------ anyone, by e-mail
     def subscribe(self, request: SubscriptionRequest) -> None:
@@ -76,7 +78,7 @@ class Subscriptions:
         raise Conflict("subscription_busy")
 
     def confirm(self, token: str) -> Subscription:
-        subscription = self._by_token(token, tokens.CONFIRM)
+        subscription = self._by_token(token, CONFIRM)
         if subscription.status == SubscriptionStatus.CONFIRMED:
             return subscription
         if subscription.status != SubscriptionStatus.PENDING:
@@ -88,17 +90,17 @@ class Subscriptions:
         return confirmed
 
     def preview_confirm(self, token: str) -> Subscription:
-        return self._by_token(token, tokens.CONFIRM)
+        return self._by_token(token, CONFIRM)
 
     def preferences(self, token: str) -> Subscription:
-        return self._by_token(token, tokens.MANAGE)
+        return self._by_token(token, MANAGE)
 
     def update(self, token: str, preferences: Preferences) -> Subscription:
-        return self._update(self._by_token(token, tokens.MANAGE), preferences)
+        return self._update(self._by_token(token, MANAGE), preferences)
 
     def unsubscribe(self, token: str) -> None:
         """One-click: idempotent, and the same answer for a subscription already gone."""
-        claims = tokens.verify(token, tokens.MANAGE)
+        claims = self.verify(token, MANAGE)
         subscription = self.store.get(claims.subscription_id)
         if subscription is None or not claims.belongs_to(subscription.created_at):
             return  # the subscription this link was made for is gone already; a newer one is not touched
@@ -205,7 +207,7 @@ class Subscriptions:
             raise Conflict("subscription_changed") from failed
 
     def _by_token(self, token: str, purpose: str) -> Subscription:
-        claims = tokens.verify(token, purpose)
+        claims = self.verify(token, purpose)
         subscription = self.store.get(claims.subscription_id)
         if subscription is None:
             raise NotFound("subscription_not_found")

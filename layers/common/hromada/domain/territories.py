@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hromada.domain import geography
 from hromada.errors import Invalid
 from hromada.models.twinning import FrenchTerritory
+from hromada.reference import geography
 
 # Mainland regions sharing a land border (INSEE codes). Corsica and the overseas regions have none.
 FRENCH_REGION_BORDERS: dict[str, frozenset[str]] = {

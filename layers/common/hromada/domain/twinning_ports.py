@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:  # annotations only: each function imports the models it serves, not the other area's
-    from hromada.domain.matching import Candidate
     from hromada.domain.ports import AuditEntry
     from hromada.models.association import Association
     from hromada.models.initiative import Initiative
     from hromada.models.partnership import Partnership
+    from hromada.reference.matching import Candidate
 
 T = TypeVar("T")
 

@@ -10,35 +10,15 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 from functools import cache
 
 from hromada.errors import BadRequest
+from hromada.mail.claims import CONFIRM, LIFETIMES, MANAGE, TokenClaims
 
-CONFIRM = "confirm"
-MANAGE = "manage"  # preferences and unsubscribe: the link every bulk mail carries
-LIFETIMES = {CONFIRM: 48 * 3600, MANAGE: 400 * 86400}
+__all__ = ["CONFIRM", "LIFETIMES", "MANAGE", "TokenClaims", "issue", "signing_key", "verify"]
+
 _ALGORITHM = "HS256"
 _ISSUER = "hromada-mail"
-
-
-@dataclass(frozen=True)
-class TokenClaims:
-    subscription_id: str
-    purpose: str
-    expires_at: int
-    issued_at: int = 0
-    generation: str | None = None
-
-    def belongs_to(self, created_at: str) -> bool:
-        """Whether the token was made for the subscription created at `created_at` (not an earlier one of the
-        same mailbox). A token without `gen` (made before the claim existed) counts if it was issued after."""
-        if self.generation is not None:
-            return self.generation == created_at
-        from datetime import datetime
-
-        created = datetime.fromisoformat(created_at.replace("Z", "+00:00")).timestamp()
-        return self.issued_at >= int(created)
 
 
 @cache

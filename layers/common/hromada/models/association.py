@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 from pydantic import Field, StrictBool, StringConstraints, model_serializer, model_validator
 
-from hromada.domain import geography
-from hromada.domain.text import SLUG_PATTERN
 from hromada.models.common import Email, HttpsUrl, HttpUrl, Model, Strict, one_of, single_line, text
 from hromada.models.picture import Picture
+from hromada.reference import geography
+from hromada.reference.text import SLUG_PATTERN
 
 
 class Category(StrEnum):

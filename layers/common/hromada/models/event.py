@@ -8,12 +8,12 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StrictBool, StringConstraints, model_validator
 
-from hromada.domain import times
 from hromada.models.association import AssociationRef, DepartmentCode, Language, Languages, PostalCode, RegionCode
 from hromada.models.common import HttpsUrl, Model, Strict, single_line, text
 from hromada.models.event_category import EventCategory
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
 from hromada.models.picture import Picture
+from hromada.reference import times
 
 
 class EventStatus(StrEnum):

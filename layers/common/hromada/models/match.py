@@ -6,9 +6,9 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from hromada.domain.matching import POINTS, Match
 from hromada.models.common import Model
 from hromada.models.twinning import CooperationDomain
+from hromada.reference.matching import POINTS, Match
 
 MatchReason = StrEnum("MatchReason", {name.upper(): name for name in POINTS})
 

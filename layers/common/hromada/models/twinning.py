@@ -6,9 +6,9 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from hromada.domain import geography
 from hromada.models.association import DepartmentCode, PostalCode, RegionCode
 from hromada.models.common import Model, Strict, one_of, single_line, text
+from hromada.reference import geography
 
 OblastCode = one_of(list(geography.OBLASTS), "Ukrainian oblast code")
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from hromada.domain.announcement_ports import AnnouncementQuery
 from hromada.domain.event_ports import Listing
-from hromada.domain.text import fold
 from hromada.models.announcement import Announcement
+from hromada.reference.text import fold
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item

@@ -16,9 +16,9 @@ from hromada.domain.ports import (
     NextEvent,
     SlugTaken,
 )
-from hromada.domain.text import fold
 from hromada.errors import BadRequest
 from hromada.models.association import Association, Editor, Status
+from hromada.reference.text import fold
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import decode_cursor, encode_cursor, from_item, to_item

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from hromada.domain.event_ports import EventQuery, EventRoster, Listing, WaitSlot
-from hromada.domain.text import fold
 from hromada.models.event import Event, EventStatus, Rsvp, RsvpStatus, Seats
+from hromada.reference.text import fold
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item

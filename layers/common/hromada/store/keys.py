@@ -100,6 +100,8 @@ person index  gsi1 PERSON#<user id or e-mail> / <KIND>#...  on rsvps, voted mark
 
 from __future__ import annotations
 
+from typing import Any
+
 from hromada.pseudonyms import pseudonym
 
 PROFILE = "PROFILE"
@@ -455,6 +457,26 @@ def person_kind(kind: str) -> str:
 def person_entry(subject: str, kind: str, *parts: str) -> dict[str, str]:
     """gsi1 attributes listing an item under a person (export and erasure read them with one Query)."""
     return {"gsi1pk": person(subject), "gsi1sk": "#".join([kind, *parts])}
+
+
+def person_entry_of(item: dict[str, Any]) -> tuple[str, str]:
+    """The kind (RSVP, VOTED, FLAG...) and the rest (the event, the box, <at>#<item>...) an item is listed under
+    in the person index: person_entry read back."""
+    kind, _, rest = str(item.get("gsi1sk", "")).partition("#")
+    return kind, rest
+
+
+KEY_ATTRIBUTES = ("pk", "sk")
+
+
+def item_key(item: dict[str, Any]) -> dict[str, Any]:
+    """The item's primary key."""
+    return {name: item[name] for name in KEY_ATTRIBUTES}
+
+
+def without_keys(item: dict[str, Any]) -> dict[str, Any]:
+    """The item's own attributes: no primary key, no index attributes (what a person sees of it)."""
+    return {k: v for k, v in item.items() if k not in KEY_ATTRIBUTES and not k.startswith("gsi")}
 
 
 def subscriber_partition(email: str) -> str:

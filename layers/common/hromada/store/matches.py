@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hromada.domain.matching import Candidate
+from hromada.reference.matching import Candidate
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item

@@ -10,7 +10,7 @@ import secrets
 from decimal import Decimal
 from typing import Any
 
-from hromada.domain.personal_data import Membership
+from hromada.domain.personal_data import Membership, PersonEntry
 from hromada.models.association import AssociationOut, EditorRole, Status
 from hromada.store import keys
 from hromada.store.account_admin import CognitoAccounts
@@ -31,6 +31,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list | set | tuple):
         return [_plain(v) for v in value]
     return value
+
+
+def _entry(item: dict[str, Any]) -> PersonEntry:
+    kind, ref = keys.person_entry_of(item)
+    return PersonEntry(kind, ref, keys.without_keys(item), keys.item_key(item))
 
 
 class DynamoPersonalDataStore:
@@ -60,7 +65,7 @@ class DynamoPersonalDataStore:
         call(self.client.update_item, **params)
 
     # ------------------------------------------------------------ reading
-    def entries(self, subject: str, kind: str | None = None) -> list[dict[str, Any]]:
+    def entries(self, subject: str, kind: str | None = None) -> list[PersonEntry]:
         if kind is None:
             items = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :p",
                                 ExpressionAttributeValues={":p": {"S": keys.person(subject)}})
@@ -68,7 +73,7 @@ class DynamoPersonalDataStore:
             items = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :p AND begins_with(gsi1sk, :k)",
                                 ExpressionAttributeValues={":p": {"S": keys.person(subject)},
                                                            ":k": {"S": keys.person_kind(kind)}})
-        return [_plain(from_item(i)) for i in items]
+        return [_entry(_plain(from_item(i))) for i in items]
 
     def memberships(self, email: str) -> list[Membership]:
         rows = self._query(IndexName="gsi1", KeyConditionExpression="gsi1pk = :e",
@@ -87,8 +92,7 @@ class DynamoPersonalDataStore:
         """What the mail capability stores for this subscriber (digests, reminders), keys left out."""
         items = self._query(KeyConditionExpression="pk = :p",
                             ExpressionAttributeValues={":p": {"S": keys.subscriber_partition(email)}})
-        return [{k: v for k, v in _plain(from_item(i)).items() if k not in ("pk", "sk") and not k.startswith("gsi")}
-                for i in items]
+        return [keys.without_keys(_plain(from_item(i))) for i in items]
 
     def erase_subscriptions(self, email: str) -> None:
         """The mailbox's subscription and the follower entries naming it (FOLLOWERS#<association> /
@@ -157,18 +161,18 @@ class DynamoPersonalDataStore:
                                                   "version": current.version + 1}),
                        current.version, editor_email=None)
 
-    def anonymise_entry(self, entry: dict[str, Any], pseudonym: str) -> None:
-        kind = str(entry.get("gsi1sk", "")).split("#", 1)[0]
-        key = to_item({"pk": entry["pk"], "sk": entry["sk"]})
+    def anonymise_entry(self, entry: PersonEntry, pseudonym: str) -> None:
+        kind = entry.kind
+        key = to_item(dict(entry.key))
         table = table_name()
         if kind == "FLAG":  # the flag keeps counting, without its reporter (nor their words)
-            kept = {k: v for k, v in entry.items() if k not in ("reporter_id", "comment", "gsi1pk", "gsi1sk")}
-            kept["sk"] = keys.flag(str(entry["item"]), pseudonym)["sk"]
+            kept = {k: v for k, v in entry.fields.items() if k not in ("reporter_id", "comment")}
+            kept |= keys.flag(str(entry.fields["item"]), pseudonym)
             call(self.client.transact_write_items, TransactItems=[
                 {"Delete": {"TableName": table, "Key": key}},
                 {"Put": {"TableName": table, "Item": to_item(kept)}}])
         elif kind == "VOTED":  # markers still add up to ballots; none names the voter
-            box = str(entry["gsi1sk"]).split("#", 1)[1]
+            box = entry.ref
             call(self.client.transact_write_items, TransactItems=[
                 {"Delete": {"TableName": table, "Key": key}},
                 {"Put": {"TableName": table, "Item": to_item(keys.marker(box, f"{pseudonym}-{secrets.token_hex(4)}")),

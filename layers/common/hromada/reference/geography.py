@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hromada.domain.geography_data import GEOGRAPHY
+from hromada.reference.geography_data import GEOGRAPHY
 
 REGIONS: dict[str, dict] = GEOGRAPHY["regions"]
 DEPARTMENTS: dict[str, dict] = GEOGRAPHY["departments"]
