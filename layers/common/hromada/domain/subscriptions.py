@@ -162,7 +162,7 @@ class Subscriptions:
         now = self.now()
         if existing.status == SubscriptionStatus.PENDING:
             # Still unconfirmed: whoever follows the link gets what was asked last.
-            renewed = existing.model_copy(update={**preferences.model_dump(mode="json"), "updated_at": now,
+            renewed = existing.model_copy(update={**preferences.model_dump(), "updated_at": now,
                                                   "last_mailed_at": now, "version": existing.version + 1})
             self.store.save(renewed, previous=existing, expires_at=int(self.clock()) + PENDING_SECONDS)
             self._send_confirmation(renewed)
@@ -194,7 +194,7 @@ class Subscriptions:
     def _update(self, current: Subscription, preferences: Preferences) -> Subscription:
         if current.status == SubscriptionStatus.SUPPRESSED:
             raise Conflict("address_suppressed")
-        updated = current.model_copy(update={**preferences.model_dump(mode="json"), "updated_at": self.now(),
+        updated = current.model_copy(update={**preferences.model_dump(), "updated_at": self.now(),
                                              "version": current.version + 1})
         expires = int(self.clock()) + PENDING_SECONDS if updated.status == SubscriptionStatus.PENDING else None
         self._save(updated, current, expires_at=expires)
