@@ -57,13 +57,7 @@ class DynamoTwinningStore(Generic[Item]):
                           "ConditionExpression": "attribute_not_exists(pk)"}},
                  *entry_writes(None, self.kind.candidate(item)),
                  audit_put(self.kind.keys.item(item.id)["pk"], audit)]
-        try:
-            transact(self.client, items)
-        except ClientError as error:
-            failed = failed_conditions(error)
-            if not failed:
-                raise
-            raise ConditionFailed("editor" if 0 in failed else "verified") from error
+        self._transact(items, lambda failed: "editor" if 0 in failed else "verified")
 
     def save(self, item: Item, previous: Item, *, editor: ActingEditor | None, audit: AuditEntry) -> None:
         items = [editor_check(editor)] if editor else []
@@ -73,13 +67,7 @@ class DynamoTwinningStore(Generic[Item]):
             "ExpressionAttributeValues": {":expected": {"N": str(previous.version)}}}})
         items += entry_writes(self.kind.candidate(previous), self.kind.candidate(item))
         items.append(audit_put(self.kind.keys.item(item.id)["pk"], audit))
-        try:
-            transact(self.client, items)
-        except ClientError as error:
-            failed = failed_conditions(error)
-            if not failed:
-                raise
-            raise ConditionFailed("editor" if editor and 0 in failed else "version") from error
+        self._transact(items, lambda failed: "editor" if editor and 0 in failed else "version")
 
     def get(self, item_id: str) -> Item | None:
         response = call(self.client.get_item, TableName=table_name(), Key=to_item(self.kind.keys.item(item_id)))
@@ -91,6 +79,16 @@ class DynamoTwinningStore(Generic[Item]):
         return Listed([self._model(i) for i in items], cursor, calls)
 
     # ------------------------------------------------------------ helpers
+    def _transact(self, items: list[dict[str, Any]], which: Callable[[list[int]], str]) -> None:
+        """All or nothing; a failed condition raises ConditionFailed(which(indexes of the failed items))."""
+        try:
+            transact(self.client, items)
+        except ClientError as error:
+            failed = failed_conditions(error)
+            if not failed:
+                raise
+            raise ConditionFailed(which(failed)) from error
+
     def _item(self, item: Item) -> dict[str, Any]:
         keys = self.kind.keys
         data = item.model_dump(mode="json", exclude_none=True) | keys.item(item.id) | self.kind.attributes(item)
