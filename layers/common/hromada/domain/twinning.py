@@ -21,8 +21,9 @@ from hromada.domain.ports import AuditEntry
 from hromada.domain.twinning_events import NoNotifications, Notifications, TwinningEvent
 from hromada.domain.twinning_ports import ActingEditor, AssociationLookup, Listed, ListQuery, MatchIndex, TwinningStore
 from hromada.errors import Conflict, Invalid, NotFound
+from hromada.models.twinning import TwinningRecord
 
-Item = TypeVar("Item", bound=Any)  # Partnership or Initiative: id, status, hidden, hidden_reason, version
+Item = TypeVar("Item", bound=TwinningRecord)  # Partnership or Initiative (each with its own `status`)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from hromada.models.association import LocalizedText, RegionCode
 from hromada.models.common import Model, Strict, single_line, text
-from hromada.models.twinning import CooperationDomain, OblastCode, OwnerAssociation
+from hromada.models.twinning import CooperationDomain, OblastCode, OwnerAssociation, TwinningRecord
 
 
 class InitiativeKind(StrEnum):
@@ -62,21 +62,15 @@ class InitiativePatch(Strict):
     hromada: single_line(2, 120) | None = None
 
 
-class Initiative(_Fields):
+class Initiative(_Fields, TwinningRecord):
     """The stored record (domain entity)."""
 
     model_config = {"extra": "ignore"}
 
-    id: str
     kind: InitiativeKind
     association_id: str
     association_name: str
     status: InitiativeStatus = InitiativeStatus.OPEN
-    hidden: bool = False
-    hidden_reason: str | None = None
-    created_at: str
-    updated_at: str
-    version: int = 1
 
     @property
     def matchable(self) -> bool:

@@ -15,6 +15,7 @@ from hromada.models.twinning import (
     CooperationDomain,
     FrenchTerritory,
     FrenchTerritoryOut,
+    TwinningRecord,
     UkrainianTerritory,
     UkrainianTerritoryOut,
 )
@@ -143,23 +144,17 @@ class Party(Model):
     association_id: str | None = None
 
 
-class Partnership(_Content):
+class Partnership(_Content, TwinningRecord):
     """The stored record (domain entity)."""
 
     model_config = {"extra": "ignore"}
 
-    id: str
     french: FrenchTerritory
     ukrainian: UkrainianTerritory
     parties: list[Party]
     status: PartnershipStatus = PartnershipStatus.PROPOSED
-    hidden: bool = False
-    hidden_reason: str | None = None
     proposed_by: str
-    created_at: str
-    updated_at: str
     confirmed_at: str | None = None
-    version: int = 1
 
     @property
     def association_ids(self) -> list[str]:

@@ -87,6 +87,17 @@ class UkrainianTerritoryOut(Model):
         return cls(level=t.level, oblast=t.oblast, hromada=t.hromada)
 
 
+class TwinningRecord(Model):
+    """What a stored partnership or initiative keeps beside its content: moderation, dates, version."""
+
+    id: str
+    hidden: bool = False
+    hidden_reason: str | None = None
+    created_at: str
+    updated_at: str
+    version: int = 1
+
+
 class OwnerAssociation(Model):
     id: str
     name: str

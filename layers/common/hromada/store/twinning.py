@@ -15,6 +15,7 @@ from botocore.exceptions import ClientError
 from hromada.domain.matching import Candidate
 from hromada.domain.ports import AuditEntry, ConditionFailed
 from hromada.domain.twinning_ports import ActingEditor, Listed, ListQuery, Lookup
+from hromada.models.twinning import TwinningRecord
 from hromada.store.audit import audit_put
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
@@ -25,7 +26,7 @@ from hromada.store.lookup import lookup_associations
 from hromada.store.matches import entry_writes
 from hromada.store.paging import Collection, read_page
 
-Item = TypeVar("Item", bound=Any)  # Partnership or Initiative
+Item = TypeVar("Item", bound=TwinningRecord)  # Partnership or Initiative
 
 
 @dataclass(frozen=True)
