@@ -74,9 +74,9 @@ def initiative_matches(id: InitiativeId, limit: Annotated[Limit, Query()] = 20) 
 
 
 ROUTES = TwinningRoutes(
-    collection="initiatives", item_id=InitiativeId, out=InitiativeOut, public=InitiativeOut.public,
-    own=InitiativeOut.for_owner, create_body=InitiativeCreate, create=Initiatives.publish,
-    created_metric="InitiativePublished", patch_body=InitiativePatch, status_body=InitiativeStatusChange,
+    collection="initiatives", item_id=InitiativeId, out=InitiativeOut, create_body=InitiativeCreate,
+    create=Initiatives.publish, created_metric="InitiativePublished", patch_body=InitiativePatch,
+    status_body=InitiativeStatusChange,
     texts={"create": ("Publish a need or an offer on behalf of your verified association", "Published (open)"),
            "get": ("One need or offer", "The initiative; reach it through its association"),
            "update": ("Edit an initiative (its association's editors, admins)", "Updated"),

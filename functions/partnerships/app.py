@@ -93,13 +93,13 @@ def partnership_contacts(id: PartnershipId) -> list[PartnershipContactOut]:
           summary="Confirm a proposal: the other side or a moderator (proposed -> in_discussion)",
           security=SIGNED_IN, responses=documented(200, "Confirmed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def confirm_partnership(id: PartnershipId, body: ActNote) -> PartnershipOut:
-    return PartnershipOut.for_parties(partnerships().confirm(principal(app), id, body.note))
+    return PartnershipOut.for_editors(partnerships().confirm(principal(app), id, body.note))
 
 
 ROUTES = TwinningRoutes(
-    collection="partnerships", item_id=PartnershipId, out=PartnershipOut, public=PartnershipOut.public,
-    own=PartnershipOut.for_parties, create_body=PartnershipProposal, create=Partnerships.propose,
-    created_metric="PartnershipProposed", patch_body=PartnershipPatch, status_body=PartnershipStatusChange,
+    collection="partnerships", item_id=PartnershipId, out=PartnershipOut, create_body=PartnershipProposal,
+    create=Partnerships.propose, created_metric="PartnershipProposed", patch_body=PartnershipPatch,
+    status_body=PartnershipStatusChange,
     texts={"create": ("Propose a partnership on behalf of your verified association",
                       "Proposed; the other side or a moderator confirms it"),
            "get": ("One partnership", "The partnership (contact e-mails are for its parties)"),

@@ -18,7 +18,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Path
 from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented, principal
 from hromada.auth import Principal
 from hromada.domain.twinning import Twinning
-from hromada.models.twinning import ActNote, HidingReason
+from hromada.models.twinning import ActNote, HidingReason, TwinningOut
 from hromada.observability import metrics
 
 AssociationId = Annotated[str, Path(min_length=3, max_length=80, description="Your association's id (as_...)")]
@@ -28,9 +28,7 @@ AssociationId = Annotated[str, Path(min_length=3, max_length=80, description="Yo
 class TwinningRoutes:
     collection: str  # the paths' first segment, and the tag: partnerships, initiatives
     item_id: Any  # the {id} path parameter (Annotated)
-    out: type  # the response model
-    public: Callable[[Any], Any]  # the visitors' view of an item
-    own: Callable[[Any], Any]  # the view of its editors and moderators (hidden_reason, contact e-mails)
+    out: type[TwinningOut]  # the response model: its public view, or its editors' after they acted
     create_body: type
     create: Callable[[Any, Principal, str, Any], Any]  # (service, caller, association id, body) -> the new item
     created_metric: str
@@ -55,26 +53,27 @@ def add_item_routes(app: APIGatewayHttpResolver, kind: TwinningRoutes, service: 
     def create(id: AssociationId, body: CreateBody) -> Response[Out]:
         item = kind.create(service(), principal(app), id, body)
         metrics.add_metric(name=kind.created_metric, unit="Count", value=1)
-        return Response(201, "application/json", kind.own(item), headers={"Location": f"/{kind.collection}/{item.id}"})
+        return Response(201, "application/json", Out.for_editors(item),
+                        headers={"Location": f"/{kind.collection}/{item.id}"})
 
     @app.get(path, tags=tags, summary=kind.texts["get"][0],
              responses=documented(200, kind.texts["get"][1], ERRORS_PUBLIC, NOT_FOUND))
     def get_one(id: Id) -> Response[Out]:
-        return Response(200, "application/json", kind.public(service().public(id)),
+        return Response(200, "application/json", Out.public(service().public(id)),
                         headers={"Cache-Control": "public, max-age=60"})
 
     @app.patch(path, tags=tags, **signed_in("update"))
     def update(id: Id, body: PatchBody) -> Out:
-        return kind.own(service().update(principal(app), id, body))
+        return Out.for_editors(service().update(principal(app), id, body))
 
     @app.post(f"{path}/status", tags=tags, **signed_in("status"))
     def change_status(id: Id, body: StatusBody) -> Out:
-        return kind.own(service().change_status(principal(app), id, body.status, body.note))
+        return Out.for_editors(service().change_status(principal(app), id, body.status, body.note))
 
     @app.post(f"{path}/hide", tags=["moderation"], **signed_in("hide"))
     def hide(id: Id, body: HidingReason) -> Out:
-        return kind.own(service().hide(principal(app), id, body.reason))
+        return Out.for_editors(service().hide(principal(app), id, body.reason))
 
     @app.post(f"{path}/restore", tags=["moderation"], **signed_in("restore"))
     def restore(id: Id, body: ActNote) -> Out:
-        return kind.own(service().restore(principal(app), id, body.note))
+        return Out.for_editors(service().restore(principal(app), id, body.note))

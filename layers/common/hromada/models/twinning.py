@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any, Self
 
 from pydantic import Field
 
@@ -96,6 +97,23 @@ class TwinningRecord(Model):
     created_at: str
     updated_at: str
     version: int = 1
+
+
+class TwinningOut(Model):
+    """An item as the API shows it, in two views: to visitors, and to its editors and moderators, who also
+    see why it is hidden (and a partnership's contact e-mails)."""
+
+    @classmethod
+    def public(cls, item: Any) -> Self:
+        return cls._from(item, for_editors=False)
+
+    @classmethod
+    def for_editors(cls, item: Any) -> Self:
+        return cls._from(item, for_editors=True)
+
+    @classmethod
+    def _from(cls, item: Any, for_editors: bool) -> Self:
+        raise NotImplementedError
 
 
 class OwnerAssociation(Model):
