@@ -9,19 +9,14 @@ gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
 from functools import cache
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
 from hromada.api import (
-    CONFLICT,
     ERRORS_PUBLIC,
-    ERRORS_SIGNED_IN,
     NOT_FOUND,
-    SIGNED_IN,
     create_app,
     documented,
     make_handler,
-    principal,
 )
 from hromada.coldstart import init_done
 from hromada.domain.initiatives import Initiatives
@@ -37,16 +32,15 @@ from hromada.models.initiative import (
     InitiativeStatusChange,
 )
 from hromada.models.match import Matches
-from hromada.models.twinning import ActNote, CooperationDomain, HidingReason, OblastCode
-from hromada.observability import metrics
+from hromada.models.twinning import CooperationDomain, OblastCode
 from hromada.store.client import dynamodb
 from hromada.store.initiatives import DynamoInitiativeStore
 from hromada.store.matches import DynamoMatchIndex
+from hromada.twinning_routes import TwinningRoutes, add_item_routes
 
 app = create_app()
 TAGS = ["initiatives"]
 InitiativeId = Annotated[str, Path(min_length=3, max_length=80, description="Initiative id (in_...)")]
-AssociationId = Annotated[str, Path(min_length=3, max_length=80, description="Your association's id (as_...)")]
 
 
 @cache
@@ -72,14 +66,6 @@ def list_initiatives(
     return Page[InitiativeOut](items=[InitiativeOut.public(i) for i in found.items], next_cursor=found.next_cursor)
 
 
-@app.get("/initiatives/<id>", tags=TAGS, summary="One need or offer",
-         responses=documented(200, "The initiative; reach it through its association", ERRORS_PUBLIC, NOT_FOUND))
-def get_initiative(id: InitiativeId) -> Response[InitiativeOut]:
-    initiative = initiatives().public(id)
-    return Response(200, "application/json", InitiativeOut.public(initiative),
-                    headers={"Cache-Control": "public, max-age=60"})
-
-
 @app.get("/initiatives/<id>/matches", tags=TAGS,
          summary="For a need, the open offers that fit it; for an offer, the open needs",
          responses=documented(200, "Best matches first, each with its score and reasons", ERRORS_PUBLIC, NOT_FOUND))
@@ -87,39 +73,17 @@ def initiative_matches(id: InitiativeId, limit: Annotated[Limit, Query()] = 20) 
     return Matches.of(initiatives().matches_for(id, limit))
 
 
-@app.post("/associations/<id>/initiatives", tags=TAGS,
-          summary="Publish a need or an offer on behalf of your verified association",
-          security=SIGNED_IN, responses=documented(201, "Published (open)", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def publish_initiative(id: AssociationId, body: InitiativeCreate) -> Response[InitiativeOut]:
-    initiative = initiatives().publish(principal(app), id, body)
-    metrics.add_metric(name="InitiativePublished", unit="Count", value=1)
-    return Response(201, "application/json", InitiativeOut.for_owner(initiative),
-                    headers={"Location": f"/initiatives/{initiative.id}"})
-
-
-@app.patch("/initiatives/<id>", tags=TAGS, summary="Edit an initiative (its association's editors, admins)",
-           security=SIGNED_IN, responses=documented(200, "Updated", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def update_initiative(id: InitiativeId, body: InitiativePatch) -> InitiativeOut:
-    return InitiativeOut.for_owner(initiatives().update(principal(app), id, body))
-
-
-@app.post("/initiatives/<id>/status", tags=TAGS,
-          summary="Mark an initiative matched, open again or closed (its editors, moderators)",
-          security=SIGNED_IN, responses=documented(200, "Changed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def change_initiative_status(id: InitiativeId, body: InitiativeStatusChange) -> InitiativeOut:
-    return InitiativeOut.for_owner(initiatives().change_status(principal(app), id, body.status, body.note))
-
-
-@app.post("/initiatives/<id>/hide", tags=["moderation"], summary="Hide an initiative (moderators)",
-          security=SIGNED_IN, responses=documented(200, "Hidden", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def hide_initiative(id: InitiativeId, body: HidingReason) -> InitiativeOut:
-    return InitiativeOut.for_owner(initiatives().hide(principal(app), id, body.reason))
-
-
-@app.post("/initiatives/<id>/restore", tags=["moderation"], summary="Show a hidden initiative again (moderators)",
-          security=SIGNED_IN, responses=documented(200, "Visible again", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def restore_initiative(id: InitiativeId, body: ActNote) -> InitiativeOut:
-    return InitiativeOut.for_owner(initiatives().restore(principal(app), id, body.note))
+ROUTES = TwinningRoutes(
+    collection="initiatives", item_id=InitiativeId, out=InitiativeOut, create_body=InitiativeCreate,
+    create=Initiatives.publish, created_metric="InitiativePublished", patch_body=InitiativePatch,
+    status_body=InitiativeStatusChange,
+    texts={"create": ("Publish a need or an offer on behalf of your verified association", "Published (open)"),
+           "get": ("One need or offer", "The initiative; reach it through its association"),
+           "update": ("Edit an initiative (its association's editors, admins)", "Updated"),
+           "status": ("Mark an initiative matched, open again or closed (its editors, moderators)", "Changed"),
+           "hide": ("Hide an initiative (moderators)", "Hidden"),
+           "restore": ("Show a hidden initiative again (moderators)", "Visible again")})
+add_item_routes(app, ROUTES, initiatives)
 
 
 lambda_handler = make_handler(app)

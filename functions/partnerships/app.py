@@ -9,7 +9,6 @@ gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
 from functools import cache
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
 from hromada.api import (
@@ -38,17 +37,16 @@ from hromada.models.partnership import (
     PartnershipStatusChange,
     contacts_out,
 )
-from hromada.models.twinning import ActNote, CooperationDomain, HidingReason, OblastCode
-from hromada.observability import metrics
+from hromada.models.twinning import ActNote, CooperationDomain, OblastCode
 from hromada.reference.matching import Criteria
 from hromada.store.client import dynamodb
 from hromada.store.matches import DynamoMatchIndex
 from hromada.store.partnerships import DynamoPartnershipStore
+from hromada.twinning_routes import TwinningRoutes, add_item_routes
 
 app = create_app()
 TAGS = ["partnerships"]
 PartnershipId = Annotated[str, Path(min_length=3, max_length=80, description="Partnership id (pt_...)")]
-AssociationId = Annotated[str, Path(min_length=3, max_length=80, description="Your association's id (as_...)")]
 
 
 @cache
@@ -85,63 +83,31 @@ def match_partnerships(
     return Matches.of(partnerships().match(Criteria(domain.value, region, oblast), limit))
 
 
-@app.get("/partnerships/<id>", tags=TAGS, summary="One partnership",
-         responses=documented(200, "The partnership (contact e-mails are for its parties)", ERRORS_PUBLIC,
-                              NOT_FOUND))
-def get_partnership(id: PartnershipId) -> Response[PartnershipOut]:
-    partnership = partnerships().public(id)
-    return Response(200, "application/json", PartnershipOut.public(partnership),
-                    headers={"Cache-Control": "public, max-age=60"})
-
-
 @app.get("/partnerships/<id>/contacts", tags=TAGS, summary="Contacts with their e-mails (parties, moderators)",
          security=SIGNED_IN, responses=documented(200, "The contacts", ERRORS_SIGNED_IN, NOT_FOUND))
 def partnership_contacts(id: PartnershipId) -> list[PartnershipContactOut]:
     return contacts_out(partnerships().for_parties(principal(app), id).contacts, with_emails=True)
 
 
-@app.post("/associations/<id>/partnerships", tags=TAGS,
-          summary="Propose a partnership on behalf of your verified association",
-          security=SIGNED_IN,
-          responses=documented(201, "Proposed; the other side or a moderator confirms it", ERRORS_SIGNED_IN,
-                               NOT_FOUND, CONFLICT))
-def propose_partnership(id: AssociationId, body: PartnershipProposal) -> Response[PartnershipOut]:
-    partnership = partnerships().propose(principal(app), id, body)
-    metrics.add_metric(name="PartnershipProposed", unit="Count", value=1)
-    return Response(201, "application/json", PartnershipOut.for_parties(partnership),
-                    headers={"Location": f"/partnerships/{partnership.id}"})
-
-
-@app.patch("/partnerships/<id>", tags=TAGS, summary="Edit a partnership's content (its parties, admins)",
-           security=SIGNED_IN, responses=documented(200, "Updated", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def update_partnership(id: PartnershipId, body: PartnershipPatch) -> PartnershipOut:
-    return PartnershipOut.for_parties(partnerships().update(principal(app), id, body))
-
-
 @app.post("/partnerships/<id>/confirm", tags=TAGS,
           summary="Confirm a proposal: the other side or a moderator (proposed -> in_discussion)",
           security=SIGNED_IN, responses=documented(200, "Confirmed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def confirm_partnership(id: PartnershipId, body: ActNote) -> PartnershipOut:
-    return PartnershipOut.for_parties(partnerships().confirm(principal(app), id, body.note))
+    return PartnershipOut.for_editors(partnerships().confirm(principal(app), id, body.note))
 
 
-@app.post("/partnerships/<id>/status", tags=TAGS,
-          summary="Sign, activate or end a partnership (its parties, moderators)",
-          security=SIGNED_IN, responses=documented(200, "Changed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def change_partnership_status(id: PartnershipId, body: PartnershipStatusChange) -> PartnershipOut:
-    return PartnershipOut.for_parties(partnerships().change_status(principal(app), id, body.status, body.note))
-
-
-@app.post("/partnerships/<id>/hide", tags=["moderation"], summary="Hide a partnership (moderators)",
-          security=SIGNED_IN, responses=documented(200, "Hidden", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def hide_partnership(id: PartnershipId, body: HidingReason) -> PartnershipOut:
-    return PartnershipOut.for_parties(partnerships().hide(principal(app), id, body.reason))
-
-
-@app.post("/partnerships/<id>/restore", tags=["moderation"], summary="Show a hidden partnership again (moderators)",
-          security=SIGNED_IN, responses=documented(200, "Visible again", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def restore_partnership(id: PartnershipId, body: ActNote) -> PartnershipOut:
-    return PartnershipOut.for_parties(partnerships().restore(principal(app), id, body.note))
+ROUTES = TwinningRoutes(
+    collection="partnerships", item_id=PartnershipId, out=PartnershipOut, create_body=PartnershipProposal,
+    create=Partnerships.propose, created_metric="PartnershipProposed", patch_body=PartnershipPatch,
+    status_body=PartnershipStatusChange,
+    texts={"create": ("Propose a partnership on behalf of your verified association",
+                      "Proposed; the other side or a moderator confirms it"),
+           "get": ("One partnership", "The partnership (contact e-mails are for its parties)"),
+           "update": ("Edit a partnership's content (its parties, admins)", "Updated"),
+           "status": ("Sign, activate or end a partnership (its parties, moderators)", "Changed"),
+           "hide": ("Hide a partnership (moderators)", "Hidden"),
+           "restore": ("Show a hidden partnership again (moderators)", "Visible again")})
+add_item_routes(app, ROUTES, partnerships)
 
 
 lambda_handler = make_handler(app)

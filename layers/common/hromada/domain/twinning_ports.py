@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-if TYPE_CHECKING:  # annotations only: each function imports the models it serves, not the other area's
+if TYPE_CHECKING:  # annotations only
     from hromada.domain.ports import AuditEntry
     from hromada.models.association import Association
-    from hromada.models.initiative import Initiative
-    from hromada.models.partnership import Partnership
     from hromada.reference.matching import Candidate
 
 T = TypeVar("T")
@@ -55,31 +53,19 @@ class AssociationLookup(Protocol):
         """Profiles (when asked) of these associations, and which of them editor_email edits."""
 
 
-class PartnershipStore(AssociationLookup, Protocol):
-    def create(self, partnership: Partnership, *, editor: ActingEditor, verified: list[str],
-               audit: AuditEntry) -> None:
+class TwinningStore(AssociationLookup, Protocol[T]):
+    """One kind's items (partnerships or initiatives)."""
+
+    def create(self, item: T, *, editor: ActingEditor, verified: list[str], audit: AuditEntry) -> None:
         """All or nothing. ConditionFailed("editor") if the editor left, ("verified") if one of the
         `verified` associations is no longer verified."""
 
-    def get(self, partnership_id: str) -> Partnership | None: ...
+    def get(self, item_id: str) -> T | None: ...
 
-    def save(self, partnership: Partnership, previous: Partnership, *, editor: ActingEditor | None,
-             audit: AuditEntry) -> None:
+    def save(self, item: T, previous: T, *, editor: ActingEditor | None, audit: AuditEntry) -> None:
         """Write if still at previous.version (and the editor still edits). ConditionFailed("editor"|"version")."""
 
-    def list(self, query: ListQuery) -> Listed[Partnership]: ...
-
-
-class InitiativeStore(AssociationLookup, Protocol):
-    def create(self, initiative: Initiative, *, editor: ActingEditor, audit: AuditEntry) -> None:
-        """ConditionFailed("editor") or ("verified") as for partnerships."""
-
-    def get(self, initiative_id: str) -> Initiative | None: ...
-
-    def save(self, initiative: Initiative, previous: Initiative, *, editor: ActingEditor | None,
-             audit: AuditEntry) -> None: ...
-
-    def list(self, query: ListQuery) -> Listed[Initiative]: ...
+    def list(self, query: ListQuery) -> Listed[T]: ...
 
 
 class MatchIndex(Protocol):

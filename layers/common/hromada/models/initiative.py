@@ -7,8 +7,8 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from hromada.models.association import LocalizedText, RegionCode
-from hromada.models.common import Model, Strict, single_line, text
-from hromada.models.twinning import CooperationDomain, OblastCode, OwnerAssociation
+from hromada.models.common import Strict, single_line, text
+from hromada.models.twinning import CooperationDomain, OblastCode, OwnerAssociation, TwinningOut, TwinningRecord
 
 
 class InitiativeKind(StrEnum):
@@ -62,21 +62,15 @@ class InitiativePatch(Strict):
     hromada: single_line(2, 120) | None = None
 
 
-class Initiative(_Fields):
+class Initiative(_Fields, TwinningRecord):
     """The stored record (domain entity)."""
 
     model_config = {"extra": "ignore"}
 
-    id: str
     kind: InitiativeKind
     association_id: str
     association_name: str
     status: InitiativeStatus = InitiativeStatus.OPEN
-    hidden: bool = False
-    hidden_reason: str | None = None
-    created_at: str
-    updated_at: str
-    version: int = 1
 
     @property
     def matchable(self) -> bool:
@@ -89,7 +83,7 @@ class InitiativeStatusChange(Strict):
     note: text(0, 1000) | None = Field(None, description="Why; kept in the audit log")
 
 
-class InitiativeOut(Model):
+class InitiativeOut(TwinningOut):
     """What the API shows; the contact is the owner association, reached through the platform."""
 
     id: str
@@ -108,17 +102,9 @@ class InitiativeOut(Model):
     updated_at: str
 
     @classmethod
-    def public(cls, i: Initiative) -> InitiativeOut:
-        return cls._from(i, for_owner=False)
-
-    @classmethod
-    def for_owner(cls, i: Initiative) -> InitiativeOut:
-        return cls._from(i, for_owner=True)
-
-    @classmethod
-    def _from(cls, i: Initiative, for_owner: bool) -> InitiativeOut:
+    def _from(cls, i: Initiative, for_editors: bool) -> InitiativeOut:
         return cls(id=i.id, kind=i.kind, title=i.title, description=i.description.model_dump(exclude_none=True),
                    domain=i.domain, region=i.region, oblast=i.oblast, hromada=i.hromada, status=i.status,
                    association=OwnerAssociation(id=i.association_id, name=i.association_name),
-                   hidden=i.hidden, hidden_reason=i.hidden_reason if for_owner else None,
+                   hidden=i.hidden, hidden_reason=i.hidden_reason if for_editors else None,
                    created_at=i.created_at, updated_at=i.updated_at)

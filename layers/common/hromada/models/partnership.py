@@ -15,6 +15,8 @@ from hromada.models.twinning import (
     CooperationDomain,
     FrenchTerritory,
     FrenchTerritoryOut,
+    TwinningOut,
+    TwinningRecord,
     UkrainianTerritory,
     UkrainianTerritoryOut,
 )
@@ -143,23 +145,17 @@ class Party(Model):
     association_id: str | None = None
 
 
-class Partnership(_Content):
+class Partnership(_Content, TwinningRecord):
     """The stored record (domain entity)."""
 
     model_config = {"extra": "ignore"}
 
-    id: str
     french: FrenchTerritory
     ukrainian: UkrainianTerritory
     parties: list[Party]
     status: PartnershipStatus = PartnershipStatus.PROPOSED
-    hidden: bool = False
-    hidden_reason: str | None = None
     proposed_by: str
-    created_at: str
-    updated_at: str
     confirmed_at: str | None = None
-    version: int = 1
 
     @property
     def association_ids(self) -> list[str]:
@@ -205,7 +201,7 @@ class PartyOut(Model):
     association_id: str | None
 
 
-class PartnershipOut(Model):
+class PartnershipOut(TwinningOut):
     """What the API shows. Built field by field: nothing leaks that is not listed here."""
 
     id: str
@@ -226,24 +222,16 @@ class PartnershipOut(Model):
     updated_at: str
 
     @classmethod
-    def public(cls, p: Partnership) -> PartnershipOut:
-        return cls._from(p, for_parties=False)
-
-    @classmethod
-    def for_parties(cls, p: Partnership) -> PartnershipOut:
-        return cls._from(p, for_parties=True)
-
-    @classmethod
-    def _from(cls, p: Partnership, for_parties: bool) -> PartnershipOut:
+    def _from(cls, p: Partnership, for_editors: bool) -> PartnershipOut:
         return cls(
             id=p.id, title=p.title, description=p.description.model_dump(exclude_none=True),
             french=FrenchTerritoryOut.of(p.french), ukrainian=UkrainianTerritoryOut.of(p.ukrainian),
             parties=[PartyOut(kind=x.kind, role=x.role, name=x.name, association_id=x.association_id)
                      for x in p.parties],
-            domains=p.domains, status=p.status, contacts=contacts_out(p.contacts, for_parties),
+            domains=p.domains, status=p.status, contacts=contacts_out(p.contacts, for_editors),
             documents=[PartnershipDocumentOut(title=d.title, url=d.url) for d in p.documents],
             milestones=[PartnershipMilestoneOut(date=m.date, title=m.title, done=m.done) for m in p.milestones],
-            hidden=p.hidden, hidden_reason=p.hidden_reason if for_parties else None,
+            hidden=p.hidden, hidden_reason=p.hidden_reason if for_editors else None,
             confirmed_at=p.confirmed_at, created_at=p.created_at, updated_at=p.updated_at,
         )
 

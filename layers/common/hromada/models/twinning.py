@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any, Self
 
 from pydantic import Field
 
@@ -85,6 +86,34 @@ class UkrainianTerritoryOut(Model):
     @classmethod
     def of(cls, t: UkrainianTerritory) -> UkrainianTerritoryOut:
         return cls(level=t.level, oblast=t.oblast, hromada=t.hromada)
+
+
+class TwinningRecord(Model):
+    """What a stored partnership or initiative keeps beside its content: moderation, dates, version."""
+
+    id: str
+    hidden: bool = False
+    hidden_reason: str | None = None
+    created_at: str
+    updated_at: str
+    version: int = 1
+
+
+class TwinningOut(Model):
+    """An item as the API shows it, in two views: to visitors, and to its editors and moderators, who also
+    see why it is hidden (and a partnership's contact e-mails)."""
+
+    @classmethod
+    def public(cls, item: Any) -> Self:
+        return cls._from(item, for_editors=False)
+
+    @classmethod
+    def for_editors(cls, item: Any) -> Self:
+        return cls._from(item, for_editors=True)
+
+    @classmethod
+    def _from(cls, item: Any, for_editors: bool) -> Self:
+        raise NotImplementedError
 
 
 class OwnerAssociation(Model):

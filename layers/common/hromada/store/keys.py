@@ -100,6 +100,7 @@ person index  gsi1 PERSON#<user id or e-mail> / <KIND>#...  on rsvps, voted mark
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from hromada.pseudonyms import pseudonym
@@ -297,52 +298,36 @@ def counters(box: str, shard: int) -> dict[str, str]:
 
 
 # ------------------------------------------------------------ partnerships and initiatives
-PARTNERSHIPS_COLLECTION = "PARTNERSHIPS"
-INITIATIVES_COLLECTION = "INITIATIVES"
-PARTNERSHIP_RANKS = {"active": 1, "signed": 2, "in_discussion": 3, "proposed": 4, "ended": 5}
-INITIATIVE_RANKS = {"open": 1, "matched": 2, "closed": 3}
+@dataclass(frozen=True)
+class TwinningKeys:
+    """One twinning kind's keys: its items, and its listings (gsi1 by oblast, gsi2 all, gsi3 by region)."""
+
+    entity: str  # PARTNERSHIP or INITIATIVE
+    collection: str  # the gsi2 partition of the whole listing
+    ranks: dict[str, int]  # status -> its place in the listings' order
+
+    def item(self, item_id: str) -> dict[str, str]:
+        return {"pk": f"{self.entity}#{item_id}", "sk": PROFILE}
+
+    def oblast(self, oblast: str) -> str:
+        return f"{self.entity}_OBLAST#{oblast}"
+
+    def region(self, region: str) -> str:
+        return f"{self.entity}_REGION#{region}"
+
+    def status_prefix(self, status: str) -> str:
+        return f"{self.ranks[status]}#"
+
+    def order(self, status: str, created_at: str, item_id: str) -> str:
+        # By status rank, oldest first within each.
+        return f"{self.status_prefix(status)}{created_at}#{item_id}"
 
 
-def partnership(partnership_id: str) -> dict[str, str]:
-    return {"pk": f"PARTNERSHIP#{partnership_id}", "sk": PROFILE}
-
-
-def partnership_oblast(oblast: str) -> str:
-    return f"PARTNERSHIP_OBLAST#{oblast}"
-
-
-def partnership_region(region: str) -> str:
-    return f"PARTNERSHIP_REGION#{region}"
-
-
-def partnership_status_prefix(status: str) -> str:
-    return f"{PARTNERSHIP_RANKS[status]}#"
-
-
-def partnership_order(status: str, created_at: str, partnership_id: str) -> str:
-    # Established partnerships first, then the ones on their way, then the ended; oldest first within each.
-    return f"{partnership_status_prefix(status)}{created_at}#{partnership_id}"
-
-
-def initiative(initiative_id: str) -> dict[str, str]:
-    return {"pk": f"INITIATIVE#{initiative_id}", "sk": PROFILE}
-
-
-def initiative_oblast(oblast: str) -> str:
-    return f"INITIATIVE_OBLAST#{oblast}"
-
-
-def initiative_region(region: str) -> str:
-    return f"INITIATIVE_REGION#{region}"
-
-
-def initiative_status_prefix(status: str) -> str:
-    return f"{INITIATIVE_RANKS[status]}#"
-
-
-def initiative_order(status: str, created_at: str, initiative_id: str) -> str:
-    # Open ones first, waiting longest first: first come, first served.
-    return f"{initiative_status_prefix(status)}{created_at}#{initiative_id}"
+# Established partnerships first, then the ones on their way, then the ended.
+PARTNERSHIPS = TwinningKeys("PARTNERSHIP", "PARTNERSHIPS",
+                            {"active": 1, "signed": 2, "in_discussion": 3, "proposed": 4, "ended": 5})
+# Open ones first, waiting longest first: first come, first served.
+INITIATIVES = TwinningKeys("INITIATIVE", "INITIATIVES", {"open": 1, "matched": 2, "closed": 3})
 
 
 def match_partition(domain: str) -> str:

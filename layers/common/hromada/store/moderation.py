@@ -47,7 +47,7 @@ def target_key(target: Target) -> dict[str, str]:
     if target.kind == "announcement":
         return keys.announcement(target.item_id)
     if target.kind == "partnership":
-        return keys.partnership(target.item_id)
+        return keys.PARTNERSHIPS.item(target.item_id)
     return keys.candidate(target.election_id or "", target.item_id)
 
 
@@ -239,7 +239,7 @@ class DynamoModerationStore:
         from hromada.models.partnership import Partnership
         from hromada.store.matches import entry_writes
 
-        item = self._get(keys.partnership(target.item_id))
+        item = self._get(keys.PARTNERSHIPS.item(target.item_id))
         if item is None:
             return []
         shown = match_candidate(Partnership.model_validate(item).model_copy(update={"hidden": False}))
