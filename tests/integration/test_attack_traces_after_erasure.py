@@ -12,7 +12,7 @@ import json
 
 from hromada.pseudonyms import normalise_address
 from tests.integration.mail import confirmed_subscriber, link, manage_link, subscribe, wait_mails
-from tests.integration.test_personal_data import scan_all
+from tests.integration.test_personal_data import scan_all, table
 
 
 def traces(stack, email: str, follower_keys: set[tuple[str, str]]) -> list[dict]:
@@ -31,7 +31,11 @@ def traces(stack, email: str, follower_keys: set[tuple[str, str]]) -> list[dict]
 
 
 def followers_of(stack, association_id: str) -> set[tuple[str, str]]:
-    return {(i["pk"]["S"], i["sk"]["S"]) for i in scan_all(stack) if i["pk"]["S"] == f"FOLLOWERS#{association_id}"}
+    client, name = table(stack)
+    found = client.query(TableName=name, KeyConditionExpression="pk = :pk",
+                         ExpressionAttributeValues={":pk": {"S": f"FOLLOWERS#{association_id}"}})
+    assert "LastEvaluatedKey" not in found  # a new association: a handful of followers
+    return {(i["pk"]["S"], i["sk"]["S"]) for i in found["Items"]}
 
 
 def erase(api, someone):
