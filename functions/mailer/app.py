@@ -20,19 +20,18 @@ gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
 
 import os
 import time
-from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from hromada import jitter
 from hromada.coldstart import init_done
+from hromada.mail import retries
 from hromada.mail.delivery import JobFailed, JobPaused, Mailer
 from hromada.mail.jobs import MailJob
 from hromada.mail.links import SignedLinks
-from hromada.mail.pacing import MAX_DELAY, Pacer, SendQuota
+from hromada.mail.pacing import Pacer, SendQuota
 from hromada.mail.quota import account_quota
 from hromada.mail.ses import SesSender, sender
 from hromada.observability import logger, metrics
@@ -42,7 +41,6 @@ from hromada.store.deliveries import DynamoDeliveryLog, SqsMailOutbox, sqs
 from hromada.store.subscriptions import DynamoSubscriptionStore
 
 processor = BatchProcessor(event_type=EventType.SQS)
-MAX_BACKOFF = 900  # SQS allows up to 12 h; a quarter of an hour keeps digests within their morning
 TIME_MARGIN = 3.0  # seconds kept at the end of an invocation to put the rest back on the queue
 # GetAccount unreadable (no permission, outage): one message a second, and SES's own refusals for the day.
 UNKNOWN_QUOTA = SendQuota(max_24h=-1, max_rate=1)
@@ -70,70 +68,57 @@ def mailer() -> Mailer:
                   pace=pacer())
 
 
-def backoff(receive_count: int, base: float) -> int:
-    """Exponential backoff with full jitter: base·2^(n-1), capped."""
-    ceiling = min(MAX_BACKOFF, base * 2 ** max(0, receive_count - 1))
-    return int(jitter.uniform(ceiling / 2, ceiling)) if ceiling else 0
-
-
 def handle(record: SQSRecord) -> None:
     try:
         job = MailJob.from_json(record.body)  # a body that cannot be read fails every time: the DLQ
         outcome = mailer().deliver(job)
     except JobPaused as paused:
         _count(paused.outcome)
-        _continue_later(job, paused.outcome, paused.delay, "quota" if paused.delay else "time")
+        _continue_later(job, paused.outcome, retries.after_pause(paused.delay))
         return
     except JobFailed as failed:
         _count(failed.outcome)
-        if failed.cause.quota:
-            # SES refused for the account's quota: no fault of the job, so it never counts towards the DLQ.
-            metrics.add_metric(name="MailThrottled", unit="Count", value=1)
-            if failed.cause.quota == "daily":
-                pacer().exhausted()
-            else:
-                pacer().throttled()
-            delay = MAX_DELAY if failed.cause.quota == "daily" else backoff(1, _base())
-            _continue_later(job, failed.outcome, delay, f"ses-{failed.cause.quota}")
-            return
         metrics.add_metric(name="MailThrottled", unit="Count", value=1)
-        rest = remaining(job, failed.outcome)
-        if len(rest.recipients) < len(job.recipients):
-            # Progress was made: the rest goes back as a new, delayed job, so a long job under throttling
-            # never exhausts its receives (and reaches the DLQ) while it is still moving.
-            outbox().enqueue([rest], delay=backoff(1, _base()))
-            logger.info("job continued later", extra={"job": job.key, "left": len(rest.recipients)})
+        quota = failed.cause.quota
+        if quota == "daily":
+            pacer().exhausted()
+        elif quota:
+            pacer().throttled()
+        decision = retries.after_failure(quota, retries.made_progress(job, failed.outcome), _receives(record),
+                                         _base())
+        if isinstance(decision, retries.Continue):
+            _continue_later(job, failed.outcome, decision)
             return
         logger.warning("job to retry", extra={"job": job.key, "kind": job.kind, "cause": failed.cause.code})
-        _back_off(record)
+        _back_off(record, decision.delay)
         raise
     except Exception:
         metrics.add_metric(name="MailFailed", unit="Count", value=1)
         logger.exception("job failed", extra={"message_id": record.message_id})
-        _back_off(record)
+        _back_off(record, retries.backoff(_receives(record), _base()))
         raise
     _count(outcome)
     logger.info("job delivered", extra={"job": job.key, "kind": job.kind, "sent": len(outcome.sent),
                                         "duplicates": len(outcome.duplicates)})
 
 
-def _continue_later(job: MailJob, outcome: Any, delay: float, reason: str) -> None:
+def _continue_later(job: MailJob, outcome: Any, decision: retries.Continue) -> None:
     """The rest of the job as a new, delayed message; the received one is then deleted. If putting it back
     fails, the exception fails the record, which SQS redelivers: nothing is lost either way."""
-    rest = remaining(job, outcome)
-    outbox().enqueue([rest], delay=int(delay))
-    metrics.add_metric(name="MailPaced", unit="Count", value=1)
-    logger.info("job continued later", extra={"job": job.key, "left": len(rest.recipients), "delay": int(delay),
-                                              "reason": reason, "sent": len(outcome.sent)})
+    rest = retries.rest_of(job, outcome)
+    outbox().enqueue([rest], delay=decision.delay)
+    if decision.paced:
+        metrics.add_metric(name="MailPaced", unit="Count", value=1)
+    logger.info("job continued later", extra={"job": job.key, "left": len(rest.recipients), "delay": decision.delay,
+                                              "reason": decision.reason, "sent": len(outcome.sent)})
 
 
-def remaining(job: MailJob, outcome: Any) -> MailJob:
-    served = set(outcome.sent) | set(outcome.duplicates) | set(outcome.suppressed) | set(outcome.rejected)
-    return replace(job, recipients=[r for r in job.recipients if r.id not in served])
+def _receives(record: SQSRecord) -> int:
+    return int(record.attributes.approximate_receive_count or 1)
 
 
 def _base() -> float:
-    return float(os.environ.get("MAIL_RETRY_BASE_SECONDS", "30"))
+    return float(os.environ.get("MAIL_RETRY_BASE_SECONDS", str(retries.DEFAULT_BASE_SECONDS)))
 
 
 @cache
@@ -151,10 +136,8 @@ def _queue_url(arn: str | None) -> str:
     raise LookupError(f"no mail queue named {name!r}")
 
 
-def _back_off(record: SQSRecord) -> None:
+def _back_off(record: SQSRecord, delay: int) -> None:
     """The failed message comes back after a delay growing with each receive (not the queue's fixed one)."""
-    receives = int(record.attributes.approximate_receive_count or 1)
-    delay = backoff(receives, _base())
     try:
         sqs().change_message_visibility(QueueUrl=_queue_url(record.event_source_arn),
                                         ReceiptHandle=record.receipt_handle, VisibilityTimeout=delay)
