@@ -1,8 +1,9 @@
 """SES feedback (bounces and complaints, from the configuration set's SNS destination) → suppression.
 
 Only messages from the configured topic are acted on: Lambda is invoked by SNS under a resource policy
-for that topic, and the record's TopicArn is checked again here. A permanent bounce or a complaint
-suppresses the address for good (its subscription is deleted); transient bounces are counted.
+for that topic, and the record's TopicArn is checked again here. What each kind of feedback does to an address is
+hromada.mail.feedback's rule (a permanent bounce or a complaint suppresses it for good; transient bounces
+are counted).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from hromada.coldstart import init_done
 from hromada.domain.clock import utc_now
+from hromada.mail import feedback
 from hromada.observability import logger, metrics
 from hromada.store.client import dynamodb
 from hromada.store.subscriptions import DynamoSubscriptionStore
@@ -28,26 +30,6 @@ def store() -> DynamoSubscriptionStore:
     return DynamoSubscriptionStore()
 
 
-def addresses(notification: dict[str, Any]) -> tuple[str, list[str]]:
-    """(outcome, addresses): outcome is "permanent", "transient", "complaint" or "ignored"."""
-    kind = notification.get("eventType") or notification.get("notificationType")
-    if kind == "Bounce":
-        bounce = notification.get("bounce") or {}
-        outcome = "permanent" if bounce.get("bounceType") == "Permanent" else "transient"
-        return outcome, [r["emailAddress"] for r in bounce.get("bouncedRecipients", []) if r.get("emailAddress")]
-    if kind == "Complaint":
-        complaint = notification.get("complaint") or {}
-        return "complaint", [r["emailAddress"] for r in complaint.get("complainedRecipients", [])
-                             if r.get("emailAddress")]
-    return "ignored", []
-
-
-def _bare(address: str) -> str:
-    from email.utils import parseaddr
-
-    return parseaddr(address)[1].strip().lower()
-
-
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics(raise_on_empty_metrics=False)
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
@@ -55,7 +37,7 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     handled = {"suppressed": 0, "soft_bounces": 0, "ignored": 0}
     for record in event.get("Records", []):
         sns = record.get("Sns") or {}
-        if not expected or sns.get("TopicArn") != expected:
+        if not feedback.trusted(sns.get("TopicArn"), expected):
             logger.warning("feedback from an unexpected source ignored", extra={"topic": sns.get("TopicArn")})
             handled["ignored"] += 1
             continue
@@ -64,19 +46,19 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         except ValueError:
             handled["ignored"] += 1
             continue
-        outcome, found = addresses(notification)
-        for address in map(_bare, found):
-            if outcome in ("permanent", "complaint"):
-                if store().suppress(address, outcome, utc_now()):
+        found = feedback.read(notification)
+        for address in found.addresses:
+            if found.suppresses:
+                if store().suppress(address, found.outcome, utc_now()):
                     handled["suppressed"] += 1
                     metrics.add_metric(name="MailSuppressed", unit="Count", value=1)
-                metrics.add_metric(name="MailComplained" if outcome == "complaint" else "MailBounced",
+                metrics.add_metric(name="MailComplained" if found.outcome == "complaint" else "MailBounced",
                                    unit="Count", value=1)
-            elif outcome == "transient":
+            elif found.soft:
                 store().count_soft_bounce(address)
                 handled["soft_bounces"] += 1
                 metrics.add_metric(name="MailSoftBounced", unit="Count", value=1)
-        if outcome == "ignored":
+        if found.outcome == "ignored":
             handled["ignored"] += 1
     return handled
 
