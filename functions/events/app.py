@@ -8,7 +8,6 @@ gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
 
 import os
 import re
-from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Annotated, Any, Literal
 
@@ -30,9 +29,9 @@ from hromada.attendees import attendees, attendees_csv
 from hromada.bus import OutboxPublisher
 from hromada.coldstart import init_done
 from hromada.domain.event_ports import EventQuery
-from hromada.domain.events import Events
+from hromada.domain.events import FEED_LIMIT, Events, window
 from hromada.domain.rsvps import Rsvps
-from hromada.errors import Invalid, NotFound
+from hromada.errors import NotFound
 from hromada.i18n import negotiate
 from hromada.models.association import DepartmentCode, Language, RegionCode
 from hromada.models.common import Limit, Page
@@ -49,7 +48,6 @@ from hromada.models.event import (
     RsvpStateOut,
 )
 from hromada.observability import metrics
-from hromada.reference import times
 from hromada.reference.text import fold
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb
@@ -57,8 +55,6 @@ from hromada.store.events import DynamoEventStore
 
 app = create_app()
 TAGS = ["events"]
-FEED_LIMIT = 200  # events in one calendar feed (one Query)
-FEED_PAST = timedelta(days=30)  # feeds keep recent events, so subscribers see late cancellations
 
 EventId = Annotated[str, Path(pattern=r"^ev_[0-9a-f]{20}$", description="Event id (ev_...)")]
 EventIdOrIcs = Annotated[str, Path(pattern=r"^ev_[0-9a-f]{20}(\.ics)?$",
@@ -86,22 +82,9 @@ def rsvps() -> Rsvps:
     return Rsvps(DynamoEventStore(), OutboxPublisher())
 
 
-def _bound(value: str | None, field: str, *, end: bool) -> str | None:
-    if value is None:
-        return None
-    try:
-        parsed: date | datetime = (date.fromisoformat(value) if len(value) == 10
-                                   else datetime.fromisoformat(value.replace(" ", "T")))
-        return times.iso(times.day_bound(parsed, end=end))
-    except (ValueError, OverflowError) as error:
-        raise Invalid(field, "not a valid date or date-time") from error
-
-
 def _query(*, region, department, association, category, language, q, online, start_from, start_to, order,
-           limit, cursor, default_from: str | None = None) -> EventQuery:
-    low, high = _bound(start_from, "from", end=False), _bound(start_to, "to", end=True)
-    if low is None and high is None:
-        low = default_from
+           limit, cursor, feed: bool = False) -> EventQuery:
+    low, high = window(start_from, start_to, events().now(), feed=feed)
     return EventQuery(region=region, department=department, association_id=association,
                       category=category.value if category else None, language=language.value if language else None,
                       text=fold(q) if q else None, online=online, start_from=low, start_to=high,
@@ -121,10 +104,6 @@ def _ics(body: bytes, filename: str) -> Response[str]:
 def _rsvp_out(rsvp, position) -> RsvpOut:
     return RsvpOut(event_id=rsvp.event_id, status=rsvp.status, position=position, joined_at=rsvp.joined_at,
                    promoted_at=rsvp.promoted_at)
-
-
-def _now() -> str:
-    return times.iso(events().now())
 
 
 # ---------------------------------------------------------------- finding events
@@ -147,7 +126,7 @@ def list_events(
 ) -> Response[Page[EventOut]]:
     query = _query(region=region, department=department, association=association, category=category,
                    language=language, q=q, online=online, start_from=start_from, start_to=start_to, order=order,
-                   limit=limit, cursor=cursor, default_from=_now())
+                   limit=limit, cursor=cursor)
     found = events().listing(query)
     page = Page[EventOut](items=[EventOut.of(e) for e in found.items], next_cursor=found.next_cursor)
     return Response(200, "application/json", page, headers={"Cache-Control": "public, max-age=60"})
@@ -183,7 +162,7 @@ def events_calendar(
 
     query = _query(region=region, department=department, association=association, category=category,
                    language=language, q=q, online=online, start_from=start_from, start_to=start_to, order="asc",
-                   limit=FEED_LIMIT, cursor=None, default_from=times.iso(events().now() - FEED_PAST))
+                   limit=FEED_LIMIT, cursor=None, feed=True)
     found = events().listing(query)
     return _ics(calendar(found.items, name="Hromada", lang=_lang(lang)), "hromada.ics")
 
@@ -195,7 +174,8 @@ def events_calendar(
 def association_calendar(id: AssociationId, lang: CalendarLang = None) -> Response[str]:
     from hromada.ical import calendar
 
-    query = EventQuery(association_id=id, start_from=times.iso(events().now() - FEED_PAST), limit=FEED_LIMIT)
+    start_from, _ = window(None, None, events().now(), feed=True)
+    query = EventQuery(association_id=id, start_from=start_from, limit=FEED_LIMIT)
     found = events().listing(query)
     name = found.items[0].association_name if found.items else "Hromada"
     return _ics(calendar(found.items, name=name, lang=_lang(lang)), f"{id}.ics")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from hromada.auth import Principal
@@ -23,6 +23,8 @@ ID_PREFIX = "ev"
 MAX_DURATION = timedelta(days=31)
 MAX_AHEAD = timedelta(days=3 * 366)
 EDITABLE = tuple(EventDraft.model_fields)
+FEED_LIMIT = 200  # events in one calendar feed (one Query)
+FEED_PAST = timedelta(days=30)  # feeds keep recent events, so subscribers see late cancellations
 
 
 def utc_clock() -> datetime:
@@ -41,6 +43,30 @@ def check_filters(region: str | None, department: str | None) -> str | None:
     if region is not None and not geography.is_region(region):
         raise Invalid("region", f"unknown INSEE region code {region!r}")
     return region
+
+
+def bound(value: str | None, field: str, *, end: bool) -> str | None:
+    """A listing's `from`/`to` as a UTC instant: a date alone is the whole day, Paris time (its first or last
+    moment), a date-time without a zone is Paris time too."""
+    if value is None:
+        return None
+    try:
+        parsed: date | datetime = (date.fromisoformat(value) if len(value) == 10
+                                   else datetime.fromisoformat(value.replace(" ", "T")))
+        return times.iso(times.day_bound(parsed, end=end))
+    except (ValueError, OverflowError) as error:
+        raise Invalid(field, "not a valid date or date-time") from error
+
+
+def window(start_from: str | None, start_to: str | None, now: datetime, *,
+           feed: bool = False) -> tuple[str | None, str | None]:
+    """The start times a listing reads. Upcoming by default: with neither bound given, a listing starts now
+    and a calendar feed FEED_PAST ago (a calendar app must still see last week's event cancelled). A bound
+    given is taken as it is, the other stays open (`to` alone reaches into the past)."""
+    low, high = bound(start_from, "from", end=False), bound(start_to, "to", end=True)
+    if low is None and high is None:
+        low = times.iso(now - FEED_PAST if feed else now)
+    return low, high
 
 
 def _instant(value: datetime, zone_name: str, field: str) -> datetime:
