@@ -1,5 +1,6 @@
 """Domain events (from the bus, through the notifications queue) turned into mail jobs for the mailer:
-attendees hear of their event's changes, owners of the moderators' decision on their association."""
+attendees hear of their event's changes, owners of the moderators' decision on their association. Which
+event goes to which planner is hromada.mail.routing's table."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from hromada.coldstart import init_done
 from hromada.domain.event_mail import AnnouncementNotices, AssociationNotices, ElectionNotices, EventNotices
+from hromada.mail import routing
+from hromada.mail.jobs import MailJob
 from hromada.mail.links import SignedLinks
 from hromada.observability import logger, metrics
 from hromada.store.attendees_mail import DynamoAttendeeSource
@@ -67,27 +70,32 @@ def seen() -> DynamoNotices:
 
 def handle(record: SQSRecord) -> None:
     envelope = json.loads(record.body)  # the EventBridge event, as the rule's SQS target delivers it
-    kind, detail = envelope["detail-type"], dict(envelope.get("detail") or {})
+    kind = envelope["detail-type"]
     # The relay may put an event on the bus twice (a retried batch): its outbox id tells a repeat. A
     # repeat that slips between enqueueing and remembering is caught by the mailer's per-recipient claims.
-    outbox_id = detail.pop("outbox_id", None)
+    outbox_id, detail = routing.outbox_id(envelope.get("detail") or {})
     if outbox_id and seen().seen(outbox_id):
         logger.info("domain event already handled", extra={"kind": kind, "outbox_id": outbox_id})
         return
-    if kind == "AssociationReviewed":
-        jobs = reviews().jobs_for(detail)
-    elif kind == "AnnouncementPublished":
-        jobs = announcements().jobs_for(detail)
-    elif kind == "ElectionPhaseChanged":
-        jobs = elections().jobs_for(detail)
-    else:
-        jobs = notices().jobs_for(kind, detail)
+    jobs = _plan(routing.route(kind), kind, detail)
     if jobs:
         outbox().enqueue(jobs)
         metrics.add_metric(name="NoticesPlanned", unit="Count", value=sum(len(j.recipients) for j in jobs))
     if outbox_id:
         seen().remember(outbox_id)
     logger.info("domain event handled", extra={"kind": kind, "jobs": len(jobs)})
+
+
+def _plan(route: routing.Route | None, kind: str, detail: dict[str, Any]) -> list[MailJob]:
+    if route == "association":
+        return reviews().jobs_for(detail)
+    if route == "announcement":
+        return announcements().jobs_for(detail)
+    if route == "election":
+        return elections().jobs_for(detail)
+    if route == "event":
+        return notices().jobs_for(kind, detail)
+    return []
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -1,0 +1,40 @@
+"""Which domain event from the bus leads to which mail (pure: the notifier wires each route to its planner).
+
+| bus event (detail-type)                        | route          | mail, to whom                                      |
+|------------------------------------------------|----------------|----------------------------------------------------|
+| EventChanged, EventCancelled, WaitlistPromoted | `event`        | the event's attendees (the promoted one alone)     |
+| AssociationReviewed                            | `association`  | the association's owners: the moderators' decision |
+| AnnouncementPublished                          | `announcement` | the association's followers, within a weekly cap   |
+| ElectionPhaseChanged                           | `election`     | the electorate: voter roll or digest subscribers   |
+
+Every mail they plan is transactional (the priority queue) except announcements and elections told to
+subscribers, which are bulk (the bulk queue, with one-click unsubscribe). The bus rule feeding the
+notifications queue (template.yaml) lists the same detail-types; anything else is no mail.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Route = Literal["event", "association", "announcement", "election"]
+
+ROUTES: dict[str, Route] = {
+    "EventChanged": "event",
+    "EventCancelled": "event",
+    "WaitlistPromoted": "event",
+    "AssociationReviewed": "association",
+    "AnnouncementPublished": "announcement",
+    "ElectionPhaseChanged": "election",
+}
+
+
+def route(kind: str) -> Route | None:
+    """The planner a bus event goes to; None: it leads to no mail."""
+    return ROUTES.get(kind)
+
+
+def outbox_id(detail: dict) -> tuple[str | None, dict]:
+    """The relay's id of the event (the notifier's once-only key: the bus may deliver an event twice) and the
+    detail without it, as the planners read it."""
+    rest = dict(detail)
+    return rest.pop("outbox_id", None), rest
