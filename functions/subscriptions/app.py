@@ -138,11 +138,14 @@ def unsubscribe_page(token: Token) -> Response[str]:
           summary="Unsubscribe at once: the List-Unsubscribe one-click target (RFC 8058), no login, no confirmation",
           responses=_pages(200, "Unsubscribed (also when it already was)"))
 def unsubscribe(token: Token) -> Response[str]:
-    lang = _language(subscriptions().preferences, token, gone=True)
-    if isinstance(lang, Response):
-        return lang
-    subscriptions().unsubscribe(token)
+    try:
+        unsubscribed = subscriptions().unsubscribe(token)
+    except HromadaError as error:
+        return _link_failed(error)
+    if unsubscribed is None:  # gone already: unsubscribing twice still says "unsubscribed"
+        return _html(_page(_lang(), "page_unsubscribed_title", text=_t(_lang(), "page_unsubscribed_text")))
     metrics.add_metric(name="Unsubscribed", unit="Count", value=1)
+    lang = unsubscribed.language
     return _html(_page(lang, "page_unsubscribed_title", text=_t(lang, "page_unsubscribed_text")))
 
 

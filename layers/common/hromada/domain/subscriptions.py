@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from hromada.auth import Principal
+from hromada.domain import unsubscribing
 from hromada.domain.clock import utc_now
 from hromada.domain.mail_ports import Links, MailOutbox, SubscriptionStore, TokenVerifier
 from hromada.domain.ports import ConditionFailed
@@ -98,14 +99,17 @@ class Subscriptions:
     def update(self, token: str, preferences: Preferences) -> Subscription:
         return self._update(self._by_token(token, MANAGE), preferences)
 
-    def unsubscribe(self, token: str) -> None:
+    def unsubscribe(self, token: str) -> Subscription | None:
         """One-click: idempotent, and the same answer for a subscription already gone."""
         claims = self.verify(token, MANAGE)
         subscription = self.store.get(claims.subscription_id)
-        if subscription is None or not claims.belongs_to(subscription.created_at):
-            return  # the subscription this link was made for is gone already; a newer one is not touched
-        if subscription.status != SubscriptionStatus.SUPPRESSED:
+        # The subscription unsubscribed, or None when it was gone already (still a success: see unsubscribing).
+        done = unsubscribing.step(subscription, claims.belongs_to)
+        if done is unsubscribing.Step.OUTDATED_LINK:
+            raise Gone("subscription_link_outdated")  # made for an earlier subscription: a newer one stays
+        if done is unsubscribing.Step.DELETE:
             self.store.delete(subscription)
+        return subscription
 
     # ------------------------------------------------------------ signed-in members
     def mine(self, principal: Principal) -> Subscription | None:
@@ -140,7 +144,7 @@ class Subscriptions:
     def drop_mine(self, principal: Principal) -> None:
         principal.require_verified_email()
         found = self.store.by_email(principal.email.lower())
-        if found is not None and found.status != SubscriptionStatus.SUPPRESSED:
+        if unsubscribing.step(found) is unsubscribing.Step.DELETE:
             self.store.delete(found)
 
     # ------------------------------------------------------------ internals
