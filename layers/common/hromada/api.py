@@ -248,13 +248,15 @@ WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 def _write_guard(event: dict[str, Any]) -> WriteGuard | None:
-    """What a write must pass: the caller's and the client address's per-minute quota (429 beyond), and no
-    suspended person (403) nor erased account whose token is still valid (401). Described here, checked by
-    DynamoDB in the write's own transaction (hromada.store.write_guards): no round trip of its own."""
+    """What a write must pass: the caller's and the client address's per-minute quota (429 beyond), and the
+    writer's own state, apart (domain.suspension: no suspended person, 403, nor erased account whose token is
+    still valid, 401). Described here, checked by DynamoDB in the write's own transaction
+    (hromada.store.write_guards): no round trip of its own."""
     http = (event.get("requestContext") or {}).get("http") or {}
     if http.get("method") not in WRITE_METHODS:
         return None
-    from hromada.domain.rate_limits import Writer, quotas_for, write_guard
+    from hromada.domain.rate_limits import quotas_for, write_guard
+    from hromada.domain.suspension import writer_of
 
     settings = get_settings()
     caller = principal_from_event(event)
@@ -264,9 +266,9 @@ def _write_guard(event: dict[str, Any]) -> WriteGuard | None:
     if caller is not None:
         from hromada.pseudonyms import pseudonym
 
-        # A suspended person writes nothing, except erasing themself (the right to erasure has no exception).
-        erasing_self = http.get("method") == "DELETE" and (event.get("rawPath") or http.get("path")) == "/me"
-        writer = Writer(caller.user_id, pseudonym(caller.email, "person") if caller.email else None, erasing_self)
+        # A suspended person writes nothing, except erasing themself: domain.suspension.
+        writer = writer_of(caller.user_id, pseudonym(caller.email, "person") if caller.email else None,
+                           http.get("method"), event.get("rawPath") or http.get("path"))
     return write_guard(quotas, time.time(), writer=writer)
 
 

@@ -1,4 +1,7 @@
-"""Abuse limits on writes: per signed-in person and per client address, in fixed one-minute windows."""
+"""Abuse limits on writes: per signed-in person and per client address, in fixed one-minute windows.
+
+A write's guard carries both these quotas and its writer, whose state (suspended, erased) is
+domain.suspension's rule: one transaction checks both, each failure keeps its own answer."""
 
 from __future__ import annotations
 
@@ -7,7 +10,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from hromada.auth import Principal
-from hromada.errors import Forbidden, TooManyRequests, Unauthorized
+from hromada.domain import suspension
+from hromada.domain.suspension import AccountErased, Suspended, Writer
+from hromada.errors import TooManyRequests
 
 WINDOW_SECONDS = 60
 
@@ -22,23 +27,6 @@ class QuotaExceeded(Exception):
     def __init__(self, index: int):
         self.index = index
         super().__init__(index)
-
-
-class Suspended(Exception):
-    """The writer (their account, or the person behind their verified address) is suspended."""
-
-
-class AccountErased(Exception):
-    """The writer's account was erased; its tokens stay valid for up to their lifetime."""
-
-
-@dataclass(frozen=True)
-class Writer:
-    """The signed-in writer, as the checks riding in the quota's transaction need them."""
-
-    user_id: str
-    person: str | None = None  # the pseudonym of their verified address (a suspension outlives the account)
-    erasing_self: bool = False  # DELETE /me: allowed to the suspended and the already erased (idempotent)
 
 
 class QuotaStore(Protocol):
@@ -76,19 +64,18 @@ class WriteGuard:
 
 def write_guard(quotas: list[Quota], now: float, *, writer: Writer | None = None) -> WriteGuard | None:
     """The guard of a write request; None when nothing is to be counted or checked."""
-    if not quotas and (writer is None or writer.erasing_self):
+    if not quotas and not suspension.checked(writer):
         return None
     window = int(now) // WINDOW_SECONDS * WINDOW_SECONDS
     return WriteGuard(tuple(quotas), writer, int(now), window, window + 2 * WINDOW_SECONDS)
 
 
 def refusal(guard: WriteGuard, failure: Exception) -> Exception:
-    """The answer to a failed guard: 401 for an erased account, 403 for a suspended writer, 429 with the
-    seconds until the window turns for a spent quota."""
-    if isinstance(failure, AccountErased):
-        return Unauthorized("account_erased")
-    if isinstance(failure, Suspended):
-        return Forbidden("account_suspended")
+    """The answer to a failed guard: the writer's own refusal (domain.suspension: 401 erased, 403 suspended),
+    or 429 with the seconds until the window turns for a spent quota."""
+    refused = suspension.refusal(failure)
+    if refused is not None:
+        return refused
     if isinstance(failure, QuotaExceeded):
         retry_after = max(1, guard.window + WINDOW_SECONDS - guard.now)
         scope = guard.quotas[failure.index].subject.split(":", 1)[0]

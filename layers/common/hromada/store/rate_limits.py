@@ -14,10 +14,11 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from hromada.domain.rate_limits import AccountErased, Quota, WriteGuard, Writer
+from hromada.domain.rate_limits import Quota, WriteGuard
+from hromada.domain.suspension import AccountErased, Writer
 from hromada.store.client import dynamodb
 from hromada.store.errors import call, failed_conditions, transact_retrying
-from hromada.store.write_guards import failure_of, guard_items
+from hromada.store.write_guards import Guarded, failure_of, guard_items
 
 
 class DynamoQuotaStore:
@@ -44,8 +45,7 @@ class DynamoQuotaStore:
                 raise
             raise failure_of(guarded, failed) from error
 
-    def _read_checks(self, client: Any, guarded: list[tuple[Callable[[], Exception], dict[str, Any]]],
-                     now: int) -> None:
+    def _read_checks(self, client: Any, guarded: Guarded, now: int) -> None:
         """No quota to count (limits switched off): the checks as one read."""
         checks = [item["ConditionCheck"] for _, item in guarded]
         found = call(client.transact_get_items, TransactItems=[

@@ -1,5 +1,5 @@
-"""The write guard of the request being served (abuse quotas, the writer's suspension and erasure) rides
-in the request's first TransactWriteItems, so a write costs one round trip, not two.
+"""The write guard of the request being served (abuse quotas, then the writer's erasure and suspension: see
+refuse_suspended) rides in the request's first TransactWriteItems, so a write costs one round trip, not two.
 
 hromada.api stages the guard around the resolver; store.errors.call appends its items after the
 transaction's own items (and the outbox's), so the stores' indexes of their own failed conditions do not
@@ -17,11 +17,14 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from hromada.domain.rate_limits import AccountErased, QuotaExceeded, Suspended, WriteGuard, refusal
+from hromada.domain import suspension
+from hromada.domain.rate_limits import QuotaExceeded, WriteGuard, refusal
+from hromada.domain.suspension import AccountErased, Suspended, Writer
 from hromada.store import keys
 from hromada.store.client import table_name
 
 MAX_TRANSACT_ITEMS = 100  # DynamoDB's limit per TransactWriteItems
+_ABSENT = "attribute_not_exists(pk)"
 
 
 @dataclass
@@ -37,11 +40,22 @@ def _key(key: dict[str, str]) -> dict[str, Any]:
     return {k: {"S": v} for k, v in key.items()}
 
 
-def guard_items(guard: WriteGuard) -> list[tuple[Callable[[], Exception], dict[str, Any]]]:
-    """(what a failure of the item means, the transaction item): one conditional ADD per quota, then the
-    writer's ConditionChecks."""
+Guarded = list[tuple[Callable[[], Exception], dict[str, Any]]]  # (what a failed item means, the item)
+
+
+def guard_items(guard: WriteGuard) -> Guarded:
+    """The guard's transaction items: one conditional ADD per quota, then the writer's state (erased,
+    suspended) as ConditionChecks. The order is fixed: failure_of reads failures by index."""
+    items = quota_items(guard)
+    if suspension.checked(guard.writer):
+        items += refuse_erased(guard.writer, guard.now) + refuse_suspended(guard.writer)
+    return items
+
+
+def quota_items(guard: WriteGuard) -> Guarded:
+    """One hit on each quota of this window, refused (QuotaExceeded(i)) once quota i is spent."""
     table = table_name()
-    items: list[tuple[Callable[[], Exception], dict[str, Any]]] = [
+    return [
         (lambda i=i: QuotaExceeded(i), {"Update": {
             "TableName": table, "Key": _key(keys.quota(q.subject, guard.window)),
             "UpdateExpression": "ADD hits :one SET expires_at = :expires",
@@ -49,22 +63,27 @@ def guard_items(guard: WriteGuard) -> list[tuple[Callable[[], Exception], dict[s
             "ExpressionAttributeValues": {":one": {"N": "1"}, ":limit": {"N": str(q.limit)},
                                           ":expires": {"N": str(guard.expires_at)}}}})
         for i, q in enumerate(guard.quotas)]
-    writer = guard.writer
-    if writer is None or writer.erasing_self:
-        return items
-    absent = "attribute_not_exists(pk)"
+
+
+def refuse_erased(writer: Writer, now: int) -> Guarded:
+    """No tombstone of the writer's erased account (AccountErased: 401)."""
     tombstone = keys.erased_account(keys.account_pseudonym(writer.user_id))
-    items.append((AccountErased, {"ConditionCheck": {
-        "TableName": table, "Key": _key(tombstone),
+    return [(AccountErased, {"ConditionCheck": {
+        "TableName": table_name(), "Key": _key(tombstone),
         # DynamoDB's TTL deletes late (moto never does): an expired tombstone is none
-        "ConditionExpression": f"{absent} OR expires_at < :now",
-        "ExpressionAttributeValues": {":now": {"N": str(guard.now)}}}}))
-    items.append((Suspended, {"ConditionCheck": {"TableName": table, "Key": _key(keys.suspension(writer.user_id)),
-                                                 "ConditionExpression": absent}}))
+        "ConditionExpression": f"{_ABSENT} OR expires_at < :now",
+        "ExpressionAttributeValues": {":now": {"N": str(now)}}}})]
+
+
+def refuse_suspended(writer: Writer) -> Guarded:
+    """No suspension of the writer's account, nor of the person behind their verified address (Suspended:
+    403). ConditionChecks in the write's own transaction: a suspended writer costs no read of its own."""
+    markers = [keys.suspension(writer.user_id)]
     if writer.person:
-        items.append((Suspended, {"ConditionCheck": {
-            "TableName": table, "Key": _key(keys.person_suspension(writer.person)), "ConditionExpression": absent}}))
-    return items
+        markers.append(keys.person_suspension(writer.person))
+    return [(Suspended, {"ConditionCheck": {"TableName": table_name(), "Key": _key(marker),
+                                            "ConditionExpression": _ABSENT}})
+            for marker in markers]
 
 
 @contextmanager
@@ -77,7 +96,7 @@ def guarding(guard: WriteGuard | None) -> Iterator[None]:
         _staged.reset(token)
 
 
-def failure_of(guarded: list[tuple[Callable[[], Exception], dict[str, Any]]], failed: list[int]) -> Exception:
+def failure_of(guarded: Guarded, failed: list[int]) -> Exception:
     """What the failed guard items (indexes into `guarded`) mean: the writer's own state first (it is why the
     quota would not matter), else the first spent quota."""
     failures = [guarded[i][0]() for i in failed]
@@ -87,8 +106,7 @@ def failure_of(guarded: list[tuple[Callable[[], Exception], dict[str, Any]]], fa
 class Riding:
     """The guard's items as they ride in one transaction, from index `offset` on."""
 
-    def __init__(self, staged: _Staged | None, offset: int,
-                 guarded: list[tuple[Callable[[], Exception], dict[str, Any]]] | None = None):
+    def __init__(self, staged: _Staged | None, offset: int, guarded: Guarded | None = None):
         self.staged, self.offset = staged, offset
         self.guarded = guarded or []
         self.items = [item for _, item in self.guarded]
