@@ -16,9 +16,9 @@ from functools import cache
 from typing import Any
 
 from hromada.coldstart import init_done
-from hromada.domain.digests import DigestPlanner
-from hromada.domain.event_mail import ReminderPlanner
+from hromada.mail.digests import DigestPlanner
 from hromada.mail.links import SignedLinks
+from hromada.mail.notices import ReminderPlanner
 from hromada.mail.pacing import estimate
 from hromada.mail.quota import account_quota
 from hromada.observability import logger, metrics

@@ -16,10 +16,10 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from hromada.coldstart import init_done
-from hromada.domain.event_mail import AnnouncementNotices, AssociationNotices, ElectionNotices, EventNotices
 from hromada.mail import routing
 from hromada.mail.jobs import MailJob
 from hromada.mail.links import SignedLinks
+from hromada.mail.notices import AnnouncementNotices, AssociationNotices, ElectionNotices, EventNotices
 from hromada.observability import logger, metrics
 from hromada.store.attendees_mail import DynamoAttendeeSource
 from hromada.store.client import dynamodb

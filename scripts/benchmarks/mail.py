@@ -105,8 +105,8 @@ def write_items(table: str, items: list[dict[str, Any]]) -> None:
 
 def measure_mail(stack: Stack, quick: bool) -> dict[str, Any]:
     """The weekly digest for N subscribers: the planner against moto, then a sample through the mailer."""
-    from hromada.domain.digests import DigestPlanner
     from hromada.mail.delivery import Mailer
+    from hromada.mail.digests import DigestPlanner
     from hromada.mail.links import SignedLinks
     from hromada.mail.pacing import instance_rate
     from hromada.mail.ses import SesSender, sesv2
@@ -211,7 +211,7 @@ def planner_scaling(source: Any, now: datetime) -> dict[str, Any]:
     """The planner's own work (no I/O: the subscribers and content it read, in memory) for the subscribers it
     read and for PLANNER_COPIES times as many with the same preferences. Work that grows with the groups (one
     letter each) stays nearly flat; work per subscriber grows with them. Median of 3 each."""
-    from hromada.domain.digests import DigestPlanner
+    from hromada.mail.digests import DigestPlanner
 
     class InMemory:
         def __init__(self, subscribers: list[Any]) -> None:

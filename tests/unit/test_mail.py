@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hromada.domain.digests import DigestPlanner, period_of
 from hromada.errors import BadRequest
 from hromada.mail import letters, mime, tokens
 from hromada.mail.delivery import JobFailed, Mailer, Outcome
+from hromada.mail.digests import DigestPlanner, period_of
 from hromada.mail.jobs import MailJob, Recipient, split
 from hromada.mail.render import render
 from hromada.mail.ses import SendFailed

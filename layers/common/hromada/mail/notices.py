@@ -1,5 +1,9 @@
-"""Mail about one event to the people registered for it: reminders 24 h before, changes, cancellation,
-a seat won from the waitlist. Each is keyed so that it reaches each person once."""
+"""The mail a domain event or the reminder schedule leads to (pure: sources and outbox are ports).
+
+To the people registered for an event: reminders 24 h before, changes, cancellation, a seat won from the
+waitlist. To an association's owners: the moderators' decision. To an election's electorate: each phase.
+To an association's followers: a new announcement, within a weekly allowance. Each is keyed so that it
+reaches each person once (the mailer's delivery claims)."""
 
 from __future__ import annotations
 
