@@ -34,3 +34,14 @@ def test_the_outbox_id_is_taken_out_of_the_detail_without_changing_it():
     assert routing.outbox_id(detail) == ("ob_1", {"event_id": "ev_1"})
     assert detail == {"event_id": "ev_1", "outbox_id": "ob_1"}
     assert routing.outbox_id({"event_id": "ev_1"}) == (None, {"event_id": "ev_1"})
+
+
+def test_bulk_mail_waits_on_the_bulk_queue_and_the_rest_on_the_priority_queue():
+    from hromada.mail import letters
+    from hromada.mail.jobs import MailJob, Recipient
+
+    def job(bulk: bool) -> MailJob:
+        return MailJob("k", "k:1", letters.confirm("fr", "u"), [Recipient("r", "r@example.org")], bulk=bulk)
+
+    assert routing.queue_of(job(True)) == "bulk"
+    assert routing.queue_of(job(False)) == "priority"

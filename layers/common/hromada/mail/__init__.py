@@ -16,9 +16,9 @@ How a mail flows
      (hromada.domain.subscriptions; spaced and capped per mail domain).
 2. A plan is a list of `jobs.MailJob`: one `letters` letter (rendered by `render` from `strings` in fr/uk/en)
    for up to jobs.MAX_RECIPIENTS recipients. store.deliveries.SqsMailOutbox puts it on one of two SQS
-   queues: transactional mail (confirmations, notices, reminders) on the priority queue, bulk mail (digests,
-   announcements, election notices to subscribers) on the bulk queue, so a confirmation never waits
-   behind a digest.
+   queues (`routing.queue_of`): transactional mail (confirmations, notices, reminders) on the priority
+   queue, bulk mail (digests, announcements, election notices to subscribers) on the bulk queue, so a
+   confirmation never waits behind a digest.
 3. The mailer function takes jobs from both queues. `delivery.Mailer` skips suppressed addresses, claims
    each (job key, recipient) before sending, builds the MIME message (`mime`: Content.Raw keeps
    List-Unsubscribe and .ics attachments) and sends it through SES (`ses`, with the configuration set).

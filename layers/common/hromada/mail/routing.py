@@ -1,4 +1,5 @@
-"""Which domain event from the bus leads to which mail (pure: the notifier wires each route to its planner).
+"""Which domain event from the bus leads to which mail, and which queue a mail waits on (pure: the notifier
+wires each route to its planner, the outbox picks the queue).
 
 | bus event (detail-type)                        | route          | mail, to whom                                      |
 |------------------------------------------------|----------------|----------------------------------------------------|
@@ -14,9 +15,13 @@ notifications queue (template.yaml) lists the same detail-types; anything else i
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from hromada.mail.jobs import MailJob
 
 Route = Literal["event", "association", "announcement", "election"]
+Queue = Literal["priority", "bulk"]
 
 ROUTES: dict[str, Route] = {
     "EventChanged": "event",
@@ -31,6 +36,12 @@ ROUTES: dict[str, Route] = {
 def route(kind: str) -> Route | None:
     """The planner a bus event goes to; None: it leads to no mail."""
     return ROUTES.get(kind)
+
+
+def queue_of(job: MailJob) -> Queue:
+    """Bulk mail (digests, announcements, election notices to subscribers) waits on the bulk queue; the rest
+    (confirmations, notices, reminders) on the priority queue, so it never queues behind a digest."""
+    return "bulk" if job.bulk else "priority"
 
 
 def outbox_id(detail: dict) -> tuple[str | None, dict]:

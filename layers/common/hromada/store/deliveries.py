@@ -8,6 +8,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from hromada.errors import Unavailable
+from hromada.mail import routing
 from hromada.mail.jobs import MailJob
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
@@ -59,7 +60,7 @@ def _key(key: str, recipient_id: str) -> dict[str, Any]:
 
 class SqsMailOutbox:
     """Jobs onto the mail queues, ten per SendMessageBatch call: bulk mail on one, transactional mail on the
-    other, so a confirmation link never waits behind a digest."""
+    other (mail.routing.queue_of), so a confirmation link never waits behind a digest."""
 
     def __init__(self, client: Any | None = None, queue_url: str | None = None, priority_queue_url: str | None = None):
         self._client = client
@@ -74,9 +75,10 @@ class SqsMailOutbox:
         return self._client
 
     def queue_for(self, job: MailJob) -> str:
-        url = self.queue_url if job.bulk else self.priority_queue_url
+        bulk = routing.queue_of(job) == "bulk"
+        url = self.queue_url if bulk else self.priority_queue_url
         if not url:  # never a silent fallback: transactional mail behind a digest is the fault this prevents
-            raise RuntimeError("MAIL_PRIORITY_QUEUE_URL is not set" if not job.bulk else "MAIL_QUEUE_URL is not set")
+            raise RuntimeError("MAIL_QUEUE_URL is not set" if bulk else "MAIL_PRIORITY_QUEUE_URL is not set")
         return url
 
     def enqueue(self, jobs: list[MailJob], delay: int = 0) -> None:
