@@ -14,6 +14,7 @@ from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
 from hromada.store.guards import association_is_verified, confirm_editor, editor_still_edits, transact
 from hromada.store.listing import Filters, KeyRange, query_page
+from hromada.store.paging import query_count, query_items, query_pages
 
 ONE, MINUS_ONE, ZERO = {"N": "1"}, {"N": "-1"}, {"N": "0"}
 # Attribute names of the seats item (several are DynamoDB reserved words).
@@ -174,22 +175,14 @@ class DynamoEventStore:
     def _purge(self, event_id: str) -> None:
         """RSVPs and waitlist slots of a deleted event (nothing reads them once the event is gone)."""
         table = table_name()
-        start = None
-        while True:
-            params: dict[str, Any] = {"TableName": table, "KeyConditionExpression": "pk = :pk",
-                                      "ExpressionAttributeValues": {":pk": {"S": keys.event_partition(event_id)}},
-                                      "ProjectionExpression": "pk, sk"}
-            if start:
-                params["ExclusiveStartKey"] = start
-            response = call(self.client.query, **params)
+        for response in query_pages(self.client, TableName=table, KeyConditionExpression="pk = :pk",
+                                    ExpressionAttributeValues={":pk": {"S": keys.event_partition(event_id)}},
+                                    ProjectionExpression="pk, sk"):
             found = response.get("Items", [])
             for chunk in range(0, len(found), 25):
                 request = {table: [{"DeleteRequest": {"Key": key}} for key in found[chunk:chunk + 25]]}
                 while request:
                     request = call(self.client.batch_write_item, RequestItems=request).get("UnprocessedItems") or None
-            start = response.get("LastEvaluatedKey")
-            if not start:
-                return
 
     def confirm_editor(self, association_id: str, email: str | None) -> None:
         confirm_editor(self.client, association_id, email)
@@ -244,15 +237,11 @@ class DynamoEventStore:
                                           ":scheduled": {"S": EventStatus.SCHEDULED.value},
                                           ":visible": {"BOOL": False}}}
         counts: dict[str, int] = {}
-        while True:
-            response = call(self.client.query, **params)
-            for item in response.get("Items", []):
-                region = item.get("venue", {}).get("M", {}).get("region", {}).get("S")
-                if region:
-                    counts[region] = counts.get(region, 0) + 1
-            if "LastEvaluatedKey" not in response:
-                return counts
-            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        for item in query_items(self.client, **params):
+            region = item.get("venue", {}).get("M", {}).get("region", {}).get("S")
+            if region:
+                counts[region] = counts.get(region, 0) + 1
+        return counts
 
     # ------------------------------------------------------------ RSVPs
     def get_rsvp(self, event_id: str, member_id: str) -> Rsvp | None:
@@ -304,18 +293,10 @@ class DynamoEventStore:
 
     def position(self, rsvp: Rsvp) -> int:
         mine = keys.waitlist_slot(rsvp.event_id, rsvp.joined_at, rsvp.member_id)
-        params: dict[str, Any] = {
-            "TableName": table_name(), "Select": "COUNT", "ConsistentRead": True,
-            "KeyConditionExpression": "pk = :pk AND sk BETWEEN :first AND :mine",
-            "ExpressionAttributeValues": {":pk": {"S": mine["pk"]}, ":first": {"S": keys.WAIT_PREFIX},
-                                          ":mine": {"S": mine["sk"]}}}
-        count = 0
-        while True:
-            response = call(self.client.query, **params)
-            count += response.get("Count", 0)
-            if not response.get("LastEvaluatedKey"):
-                return count
-            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        return query_count(self.client, TableName=table_name(), ConsistentRead=True,
+                           KeyConditionExpression="pk = :pk AND sk BETWEEN :first AND :mine",
+                           ExpressionAttributeValues={":pk": {"S": mine["pk"]}, ":first": {"S": keys.WAIT_PREFIX},
+                                                      ":mine": {"S": mine["sk"]}})
 
     def first_waiting(self, event_id: str) -> WaitSlot | None:
         response = call(self.client.query, TableName=table_name(), ConsistentRead=True, Limit=1,
@@ -351,16 +332,8 @@ class DynamoEventStore:
         self._transact(items, ["changed"] * len(items))
 
     def roster(self, event_id: str) -> EventRoster | None:
-        params: dict[str, Any] = {"TableName": table_name(), "ConsistentRead": True,
-                                  "KeyConditionExpression": "pk = :pk",
-                                  "ExpressionAttributeValues": {":pk": {"S": keys.event_partition(event_id)}}}
-        items: list[dict[str, Any]] = []
-        while True:
-            response = call(self.client.query, **params)
-            items += response.get("Items", [])
-            if not response.get("LastEvaluatedKey"):
-                break
-            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        items = query_items(self.client, TableName=table_name(), ConsistentRead=True, KeyConditionExpression="pk = :pk",
+                            ExpressionAttributeValues={":pk": {"S": keys.event_partition(event_id)}})
         by_kind: dict[str, list[dict[str, Any]]] = {"event": [], "seats": [], "rsvp": [], "wait": []}
         for item in items:
             sk = item["sk"]["S"]

@@ -15,7 +15,7 @@ from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
 from hromada.store.guards import transact
-from hromada.store.paging import Collection, read_page
+from hromada.store.paging import Collection, query_items, read_page
 
 # Closed flags are kept this long (then DynamoDB's TTL removes them; the review keeps the counts).
 FLAG_RETENTION_SECONDS = 180 * 24 * 3600
@@ -131,13 +131,7 @@ class DynamoModerationStore:
         return from_item(item) if item else None
 
     def _query(self, **params: Any) -> list[dict[str, Any]]:
-        items: list[dict[str, Any]] = []
-        while True:
-            response = call(self.client.query, TableName=table_name(), **params)
-            items += response.get("Items", [])
-            if not response.get("LastEvaluatedKey"):
-                return items
-            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        return list(query_items(self.client, TableName=table_name(), **params))
 
     # ------------------------------------------------------------ reading
     def target(self, target: Target) -> TargetInfo | None:

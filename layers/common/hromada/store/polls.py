@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from botocore.exceptions import ClientError
-
 from hromada.domain.ballots import SHARDS
 from hromada.domain.ports import AuditEntry
 from hromada.domain.voting_ports import Guard, Listed
-from hromada.errors import BadRequest
 from hromada.models.poll import Poll, PollStatus
 from hromada.store import keys
 from hromada.store.ballots import batch_get, batch_get_tables, counter_sums, guard_check, transact
 from hromada.store.client import ballot_table_name, dynamodb, table_name
 from hromada.store.codec import decode_cursor, encode_cursor, from_item, to_item
 from hromada.store.elections import audit_put, due_ids
-from hromada.store.errors import call, error_code
+from hromada.store.errors import call
+from hromada.store.paging import query_from
 
 
 def _poll_item(p: Poll) -> dict[str, Any]:
@@ -95,14 +93,7 @@ class DynamoPollStore:
         params: dict[str, Any] = {"TableName": table_name(), "IndexName": "gsi3",
                                   "KeyConditionExpression": "gsi3pk = :p", "ScanIndexForward": False,
                                   "ExpressionAttributeValues": {":p": {"S": partition}}, "Limit": limit}
-        if start:
-            params["ExclusiveStartKey"] = start
-        try:
-            response = call(self.client.query, **params)
-        except ClientError as error:
-            if error_code(error) == "ValidationException" and start:
-                raise BadRequest("invalid_cursor") from error
-            raise
+        response = query_from(self.client, start, **params)
         return Listed([_poll(i) for i in response.get("Items", [])], encode_cursor(response.get("LastEvaluatedKey")))
 
     def due(self, status: PollStatus, now: str) -> list[str]:
