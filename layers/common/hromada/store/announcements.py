@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from hromada.domain.announcement_ports import AnnouncementQuery
-from hromada.domain.event_ports import Listing
 from hromada.domain.text import fold
 from hromada.models.announcement import Announcement
+from hromada.models.common import Page
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
@@ -87,7 +87,7 @@ class DynamoAnnouncementStore:
                         ProjectionExpression="pk")
         return "Item" in response
 
-    def list(self, query: AnnouncementQuery) -> Listing:
+    def list(self, query: AnnouncementQuery) -> Page[Announcement]:
         filters = Filters()
         filters.add(f"attribute_not_exists({EXPIRY}) OR {EXPIRY} > :now", {":now": {"S": query.now}})
         if query.association_id:
@@ -106,4 +106,4 @@ class DynamoAnnouncementStore:
             filters.add("contains(#search, :text)", {":text": {"S": query.text}}, {"#search": "search"})
         items, cursor = query_page(self.client, table_name(), key_range, filters, limit=query.limit,
                                    cursor=query.cursor, descending=True)
-        return Listing([_announcement(item) for item in items], cursor)
+        return Page(items=[_announcement(item) for item in items], next_cursor=cursor)

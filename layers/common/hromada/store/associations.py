@@ -12,12 +12,12 @@ from hromada.domain.ports import (
     AuditEntry,
     ConditionFailed,
     DirectoryQuery,
-    Found,
     NextEvent,
     SlugTaken,
 )
 from hromada.domain.text import fold
 from hromada.models.association import Association, Editor, Status
+from hromada.models.common import Page
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import decode_cursor, from_item, to_item
@@ -228,7 +228,7 @@ class DynamoAssociationStore:
                         ExpressionAttributeValues={":email": {"S": keys.editor_lookup(email)}})
         return [Editor.model_validate(from_item(item)) for item in response.get("Items", [])]
 
-    def list_directory(self, query: DirectoryQuery) -> Found:
+    def list_directory(self, query: DirectoryQuery) -> Page[Association]:
         if query.region or query.department:
             region = query.region  # the domain fills it in from the department
             index, pk_name, sk_name = "gsi3", "gsi3pk", "gsi3sk"
@@ -262,7 +262,7 @@ class DynamoAssociationStore:
             params["ExpressionAttributeNames"] = names
         return self._page(params, query.limit, start, key_names=("pk", "sk", pk_name, sk_name))
 
-    def list_by_status(self, status: Status, limit: int, cursor: str | None) -> Found:
+    def list_by_status(self, status: Status, limit: int, cursor: str | None) -> Page[Association]:
         partition = keys.association_collection(status.value)
         start = decode_cursor(cursor, expect={"gsi2pk": partition}, key_names={"pk", "sk", "gsi2pk", "gsi2sk"})
         params = {"TableName": table_name(), "IndexName": "gsi2", "KeyConditionExpression": "gsi2pk = :p",
@@ -270,6 +270,6 @@ class DynamoAssociationStore:
         return self._page(params, limit, start, key_names=("pk", "sk", "gsi2pk", "gsi2sk"))
 
     def _page(self, params: dict[str, Any], limit: int, start: dict[str, Any] | None,
-              key_names: tuple[str, ...]) -> Found:
-        items, next_cursor, calls = fill_page(self.client, params, limit, start, key_names)
-        return Found([_association(i) for i in items], next_cursor, calls)
+              key_names: tuple[str, ...]) -> Page[Association]:
+        items, next_cursor, _ = fill_page(self.client, params, limit, start, key_names)
+        return Page(items=[_association(i) for i in items], next_cursor=next_cursor)

@@ -9,9 +9,10 @@ from typing import Any
 
 from hromada.domain.ballots import SHARDS
 from hromada.domain.ports import AuditEntry
-from hromada.domain.voting_ports import Guard, Listed, VoterView
+from hromada.domain.voting_ports import Guard, VoterView
 from hromada.errors import BadRequest
 from hromada.models.association import Association
+from hromada.models.common import Page
 from hromada.models.election import Candidate, CandidateStatus, Election, ElectionStatus
 from hromada.pseudonyms import normalise_address
 from hromada.store import keys
@@ -128,21 +129,21 @@ class DynamoElectionStore:
             items.append(audit_put(keys.election(election.id), audit))
         transact(self.client, items, ["version", "audit"])
 
-    def list_public(self, limit: int, cursor: str | None) -> Listed:
+    def list_public(self, limit: int, cursor: str | None) -> Page[Election]:
         return self._list("gsi3", keys.ELECTIONS_PUBLIC, limit, cursor)
 
-    def list_all(self, limit: int, cursor: str | None) -> Listed:
+    def list_all(self, limit: int, cursor: str | None) -> Page[Election]:
         return self._list("gsi1", keys.ELECTIONS_ALL, limit, cursor)
 
-    def _list(self, index: str, partition: str, limit: int, cursor: str | None) -> Listed:
+    def _list(self, index: str, partition: str, limit: int, cursor: str | None) -> Page[Election]:
         pk, sk = f"{index}pk", f"{index}sk"
         start = decode_cursor(cursor, expect={pk: partition}, key_names={"pk", "sk", pk, sk})
         params: dict[str, Any] = {"TableName": table_name(), "IndexName": index,
                                   "KeyConditionExpression": f"{pk} = :p", "ScanIndexForward": False,
                                   "ExpressionAttributeValues": {":p": {"S": partition}}, "Limit": limit}
         response = query_from(self.client, start, **params)
-        return Listed([_election(i) for i in response.get("Items", [])],
-                      encode_cursor(response.get("LastEvaluatedKey")))
+        return Page(items=[_election(i) for i in response.get("Items", [])],
+                    next_cursor=encode_cursor(response.get("LastEvaluatedKey")))
 
     def due(self, status: ElectionStatus, now: str) -> list[str]:
         return due_ids(self.client, keys.election_status(status.value), now)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from hromada.domain.event_ports import EventQuery, EventRoster, Listing, WaitSlot
+from hromada.domain.event_ports import EventQuery, EventRoster, WaitSlot
 from hromada.domain.text import fold
+from hromada.models.common import Page
 from hromada.models.event import Event, EventStatus, Rsvp, RsvpStatus, Seats
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
@@ -192,7 +193,7 @@ class DynamoEventStore:
                         ProjectionExpression="pk")
         return "Item" in response
 
-    def list(self, query: EventQuery) -> Listing:
+    def list(self, query: EventQuery) -> Page[Event]:
         low = query.start_from
         high = query.start_to + UNTIL_END_OF_ID if query.start_to else None
         filters = Filters()
@@ -220,7 +221,7 @@ class DynamoEventStore:
             filters.add("attribute_exists(#venue)", names={"#venue": "venue"})
         items, cursor = query_page(self.client, table_name(), key_range, filters, limit=query.limit,
                                    cursor=query.cursor, descending=query.descending)
-        return Listing([_event(item) for item in items], cursor)
+        return Page(items=[_event(item) for item in items], next_cursor=cursor)
 
     def count_upcoming_by_region(self, since: str) -> dict[str, int]:
         # One Query of the "upcoming" collection (gsi2, by start) from `since` on, returning only each event's

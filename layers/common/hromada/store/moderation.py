@@ -6,8 +6,9 @@ import secrets
 import time
 from typing import Any
 
-from hromada.domain.moderation_ports import OPEN, Flag, Page, Review, Suspension, Target, TargetInfo, Warning
+from hromada.domain.moderation_ports import OPEN, Flag, Review, Suspension, Target, TargetInfo, Warning
 from hromada.domain.ports import AuditEntry, ConditionFailed
+from hromada.models.common import Page
 from hromada.store import keys
 from hromada.store.audit import audit_put
 from hromada.store.ballots import batch_get
@@ -184,9 +185,9 @@ class DynamoModerationStore:
                         ConsistentRead=True)
         return _review(response["Item"]) if "Item" in response else None
 
-    def queue(self, limit: int, cursor: str | None) -> Page:
+    def queue(self, limit: int, cursor: str | None) -> Page[Review]:
         items, next_cursor, _ = read_page(self.client, Collection("gsi2", keys.FLAGS_OPEN), limit, cursor)
-        return Page([_review(i) for i in items], next_cursor)
+        return Page(items=[_review(i) for i in items], next_cursor=next_cursor)
 
     def review_with_flags(self, target: Target) -> tuple[Review | None, list[Flag]]:
         # The review (sk REVIEW) and the flags (BY#...) share the item's partition and are adjacent in it

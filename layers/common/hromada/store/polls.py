@@ -6,7 +6,8 @@ from typing import Any
 
 from hromada.domain.ballots import SHARDS
 from hromada.domain.ports import AuditEntry
-from hromada.domain.voting_ports import Guard, Listed
+from hromada.domain.voting_ports import Guard
+from hromada.models.common import Page
 from hromada.models.poll import Poll, PollStatus
 from hromada.store import keys
 from hromada.store.ballots import batch_get, batch_get_tables, counter_sums, guard_check, transact
@@ -87,14 +88,15 @@ class DynamoPollStore:
             which.append("audit")
         transact(self.client, items, which)
 
-    def list(self, audience: str | None, limit: int, cursor: str | None) -> Listed:
+    def list(self, audience: str | None, limit: int, cursor: str | None) -> Page[Poll]:
         partition = keys.poll_audience(audience)
         start = decode_cursor(cursor, expect={"gsi3pk": partition}, key_names={"pk", "sk", "gsi3pk", "gsi3sk"})
         params: dict[str, Any] = {"TableName": table_name(), "IndexName": "gsi3",
                                   "KeyConditionExpression": "gsi3pk = :p", "ScanIndexForward": False,
                                   "ExpressionAttributeValues": {":p": {"S": partition}}, "Limit": limit}
         response = query_from(self.client, start, **params)
-        return Listed([_poll(i) for i in response.get("Items", [])], encode_cursor(response.get("LastEvaluatedKey")))
+        return Page(items=[_poll(i) for i in response.get("Items", [])],
+                    next_cursor=encode_cursor(response.get("LastEvaluatedKey")))
 
     def due(self, status: PollStatus, now: str) -> list[str]:
         return due_ids(self.client, keys.poll_status(status.value), now)
