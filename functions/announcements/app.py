@@ -18,6 +18,7 @@ from hromada.coldstart import init_done
 from hromada.domain.announcement_ports import AnnouncementQuery
 from hromada.domain.announcements import Announcements
 from hromada.domain.text import fold
+from hromada.models import ids
 from hromada.models.announcement import AnnouncementCreate, AnnouncementOut, AnnouncementPatch, AnnouncementType
 from hromada.models.association import Category, RegionCode
 from hromada.models.common import Limit, Page
@@ -28,7 +29,7 @@ from hromada.store.client import dynamodb
 
 app = api.create_app()
 TAGS = ["announcements"]
-AnnouncementId = Annotated[str, Path(pattern=r"^an_[0-9a-f]{20}$", description="Announcement id (an_...)")]
+AnnouncementId = Annotated[str, Path(pattern=ids.ANNOUNCEMENT, description="Announcement id (an_...)")]
 AssociationRef = Annotated[str, Path(min_length=3, max_length=80, description="Association id (as_...) or slug")]
 
 
@@ -46,7 +47,7 @@ def announcements() -> Announcements:
 def list_announcements(
     type: Annotated[AnnouncementType | None, Query()] = None,
     region: Annotated[RegionCode | None, Query(description="INSEE region code, e.g. 76")] = None,
-    association: Annotated[str | None, Query(pattern=r"^as_[0-9a-f]{20}$", description="Association id")] = None,
+    association: Annotated[str | None, Query(pattern=ids.ASSOCIATION, description="Association id")] = None,
     category: Annotated[Category | None, Query()] = None,
     q: Annotated[str | None, Query(min_length=2, max_length=100, description="Free text")] = None,
     limit: Annotated[Limit, Query()] = 20,

@@ -16,6 +16,7 @@ from hromada import api
 from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.elections import Elections
+from hromada.models import ids
 from hromada.models.common import Limit, Page
 from hromada.models.election import (
     AuditOut,
@@ -45,8 +46,8 @@ from hromada.store.elections import DynamoElectionStore
 
 app = api.create_app()
 TAGS, ORGANIZING, NOMINATIONS, VOTING = ["elections"], ["organizing elections"], ["nominations"], ["voting"]
-ElectionId = Annotated[str, Path(pattern=r"^el_[0-9a-f]{20}$", description="Election id (el_...)")]
-CandidateId = Annotated[str, Path(pattern=r"^ca_[0-9a-f]{20}$", description="Candidate id (ca_...)")]
+ElectionId = Annotated[str, Path(pattern=ids.ELECTION, description="Election id (el_...)")]
+CandidateId = Annotated[str, Path(pattern=ids.CANDIDATE, description="Candidate id (ca_...)")]
 Cursor = Annotated[str | None, Query(max_length=1000)]
 PUBLISHED = {"Cache-Control": "public, max-age=300"}  # a published ballot box never changes
 

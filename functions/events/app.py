@@ -27,6 +27,7 @@ from hromada.domain.rsvps import Rsvps
 from hromada.domain.text import fold
 from hromada.errors import Invalid, NotFound
 from hromada.i18n import negotiate
+from hromada.models import ids
 from hromada.models.association import DepartmentCode, Language, RegionCode
 from hromada.models.common import Limit, Page
 from hromada.models.event import (
@@ -51,11 +52,11 @@ TAGS = ["events"]
 FEED_LIMIT = 200  # events in one calendar feed (one Query)
 FEED_PAST = timedelta(days=30)  # feeds keep recent events, so subscribers see late cancellations
 
-EventId = Annotated[str, Path(pattern=r"^ev_[0-9a-f]{20}$", description="Event id (ev_...)")]
-EventIdOrIcs = Annotated[str, Path(pattern=r"^ev_[0-9a-f]{20}(\.ics)?$",
+EventId = Annotated[str, Path(pattern=ids.EVENT, description="Event id (ev_...)")]
+EventIdOrIcs = Annotated[str, Path(pattern=ids.EVENT.removesuffix("$") + r"(\.ics)?$",
                                    description="Event id; with .ics, the event as iCalendar")]
 AssociationRef = Annotated[str, Path(min_length=3, max_length=80, description="Association id (as_...) or slug")]
-AssociationId = Annotated[str, Path(pattern=r"^as_[0-9a-f]{20}$", description="Association id (as_...)")]
+AssociationId = Annotated[str, Path(pattern=ids.ASSOCIATION, description="Association id (as_...)")]
 BOUND = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$"
 BOUND_HELP = "A date (the whole day, Paris time) or a date-time; bounds the start time"
 CalendarLang = Annotated[Literal["fr", "uk", "en"] | None,
@@ -125,7 +126,7 @@ def _now() -> str:
 def list_events(
     region: Annotated[RegionCode | None, Query(description="INSEE region code of the venue, e.g. 76")] = None,
     department: Annotated[DepartmentCode | None, Query(description="Department code of the venue")] = None,
-    association: Annotated[str | None, Query(pattern=r"^as_[0-9a-f]{20}$", description="Association id")] = None,
+    association: Annotated[str | None, Query(pattern=ids.ASSOCIATION, description="Association id")] = None,
     category: Annotated[EventCategory | None, Query()] = None,
     language: Annotated[Language | None, Query(description="A language spoken at the event")] = None,
     q: Annotated[str | None, Query(min_length=2, max_length=100, description="Free text")] = None,
@@ -161,7 +162,7 @@ def count_events() -> Response[EventCountsOut]:
 def events_calendar(
     region: Annotated[RegionCode | None, Query()] = None,
     department: Annotated[DepartmentCode | None, Query()] = None,
-    association: Annotated[str | None, Query(pattern=r"^as_[0-9a-f]{20}$")] = None,
+    association: Annotated[str | None, Query(pattern=ids.ASSOCIATION)] = None,
     category: Annotated[EventCategory | None, Query()] = None,
     language: Annotated[Language | None, Query()] = None,
     q: Annotated[str | None, Query(min_length=2, max_length=100)] = None,

@@ -17,6 +17,7 @@ from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SI
 from hromada.coldstart import init_done
 from hromada.domain.moderation import Moderation
 from hromada.domain.moderation_ports import Review, Target
+from hromada.models import ids
 from hromada.models.common import Limit, Page
 from hromada.models.moderation import (
     DecisionIn,
@@ -39,7 +40,7 @@ app = api.create_app()
 TAGS = ["moderation"]
 ItemRef = Annotated[str, Path(min_length=3, max_length=200, pattern=r"^[a-z]+(:[A-Za-z0-9_-]+){1,2}$",
                               description="The flagged item: kind:id, or candidate:election_id:candidate_id")]
-AssociationId = Annotated[str, Path(min_length=3, max_length=80, description="Association id (as_...)")]
+AssociationId = Annotated[str, Path(pattern=ids.ASSOCIATION, description="Association id (as_...)")]
 UserId = Annotated[str, Path(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_-]+$",
                              description="The suspended user's id")]
 

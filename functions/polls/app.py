@@ -16,17 +16,18 @@ from hromada import api
 from hromada.api import CONFLICT, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.polls import Polls
+from hromada.models import ids
 from hromada.models.common import Limit, Page
 from hromada.models.election import Reason
+from hromada.models.ids import AssociationId
 from hromada.models.poll import PollCreate, PollOut, PollVote, PollVoteOut
-from hromada.models.voting import AssociationId
 from hromada.store.ballots import DynamoBallotBox
 from hromada.store.client import dynamodb
 from hromada.store.polls import DynamoPollStore
 
 app = api.create_app()
 TAGS = ["polls"]
-PollId = Annotated[str, Path(pattern=r"^po_[0-9a-f]{20}$", description="Poll id (po_...)")]
+PollId = Annotated[str, Path(pattern=ids.POLL, description="Poll id (po_...)")]
 
 
 @cache
