@@ -13,7 +13,7 @@ from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
-from hromada.store.guards import association_is_verified, confirm_editor, editor_still_edits, transact
+from hromada.store.guards import association_is_verified, confirm_editor, editor_still_edits, is_editor, transact
 from hromada.store.listing import Filters, KeyRange, query_page
 from hromada.store.paging import query_count, query_items, query_pages
 
@@ -189,9 +189,7 @@ class DynamoEventStore:
         confirm_editor(self.client, association_id, email)
 
     def is_editor(self, association_id: str, email: str) -> bool:
-        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.editor(association_id, email)),
-                        ProjectionExpression="pk")
-        return "Item" in response
+        return is_editor(self.client, association_id, email)
 
     def list(self, query: EventQuery) -> Page[Event]:
         low = query.start_from
