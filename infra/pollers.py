@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from infra.template import Template
+from infra.threads import BackgroundThreads
 
 log = logging.getLogger("hromada.pollers")
 IDLE_PAUSE = 0.2  # seconds between polls of an empty queue
@@ -60,28 +61,18 @@ def sqs_event(messages: list[dict[str, Any]], arn: str, region: str) -> dict[str
 
 
 @dataclass
-class Pollers:
+class Pollers(BackgroundThreads):
     template: Template
     invoke: Callable[[str, dict[str, Any]], Any]
     client: Any
-    stopping: threading.Event = field(default_factory=threading.Event)
-    threads: list[threading.Thread] = field(default_factory=list)
     busy: dict[str, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def start(self) -> Pollers:
         for source in sqs_sources(self.template):
             for number in range(source.concurrency):
-                thread = threading.Thread(target=self._loop, args=(source,), name=f"sqs {source.function} {number}",
-                                          daemon=True)
-                thread.start()
-                self.threads.append(thread)
+                self.spawn(self._loop, source, name=f"sqs {source.function} {number}")
         return self
-
-    def stop(self) -> None:
-        self.stopping.set()
-        for thread in self.threads:
-            thread.join(timeout=10)
 
     def poll_once(self, source: SqsSource) -> int:
         attributes = self.template.attributes[source.queue]
@@ -181,7 +172,7 @@ def _choice(choice: Any, value: Any) -> bool:
 
 
 @dataclass
-class StreamPollers:
+class StreamPollers(BackgroundThreads):
     """What Lambda's event source mappings do for `Type: DynamoDB` events: read each shard in order, keep
     the records the filters pass, invoke in batches; a failed batch is retried from its first failed record
     (halved when the function raised and BisectBatchOnFunctionError is set), and after MaximumRetryAttempts
@@ -191,9 +182,7 @@ class StreamPollers:
     invoke: Callable[[str, dict[str, Any]], Any]
     streams: Any  # a dynamodbstreams client
     sqs: Any
-    stopping: threading.Event = field(default_factory=threading.Event)
     paused: threading.Event = field(default_factory=threading.Event)  # tests hold the relay back with it
-    threads: list[threading.Thread] = field(default_factory=list)
 
     def start(self) -> StreamPollers:
         for source in stream_sources(self.template):
@@ -201,16 +190,8 @@ class StreamPollers:
             if not arn:
                 log.warning("%s: table %s has no stream locally", source.function, source.table)
                 continue
-            thread = threading.Thread(target=self._loop, args=(source, arn), name=f"stream {source.function}",
-                                      daemon=True)
-            thread.start()
-            self.threads.append(thread)
+            self.spawn(self._loop, source, arn, name=f"stream {source.function}")
         return self
-
-    def stop(self) -> None:
-        self.stopping.set()
-        for thread in self.threads:
-            thread.join(timeout=10)
 
     def _loop(self, source: StreamSource, arn: str) -> None:
         iterators: dict[str, str | None] = {}

@@ -16,14 +16,14 @@ import json
 import logging
 import re
 import sys
-import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from infra.template import Template
+from infra.threads import BackgroundThreads
 
 log = logging.getLogger("hromada.schedules")
 _RATE = re.compile(r"^rate\((\d+)\s+(minute|minutes|hour|hours|day|days)\)$")
@@ -93,14 +93,13 @@ def schedules(template: Template) -> list[Schedule]:
 
 
 @dataclass
-class Timers:
+class Timers(BackgroundThreads):
     """One timer thread per runnable schedule; each run invokes the function as Lambda would."""
 
     template: Template
     invoke: Callable[[str, dict[str, Any]], Any]
     time_scale: float = 1.0  # tests shrink the intervals (0.01: a minute lasts 0.6 s)
-    stopping: threading.Event = field(default_factory=threading.Event)
-    threads: list[threading.Thread] = field(default_factory=list)
+    join_timeout: ClassVar[float] = 30
     runs: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -112,16 +111,8 @@ class Timers:
             if schedule.interval is None:
                 log.warning("schedule %s (%s) is not run locally", schedule.name, schedule.expression)
                 continue
-            thread = threading.Thread(target=self._loop, args=(schedule,), name=f"schedule {schedule.name}",
-                                      daemon=True)
-            thread.start()
-            self.threads.append(thread)
+            self.spawn(self._loop, schedule, name=f"schedule {schedule.name}")
         return self
-
-    def stop(self) -> None:
-        self.stopping.set()
-        for thread in self.threads:
-            thread.join(timeout=30)
 
     def run_now(self, name: str) -> list[Any]:
         """Run now every schedule called `name` or targeting the function `name`; their results."""

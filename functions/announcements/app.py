@@ -12,20 +12,12 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from hromada.api import (
-    CONFLICT,
-    ERRORS_PUBLIC,
-    ERRORS_SIGNED_IN,
-    NOT_FOUND,
-    SIGNED_IN,
-    create_app,
-    documented,
-    make_handler,
-    principal,
-)
+from hromada import api
+from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.announcement_ports import AnnouncementQuery
 from hromada.domain.announcements import Announcements
+from hromada.models import ids
 from hromada.models.announcement import AnnouncementCreate, AnnouncementOut, AnnouncementPatch, AnnouncementType
 from hromada.models.association import Category, RegionCode
 from hromada.models.common import Limit, Page
@@ -35,9 +27,9 @@ from hromada.store.announcements import DynamoAnnouncementStore
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb
 
-app = create_app()
+app = api.create_app()
 TAGS = ["announcements"]
-AnnouncementId = Annotated[str, Path(pattern=r"^an_[0-9a-f]{20}$", description="Announcement id (an_...)")]
+AnnouncementId = Annotated[str, Path(pattern=ids.ANNOUNCEMENT, description="Announcement id (an_...)")]
 AssociationRef = Annotated[str, Path(min_length=3, max_length=80, description="Association id (as_...) or slug")]
 
 
@@ -55,7 +47,7 @@ def announcements() -> Announcements:
 def list_announcements(
     type: Annotated[AnnouncementType | None, Query()] = None,
     region: Annotated[RegionCode | None, Query(description="INSEE region code, e.g. 76")] = None,
-    association: Annotated[str | None, Query(pattern=r"^as_[0-9a-f]{20}$", description="Association id")] = None,
+    association: Annotated[str | None, Query(pattern=ids.ASSOCIATION, description="Association id")] = None,
     category: Annotated[Category | None, Query()] = None,
     q: Annotated[str | None, Query(min_length=2, max_length=100, description="Free text")] = None,
     limit: Annotated[Limit, Query()] = 20,
@@ -79,7 +71,7 @@ def get_announcement(id: AnnouncementId) -> Response[AnnouncementOut]:
           summary="Post an announcement (editors of a verified association)", security=SIGNED_IN,
           responses=documented(201, "Posted", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def create_announcement(id: AssociationRef, body: AnnouncementCreate) -> Response[AnnouncementOut]:
-    created = announcements().create(principal(app), id, body)
+    created = announcements().create(api.principal(app), id, body)
     metrics.add_metric(name="AnnouncementPosted", unit="Count", value=1)
     return Response(201, "application/json", AnnouncementOut.of(created),
                     headers={"Location": f"/announcements/{created.id}"})
@@ -88,17 +80,17 @@ def create_announcement(id: AssociationRef, body: AnnouncementCreate) -> Respons
 @app.patch("/announcements/<id>", tags=TAGS, summary="Edit an announcement (its association's editors)",
            security=SIGNED_IN, responses=documented(200, "Updated", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def update_announcement(id: AnnouncementId, body: AnnouncementPatch) -> AnnouncementOut:
-    return AnnouncementOut.of(announcements().update(principal(app), id, body))
+    return AnnouncementOut.of(announcements().update(api.principal(app), id, body))
 
 
 @app.delete("/announcements/<id>", tags=TAGS, summary="Delete an announcement (its association's editors)",
             security=SIGNED_IN, responses=documented(204, "Deleted", ERRORS_SIGNED_IN, NOT_FOUND))
 def delete_announcement(id: AnnouncementId) -> Response[None]:
-    announcements().delete(principal(app), id)
+    announcements().delete(api.principal(app), id)
     return Response(204, None, "")
 
 
-lambda_handler = make_handler(app)
+lambda_handler = api.make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
 init_done()

@@ -12,17 +12,8 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from hromada.api import (
-    CONFLICT,
-    ERRORS_PUBLIC,
-    ERRORS_SIGNED_IN,
-    NOT_FOUND,
-    SIGNED_IN,
-    create_app,
-    documented,
-    make_handler,
-    principal,
-)
+from hromada import api
+from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.associations import Associations
 from hromada.domain.ports import DirectoryQuery
@@ -49,7 +40,7 @@ from hromada.reference.text import fold
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb
 
-app = create_app()
+app = api.create_app()
 TAGS = ["associations"]
 IdOrSlug = Annotated[str, Path(min_length=3, max_length=80, description="Association id (as_...) or slug")]
 
@@ -94,7 +85,7 @@ def get_association(id: IdOrSlug) -> Response[AssociationOut]:
           security=SIGNED_IN,
           responses=documented(201, "Registered, waiting for verification", ERRORS_SIGNED_IN, CONFLICT))
 def register_association(body: AssociationCreate) -> Response[AssociationOut]:
-    association = associations().register(principal(app), body)
+    association = associations().register(api.principal(app), body)
     metrics.add_metric(name="AssociationRegistered", unit="Count", value=1)
     return Response(201, "application/json", _editable(association),
                     headers={"Location": f"/associations/{association.id}"})
@@ -103,19 +94,19 @@ def register_association(body: AssociationCreate) -> Response[AssociationOut]:
 @app.patch("/associations/<id>", tags=TAGS, summary="Edit an association (owner, editors, admins)",
            security=SIGNED_IN, responses=documented(200, "Updated", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def update_association(id: IdOrSlug, body: AssociationPatch) -> AssociationOut:
-    return _editable(associations().update(principal(app), id, body))
+    return _editable(associations().update(api.principal(app), id, body))
 
 
 @app.post("/associations/<id>/verify", tags=["moderation"], summary="Verify an association (moderators)",
           security=SIGNED_IN, responses=documented(200, "Verified", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def verify_association(id: IdOrSlug, body: VerifyDecision) -> AssociationOut:
-    return _editable(associations().verify(principal(app), id, body.note))
+    return _editable(associations().verify(api.principal(app), id, body.note))
 
 
 @app.post("/associations/<id>/reject", tags=["moderation"], summary="Reject an association with a reason",
           security=SIGNED_IN, responses=documented(200, "Rejected", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def reject_association(id: IdOrSlug, body: Decision) -> AssociationOut:
-    return _editable(associations().reject(principal(app), id, body.reason))
+    return _editable(associations().reject(api.principal(app), id, body.reason))
 
 
 @app.get("/moderation/associations", tags=["moderation"], summary="Associations waiting for a decision",
@@ -125,7 +116,7 @@ def moderation_queue(
     limit: Annotated[Limit, Query()] = 20,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
 ) -> Page[AssociationForModeration]:
-    found = associations().moderation_queue(principal(app), status, limit, cursor)
+    found = associations().moderation_queue(api.principal(app), status, limit, cursor)
     return Page[AssociationForModeration](items=[AssociationForModeration.of(a) for a in found.items],
                                           next_cursor=found.next_cursor)
 
@@ -134,14 +125,14 @@ def moderation_queue(
          security=SIGNED_IN, responses=documented(200, "Owner and co-editors", ERRORS_SIGNED_IN, NOT_FOUND))
 def list_editors(id: IdOrSlug) -> list[EditorOut]:
     return [EditorOut(email=e.email, role=e.role, added_at=e.added_at)
-            for e in associations().editors(principal(app), id)]
+            for e in associations().editors(api.principal(app), id)]
 
 
 @app.get("/associations/<id>/numbers", tags=TAGS,
          summary="Key numbers for the dashboard: upcoming events, registrations, followers (owner, editors)",
          security=SIGNED_IN, responses=documented(200, "The numbers", ERRORS_SIGNED_IN, NOT_FOUND))
 def association_numbers(id: IdOrSlug) -> Response[AssociationNumbersOut]:
-    n = associations().numbers(principal(app), id)
+    n = associations().numbers(api.principal(app), id)
     out = AssociationNumbersOut(
         upcoming_events=n.upcoming_events, registrations=n.registrations, waitlisted=n.waitlisted,
         followers=n.followers,
@@ -153,7 +144,7 @@ def association_numbers(id: IdOrSlug) -> Response[AssociationNumbersOut]:
 @app.post("/associations/<id>/editors", tags=TAGS, summary="Add a co-editor by e-mail (owner)",
           security=SIGNED_IN, responses=documented(201, "Added", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def add_editor(id: IdOrSlug, body: EditorIn) -> Response[EditorOut]:
-    editor = associations().add_editor(principal(app), id, body.email)
+    editor = associations().add_editor(api.principal(app), id, body.email)
     return Response(201, "application/json", EditorOut(email=editor.email, role=editor.role,
                                                        added_at=editor.added_at))
 
@@ -162,11 +153,11 @@ def add_editor(id: IdOrSlug, body: EditorIn) -> Response[EditorOut]:
             summary="Remove a co-editor (owner), or step down yourself",
             security=SIGNED_IN, responses=documented(204, "Removed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def remove_editor(id: IdOrSlug, email: Annotated[str, Path(min_length=3, max_length=254)]) -> Response[None]:
-    associations().remove_editor(principal(app), id, email.strip().lower())
+    associations().remove_editor(api.principal(app), id, email.strip().lower())
     return Response(204, None, "")
 
 
-lambda_handler = make_handler(app)
+lambda_handler = api.make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
 init_done()

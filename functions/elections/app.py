@@ -12,19 +12,11 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from hromada.api import (
-    CONFLICT,
-    ERRORS_PUBLIC,
-    ERRORS_SIGNED_IN,
-    NOT_FOUND,
-    SIGNED_IN,
-    create_app,
-    documented,
-    make_handler,
-    principal,
-)
+from hromada import api
+from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.elections import Elections
+from hromada.models import ids
 from hromada.models.common import Limit, Page
 from hromada.models.election import (
     AuditOut,
@@ -52,10 +44,10 @@ from hromada.store.ballots import DynamoBallotBox
 from hromada.store.client import dynamodb
 from hromada.store.elections import DynamoElectionStore
 
-app = create_app()
+app = api.create_app()
 TAGS, ORGANIZING, NOMINATIONS, VOTING = ["elections"], ["organizing elections"], ["nominations"], ["voting"]
-ElectionId = Annotated[str, Path(pattern=r"^el_[0-9a-f]{20}$", description="Election id (el_...)")]
-CandidateId = Annotated[str, Path(pattern=r"^ca_[0-9a-f]{20}$", description="Candidate id (ca_...)")]
+ElectionId = Annotated[str, Path(pattern=ids.ELECTION, description="Election id (el_...)")]
+CandidateId = Annotated[str, Path(pattern=ids.CANDIDATE, description="Candidate id (ca_...)")]
 Cursor = Annotated[str | None, Query(max_length=1000)]
 PUBLISHED = {"Cache-Control": "public, max-age=300"}  # a published ballot box never changes
 
@@ -121,7 +113,7 @@ def get_ballot(election_id: ElectionId, tracker: Annotated[Tracker, Path(descrip
 @app.post("/elections", tags=ORGANIZING, summary="Create an election (admins; starts as a draft)",
           security=SIGNED_IN, responses=documented(201, "Created", ERRORS_SIGNED_IN))
 def create_election(body: ElectionCreate) -> Response[ElectionOut]:
-    election = elections().create(principal(app), body)
+    election = elections().create(api.principal(app), body)
     return Response(201, "application/json", ElectionOut.of(election),
                     headers={"Location": f"/elections/{election.id}"})
 
@@ -129,13 +121,13 @@ def create_election(body: ElectionCreate) -> Response[ElectionOut]:
 @app.patch("/elections/<election_id>", tags=ORGANIZING, summary="Edit a draft election (admins)", security=SIGNED_IN,
            responses=documented(200, "Updated", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def update_election(election_id: ElectionId, body: ElectionPatch) -> ElectionOut:
-    return ElectionOut.of(elections().update(principal(app), election_id, body))
+    return ElectionOut.of(elections().update(api.principal(app), election_id, body))
 
 
 @app.get("/admin/elections", tags=ORGANIZING, summary="Every election, drafts included (admins)",
          security=SIGNED_IN, responses=documented(200, "A page of elections", ERRORS_SIGNED_IN))
 def list_all_elections(limit: Annotated[Limit, Query()] = 20, cursor: Cursor = None) -> Page[ElectionOut]:
-    found = elections().list_all(principal(app), limit, cursor)
+    found = elections().list_all(api.principal(app), limit, cursor)
     return Page[ElectionOut](items=[ElectionOut.of(e) for e in found.items], next_cursor=found.next_cursor)
 
 
@@ -143,27 +135,27 @@ def list_all_elections(limit: Annotated[Limit, Query()] = 20, cursor: Cursor = N
           summary="Start the next phase now: nominations (from draft) or voting (admins)", security=SIGNED_IN,
           responses=documented(200, "Opened", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def open_election(election_id: ElectionId) -> ElectionOut:
-    return ElectionOut.of(elections().open(principal(app), election_id))
+    return ElectionOut.of(elections().open(api.principal(app), election_id))
 
 
 @app.post("/elections/<election_id>/close", tags=ORGANIZING, summary="Close the vote early, with a reason (admins)",
           security=SIGNED_IN, responses=documented(200, "Closed; the count follows", ERRORS_SIGNED_IN, NOT_FOUND,
                                                    CONFLICT))
 def close_election(election_id: ElectionId, body: Reason) -> ElectionOut:
-    return ElectionOut.of(elections().close(principal(app), election_id, body.reason))
+    return ElectionOut.of(elections().close(api.principal(app), election_id, body.reason))
 
 
 @app.post("/elections/<election_id>/roll", tags=ORGANIZING, summary="Add e-mails to the voter roll (admins)",
           security=SIGNED_IN, responses=documented(200, "Added", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def upload_roll(election_id: ElectionId, body: RollIn) -> RollOut:
-    return RollOut(received=elections().upload_roll(principal(app), election_id, body.emails))
+    return RollOut(received=elections().upload_roll(api.principal(app), election_id, body.emails))
 
 
 @app.get("/elections/<election_id>/audit", tags=ORGANIZING, summary="Every administrative act, who and when (admins)",
          security=SIGNED_IN, responses=documented(200, "The audit log, oldest first", ERRORS_SIGNED_IN, NOT_FOUND))
 def audit_log(election_id: ElectionId) -> list[AuditOut]:
     return [AuditOut(actor_id=e.actor_id, action=e.action, target=e.target, at=e.at, reason=e.reason)
-            for e in elections().audit(principal(app), election_id)]
+            for e in elections().audit(api.principal(app), election_id)]
 
 
 # ------------------------------------------------------------------ nominations
@@ -171,7 +163,7 @@ def audit_log(election_id: ElectionId) -> list[AuditOut]:
          summary="Nominations: all (admins), yours (candidate), your associations' (owners, editors)",
          security=SIGNED_IN, responses=documented(200, "Nominations", ERRORS_SIGNED_IN, NOT_FOUND))
 def list_nominations(election_id: ElectionId) -> list[NominationOut]:
-    return [NominationOut.of(c) for c in elections().nominations(principal(app), election_id)]
+    return [NominationOut.of(c) for c in elections().nominations(api.principal(app), election_id)]
 
 
 @app.post("/elections/<election_id>/candidates", tags=NOMINATIONS,
@@ -179,7 +171,7 @@ def list_nominations(election_id: ElectionId) -> list[NominationOut]:
           responses=documented(201, "Nominated; waiting for the candidate's consent", ERRORS_SIGNED_IN, NOT_FOUND,
                                CONFLICT))
 def nominate(election_id: ElectionId, body: NominationIn) -> Response[NominationOut]:
-    candidate = elections().nominate(principal(app), election_id, body)
+    candidate = elections().nominate(api.principal(app), election_id, body)
     return Response(201, "application/json", NominationOut.of(candidate))
 
 
@@ -187,28 +179,28 @@ def nominate(election_id: ElectionId, body: NominationIn) -> Response[Nomination
           summary="Accept your nomination (the candidate)", security=SIGNED_IN,
           responses=documented(200, "Consented", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def consent(election_id: ElectionId, candidate_id: CandidateId) -> NominationOut:
-    return NominationOut.of(elections().consent(principal(app), election_id, candidate_id))
+    return NominationOut.of(elections().consent(api.principal(app), election_id, candidate_id))
 
 
 @app.post("/elections/<election_id>/candidates/<candidate_id>/approve", tags=NOMINATIONS,
           summary="Approve a consenting candidate (admins)", security=SIGNED_IN,
           responses=documented(200, "Approved", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def approve(election_id: ElectionId, candidate_id: CandidateId) -> NominationOut:
-    return NominationOut.of(elections().approve(principal(app), election_id, candidate_id))
+    return NominationOut.of(elections().approve(api.principal(app), election_id, candidate_id))
 
 
 @app.post("/elections/<election_id>/candidates/<candidate_id>/reject", tags=NOMINATIONS,
           summary="Reject a nomination with a reason (admins)", security=SIGNED_IN,
           responses=documented(200, "Rejected", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def reject(election_id: ElectionId, candidate_id: CandidateId, body: Reason) -> NominationOut:
-    return NominationOut.of(elections().reject(principal(app), election_id, candidate_id, body.reason))
+    return NominationOut.of(elections().reject(api.principal(app), election_id, candidate_id, body.reason))
 
 
 @app.post("/elections/<election_id>/candidates/<candidate_id>/withdraw", tags=NOMINATIONS,
           summary="Withdraw a candidacy (the candidate, the association's owner, admins)", security=SIGNED_IN,
           responses=documented(200, "Withdrawn", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def withdraw(election_id: ElectionId, candidate_id: CandidateId) -> NominationOut:
-    return NominationOut.of(elections().withdraw(principal(app), election_id, candidate_id))
+    return NominationOut.of(elections().withdraw(api.principal(app), election_id, candidate_id))
 
 
 # ------------------------------------------------------------------ voting
@@ -216,7 +208,7 @@ def withdraw(election_id: ElectionId, candidate_id: CandidateId) -> NominationOu
           security=SIGNED_IN, responses=documented(201, "Counted; keep the tracker", ERRORS_SIGNED_IN, NOT_FOUND,
                                                    CONFLICT))
 def cast_ballot(election_id: ElectionId, body: BallotIn) -> Response[Receipt]:
-    tracker = elections().cast(principal(app), election_id, body)
+    tracker = elections().cast(api.principal(app), election_id, body)
     metrics.add_metric(name="BallotCast", unit="Count", value=1)
     return Response(201, "application/json", Receipt(election_id=election_id, tracker=tracker),
                     headers={"Cache-Control": "no-store"})
@@ -225,13 +217,13 @@ def cast_ballot(election_id: ElectionId, body: BallotIn) -> Response[Receipt]:
 @app.get("/elections/<election_id>/my-vote", tags=VOTING, summary="Whether you may vote, and whether you have",
          security=SIGNED_IN, responses=documented(200, "Your status", ERRORS_SIGNED_IN, NOT_FOUND))
 def my_vote(election_id: ElectionId) -> MyVoteOut:
-    status = elections().voter_status(principal(app), election_id)
+    status = elections().voter_status(api.principal(app), election_id)
     return MyVoteOut(electorate=status.election.electorate, eligible=status.eligible, voted=status.voted,
                      associations=[VoterAssociation(association_id=a, name=n, voted=v)
                                    for a, n, v in status.associations])
 
 
-lambda_handler = make_handler(app)
+lambda_handler = api.make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
 init_done()

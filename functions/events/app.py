@@ -14,17 +14,8 @@ from typing import Annotated, Any, Literal
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from hromada.api import (
-    CONFLICT,
-    ERRORS_PUBLIC,
-    ERRORS_SIGNED_IN,
-    NOT_FOUND,
-    SIGNED_IN,
-    create_app,
-    documented,
-    make_handler,
-    principal,
-)
+from hromada import api
+from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.attendees import attendees, attendees_csv
 from hromada.bus import OutboxPublisher
 from hromada.coldstart import init_done
@@ -33,6 +24,7 @@ from hromada.domain.events import FEED_LIMIT, Events, window
 from hromada.domain.rsvps import Rsvps
 from hromada.errors import NotFound
 from hromada.i18n import negotiate
+from hromada.models import ids
 from hromada.models.association import DepartmentCode, Language, RegionCode
 from hromada.models.common import Limit, Page
 from hromada.models.event import (
@@ -53,14 +45,14 @@ from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb
 from hromada.store.events import DynamoEventStore
 
-app = create_app()
+app = api.create_app()
 TAGS = ["events"]
 
-EventId = Annotated[str, Path(pattern=r"^ev_[0-9a-f]{20}$", description="Event id (ev_...)")]
-EventIdOrIcs = Annotated[str, Path(pattern=r"^ev_[0-9a-f]{20}(\.ics)?$",
+EventId = Annotated[str, Path(pattern=ids.EVENT, description="Event id (ev_...)")]
+EventIdOrIcs = Annotated[str, Path(pattern=ids.EVENT.removesuffix("$") + r"(\.ics)?$",
                                    description="Event id; with .ics, the event as iCalendar")]
 AssociationRef = Annotated[str, Path(min_length=3, max_length=80, description="Association id (as_...) or slug")]
-AssociationId = Annotated[str, Path(pattern=r"^as_[0-9a-f]{20}$", description="Association id (as_...)")]
+AssociationId = Annotated[str, Path(pattern=ids.ASSOCIATION, description="Association id (as_...)")]
 BOUND = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$"
 BOUND_HELP = "A date (the whole day, Paris time) or a date-time; bounds the start time"
 CalendarLang = Annotated[Literal["fr", "uk", "en"] | None,
@@ -113,7 +105,7 @@ def _rsvp_out(rsvp, position) -> RsvpOut:
 def list_events(
     region: Annotated[RegionCode | None, Query(description="INSEE region code of the venue, e.g. 76")] = None,
     department: Annotated[DepartmentCode | None, Query(description="Department code of the venue")] = None,
-    association: Annotated[str | None, Query(pattern=r"^as_[0-9a-f]{20}$", description="Association id")] = None,
+    association: Annotated[str | None, Query(pattern=ids.ASSOCIATION, description="Association id")] = None,
     category: Annotated[EventCategory | None, Query()] = None,
     language: Annotated[Language | None, Query(description="A language spoken at the event")] = None,
     q: Annotated[str | None, Query(min_length=2, max_length=100, description="Free text")] = None,
@@ -149,7 +141,7 @@ def count_events() -> Response[EventCountsOut]:
 def events_calendar(
     region: Annotated[RegionCode | None, Query()] = None,
     department: Annotated[DepartmentCode | None, Query()] = None,
-    association: Annotated[str | None, Query(pattern=r"^as_[0-9a-f]{20}$")] = None,
+    association: Annotated[str | None, Query(pattern=ids.ASSOCIATION)] = None,
     category: Annotated[EventCategory | None, Query()] = None,
     language: Annotated[Language | None, Query()] = None,
     q: Annotated[str | None, Query(min_length=2, max_length=100)] = None,
@@ -234,7 +226,7 @@ def _html(body: str, status: int = 200) -> Response[str]:
           security=SIGNED_IN,
           responses=documented(201, "Published", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def create_event(id: AssociationRef, body: EventCreate) -> Response[EventOut]:
-    event, seats = events().create(principal(app), id, body)
+    event, seats = events().create(api.principal(app), id, body)
     metrics.add_metric(name="EventPublished", unit="Count", value=1)
     return Response(201, "application/json", EventOut.of(event, seats), headers={"Location": f"/events/{event.id}"})
 
@@ -242,20 +234,20 @@ def create_event(id: AssociationRef, body: EventCreate) -> Response[EventOut]:
 @app.patch("/events/<id>", tags=TAGS, summary="Edit an event (its association's editors; SEQUENCE bumps)",
            security=SIGNED_IN, responses=documented(200, "Updated", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def update_event(id: EventId, body: EventPatch) -> EventOut:
-    event, seats = events().update(principal(app), id, body)
+    event, seats = events().update(api.principal(app), id, body)
     return EventOut.of(event, seats)
 
 
 @app.post("/events/<id>/cancel", tags=TAGS, summary="Cancel an event (it stays visible, marked cancelled)",
           security=SIGNED_IN, responses=documented(200, "Cancelled", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def cancel_event(id: EventId, body: CancelRequest) -> EventOut:
-    return EventOut.of(events().cancel(principal(app), id, body.reason))
+    return EventOut.of(events().cancel(api.principal(app), id, body.reason))
 
 
 @app.delete("/events/<id>", tags=TAGS, summary="Delete an event nobody is registered to (or a cancelled one)",
             security=SIGNED_IN, responses=documented(204, "Deleted", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def delete_event(id: EventId) -> Response[None]:
-    events().delete(principal(app), id)
+    events().delete(api.principal(app), id)
     return Response(204, None, "")
 
 
@@ -265,7 +257,7 @@ def delete_event(id: EventId) -> Response[None]:
           responses=documented(201, "Registered", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT, {200: {
               "description": "Already registered", "content": {"application/json": {"model": RsvpOut}}}}))
 def rsvp(id: EventId) -> Response[RsvpOut]:
-    mine, position, created = rsvps().join(principal(app), id)
+    mine, position, created = rsvps().join(api.principal(app), id)
     if created:
         metrics.add_metric(name="Rsvp", unit="Count", value=1)
     return Response(201 if created else 200, "application/json", _rsvp_out(mine, position),
@@ -276,7 +268,7 @@ def rsvp(id: EventId) -> Response[RsvpOut]:
          responses=documented(200, "My RSVP; status `none` when I have not registered", ERRORS_SIGNED_IN,
                               NOT_FOUND))
 def my_rsvp(id: EventId) -> Response[RsvpStateOut]:
-    mine, position = rsvps().mine(principal(app), id)
+    mine, position = rsvps().mine(api.principal(app), id)
     out = RsvpStateOut(event_id=id, status=RsvpState.NONE, position=None, joined_at=None, promoted_at=None) \
         if mine is None else RsvpStateOut(event_id=mine.event_id, status=RsvpState(mine.status), position=position,
                                           joined_at=mine.joined_at, promoted_at=mine.promoted_at)
@@ -286,14 +278,14 @@ def my_rsvp(id: EventId) -> Response[RsvpStateOut]:
 @app.delete("/events/<id>/rsvp", tags=TAGS, summary="Cancel my RSVP (a freed seat goes to the waitlist)",
             security=SIGNED_IN, responses=documented(204, "Cancelled", ERRORS_SIGNED_IN, NOT_FOUND))
 def cancel_rsvp(id: EventId) -> Response[None]:
-    rsvps().leave(principal(app), id)
+    rsvps().leave(api.principal(app), id)
     return Response(204, None, "")
 
 
 @app.get("/events/<id>/attendees", tags=TAGS, summary="Attendees and waitlist (the association's editors)",
          security=SIGNED_IN, responses=documented(200, "Attendees", ERRORS_SIGNED_IN, NOT_FOUND))
 def list_attendees(id: EventId) -> Response[AttendeesOut]:
-    listing = attendees(rsvps().roster(principal(app), id))
+    listing = attendees(rsvps().roster(api.principal(app), id))
     return Response(200, "application/json", listing, headers={"Cache-Control": "private, no-store"})
 
 
@@ -303,13 +295,13 @@ def list_attendees(id: EventId) -> Response[AttendeesOut]:
                           "content": {"text/csv": {"schema": {"type": "string"}}}},
                     **ERRORS_SIGNED_IN, **NOT_FOUND})
 def export_attendees(id: EventId) -> Response[str]:
-    listing = attendees(rsvps().roster(principal(app), id))
+    listing = attendees(rsvps().roster(api.principal(app), id))
     return Response(200, "text/csv; charset=utf-8", attendees_csv(listing),
                     headers={"Cache-Control": "private, no-store",
                              "Content-Disposition": f'attachment; filename="{id}-attendees.csv"'})
 
 
-lambda_handler = make_handler(app)
+lambda_handler = api.make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
 init_done()

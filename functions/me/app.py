@@ -10,14 +10,8 @@ from functools import cache
 
 from aws_lambda_powertools.event_handler import Response
 
-from hromada.api import (
-    ERRORS_SIGNED_IN,
-    SIGNED_IN,
-    create_app,
-    documented,
-    make_handler,
-    principal,
-)
+from hromada import api
+from hromada.api import ERRORS_SIGNED_IN, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.associations import Associations
 from hromada.domain.personal_data import PersonalData
@@ -29,7 +23,7 @@ from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb
 from hromada.store.personal_data import CognitoAccounts, DynamoPersonalDataStore
 
-app = create_app()
+app = api.create_app()
 
 
 @cache
@@ -51,7 +45,7 @@ def personal_data() -> PersonalData:
 @app.get("/me", tags=["me"], summary="My profile, roles and memberships",
          security=SIGNED_IN, responses=documented(200, "Who I am", ERRORS_SIGNED_IN))
 def me() -> MeOut:
-    caller = principal(app)
+    caller = api.principal(app)
     memberships = [Membership(role=link.role, association=AssociationOut.for_editor(association))
                    for link, association in associations().memberships(caller)]
     return MeOut(id=caller.user_id, email=caller.email, email_verified=caller.email_verified, name=caller.name,
@@ -63,7 +57,7 @@ def me() -> MeOut:
                      "recorded with me as author, and the ballot boxes I voted in (never what I voted).",
          security=SIGNED_IN, responses=documented(200, "My data", ERRORS_SIGNED_IN))
 def export_me() -> Response[ExportOut]:
-    data = ExportOut(**personal_data().export(principal(app)))
+    data = ExportOut(**personal_data().export(api.principal(app)))
     return Response(200, "application/json", data, headers={
         "Cache-Control": "private, no-store", "Content-Disposition": 'attachment; filename="hromada-export.json"'})
 
@@ -73,7 +67,7 @@ def export_me() -> Response[ExportOut]:
                      "`GET /events/{id}`).",
          security=SIGNED_IN, responses=documented(200, "My registrations", ERRORS_SIGNED_IN))
 def my_rsvps() -> Response[MyRsvpsOut]:
-    items = [MyRsvpOut(**item) for item in personal_data().rsvps(principal(app))]
+    items = [MyRsvpOut(**item) for item in personal_data().rsvps(api.principal(app))]
     return Response(200, "application/json", MyRsvpsOut(items=items), headers={"Cache-Control": "private, no-store"})
 
 
@@ -84,13 +78,13 @@ def my_rsvps() -> Response[MyRsvpsOut]:
                         "valid for up to an hour, but every write with them is refused (401 `account_erased`).",
             security=SIGNED_IN, responses=documented(204, "Erased", ERRORS_SIGNED_IN))
 def erase_me(body: ErasureIn) -> Response[None]:
-    done = personal_data().erase(principal(app), body.confirm)
+    done = personal_data().erase(api.principal(app), body.confirm)
     logger.info("personal data erased", extra={"erased": done})
     metrics.add_metric(name="AccountErased", unit="Count", value=1)
     return Response(204, None, "")
 
 
-lambda_handler = make_handler(app)
+lambda_handler = api.make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
 init_done()

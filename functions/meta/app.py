@@ -10,12 +10,12 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
 
-from hromada.api import create_app, make_handler
+from hromada import api
 from hromada.coldstart import init_done
 from hromada.reference.geography import catalogue
 from hromada.settings import get_settings
 
-app = create_app()
+app = api.create_app()
 
 
 @app.get("/health", tags=["meta"], summary="Liveness")
@@ -29,5 +29,5 @@ def regions() -> Response[dict[str, Any]]:
     return Response(200, "application/json", catalogue(), headers={"Cache-Control": "public, max-age=86400"})
 
 
-lambda_handler = make_handler(app)
+lambda_handler = api.make_handler(app)
 init_done()

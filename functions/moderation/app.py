@@ -12,20 +12,12 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from hromada.api import (
-    CONFLICT,
-    ERRORS_PUBLIC,
-    ERRORS_SIGNED_IN,
-    NOT_FOUND,
-    SIGNED_IN,
-    create_app,
-    documented,
-    make_handler,
-    principal,
-)
+from hromada import api
+from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.moderation import Moderation
 from hromada.domain.moderation_ports import Review, Target
+from hromada.models import ids
 from hromada.models.common import Limit, Page
 from hromada.models.moderation import (
     DecisionIn,
@@ -44,11 +36,11 @@ from hromada.settings import get_settings
 from hromada.store.client import dynamodb
 from hromada.store.moderation import DynamoModerationStore
 
-app = create_app()
+app = api.create_app()
 TAGS = ["moderation"]
 ItemRef = Annotated[str, Path(min_length=3, max_length=200, pattern=r"^[a-z]+(:[A-Za-z0-9_-]+){1,2}$",
                               description="The flagged item: kind:id, or candidate:election_id:candidate_id")]
-AssociationId = Annotated[str, Path(min_length=3, max_length=80, description="Association id (as_...)")]
+AssociationId = Annotated[str, Path(pattern=ids.ASSOCIATION, description="Association id (as_...)")]
 UserId = Annotated[str, Path(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_-]+$",
                              description="The suspended user's id")]
 
@@ -81,7 +73,7 @@ def _review_out(r: Review) -> dict:
           security=SIGNED_IN, responses=documented(201, "Reported", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def flag_item(body: FlagIn) -> Response[FlagOut]:
     target = Target(body.kind.value, body.id, body.election_id)
-    flag = moderation().flag(principal(app), target, body.reason.value, body.comment)
+    flag = moderation().flag(api.principal(app), target, body.reason.value, body.comment)
     metrics.add_metric(name="ItemFlagged", unit="Count", value=1)
     return Response(201, "application/json", FlagOut(item=target.ref, reason=body.reason, flagged_at=flag.at))
 
@@ -90,14 +82,14 @@ def flag_item(body: FlagIn) -> Response[FlagOut]:
          security=SIGNED_IN, responses=documented(200, "A page of flagged items", ERRORS_SIGNED_IN))
 def moderation_queue(limit: Annotated[Limit, Query()] = 20,
                      cursor: Annotated[str | None, Query(max_length=1000)] = None) -> Page[ReviewOut]:
-    found = moderation().queue(principal(app), limit, cursor)
+    found = moderation().queue(api.principal(app), limit, cursor)
     return Page[ReviewOut](items=[ReviewOut(**_review_out(r)) for r in found.items], next_cursor=found.next_cursor)
 
 
 @app.get("/moderation/flags/<item>", tags=TAGS, summary="One flagged item with its reasons and comments",
          security=SIGNED_IN, responses=documented(200, "The item's review", ERRORS_SIGNED_IN, NOT_FOUND))
 def review_detail(item: ItemRef) -> ReviewDetailOut:
-    review, flags, content = moderation().detail(principal(app), item)
+    review, flags, content = moderation().detail(api.principal(app), item)
     return ReviewDetailOut(**_review_out(review), content=_public_view(review.target.kind, content), comments=[
         FlagNoteOut(reason=f.reason, comment=f.comment, flagged_at=f.at) for f in flags])
 
@@ -123,7 +115,7 @@ def _public_view(kind: str, content: object | None) -> dict | None:
                       "taken on: a decision on an item that changed meanwhile is refused with 409.",
           security=SIGNED_IN, responses=documented(200, "Decided", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def decide(item: ItemRef, body: DecisionIn) -> ReviewOut:
-    decided = moderation().decide(principal(app), item, body.action.value, body.version, body.note)
+    decided = moderation().decide(api.principal(app), item, body.action.value, body.version, body.note)
     metrics.add_metric(name=f"Moderation{body.action.value.title()}", unit="Count", value=1)
     return ReviewOut(**_review_out(decided))
 
@@ -131,7 +123,7 @@ def decide(item: ItemRef, body: DecisionIn) -> ReviewOut:
 @app.delete("/moderation/suspensions/<user_id>", tags=TAGS, summary="Lift a suspension (admins)",
             security=SIGNED_IN, responses=documented(204, "Lifted", ERRORS_SIGNED_IN, NOT_FOUND))
 def lift_suspension(user_id: UserId) -> Response[None]:
-    moderation().lift_suspension(principal(app), user_id, None)
+    moderation().lift_suspension(api.principal(app), user_id, None)
     return Response(204, None, "")
 
 
@@ -147,7 +139,7 @@ def moderation_history(id: AssociationId) -> Response[ModerationHistoryOut]:
          summary="Moderation notices for an association's editors: warnings and hidden items",
          security=SIGNED_IN, responses=documented(200, "Warnings and hidden items", ERRORS_SIGNED_IN))
 def association_notices(id: AssociationId) -> Response[NoticesOut]:
-    warnings, hidden = moderation().notices(principal(app), id)
+    warnings, hidden = moderation().notices(api.principal(app), id)
     notices = NoticesOut(
         warnings=[WarningOut(at=w.at, item=w.item, note=w.note) for w in warnings],
         hidden=[HiddenItemOut(item=r.target.ref, kind=r.target.kind, id=r.target.item_id, reasons=r.reasons,
@@ -155,7 +147,7 @@ def association_notices(id: AssociationId) -> Response[NoticesOut]:
     return Response(200, "application/json", notices, headers={"Cache-Control": "private, no-store"})
 
 
-lambda_handler = make_handler(app)
+lambda_handler = api.make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
 init_done()

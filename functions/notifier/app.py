@@ -12,7 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from hromada.coldstart import init_done
@@ -20,7 +20,7 @@ from hromada.mail import routing
 from hromada.mail.jobs import MailJob
 from hromada.mail.links import SignedLinks
 from hromada.mail.notices import AnnouncementNotices, AssociationNotices, ElectionNotices, EventNotices
-from hromada.observability import logger, metrics
+from hromada.observability import batch_handler, logger, metrics
 from hromada.store.attendees_mail import DynamoAttendeeSource
 from hromada.store.client import dynamodb
 from hromada.store.deliveries import SqsMailOutbox
@@ -98,10 +98,7 @@ def _plan(route: routing.Route | None, kind: str, detail: dict[str, Any]) -> lis
     return []
 
 
-@logger.inject_lambda_context(clear_state=True)
-@metrics.log_metrics(raise_on_empty_metrics=False)
-def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    return process_partial_response(event=event, record_handler=handle, processor=processor, context=context)
+lambda_handler = batch_handler(processor, handle)
 
 
 dynamodb()

@@ -9,14 +9,13 @@ import gc
 gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
 
 from functools import cache
-from typing import Any
 
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
 from hromada.bus import EventBridgePublisher, OutboxRelay
 from hromada.coldstart import init_done
-from hromada.observability import logger, metrics
+from hromada.observability import batch_handler, logger
 from hromada.store.client import dynamodb
 from hromada.store.outbox import from_image
 from hromada.store.outbox_relay import DynamoOutbox
@@ -38,10 +37,7 @@ def handle(record: DynamoDBRecord) -> None:
     logger.info("domain event relayed", extra={"kind": event.kind, "outbox_id": outbox_id})
 
 
-@logger.inject_lambda_context(clear_state=True)
-@metrics.log_metrics(raise_on_empty_metrics=False)
-def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    return process_partial_response(event=event, record_handler=handle, processor=processor, context=context)
+lambda_handler = batch_handler(processor, handle)
 
 
 dynamodb()

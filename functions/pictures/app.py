@@ -12,22 +12,14 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path
 
-from hromada.api import (
-    ERRORS_SIGNED_IN,
-    NOT_FOUND,
-    SIGNED_IN,
-    ErrorBody,
-    create_app,
-    documented,
-    make_handler,
-    principal,
-)
+from hromada import api
+from hromada.api import ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, ErrorBody, documented
 from hromada.coldstart import init_done
 from hromada.domain.pictures import Pictures
 from hromada.models.picture import ItemId, Picture, PictureIn, PictureTarget, UploadRequest, UploadTicket
 from hromada.observability import metrics
 
-app = create_app()
+app = api.create_app()
 TAGS = ["pictures"]
 INVALID_FILE = {422: {"description": "Not a JPEG, PNG or WebP image (image_unreadable), too many pixels "
                                      "(image_too_many_pixels), or no alt text",
@@ -54,7 +46,7 @@ def pictures() -> Pictures:
                                ERRORS_SIGNED_IN, NOT_FOUND))
 def create_upload(body: UploadRequest) -> Response[UploadTicket]:
     spend_write_guard()  # a presigned upload writes nothing to DynamoDB: the abuse quota is spent first
-    return Response(201, "application/json", pictures().ticket(principal(app), body))
+    return Response(201, "application/json", pictures().ticket(api.principal(app), body))
 
 
 @app.put("/pictures/<target>/<id>", tags=TAGS, security=SIGNED_IN,
@@ -62,7 +54,7 @@ def create_upload(body: UploadRequest) -> Response[UploadTicket]:
          responses=documented(200, "The picture as shown", ERRORS_SIGNED_IN, NOT_FOUND, INVALID_FILE))
 def set_picture(target: Annotated[PictureTarget, Path()], id: Annotated[ItemId, Path()], body: PictureIn) -> Picture:
     spend_write_guard()  # the re-encoding comes before the write: a refused writer must not get it
-    picture = pictures().attach(principal(app), target, id, body)
+    picture = pictures().attach(api.principal(app), target, id, body)
     metrics.add_metric(name="PictureSet", unit="Count", value=1)
     return picture
 
@@ -70,9 +62,9 @@ def set_picture(target: Annotated[PictureTarget, Path()], id: Annotated[ItemId, 
 @app.delete("/pictures/<target>/<id>", tags=TAGS, security=SIGNED_IN, summary="Remove the item's picture",
             responses=documented(204, "Removed (or there was none)", ERRORS_SIGNED_IN, NOT_FOUND))
 def remove_picture(target: Annotated[PictureTarget, Path()], id: Annotated[ItemId, Path()]) -> Response[None]:
-    pictures().remove(principal(app), target, id)
+    pictures().remove(api.principal(app), target, id)
     return Response(204, None, "")
 
 
-lambda_handler = make_handler(app)
+lambda_handler = api.make_handler(app)
 init_done()

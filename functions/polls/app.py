@@ -12,29 +12,22 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from hromada.api import (
-    CONFLICT,
-    ERRORS_SIGNED_IN,
-    NOT_FOUND,
-    SIGNED_IN,
-    create_app,
-    documented,
-    make_handler,
-    principal,
-)
+from hromada import api
+from hromada.api import CONFLICT, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.polls import Polls
+from hromada.models import ids
 from hromada.models.common import Limit, Page
 from hromada.models.election import Reason
+from hromada.models.ids import AssociationId
 from hromada.models.poll import PollCreate, PollOut, PollVote, PollVoteOut
-from hromada.models.voting import AssociationId
 from hromada.store.ballots import DynamoBallotBox
 from hromada.store.client import dynamodb
 from hromada.store.polls import DynamoPollStore
 
-app = create_app()
+app = api.create_app()
 TAGS = ["polls"]
-PollId = Annotated[str, Path(pattern=r"^po_[0-9a-f]{20}$", description="Poll id (po_...)")]
+PollId = Annotated[str, Path(pattern=ids.POLL, description="Poll id (po_...)")]
 
 
 @cache
@@ -49,7 +42,7 @@ def list_polls(
     limit: Annotated[Limit, Query()] = 20,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
 ) -> Page[PollOut]:
-    found = polls().list(principal(app), association, limit, cursor)
+    found = polls().list(api.principal(app), association, limit, cursor)
     return Page[PollOut](items=[PollOut.of(p) for p in found.items], next_cursor=found.next_cursor)
 
 
@@ -57,14 +50,14 @@ def list_polls(
           summary="Ask a poll: to every member (moderators) or to an association's editors (its editors)",
           security=SIGNED_IN, responses=documented(201, "Created", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def create_poll(body: PollCreate) -> Response[PollOut]:
-    poll = polls().create(principal(app), body)
+    poll = polls().create(api.principal(app), body)
     return Response(201, "application/json", PollOut.of(poll), headers={"Location": f"/polls/{poll.id}"})
 
 
 @app.get("/polls/<poll_id>", tags=TAGS, summary="One poll, its counts when shown, whether you answered",
          security=SIGNED_IN, responses=documented(200, "The poll", ERRORS_SIGNED_IN, NOT_FOUND))
 def get_poll(poll_id: PollId) -> PollOut:
-    poll, counts, voted = polls().view(principal(app), poll_id)
+    poll, counts, voted = polls().view(api.principal(app), poll_id)
     shown = None if counts is None else {o.id: counts.get(o.id, 0) for o in poll.options}
     return PollOut.of(poll, shown, None if counts is None else counts.get("n", 0), voted)
 
@@ -72,7 +65,7 @@ def get_poll(poll_id: PollId) -> PollOut:
 @app.post("/polls/<poll_id>/votes", tags=TAGS, summary="Answer (once; secret: no answer is stored with you)",
           security=SIGNED_IN, responses=documented(201, "Counted", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def answer_poll(poll_id: PollId, body: PollVote) -> Response[PollVoteOut]:
-    choices = polls().vote(principal(app), poll_id, body.choices)
+    choices = polls().vote(api.principal(app), poll_id, body.choices)
     return Response(201, "application/json", PollVoteOut(poll_id=poll_id, choices=choices),
                     headers={"Cache-Control": "no-store"})
 
@@ -80,10 +73,10 @@ def answer_poll(poll_id: PollId, body: PollVote) -> Response[PollVoteOut]:
 @app.post("/polls/<poll_id>/close", tags=TAGS, summary="Close a poll early, with a reason", security=SIGNED_IN,
           responses=documented(200, "Closed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def close_poll(poll_id: PollId, body: Reason) -> PollOut:
-    return PollOut.of(polls().close(principal(app), poll_id, body.reason))
+    return PollOut.of(polls().close(api.principal(app), poll_id, body.reason))
 
 
-lambda_handler = make_handler(app)
+lambda_handler = api.make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
 init_done()

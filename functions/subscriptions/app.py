@@ -20,18 +20,8 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 from pydantic import ValidationError
 
-from hromada.api import (
-    CONFLICT,
-    ERRORS_PUBLIC,
-    ERRORS_SIGNED_IN,
-    LINK_OUTDATED,
-    NOT_FOUND,
-    SIGNED_IN,
-    create_app,
-    documented,
-    make_handler,
-    principal,
-)
+from hromada import api
+from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.subscriptions import Subscriptions
 from hromada.errors import HromadaError
@@ -54,7 +44,7 @@ from hromada.store.client import dynamodb
 from hromada.store.deliveries import SqsMailOutbox
 from hromada.store.subscriptions import DynamoSubscriptionStore
 
-app = create_app()
+app = api.create_app()
 TAGS = ["subscriptions"]
 Token = Annotated[str, Query(min_length=20, max_length=2000, description="The signed token from the mail's link")]
 HTML = {"content": {"text/html": {"schema": {"type": "string"}}}}
@@ -196,13 +186,13 @@ def manage(token: Token) -> Response[str]:
 
 
 @app.get("/subscriptions/preferences", tags=TAGS, summary="A subscription's preferences, by its mail token (JSON)",
-         responses=documented(200, "The preferences", ERRORS_PUBLIC, NOT_FOUND, LINK_OUTDATED))
+         responses=documented(200, "The preferences", ERRORS_PUBLIC, NOT_FOUND, api.LINK_OUTDATED))
 def get_preferences(token: Token) -> PreferencesOut:
     return subscriptions().preferences(token).preferences()
 
 
 @app.put("/subscriptions/preferences", tags=TAGS, summary="Change a subscription's preferences, by its mail token",
-         responses=documented(200, "Saved", ERRORS_PUBLIC, NOT_FOUND, CONFLICT, LINK_OUTDATED))
+         responses=documented(200, "Saved", ERRORS_PUBLIC, NOT_FOUND, CONFLICT, api.LINK_OUTDATED))
 def put_preferences(token: Token, preferences: Preferences) -> PreferencesOut:
     return subscriptions().update(token, preferences).preferences()
 
@@ -211,7 +201,7 @@ def put_preferences(token: Token, preferences: Preferences) -> PreferencesOut:
          security=SIGNED_IN,
          responses=documented(200, "My subscription; status `none` when I have none", ERRORS_SIGNED_IN))
 def my_subscription() -> Response[MySubscriptionOut]:
-    found = subscriptions().mine(principal(app))
+    found = subscriptions().mine(api.principal(app))
     out = MySubscriptionOut.none() if found is None else MySubscriptionOut.of(found.preferences())
     return Response(200, "application/json", out, headers={"Cache-Control": "private, no-store"})
 
@@ -220,13 +210,13 @@ def my_subscription() -> Response[MySubscriptionOut]:
                                                 "address is verified)",
          security=SIGNED_IN, responses=documented(200, "Saved", ERRORS_SIGNED_IN, CONFLICT))
 def set_my_subscription(preferences: Preferences) -> PreferencesOut:
-    return subscriptions().set_mine(principal(app), preferences).preferences()
+    return subscriptions().set_mine(api.principal(app), preferences).preferences()
 
 
 @app.delete("/me/subscription", tags=TAGS, summary="Unsubscribe", security=SIGNED_IN,
             responses=documented(204, "Unsubscribed (also when I was not)", ERRORS_SIGNED_IN))
 def drop_my_subscription() -> Response[None]:
-    subscriptions().drop_mine(principal(app))
+    subscriptions().drop_mine(api.principal(app))
     return Response(204, None, "")
 
 
@@ -255,6 +245,6 @@ def _manage(token: str, prefs: PreferencesOut, notice: str | None = None, error:
     return _page(lang, "page_manage_title", form=form, notice=notice, error=error)
 
 
-lambda_handler = make_handler(app)
+lambda_handler = api.make_handler(app)
 dynamodb()
 init_done()

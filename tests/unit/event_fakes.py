@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from hromada.domain.announcement_ports import AnnouncementQuery
-from hromada.domain.event_ports import DomainEvent, EventQuery, EventRoster, Listing, WaitSlot
+from hromada.domain.event_ports import DomainEvent, EventQuery, EventRoster, WaitSlot
 from hromada.domain.ports import ConditionFailed
 from hromada.models.announcement import Announcement
 from hromada.models.association import Status
+from hromada.models.common import Page
 from hromada.models.event import Event, Rsvp, RsvpStatus, Seats
 from tests.unit.fakes import MemoryAssociationStore
 
@@ -93,13 +94,13 @@ class MemoryEventStore(_Editors):
         del self.events[event_id], self.seats[event_id], self.queue[event_id]
         self.rsvps = {k: v for k, v in self.rsvps.items() if k[0] != event_id}
 
-    def list(self, query: EventQuery) -> Listing:
+    def list(self, query: EventQuery) -> Page:
         found = [e for e in self.events.values()
                  if (not query.association_id or e.association_id == query.association_id)
                  and (not query.region or (e.venue and e.venue.region == query.region))
                  and (not query.start_from or e.start >= query.start_from)
                  and (not query.start_to or e.start <= query.start_to)]
-        return Listing(sorted(found, key=lambda e: e.start, reverse=query.descending)[:query.limit])
+        return Page(items=sorted(found, key=lambda e: e.start, reverse=query.descending)[:query.limit])
 
     def count_upcoming_by_region(self, since: str) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -210,6 +211,6 @@ class MemoryAnnouncementStore(_Editors):
         if self.announcements.pop(announcement_id, None) is None:
             raise ConditionFailed("missing")
 
-    def list(self, query: AnnouncementQuery) -> Listing:
+    def list(self, query: AnnouncementQuery) -> Page:
         found = [a for a in self.announcements.values() if not a.expires_at or a.expires_at > query.now]
-        return Listing(sorted(found, key=lambda a: a.created_at, reverse=True)[:query.limit])
+        return Page(items=sorted(found, key=lambda a: a.created_at, reverse=True)[:query.limit])

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from hromada.domain.ports import AuditEntry, ConditionFailed, DirectoryQuery, Found, SlugTaken
+from hromada.domain.ports import AuditEntry, ConditionFailed, DirectoryQuery, SlugTaken
 from hromada.models.association import Association, Editor, EditorRole, Status
+from hromada.models.common import Page
 
 
 class MemoryAssociationStore:
@@ -37,14 +38,14 @@ class MemoryAssociationStore:
         if audit:
             self.audit.append(audit)
 
-    def list_directory(self, query: DirectoryQuery) -> Found:
+    def list_directory(self, query: DirectoryQuery) -> Page:
         items = [a for a in self.associations.values() if a.status == Status.VERIFIED
                  and (not query.region or a.region == query.region)
                  and (not query.department or a.department == query.department)]
-        return Found(sorted(items, key=lambda a: a.slug)[: query.limit])
+        return Page(items=sorted(items, key=lambda a: a.slug)[: query.limit])
 
-    def list_by_status(self, status, limit, cursor) -> Found:
-        return Found([a for a in self.associations.values() if a.status == status][:limit])
+    def list_by_status(self, status, limit, cursor) -> Page:
+        return Page(items=[a for a in self.associations.values() if a.status == status][:limit])
 
     def editors(self, association_id: str) -> list[Editor]:
         return list(self.editors_by_assoc.get(association_id, {}).values())

@@ -7,8 +7,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from hromada.domain.ports import AuditEntry, ConditionFailed
-from hromada.domain.voting_ports import Guard, Listed, VoterView
+from hromada.domain.voting_ports import Guard, VoterView
 from hromada.models.association import EditorRole, Status
+from hromada.models.common import Page
 from hromada.models.election import Candidate, Election, ElectionStatus
 from hromada.pseudonyms import normalise_address
 
@@ -107,11 +108,11 @@ class MemoryElectionStore:
         self.elections[election.id] = election
         self._log(election.id, audit)
 
-    def list_public(self, limit, cursor) -> Listed:
-        return Listed([e for e in self.elections.values() if e.status != ElectionStatus.DRAFT][:limit])
+    def list_public(self, limit, cursor) -> Page:
+        return Page(items=[e for e in self.elections.values() if e.status != ElectionStatus.DRAFT][:limit])
 
-    def list_all(self, limit, cursor) -> Listed:
-        return Listed(list(self.elections.values())[:limit])
+    def list_all(self, limit, cursor) -> Page:
+        return Page(items=list(self.elections.values())[:limit])
 
     def due(self, status, now) -> list[str]:
         return [e.id for e in self.elections.values() if e.status == status and (e.due_at() or "~") <= now]

@@ -6,9 +6,10 @@ import pytest
 
 from hromada.auth import Principal
 from hromada.domain.moderation import Moderation
-from hromada.domain.moderation_ports import CLOSED, OPEN, Flag, Page, Review, Target, TargetInfo
+from hromada.domain.moderation_ports import CLOSED, OPEN, Flag, Review, Target, TargetInfo
 from hromada.domain.ports import ConditionFailed
 from hromada.errors import Conflict, Forbidden, NotFound
+from hromada.models.common import Page
 
 
 class FakeStore:
@@ -65,7 +66,7 @@ class FakeStore:
 
     def queue(self, limit, cursor):
         open_ = sorted((r for r in self.reviews.values() if r.status == OPEN), key=lambda r: r.first_flagged_at)
-        return Page(open_[:limit])
+        return Page(items=open_[:limit])
 
     def flags(self, target):
         return [f for (ref, _), f in self.flag_items.items() if ref == target.ref]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from hromada.domain.event_ports import Listing
 from hromada.models.announcement import Announcement
+from hromada.models.common import Page
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class AnnouncementStore(Protocol):
     def delete(self, announcement_id: str, association_id: str, *, editor_email: str | None) -> None:
         """ConditionFailed("editor") or ("missing")."""
 
-    def list(self, query: AnnouncementQuery) -> Listing: ...
+    def list(self, query: AnnouncementQuery) -> Page[Announcement]: ...
 
     def is_editor(self, association_id: str, email: str) -> bool: ...
 

@@ -12,7 +12,6 @@ from hromada.auth import Principal
 from hromada.domain import markdown
 from hromada.domain.announcement_ports import AnnouncementQuery, AnnouncementStore
 from hromada.domain.clock import new_id
-from hromada.domain.event_ports import Listing
 from hromada.domain.events import utc_clock
 from hromada.domain.ports import AssociationStore, ConditionFailed
 from hromada.domain.publishing import confirm_editor, editor_email, validate_whole, verified_association
@@ -25,6 +24,7 @@ from hromada.models.announcement import (
     AnnouncementType,
     ProjectNeed,
 )
+from hromada.models.common import Page
 from hromada.reference import geography, times
 
 ID_PREFIX = "an"
@@ -87,7 +87,7 @@ class Announcements:
             raise NotFound("announcement_not_found")
         return announcement
 
-    def listing(self, query: AnnouncementQuery) -> Listing:
+    def listing(self, query: AnnouncementQuery) -> Page[Announcement]:
         if query.region is not None and not geography.is_region(query.region):
             raise Invalid("region", f"unknown INSEE region code {query.region!r}")
         found = self.store.list(replace(query, now=times.iso(self.now())))

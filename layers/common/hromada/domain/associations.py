@@ -17,7 +17,6 @@ from hromada.domain.ports import (
     AuditEntry,
     ConditionFailed,
     DirectoryQuery,
-    Found,
     SlugTaken,
 )
 from hromada.errors import Conflict, Forbidden, Invalid, NotFound
@@ -30,6 +29,7 @@ from hromada.models.association import (
     EditorRole,
     Status,
 )
+from hromada.models.common import Page
 from hromada.reference import geography
 from hromada.reference.text import make_slug
 
@@ -75,7 +75,7 @@ class Associations:
             raise NotFound("association_not_found")
         return association
 
-    def directory(self, query: DirectoryQuery) -> Found:
+    def directory(self, query: DirectoryQuery) -> Page[Association]:
         if query.department and query.region and geography.region_of_department(query.department) != query.region:
             raise Invalid("department", f"department {query.department} is not in region {query.region}")
         if query.department and geography.region_of_department(query.department) is None:
@@ -88,7 +88,8 @@ class Associations:
         found.items = [a for a in found.items if not a.hidden]  # the page may be shorter: follow the cursor
         return found
 
-    def moderation_queue(self, principal: Principal, status: Status, limit: int, cursor: str | None) -> Found:
+    def moderation_queue(self, principal: Principal, status: Status, limit: int,
+                         cursor: str | None) -> Page[Association]:
         principal.require_moderator()
         return self.store.list_by_status(status, limit, cursor)
 

@@ -19,9 +19,10 @@ from hromada.domain.ballots import SHARDS, Digest, Pages, new_tracker, normalise
 from hromada.domain.clock import new_id, utc_now
 from hromada.domain.ports import AuditEntry, ConditionFailed
 from hromada.domain.tally import tally
-from hromada.domain.voting_ports import AssociationReader, BallotBox, ElectionStore, Guard, Listed
+from hromada.domain.voting_ports import AssociationReader, BallotBox, ElectionStore, Guard
 from hromada.errors import Conflict, Forbidden, Invalid, NotFound
 from hromada.models.association import EditorRole, Status
+from hromada.models.common import Page
 from hromada.models.election import (
     BallotCandidate,
     BallotIn,
@@ -111,10 +112,10 @@ class Elections:
             raise NotFound("election_not_found")
         return election, turnout
 
-    def list_public(self, limit: int, cursor: str | None) -> Listed:
+    def list_public(self, limit: int, cursor: str | None) -> Page[Election]:
         return self.store.list_public(limit, cursor)
 
-    def list_all(self, principal: Principal, limit: int, cursor: str | None) -> Listed:
+    def list_all(self, principal: Principal, limit: int, cursor: str | None) -> Page[Election]:
         require_admin(principal)
         return self.store.list_all(limit, cursor)
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # annotations only: a function that publishes events need not build the event models
+    from hromada.models.common import Page
     from hromada.models.event import Event, Rsvp, Seats
 
 
@@ -26,15 +27,6 @@ class EventQuery:
     descending: bool = False
     limit: int = 20
     cursor: str | None = None
-
-
-@dataclass
-class Listing:
-    """A page; it may hold fewer than `limit` items when filters drop some: follow next_cursor."""
-
-    items: list[Any]
-    next_cursor: str | None = None
-    calls: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -89,7 +81,8 @@ class EventStore(Protocol):
         """ConditionFailed("editor"), ("missing"), or ("attendees") while people are registered to a
         scheduled event. `rest` (from get_for_deletion) is deleted with it."""
 
-    def list(self, query: EventQuery) -> Listing: ...
+    def list(self, query: EventQuery) -> Page[Event]:
+        """A page; it may hold fewer than `limit` items when filters drop some: follow next_cursor."""
 
     def count_upcoming_by_region(self, since: str) -> dict[str, int]:
         """Scheduled, visible events with a venue starting at `since` (UTC ISO-8601) or later, counted by the

@@ -11,11 +11,12 @@ from hromada.auth import Principal
 from hromada.domain import markdown
 from hromada.domain.associations import check_location
 from hromada.domain.clock import new_id
-from hromada.domain.event_ports import DomainEvent, EventQuery, EventStore, Listing, Publisher
+from hromada.domain.event_ports import DomainEvent, EventQuery, EventStore, Publisher
 from hromada.domain.ports import AssociationStore, ConditionFailed
 from hromada.domain.publishing import confirm_editor, editor_email, validate_whole, verified_association
 from hromada.domain.rsvps import Rsvps
 from hromada.errors import Conflict, Forbidden, Invalid, NotFound
+from hromada.models.common import Page
 from hromada.models.event import Event, EventCreate, EventDraft, EventPatch, EventStatus, Seats
 from hromada.reference import geography, times
 
@@ -143,7 +144,7 @@ class Events:
             raise NotFound("event_not_found")
         return event, seats
 
-    def listing(self, query: EventQuery) -> Listing:
+    def listing(self, query: EventQuery) -> Page[Event]:
         region = check_filters(query.region, query.department)
         if query.start_from and query.start_to and query.start_from > query.start_to:
             raise Invalid("to", "`to` must not be before `from`")

@@ -20,7 +20,6 @@ from hromada.domain.moderation_ports import (
     OPEN,
     Flag,
     ModerationStore,
-    Page,
     Review,
     Suspension,
     Target,
@@ -28,6 +27,7 @@ from hromada.domain.moderation_ports import (
 )
 from hromada.domain.ports import AuditEntry, ConditionFailed
 from hromada.errors import Conflict, Forbidden, NotFound, Unavailable
+from hromada.models.common import Page
 
 MAX_ATTEMPTS = 40  # a flag retried this often under contention gives up with 503
 DEFAULT_THRESHOLD = 3
@@ -84,7 +84,7 @@ class Moderation:
         raise Unavailable()
 
     # ------------------------------------------------------------ reading (moderators)
-    def queue(self, principal: Principal, limit: int, cursor: str | None) -> Page:
+    def queue(self, principal: Principal, limit: int, cursor: str | None) -> Page[Review]:
         principal.require_moderator()
         return self.store.queue(limit, cursor)
 

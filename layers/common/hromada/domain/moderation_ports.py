@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from hromada.domain.ports import AuditEntry
+from hromada.models.common import Page
 
 OPEN = "open"
 CLOSED = "closed"
@@ -96,12 +97,6 @@ class Suspension:
     at: str
     by: str
     person: str | None = None  # the pseudonym of the account's verified address: the person stays suspended
-
-
-@dataclass
-class Page:
-    items: list[Review]
-    next_cursor: str | None = None
 
 
 class ModerationStore(Protocol):

@@ -13,8 +13,9 @@ from hromada.auth import Principal
 from hromada.domain.ballots import SHARDS, person_voter
 from hromada.domain.clock import new_id, utc_now
 from hromada.domain.ports import AuditEntry, ConditionFailed
-from hromada.domain.voting_ports import BallotBox, Guard, Listed, PollStore
+from hromada.domain.voting_ports import BallotBox, Guard, PollStore
 from hromada.errors import Conflict, Forbidden, Invalid, NotFound
+from hromada.models.common import Page
 from hromada.models.poll import Audience, Poll, PollCreate, PollOption, PollStatus, ResultsShown
 from hromada.models.voting import iso
 
@@ -92,7 +93,7 @@ class Polls:
             raise NotFound("poll_not_found")
         return poll
 
-    def list(self, principal: Principal, association_id: str | None, limit: int, cursor: str | None) -> Listed:
+    def list(self, principal: Principal, association_id: str | None, limit: int, cursor: str | None) -> Page[Poll]:
         if association_id and not principal.is_moderator and not (
                 principal.email_verified and self.store.is_editor(association_id, principal.email)):
             raise Forbidden()

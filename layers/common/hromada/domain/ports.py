@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from hromada.models.association import Association, Category, Editor, Language, Status
+from hromada.models.common import Page
 
 
 @dataclass(frozen=True)
@@ -27,13 +28,6 @@ class DirectoryQuery:
     text: str | None = None  # already folded (see reference.text.fold)
     limit: int = 20
     cursor: str | None = None
-
-
-@dataclass
-class Found:
-    items: list[Association]
-    next_cursor: str | None = None
-    calls: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -86,9 +80,9 @@ class AssociationStore(Protocol):
         """Write if still at expected_version and (when given) editor_email still edits it.
         Raises ConditionFailed("editor") or ConditionFailed("version")."""
 
-    def list_directory(self, query: DirectoryQuery) -> Found: ...
+    def list_directory(self, query: DirectoryQuery) -> Page[Association]: ...
 
-    def list_by_status(self, status: Status, limit: int, cursor: str | None) -> Found: ...
+    def list_by_status(self, status: Status, limit: int, cursor: str | None) -> Page[Association]: ...
 
     def editors(self, association_id: str) -> list[Editor]: ...
 

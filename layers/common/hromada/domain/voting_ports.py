@@ -14,6 +14,7 @@ from typing import Any, Literal, Protocol
 
 from hromada.domain.ports import AuditEntry
 from hromada.models.association import Association
+from hromada.models.common import Page
 from hromada.models.election import Candidate, CandidateStatus, Election, ElectionStatus
 from hromada.models.poll import Poll, PollStatus
 
@@ -26,12 +27,6 @@ class Guard:
     kind: Literal["roll", "owner", "editor", "verified"]
     subject: str  # the election (roll) or the association
     email: str | None = None
-
-
-@dataclass
-class Listed:
-    items: list[Any]
-    next_cursor: str | None = None
 
 
 @dataclass
@@ -80,9 +75,9 @@ class ElectionStore(Protocol):
     def save(self, election: Election, expected_version: int, audit: AuditEntry | None = None) -> None:
         """Raises ConditionFailed("version") when someone else changed it meanwhile."""
 
-    def list_public(self, limit: int, cursor: str | None) -> Listed: ...
+    def list_public(self, limit: int, cursor: str | None) -> Page[Election]: ...
 
-    def list_all(self, limit: int, cursor: str | None) -> Listed: ...
+    def list_all(self, limit: int, cursor: str | None) -> Page[Election]: ...
 
     def due(self, status: ElectionStatus, now: str) -> list[str]:
         """Ids of elections in `status` whose next phase was due at or before `now`."""
@@ -139,7 +134,7 @@ class PollStore(Protocol):
     def save(self, poll: Poll, expected_version: int, audit: AuditEntry | None = None, *,
              editor_email: str | None = None) -> None: ...
 
-    def list(self, audience: str, limit: int, cursor: str | None) -> Listed: ...
+    def list(self, audience: str, limit: int, cursor: str | None) -> Page[Poll]: ...
 
     def due(self, status: PollStatus, now: str) -> list[str]: ...
 

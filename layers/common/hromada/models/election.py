@@ -9,7 +9,8 @@ from pydantic import Field, StringConstraints
 
 from hromada.models.association import LocalizedText
 from hromada.models.common import Email, HttpsUrl, Model, Strict, single_line, text
-from hromada.models.voting import AssociationId, CandidateId, Instant, LocalizedTitle, StoredTitle
+from hromada.models.ids import AssociationId, CandidateId
+from hromada.models.voting import Instant, LocalizedTitle, StoredTitle
 
 
 class Method(StrEnum):

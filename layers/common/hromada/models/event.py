@@ -36,7 +36,6 @@ TimeZone = Annotated[str, StringConstraints(max_length=64, pattern=times.ZONE_PA
 EventCategories = Annotated[list[EventCategory], Field(min_length=1, max_length=5)]
 Capacity = Annotated[int, Field(ge=1, le=100_000, description="Seats; RSVPs beyond it join the waitlist")]
 PriceCents = Annotated[int, Field(ge=1, le=1_000_000, description="Price in euro cents")]
-EventId = Annotated[str, StringConstraints(pattern=r"^ev_[0-9a-f]{20}$")]
 WHEN = ("Date and time: with an offset (2026-05-01T17:00:00Z), or without one, read as wall-clock time "
         "in `timezone`")
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Any
 
 from pydantic import Field, model_validator
 
 from hromada.models.common import Model, Strict, text
+from hromada.models.ids import AnyId, ElectionId, is_id_of
 
 
 class FlagKind(StrEnum):
@@ -34,13 +35,10 @@ class DecisionAction(StrEnum):
     SUSPEND = "suspend"  # admins: the item's author may write nothing until the suspension is lifted
 
 
-ItemId = Annotated[str, Field(min_length=3, max_length=80, pattern=r"^[A-Za-z0-9_-]+$")]
-
-
 class FlagIn(Strict):
     kind: FlagKind
-    id: ItemId = Field(description="The item's id (a candidate's id for kind=candidate)")
-    election_id: ItemId | None = Field(None, description="For kind=candidate only: the candidate's election")
+    id: AnyId = Field(description="The item's id (a candidate's id for kind=candidate)")
+    election_id: ElectionId | None = Field(None, description="For kind=candidate only: the candidate's election")
     reason: FlagReason
     comment: text(0, 500) | None = Field(None, description="Plain text, for the moderators only")
 
@@ -48,6 +46,8 @@ class FlagIn(Strict):
     def _election_for_candidates(self) -> FlagIn:
         if (self.kind == FlagKind.CANDIDATE) != (self.election_id is not None):
             raise ValueError("election_id is required for a candidate and only for a candidate")
+        if not is_id_of(self.kind, self.id):
+            raise ValueError(f"id is not the id of a {self.kind}")
         return self
 
 

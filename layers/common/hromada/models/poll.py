@@ -8,7 +8,8 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, model_validator
 
 from hromada.models.common import Model, Strict
-from hromada.models.voting import AssociationId, Instant, LocalizedTitle, StoredTitle
+from hromada.models.ids import AssociationId
+from hromada.models.voting import Instant, LocalizedTitle, StoredTitle
 
 
 class Audience(StrEnum):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
 from hromada.models.association import RegionCode
 from hromada.models.common import Email, Model, Strict
 from hromada.models.event_category import EventCategory
+from hromada.models.ids import AssociationId
 
 
 class Frequency(StrEnum):
@@ -31,9 +31,6 @@ class SubscriptionStatus(StrEnum):
     SUPPRESSED = "suppressed"  # permanent bounce or complaint: never mailed again
 
 
-AssociationRef = Annotated[str, StringConstraints(pattern=r"^as_[0-9a-f]{20}$")]
-
-
 class Preferences(Strict):
     """What someone wants to hear about (and how often, in which language)."""
 
@@ -41,7 +38,7 @@ class Preferences(Strict):
                                       description="INSEE region codes; none means every region")
     categories: list[EventCategory] = Field(default_factory=list, max_length=13,
                                             description="Event topics; none means every topic")
-    associations: list[AssociationRef] = Field(default_factory=list, max_length=20,
+    associations: list[AssociationId] = Field(default_factory=list, max_length=20,
                                                description="Followed associations: their announcements")
     language: MailLanguage = MailLanguage.FR
     frequency: Frequency = Frequency.WEEKLY

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, StringConstraints
+from pydantic import AfterValidator, AwareDatetime
 
 from hromada.models.association import LocalizedText
 from hromada.models.common import single_line, text
@@ -32,8 +32,6 @@ def parse_iso(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-AssociationId = Annotated[str, StringConstraints(pattern=r"^as_[0-9a-f]{20}$")]
-CandidateId = Annotated[str, StringConstraints(pattern=r"^ca_[0-9a-f]{20}$")]
 ShortText = text(1, 300)
 ShortLine = single_line(1, 300)
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from hromada.domain.announcement_ports import AnnouncementQuery
-from hromada.domain.event_ports import Listing
 from hromada.models.announcement import Announcement
+from hromada.models.common import Page
 from hromada.reference.text import fold
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
-from hromada.store.guards import association_is_verified, confirm_editor, editor_still_edits, transact
+from hromada.store.guards import association_is_verified, confirm_editor, editor_still_edits, is_editor, transact
 from hromada.store.listing import Filters, KeyRange, query_page
 
 # The table's TTL attribute is `expires_at` (epoch seconds): an announcement's expiry is stored under
@@ -83,11 +83,9 @@ class DynamoAnnouncementStore:
         confirm_editor(self.client, association_id, email)
 
     def is_editor(self, association_id: str, email: str) -> bool:
-        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.editor(association_id, email)),
-                        ProjectionExpression="pk")
-        return "Item" in response
+        return is_editor(self.client, association_id, email)
 
-    def list(self, query: AnnouncementQuery) -> Listing:
+    def list(self, query: AnnouncementQuery) -> Page[Announcement]:
         filters = Filters()
         filters.add(f"attribute_not_exists({EXPIRY}) OR {EXPIRY} > :now", {":now": {"S": query.now}})
         if query.association_id:
@@ -106,4 +104,4 @@ class DynamoAnnouncementStore:
             filters.add("contains(#search, :text)", {":text": {"S": query.text}}, {"#search": "search"})
         items, cursor = query_page(self.client, table_name(), key_range, filters, limit=query.limit,
                                    cursor=query.cursor, descending=True)
-        return Listing([_announcement(item) for item in items], cursor)
+        return Page(items=[_announcement(item) for item in items], next_cursor=cursor)

@@ -12,19 +12,17 @@ from hromada.domain.ports import (
     AuditEntry,
     ConditionFailed,
     DirectoryQuery,
-    Found,
     NextEvent,
     SlugTaken,
 )
-from hromada.errors import BadRequest
 from hromada.models.association import Association, Editor, Status
+from hromada.models.common import Page
 from hromada.reference.text import fold
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
-from hromada.store.codec import decode_cursor, encode_cursor, from_item, to_item
-from hromada.store.errors import call, error_code, failed_conditions
-
-MAX_PAGES = 10  # a filtered directory page reads at most this many DynamoDB pages
+from hromada.store.codec import decode_cursor, from_item, to_item
+from hromada.store.errors import call, failed_conditions
+from hromada.store.paging import fill_page, query_count, query_items
 
 
 def _association_item(a: Association) -> dict[str, Any]:
@@ -181,20 +179,13 @@ class DynamoAssociationStore:
         their seats with the profile and the caller's editor item (existence and the editor check ride along);
         one counting Query of its follower entries (keys only, no items returned)."""
         table = table_name()
-        upcoming: list[dict[str, Any]] = []
         args: dict[str, Any] = {
             "TableName": table, "IndexName": "gsi1",
             "KeyConditionExpression": "gsi1pk = :pk AND gsi1sk >= :now",
             "ExpressionAttributeValues": {":pk": {"S": keys.event_association(association_id)}, ":now": {"S": now}},
             "ProjectionExpression": "id, title, #start, #status", "ExpressionAttributeNames": {
                 "#start": "start", "#status": "status"}}
-        while True:
-            response = call(self.client.query, **args)
-            upcoming += [from_item(item) for item in response.get("Items", [])]
-            if "LastEvaluatedKey" not in response:
-                break
-            args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
-        upcoming = [e for e in upcoming if e.get("status") != "cancelled"]
+        upcoming = [e for e in map(from_item, query_items(self.client, **args)) if e.get("status") != "cancelled"]
         profile = keys.association(association_id)
         editor = keys.editor(association_id, editor_email) if editor_email else None
         wanted = [profile, *([editor] if editor else []), *(keys.seats(e["id"]) for e in upcoming)]
@@ -216,15 +207,8 @@ class DynamoAssociationStore:
                     elif editor is not None and found["pk"] == editor["pk"] and found["sk"] == editor["sk"]:
                         edits = True
                 request = response.get("UnprocessedKeys") or None
-        followers = 0
-        args = {"TableName": table, "KeyConditionExpression": "pk = :pk", "Select": "COUNT",
-                "ExpressionAttributeValues": {":pk": {"S": keys.follower(association_id, "")["pk"]}}}
-        while True:
-            response = call(self.client.query, **args)
-            followers += int(response.get("Count", 0))
-            if "LastEvaluatedKey" not in response:
-                break
-            args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        followers = query_count(self.client, TableName=table, KeyConditionExpression="pk = :pk",
+                                ExpressionAttributeValues={":pk": {"S": keys.follower(association_id, "")["pk"]}})
         first_event = upcoming[0] if upcoming else None
         return exists, edits, AssociationNumbers(
             upcoming_events=len(upcoming), registrations=confirmed, waitlisted=waiting, followers=followers,
@@ -244,7 +228,7 @@ class DynamoAssociationStore:
                         ExpressionAttributeValues={":email": {"S": keys.editor_lookup(email)}})
         return [Editor.model_validate(from_item(item)) for item in response.get("Items", [])]
 
-    def list_directory(self, query: DirectoryQuery) -> Found:
+    def list_directory(self, query: DirectoryQuery) -> Page[Association]:
         if query.region or query.department:
             region = query.region  # the domain fills it in from the department
             index, pk_name, sk_name = "gsi3", "gsi3pk", "gsi3sk"
@@ -278,7 +262,7 @@ class DynamoAssociationStore:
             params["ExpressionAttributeNames"] = names
         return self._page(params, query.limit, start, key_names=("pk", "sk", pk_name, sk_name))
 
-    def list_by_status(self, status: Status, limit: int, cursor: str | None) -> Found:
+    def list_by_status(self, status: Status, limit: int, cursor: str | None) -> Page[Association]:
         partition = keys.association_collection(status.value)
         start = decode_cursor(cursor, expect={"gsi2pk": partition}, key_names={"pk", "sk", "gsi2pk", "gsi2sk"})
         params = {"TableName": table_name(), "IndexName": "gsi2", "KeyConditionExpression": "gsi2pk = :p",
@@ -286,28 +270,6 @@ class DynamoAssociationStore:
         return self._page(params, limit, start, key_names=("pk", "sk", "gsi2pk", "gsi2sk"))
 
     def _page(self, params: dict[str, Any], limit: int, start: dict[str, Any] | None,
-              key_names: tuple[str, ...]) -> Found:
-        """Fill one page of `limit` items. Unfiltered: one Query. Filtered: more pages, at most MAX_PAGES."""
-        items: list[dict[str, Any]] = []
-        calls = 0
-        filtered = "FilterExpression" in params
-        while True:
-            request = dict(params, Limit=max(limit, 50) if filtered else limit + 1)
-            if start:
-                request["ExclusiveStartKey"] = start
-            try:
-                response = call(self.client.query, **request)
-            except ClientError as error:
-                if error_code(error) == "ValidationException" and start:
-                    raise BadRequest("invalid_cursor") from error
-                raise
-            calls += 1
-            items += response.get("Items", [])
-            start = response.get("LastEvaluatedKey")
-            if len(items) > limit:
-                page = items[:limit]
-                last = page[-1]
-                cursor = encode_cursor({k: last[k] for k in key_names})
-                return Found([_association(i) for i in page], cursor, calls)
-            if not start or calls >= MAX_PAGES:
-                return Found([_association(i) for i in items], encode_cursor(start), calls)
+              key_names: tuple[str, ...]) -> Page[Association]:
+        items, next_cursor, _ = fill_page(self.client, params, limit, start, key_names)
+        return Page(items=[_association(i) for i in items], next_cursor=next_cursor)

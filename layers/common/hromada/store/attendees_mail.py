@@ -5,15 +5,14 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from botocore.exceptions import ClientError
-
 from hromada.domain.event_ports import EventRoster
 from hromada.models.event import Event
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item
-from hromada.store.errors import call, error_code
+from hromada.store.errors import call, guarded_write
 from hromada.store.events import DynamoEventStore
+from hromada.store.paging import query_items
 
 
 class DynamoAttendeeSource:
@@ -29,24 +28,15 @@ class DynamoAttendeeSource:
                                 "KeyConditionExpression": "gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to",
                                 "ExpressionAttributeValues": {":pk": {"S": keys.EVENTS_COLLECTION},
                                                               ":from": {"S": start}, ":to": {"S": end + "~"}}}
-        found: list[Event] = []
-        while True:
-            response = call(self.client.query, **args)
-            found += [Event.model_validate(from_item(i)) for i in response.get("Items", [])]
-            if "LastEvaluatedKey" not in response:
-                return [e for e in found if start <= e.start <= end]
-            args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        found = [Event.model_validate(from_item(i)) for i in query_items(self.client, **args)]
+        return [e for e in found if start <= e.start <= end]
 
     def claim_reminder(self, event: Event) -> bool:
-        try:
-            call(self.client.put_item, TableName=table_name(),
-                 Item={**_reminder_key(event), "expires_at": {"N": str(int(time.time()) + 3 * 86400)}},
-                 ConditionExpression="attribute_not_exists(pk)")
-        except ClientError as error:
-            if error_code(error) == "ConditionalCheckFailedException":
-                return False
-            raise
-        return True
+        written = guarded_write(
+            self.client.put_item, TableName=table_name(),
+            Item={**_reminder_key(event), "expires_at": {"N": str(int(time.time()) + 3 * 86400)}},
+            ConditionExpression="attribute_not_exists(pk)")
+        return written is not None
 
     def release_reminder(self, event: Event) -> None:
         call(self.client.delete_item, TableName=table_name(), Key=_reminder_key(event))

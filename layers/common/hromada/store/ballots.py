@@ -27,6 +27,7 @@ from hromada.store import keys
 from hromada.store.client import ballot_table_name, dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call, failed_conditions
+from hromada.store.paging import query_items
 from hromada.store.riders import riding
 
 ATTEMPTS = 4  # a transaction cancelled by a concurrent one wrote nothing: it is tried again
@@ -154,15 +155,8 @@ class DynamoBallotBox:
 
     def ballots(self, box: str, shards: int) -> Iterator[tuple[str, dict[str, Any]]]:
         for shard in range(shards):
-            start = None
-            while True:
-                params = self._shard_query(box, shard, start) | {"ConsistentRead": True}
-                response = call(self.client.query, **params)
-                for item in response.get("Items", []):
-                    yield self._ballot(item)
-                start = response.get("LastEvaluatedKey")
-                if not start:
-                    break
+            for item in query_items(self.client, **self._shard_query(box, shard), ConsistentRead=True):
+                yield self._ballot(item)
 
     def ballot(self, box: str, shard: int, tracker: str) -> dict[str, Any] | None:
         item = call(self.client.get_item, TableName=ballot_table_name(), Key=to_item(keys.ballot(box, shard, tracker)))
@@ -175,11 +169,8 @@ class DynamoBallotBox:
         return data["sk"].removeprefix(keys.BALLOT_PREFIX), data["ballot"]
 
     @staticmethod
-    def _shard_query(box: str, shard: int, start: dict[str, Any] | None) -> dict[str, Any]:
-        params: dict[str, Any] = {
+    def _shard_query(box: str, shard: int) -> dict[str, Any]:
+        return {
             "TableName": ballot_table_name(), "KeyConditionExpression": "pk = :pk AND begins_with(sk, :ballot)",
             "ExpressionAttributeValues": {":pk": {"S": keys.ballot_shard(box, shard)},
                                           ":ballot": {"S": keys.BALLOT_PREFIX}}}
-        if start:
-            params["ExclusiveStartKey"] = start
-        return params

@@ -5,14 +5,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from botocore.exceptions import ClientError
-
 from hromada.errors import Unavailable
 from hromada.mail import routing
 from hromada.mail.jobs import MailJob
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
-from hromada.store.errors import call, error_code
+from hromada.store.errors import call, guarded_write
 
 LEASE_SECONDS = 300  # a claim older than this (a crashed mailer) may be taken again
 KEEP_SECONDS = 40 * 86400  # longer than any period a key covers (a week), then TTL clears it
@@ -23,19 +21,15 @@ class DynamoDeliveryLog:
         self.client = client or dynamodb()
 
     def claim(self, key: str, recipient_id: str, now: float) -> bool:
-        try:
-            call(self.client.put_item, TableName=table_name(),
-                 Item={**_key(key, recipient_id), "status": {"S": "sending"},
-                       "lease_until": {"N": str(int(now) + LEASE_SECONDS)},
-                       "expires_at": {"N": str(int(now) + KEEP_SECONDS)}},
-                 ConditionExpression="attribute_not_exists(pk) OR (#s = :sending AND lease_until < :now)",
-                 ExpressionAttributeNames={"#s": "status"},
-                 ExpressionAttributeValues={":sending": {"S": "sending"}, ":now": {"N": str(int(now))}})
-        except ClientError as error:
-            if error_code(error) == "ConditionalCheckFailedException":
-                return False
-            raise
-        return True
+        written = guarded_write(
+            self.client.put_item, TableName=table_name(),
+            Item={**_key(key, recipient_id), "status": {"S": "sending"},
+                  "lease_until": {"N": str(int(now) + LEASE_SECONDS)},
+                  "expires_at": {"N": str(int(now) + KEEP_SECONDS)}},
+            ConditionExpression="attribute_not_exists(pk) OR (#s = :sending AND lease_until < :now)",
+            ExpressionAttributeNames={"#s": "status"},
+            ExpressionAttributeValues={":sending": {"S": "sending"}, ":now": {"N": str(int(now))}})
+        return written is not None
 
     def sent(self, key: str, recipient_id: str, message_id: str, now: float) -> None:
         call(self.client.update_item, TableName=table_name(), Key=_key(key, recipient_id),
@@ -45,13 +39,9 @@ class DynamoDeliveryLog:
                                         ":now": {"N": str(int(now))}})
 
     def release(self, key: str, recipient_id: str) -> None:
-        try:
-            call(self.client.delete_item, TableName=table_name(), Key=_key(key, recipient_id),
-                 ConditionExpression="#s = :sending", ExpressionAttributeNames={"#s": "status"},
-                 ExpressionAttributeValues={":sending": {"S": "sending"}})
-        except ClientError as error:
-            if error_code(error) != "ConditionalCheckFailedException":
-                raise
+        guarded_write(self.client.delete_item, TableName=table_name(), Key=_key(key, recipient_id),
+                      ConditionExpression="#s = :sending", ExpressionAttributeNames={"#s": "status"},
+                      ExpressionAttributeValues={":sending": {"S": "sending"}})  # not ours any more: left as is
 
 
 def _key(key: str, recipient_id: str) -> dict[str, Any]:

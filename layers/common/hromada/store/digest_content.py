@@ -7,7 +7,7 @@ from typing import Any
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item
-from hromada.store.errors import call
+from hromada.store.paging import query_pages
 
 _CONTENT = {"id", "title", "description", "body", "description_html", "body_html", "start", "end", "timezone",
             "venue", "online_url", "categories", "association_id", "association_name", "region", "sources",
@@ -38,10 +38,7 @@ class DynamoDigestContent:
             "ExpressionAttributeValues": {":pk": {"S": collection}, ":from": {"S": from_order},
                                           ":no": {"BOOL": False}}}
         items: list[dict[str, Any]] = []
-        while True:
-            response = call(self.client.query, **args)
+        for response in query_pages(self.client, **args):
             self.reads += 1
             items += [{k: v for k, v in from_item(i).items() if k in _CONTENT} for i in response.get("Items", [])]
-            if "LastEvaluatedKey" not in response:
-                return items
-            args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        return items

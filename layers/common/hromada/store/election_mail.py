@@ -10,7 +10,7 @@ from hromada.models.subscription import Subscription
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.elections import DynamoElectionStore
-from hromada.store.errors import call
+from hromada.store.paging import query_items
 from hromada.store.subscriptions import DynamoSubscriptionStore
 
 
@@ -31,10 +31,4 @@ class DynamoElectionAudience:
             yield from store.subscribers(frequency)
 
     def _pages(self, args: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        args = {"TableName": table_name(), **args}
-        while True:
-            response = call(self.client.query, **args)
-            yield from response.get("Items", [])
-            if "LastEvaluatedKey" not in response:
-                return
-            args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        return query_items(self.client, TableName=table_name(), **args)

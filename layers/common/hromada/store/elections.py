@@ -7,20 +7,20 @@ import secrets
 from dataclasses import replace
 from typing import Any
 
-from botocore.exceptions import ClientError
-
 from hromada.domain.ballots import SHARDS
 from hromada.domain.ports import AuditEntry
-from hromada.domain.voting_ports import Guard, Listed, VoterView
+from hromada.domain.voting_ports import Guard, VoterView
 from hromada.errors import BadRequest
 from hromada.models.association import Association
+from hromada.models.common import Page
 from hromada.models.election import Candidate, CandidateStatus, Election, ElectionStatus
 from hromada.pseudonyms import normalise_address
 from hromada.store import keys
 from hromada.store.ballots import batch_get, batch_get_tables, counter_sums, guard_check, transact
 from hromada.store.client import ballot_table_name, dynamodb, table_name
 from hromada.store.codec import decode_cursor, encode_cursor, from_item, to_item
-from hromada.store.errors import call, error_code
+from hromada.store.errors import call
+from hromada.store.paging import query_from, query_items, query_pages
 
 MAX_DUE_PAGES = 10
 
@@ -129,28 +129,21 @@ class DynamoElectionStore:
             items.append(audit_put(keys.election(election.id), audit))
         transact(self.client, items, ["version", "audit"])
 
-    def list_public(self, limit: int, cursor: str | None) -> Listed:
+    def list_public(self, limit: int, cursor: str | None) -> Page[Election]:
         return self._list("gsi3", keys.ELECTIONS_PUBLIC, limit, cursor)
 
-    def list_all(self, limit: int, cursor: str | None) -> Listed:
+    def list_all(self, limit: int, cursor: str | None) -> Page[Election]:
         return self._list("gsi1", keys.ELECTIONS_ALL, limit, cursor)
 
-    def _list(self, index: str, partition: str, limit: int, cursor: str | None) -> Listed:
+    def _list(self, index: str, partition: str, limit: int, cursor: str | None) -> Page[Election]:
         pk, sk = f"{index}pk", f"{index}sk"
         start = decode_cursor(cursor, expect={pk: partition}, key_names={"pk", "sk", pk, sk})
         params: dict[str, Any] = {"TableName": table_name(), "IndexName": index,
                                   "KeyConditionExpression": f"{pk} = :p", "ScanIndexForward": False,
                                   "ExpressionAttributeValues": {":p": {"S": partition}}, "Limit": limit}
-        if start:
-            params["ExclusiveStartKey"] = start
-        try:
-            response = call(self.client.query, **params)
-        except ClientError as error:
-            if error_code(error) == "ValidationException" and start:
-                raise BadRequest("invalid_cursor") from error
-            raise
-        return Listed([_election(i) for i in response.get("Items", [])],
-                      encode_cursor(response.get("LastEvaluatedKey")))
+        response = query_from(self.client, start, **params)
+        return Page(items=[_election(i) for i in response.get("Items", [])],
+                    next_cursor=encode_cursor(response.get("LastEvaluatedKey")))
 
     def due(self, status: ElectionStatus, now: str) -> list[str]:
         return due_ids(self.client, keys.election_status(status.value), now)
@@ -158,18 +151,11 @@ class DynamoElectionStore:
     # ------------------------------------------------------------ candidates
     def with_candidates(self, election_id: str) -> tuple[Election | None, list[Candidate]]:
         """One Query: the candidates' keys sort just before the election's (CANDIDATE#… < ELECTION)."""
-        items: list[dict[str, Any]] = []
-        params: dict[str, Any] = {
-            "TableName": table_name(), "ConsistentRead": True,
-            "KeyConditionExpression": "pk = :pk AND sk BETWEEN :first AND :election",
-            "ExpressionAttributeValues": {":pk": {"S": keys.election(election_id)["pk"]},
-                                          ":first": {"S": keys.CANDIDATE_PREFIX}, ":election": {"S": keys.ELECTION}}}
-        while True:
-            response = call(self.client.query, **params)
-            items += response.get("Items", [])
-            if not response.get("LastEvaluatedKey"):
-                break
-            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        items = list(query_items(
+            self.client, TableName=table_name(), ConsistentRead=True,
+            KeyConditionExpression="pk = :pk AND sk BETWEEN :first AND :election",
+            ExpressionAttributeValues={":pk": {"S": keys.election(election_id)["pk"]},
+                                       ":first": {"S": keys.CANDIDATE_PREFIX}, ":election": {"S": keys.ELECTION}}))
         election = next((_election(i) for i in items if i["sk"]["S"] == keys.ELECTION), None)
         return election, [_candidate(i) for i in items if i["sk"]["S"] != keys.ELECTION]
 
@@ -318,29 +304,15 @@ class DynamoElectionStore:
 
 def due_ids(client: Any, partition: str, now: str) -> list[str]:
     """Ids in a due queue (gsi2) whose time has come, oldest first."""
-    ids: list[str] = []
-    params: dict[str, Any] = {"TableName": table_name(), "IndexName": "gsi2",
-                              "KeyConditionExpression": "gsi2pk = :p AND gsi2sk <= :now",
-                              "ExpressionAttributeValues": {":p": {"S": partition}, ":now": {"S": keys.due_until(now)}},
-                              "ProjectionExpression": "#id", "ExpressionAttributeNames": {"#id": "id"}}
-    for _ in range(MAX_DUE_PAGES):
-        response = call(client.query, **params)
-        ids += [item["id"]["S"] for item in response.get("Items", [])]
-        if not response.get("LastEvaluatedKey"):
-            break
-        params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
-    return ids
+    pages = query_pages(client, max_pages=MAX_DUE_PAGES, TableName=table_name(), IndexName="gsi2",
+                        KeyConditionExpression="gsi2pk = :p AND gsi2sk <= :now",
+                        ExpressionAttributeValues={":p": {"S": partition}, ":now": {"S": keys.due_until(now)}},
+                        ProjectionExpression="#id", ExpressionAttributeNames={"#id": "id"})
+    return [item["id"]["S"] for response in pages for item in response.get("Items", [])]
 
 
 def audit_log(client: Any, partition: str) -> list[AuditEntry]:
-    entries: list[AuditEntry] = []
-    params: dict[str, Any] = {"TableName": table_name(),
-                              "KeyConditionExpression": "pk = :pk AND begins_with(sk, :audit)",
-                              "ExpressionAttributeValues": {":pk": {"S": partition},
-                                                            ":audit": {"S": keys.AUDIT_PREFIX}}}
-    while True:
-        response = call(client.query, **params)
-        entries += [audit_entry(i) for i in response.get("Items", [])]
-        if not response.get("LastEvaluatedKey"):
-            return entries
-        params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+    return [audit_entry(i) for i in query_items(client, TableName=table_name(),
+                                                KeyConditionExpression="pk = :pk AND begins_with(sk, :audit)",
+                                                ExpressionAttributeValues={":pk": {"S": partition},
+                                                                           ":audit": {"S": keys.AUDIT_PREFIX}})]

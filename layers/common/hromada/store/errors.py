@@ -77,6 +77,16 @@ def call(operation: Callable[..., Any], **kwargs: Any) -> Any:
         raise mapped from error
 
 
+def guarded_write(operation: Callable[..., Any], **kwargs: Any) -> dict[str, Any] | None:
+    """A conditional write's response, or None when its condition did not hold (nothing was written)."""
+    try:
+        return call(operation, **kwargs)
+    except ClientError as error:
+        if error_code(error) == "ConditionalCheckFailedException":
+            return None
+        raise
+
+
 def _transaction(operation: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
     own = [*kwargs["TransactItems"], *pending_puts(), *riders.pending()]
     guard = write_guards.riding(len(own))

@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from hromada.domain.event_ports import EventQuery, EventRoster, Listing, WaitSlot
+from hromada.domain.event_ports import EventQuery, EventRoster, WaitSlot
+from hromada.models.common import Page
 from hromada.models.event import Event, EventStatus, Rsvp, RsvpStatus, Seats
 from hromada.reference.text import fold
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
-from hromada.store.guards import association_is_verified, confirm_editor, editor_still_edits, transact
+from hromada.store.guards import association_is_verified, confirm_editor, editor_still_edits, is_editor, transact
 from hromada.store.listing import Filters, KeyRange, query_page
+from hromada.store.paging import query_count, query_items, query_pages
 
 ONE, MINUS_ONE, ZERO = {"N": "1"}, {"N": "-1"}, {"N": "0"}
 # Attribute names of the seats item (several are DynamoDB reserved words).
@@ -174,32 +176,22 @@ class DynamoEventStore:
     def _purge(self, event_id: str) -> None:
         """RSVPs and waitlist slots of a deleted event (nothing reads them once the event is gone)."""
         table = table_name()
-        start = None
-        while True:
-            params: dict[str, Any] = {"TableName": table, "KeyConditionExpression": "pk = :pk",
-                                      "ExpressionAttributeValues": {":pk": {"S": keys.event_partition(event_id)}},
-                                      "ProjectionExpression": "pk, sk"}
-            if start:
-                params["ExclusiveStartKey"] = start
-            response = call(self.client.query, **params)
+        for response in query_pages(self.client, TableName=table, KeyConditionExpression="pk = :pk",
+                                    ExpressionAttributeValues={":pk": {"S": keys.event_partition(event_id)}},
+                                    ProjectionExpression="pk, sk"):
             found = response.get("Items", [])
             for chunk in range(0, len(found), 25):
                 request = {table: [{"DeleteRequest": {"Key": key}} for key in found[chunk:chunk + 25]]}
                 while request:
                     request = call(self.client.batch_write_item, RequestItems=request).get("UnprocessedItems") or None
-            start = response.get("LastEvaluatedKey")
-            if not start:
-                return
 
     def confirm_editor(self, association_id: str, email: str | None) -> None:
         confirm_editor(self.client, association_id, email)
 
     def is_editor(self, association_id: str, email: str) -> bool:
-        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.editor(association_id, email)),
-                        ProjectionExpression="pk")
-        return "Item" in response
+        return is_editor(self.client, association_id, email)
 
-    def list(self, query: EventQuery) -> Listing:
+    def list(self, query: EventQuery) -> Page[Event]:
         low = query.start_from
         high = query.start_to + UNTIL_END_OF_ID if query.start_to else None
         filters = Filters()
@@ -227,7 +219,7 @@ class DynamoEventStore:
             filters.add("attribute_exists(#venue)", names={"#venue": "venue"})
         items, cursor = query_page(self.client, table_name(), key_range, filters, limit=query.limit,
                                    cursor=query.cursor, descending=query.descending)
-        return Listing([_event(item) for item in items], cursor)
+        return Page(items=[_event(item) for item in items], next_cursor=cursor)
 
     def count_upcoming_by_region(self, since: str) -> dict[str, int]:
         # One Query of the "upcoming" collection (gsi2, by start) from `since` on, returning only each event's
@@ -244,15 +236,11 @@ class DynamoEventStore:
                                           ":scheduled": {"S": EventStatus.SCHEDULED.value},
                                           ":visible": {"BOOL": False}}}
         counts: dict[str, int] = {}
-        while True:
-            response = call(self.client.query, **params)
-            for item in response.get("Items", []):
-                region = item.get("venue", {}).get("M", {}).get("region", {}).get("S")
-                if region:
-                    counts[region] = counts.get(region, 0) + 1
-            if "LastEvaluatedKey" not in response:
-                return counts
-            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        for item in query_items(self.client, **params):
+            region = item.get("venue", {}).get("M", {}).get("region", {}).get("S")
+            if region:
+                counts[region] = counts.get(region, 0) + 1
+        return counts
 
     # ------------------------------------------------------------ RSVPs
     def get_rsvp(self, event_id: str, member_id: str) -> Rsvp | None:
@@ -304,18 +292,10 @@ class DynamoEventStore:
 
     def position(self, rsvp: Rsvp) -> int:
         mine = keys.waitlist_slot(rsvp.event_id, rsvp.joined_at, rsvp.member_id)
-        params: dict[str, Any] = {
-            "TableName": table_name(), "Select": "COUNT", "ConsistentRead": True,
-            "KeyConditionExpression": "pk = :pk AND sk BETWEEN :first AND :mine",
-            "ExpressionAttributeValues": {":pk": {"S": mine["pk"]}, ":first": {"S": keys.WAIT_PREFIX},
-                                          ":mine": {"S": mine["sk"]}}}
-        count = 0
-        while True:
-            response = call(self.client.query, **params)
-            count += response.get("Count", 0)
-            if not response.get("LastEvaluatedKey"):
-                return count
-            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        return query_count(self.client, TableName=table_name(), ConsistentRead=True,
+                           KeyConditionExpression="pk = :pk AND sk BETWEEN :first AND :mine",
+                           ExpressionAttributeValues={":pk": {"S": mine["pk"]}, ":first": {"S": keys.WAIT_PREFIX},
+                                                      ":mine": {"S": mine["sk"]}})
 
     def first_waiting(self, event_id: str) -> WaitSlot | None:
         response = call(self.client.query, TableName=table_name(), ConsistentRead=True, Limit=1,
@@ -351,16 +331,8 @@ class DynamoEventStore:
         self._transact(items, ["changed"] * len(items))
 
     def roster(self, event_id: str) -> EventRoster | None:
-        params: dict[str, Any] = {"TableName": table_name(), "ConsistentRead": True,
-                                  "KeyConditionExpression": "pk = :pk",
-                                  "ExpressionAttributeValues": {":pk": {"S": keys.event_partition(event_id)}}}
-        items: list[dict[str, Any]] = []
-        while True:
-            response = call(self.client.query, **params)
-            items += response.get("Items", [])
-            if not response.get("LastEvaluatedKey"):
-                break
-            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        items = query_items(self.client, TableName=table_name(), ConsistentRead=True, KeyConditionExpression="pk = :pk",
+                            ExpressionAttributeValues={":pk": {"S": keys.event_partition(event_id)}})
         by_kind: dict[str, list[dict[str, Any]]] = {"event": [], "seats": [], "rsvp": [], "wait": []}
         for item in items:
             sk = item["sk"]["S"]

@@ -39,6 +39,13 @@ def association_is_verified(association_id: str) -> dict[str, Any]:
                                "ExpressionAttributeValues": {":verified": {"S": "verified"}}}}
 
 
+def is_editor(client: Any, association_id: str, email: str) -> bool:
+    """Whether `email` edits the association (one key-only read of its editor item)."""
+    response = call(client.get_item, TableName=table_name(), Key=to_item(keys.editor(association_id, email)),
+                    ProjectionExpression="pk")
+    return "Item" in response
+
+
 def confirm_editor(client: Any, association_id: str, editor_email: str | None) -> None:
     """The editor check of a write that has nothing to write, as a transaction of its own."""
     items = editor_still_edits(association_id, editor_email)

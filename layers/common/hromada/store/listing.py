@@ -10,11 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from botocore.exceptions import ClientError
-
-from hromada.errors import BadRequest
 from hromada.store.codec import decode_cursor, encode_cursor
-from hromada.store.errors import call, error_code
+from hromada.store.paging import query_from
 
 MAX_WINDOW = 500
 
@@ -92,14 +89,7 @@ def query_page(client: Any, table: str, keys: KeyRange, filters: Filters, *, lim
         params["Limit"] = limit + 1
     if filters.names:
         params["ExpressionAttributeNames"] = filters.names
-    if start is not None:
-        params["ExclusiveStartKey"] = start
-    try:
-        response = call(client.query, **params)
-    except ClientError as error:
-        if error_code(error) == "ValidationException" and start is not None:
-            raise BadRequest("invalid_cursor") from error
-        raise
+    response = query_from(client, start, **params)
     items = response.get("Items", [])
     if len(items) > limit:
         page = items[:limit]

@@ -6,8 +6,9 @@ import secrets
 import time
 from typing import Any
 
-from hromada.domain.moderation_ports import OPEN, Flag, Page, Review, Suspension, Target, TargetInfo, Warning
+from hromada.domain.moderation_ports import OPEN, Flag, Review, Suspension, Target, TargetInfo, Warning
 from hromada.domain.ports import AuditEntry, ConditionFailed
+from hromada.models.common import Page
 from hromada.store import keys
 from hromada.store.audit import audit_put
 from hromada.store.ballots import batch_get
@@ -15,7 +16,7 @@ from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
 from hromada.store.guards import transact
-from hromada.store.paging import Collection, read_page
+from hromada.store.paging import Collection, query_items, read_page
 
 # Closed flags are kept this long (then DynamoDB's TTL removes them; the review keeps the counts).
 FLAG_RETENTION_SECONDS = 180 * 24 * 3600
@@ -131,13 +132,7 @@ class DynamoModerationStore:
         return from_item(item) if item else None
 
     def _query(self, **params: Any) -> list[dict[str, Any]]:
-        items: list[dict[str, Any]] = []
-        while True:
-            response = call(self.client.query, TableName=table_name(), **params)
-            items += response.get("Items", [])
-            if not response.get("LastEvaluatedKey"):
-                return items
-            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        return list(query_items(self.client, TableName=table_name(), **params))
 
     # ------------------------------------------------------------ reading
     def target(self, target: Target) -> TargetInfo | None:
@@ -190,9 +185,9 @@ class DynamoModerationStore:
                         ConsistentRead=True)
         return _review(response["Item"]) if "Item" in response else None
 
-    def queue(self, limit: int, cursor: str | None) -> Page:
+    def queue(self, limit: int, cursor: str | None) -> Page[Review]:
         items, next_cursor, _ = read_page(self.client, Collection("gsi2", keys.FLAGS_OPEN), limit, cursor)
-        return Page([_review(i) for i in items], next_cursor)
+        return Page(items=[_review(i) for i in items], next_cursor=next_cursor)
 
     def review_with_flags(self, target: Target) -> tuple[Review | None, list[Flag]]:
         # The review (sk REVIEW) and the flags (BY#...) share the item's partition and are adjacent in it

@@ -19,6 +19,7 @@ from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
 from hromada.store.guards import transact
+from hromada.store.paging import query_items
 
 __all__ = ["CognitoAccounts", "DynamoPersonalDataStore"]
 
@@ -47,13 +48,7 @@ class DynamoPersonalDataStore:
         return self._client or dynamodb()
 
     def _query(self, **params: Any) -> list[dict[str, Any]]:
-        items: list[dict[str, Any]] = []
-        while True:
-            response = call(self.client.query, TableName=table_name(), **params)
-            items += response.get("Items", [])
-            if not response.get("LastEvaluatedKey"):
-                return items
-            params["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        return list(query_items(self.client, TableName=table_name(), **params))
 
     def _update(self, key: dict[str, Any], expression: str, values: dict[str, Any] | None = None,
                 names: dict[str, str] | None = None) -> None:

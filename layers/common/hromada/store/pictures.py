@@ -10,7 +10,7 @@ from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
-from hromada.store.guards import editor_still_edits, transact
+from hromada.store.guards import editor_still_edits, is_editor, transact
 
 _KEYS = {PictureTarget.ASSOCIATION: keys.association, PictureTarget.EVENT: keys.event,
          PictureTarget.ANNOUNCEMENT: keys.announcement}
@@ -35,9 +35,7 @@ class DynamoPictureStore:
         return Owned(association_id, picture)
 
     def is_editor(self, association_id: str, email: str) -> bool:
-        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.editor(association_id, email)),
-                        ProjectionExpression="pk")
-        return "Item" in response
+        return is_editor(self.client, association_id, email)
 
     def set_picture(self, target: PictureTarget, item_id: str, association_id: str, picture: Picture | None, *,
                     editor_email: str | None) -> None:

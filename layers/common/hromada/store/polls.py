@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from botocore.exceptions import ClientError
-
 from hromada.domain.ballots import SHARDS
 from hromada.domain.ports import AuditEntry
-from hromada.domain.voting_ports import Guard, Listed
-from hromada.errors import BadRequest
+from hromada.domain.voting_ports import Guard
+from hromada.models.common import Page
 from hromada.models.poll import Poll, PollStatus
 from hromada.store import keys
 from hromada.store.ballots import batch_get, batch_get_tables, counter_sums, guard_check, transact
 from hromada.store.client import ballot_table_name, dynamodb, table_name
 from hromada.store.codec import decode_cursor, encode_cursor, from_item, to_item
 from hromada.store.elections import audit_put, due_ids
-from hromada.store.errors import call, error_code
+from hromada.store.errors import call
+from hromada.store.paging import query_from
 
 
 def _poll_item(p: Poll) -> dict[str, Any]:
@@ -89,21 +88,15 @@ class DynamoPollStore:
             which.append("audit")
         transact(self.client, items, which)
 
-    def list(self, audience: str | None, limit: int, cursor: str | None) -> Listed:
+    def list(self, audience: str | None, limit: int, cursor: str | None) -> Page[Poll]:
         partition = keys.poll_audience(audience)
         start = decode_cursor(cursor, expect={"gsi3pk": partition}, key_names={"pk", "sk", "gsi3pk", "gsi3sk"})
         params: dict[str, Any] = {"TableName": table_name(), "IndexName": "gsi3",
                                   "KeyConditionExpression": "gsi3pk = :p", "ScanIndexForward": False,
                                   "ExpressionAttributeValues": {":p": {"S": partition}}, "Limit": limit}
-        if start:
-            params["ExclusiveStartKey"] = start
-        try:
-            response = call(self.client.query, **params)
-        except ClientError as error:
-            if error_code(error) == "ValidationException" and start:
-                raise BadRequest("invalid_cursor") from error
-            raise
-        return Listed([_poll(i) for i in response.get("Items", [])], encode_cursor(response.get("LastEvaluatedKey")))
+        response = query_from(self.client, start, **params)
+        return Page(items=[_poll(i) for i in response.get("Items", [])],
+                    next_cursor=encode_cursor(response.get("LastEvaluatedKey")))
 
     def due(self, status: PollStatus, now: str) -> list[str]:
         return due_ids(self.client, keys.poll_status(status.value), now)

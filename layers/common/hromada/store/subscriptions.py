@@ -13,7 +13,8 @@ from hromada.models.subscription import Frequency, Subscription, SubscriptionSta
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
-from hromada.store.errors import call, error_code
+from hromada.store.errors import call, error_code, guarded_write
+from hromada.store.paging import query_items, query_pages
 
 
 def _item(subscription: Subscription, expires_at: int | None) -> dict[str, Any]:
@@ -83,29 +84,19 @@ class DynamoSubscriptionStore:
 
     def take_form_mail(self, domain: str, hour: int, cap: int) -> bool:
         """One more confirmation or notice mail to this mail domain this hour, unless `cap` went already."""
-        try:
-            call(self.client.update_item, TableName=table_name(), Key=to_item(keys.form_mail_allowance(domain, hour)),
-                 UpdateExpression="ADD sent :one SET expires_at = :expires",
-                 ConditionExpression="attribute_not_exists(sent) OR sent < :cap",
-                 ExpressionAttributeValues={":one": {"N": "1"}, ":cap": {"N": str(cap)},
-                                            ":expires": {"N": str((hour + 2) * 3600)}})
-        except ClientError as error:
-            if error_code(error) == "ConditionalCheckFailedException":
-                return False
-            raise
-        return True
+        written = guarded_write(
+            self.client.update_item, TableName=table_name(), Key=to_item(keys.form_mail_allowance(domain, hour)),
+            UpdateExpression="ADD sent :one SET expires_at = :expires",
+            ConditionExpression="attribute_not_exists(sent) OR sent < :cap",
+            ExpressionAttributeValues={":one": {"N": "1"}, ":cap": {"N": str(cap)},
+                                       ":expires": {"N": str((hour + 2) * 3600)}})
+        return written is not None
 
     def followers(self, association_id: str) -> list[Subscription]:
         """Confirmed, active subscribers following an association: a Query, then BatchGetItem by 100."""
-        ids: list[str] = []
-        args: dict[str, Any] = {"TableName": table_name(), "KeyConditionExpression": "pk = :pk",
-                                "ExpressionAttributeValues": {":pk": {"S": keys.follower(association_id, "")["pk"]}}}
-        while True:
-            response = call(self.client.query, **args)
-            ids += [item["sk"]["S"] for item in response.get("Items", [])]
-            if "LastEvaluatedKey" not in response:
-                break
-            args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        ids = [item["sk"]["S"] for item in query_items(
+            self.client, TableName=table_name(), KeyConditionExpression="pk = :pk",
+            ExpressionAttributeValues={":pk": {"S": keys.follower(association_id, "")["pk"]}})]
         found: list[Subscription] = []
         for start in range(0, len(ids), 100):
             request = {table_name(): {"Keys": [to_item(keys.subscription(i)) for i in ids[start:start + 100]]}}
@@ -159,16 +150,11 @@ class DynamoSubscriptionStore:
 
     def count_soft_bounce(self, email: str) -> int | None:
         """Soft bounces are counted on the subscription (None: no subscription for this address)."""
-        try:
-            response = call(self.client.update_item, TableName=table_name(),
-                            Key=to_item(keys.subscription(_id_of(email))),
-                            UpdateExpression="ADD soft_bounces :one", ConditionExpression="attribute_exists(pk)",
-                            ExpressionAttributeValues={":one": {"N": "1"}}, ReturnValues="UPDATED_NEW")
-        except ClientError as error:
-            if error_code(error) == "ConditionalCheckFailedException":
-                return None
-            raise
-        return int(response["Attributes"]["soft_bounces"]["N"])
+        response = guarded_write(self.client.update_item, TableName=table_name(),
+                                 Key=to_item(keys.subscription(_id_of(email))),
+                                 UpdateExpression="ADD soft_bounces :one", ConditionExpression="attribute_exists(pk)",
+                                 ExpressionAttributeValues={":one": {"N": "1"}}, ReturnValues="UPDATED_NEW")
+        return None if response is None else int(response["Attributes"]["soft_bounces"]["N"])
 
     # ------------------------------------------------------------ digest planner
     def subscribers(self, frequency: str) -> Iterator[Subscription]:
@@ -176,14 +162,10 @@ class DynamoSubscriptionStore:
         args: dict[str, Any] = {"TableName": table_name(), "IndexName": "gsi1",
                                 "KeyConditionExpression": "gsi1pk = :pk",
                                 "ExpressionAttributeValues": {":pk": {"S": keys.subscribers(frequency)}}}
-        while True:
-            response = call(self.client.query, **args)
+        for response in query_pages(self.client, **args):
             self.reads += 1
             for item in response.get("Items", []):
                 yield Subscription.model_validate(from_item(item))
-            if "LastEvaluatedKey" not in response:
-                return
-            args["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
     def _write(self, subscription: Subscription, previous: Subscription | None, expires_at: int | None,
                condition: str, values: dict[str, Any], guard: str) -> None:
