@@ -11,16 +11,12 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from hromada.api import (
-    ERRORS_PUBLIC,
-    NOT_FOUND,
-    create_app,
-    documented,
-    make_handler,
-)
+from hromada import api
+from hromada.api import ERRORS_PUBLIC, NOT_FOUND, documented
 from hromada.coldstart import init_done
 from hromada.domain.initiatives import Initiatives
 from hromada.domain.twinning_ports import ListQuery
+from hromada.models import ids
 from hromada.models.association import RegionCode
 from hromada.models.common import Limit, Page
 from hromada.models.initiative import (
@@ -38,9 +34,9 @@ from hromada.store.initiatives import DynamoInitiativeStore
 from hromada.store.matches import DynamoMatchIndex
 from hromada.twinning_routes import TwinningRoutes, add_item_routes
 
-app = create_app()
+app = api.create_app()
 TAGS = ["initiatives"]
-InitiativeId = Annotated[str, Path(min_length=3, max_length=80, description="Initiative id (in_...)")]
+InitiativeId = Annotated[str, Path(pattern=ids.INITIATIVE, description="Initiative id (in_...)")]
 
 
 @cache
@@ -56,7 +52,7 @@ def list_initiatives(
     oblast: Annotated[OblastCode | None, Query(description="Ukrainian oblast, e.g. UA-48")] = None,
     domain: Annotated[CooperationDomain | None, Query()] = None,
     status: Annotated[InitiativeStatus | None, Query()] = None,
-    association: Annotated[str | None, Query(min_length=3, max_length=80, pattern=r"^as_[A-Za-z0-9_-]+$",
+    association: Annotated[str | None, Query(pattern=ids.ASSOCIATION,
                                              description="The association that published it (as_...)")] = None,
     limit: Annotated[Limit, Query()] = 20,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
@@ -86,7 +82,7 @@ ROUTES = TwinningRoutes(
 add_item_routes(app, ROUTES, initiatives)
 
 
-lambda_handler = make_handler(app)
+lambda_handler = api.make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
 init_done()

@@ -11,20 +11,12 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from hromada.api import (
-    CONFLICT,
-    ERRORS_PUBLIC,
-    ERRORS_SIGNED_IN,
-    NOT_FOUND,
-    SIGNED_IN,
-    create_app,
-    documented,
-    make_handler,
-    principal,
-)
+from hromada import api
+from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.partnerships import Partnerships
 from hromada.domain.twinning_ports import ListQuery
+from hromada.models import ids
 from hromada.models.association import RegionCode
 from hromada.models.common import Limit, Page
 from hromada.models.match import Matches
@@ -44,9 +36,9 @@ from hromada.store.matches import DynamoMatchIndex
 from hromada.store.partnerships import DynamoPartnershipStore
 from hromada.twinning_routes import TwinningRoutes, add_item_routes
 
-app = create_app()
+app = api.create_app()
 TAGS = ["partnerships"]
-PartnershipId = Annotated[str, Path(min_length=3, max_length=80, description="Partnership id (pt_...)")]
+PartnershipId = Annotated[str, Path(pattern=ids.PARTNERSHIP, description="Partnership id (pt_...)")]
 
 
 @cache
@@ -61,7 +53,7 @@ def list_partnerships(
     oblast: Annotated[OblastCode | None, Query(description="Ukrainian oblast, e.g. UA-46")] = None,
     domain: Annotated[CooperationDomain | None, Query()] = None,
     status: Annotated[PartnershipStatus | None, Query()] = None,
-    association: Annotated[str | None, Query(min_length=3, max_length=80, pattern=r"^as_[A-Za-z0-9_-]+$",
+    association: Annotated[str | None, Query(pattern=ids.ASSOCIATION,
                                              description="An association taking part (as_...)")] = None,
     limit: Annotated[Limit, Query()] = 20,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
@@ -86,14 +78,14 @@ def match_partnerships(
 @app.get("/partnerships/<id>/contacts", tags=TAGS, summary="Contacts with their e-mails (parties, moderators)",
          security=SIGNED_IN, responses=documented(200, "The contacts", ERRORS_SIGNED_IN, NOT_FOUND))
 def partnership_contacts(id: PartnershipId) -> list[PartnershipContactOut]:
-    return contacts_out(partnerships().for_parties(principal(app), id).contacts, with_emails=True)
+    return contacts_out(partnerships().for_parties(api.principal(app), id).contacts, with_emails=True)
 
 
 @app.post("/partnerships/<id>/confirm", tags=TAGS,
           summary="Confirm a proposal: the other side or a moderator (proposed -> in_discussion)",
           security=SIGNED_IN, responses=documented(200, "Confirmed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def confirm_partnership(id: PartnershipId, body: ActNote) -> PartnershipOut:
-    return PartnershipOut.for_editors(partnerships().confirm(principal(app), id, body.note))
+    return PartnershipOut.for_editors(partnerships().confirm(api.principal(app), id, body.note))
 
 
 ROUTES = TwinningRoutes(
@@ -110,7 +102,7 @@ ROUTES = TwinningRoutes(
 add_item_routes(app, ROUTES, partnerships)
 
 
-lambda_handler = make_handler(app)
+lambda_handler = api.make_handler(app)
 # Built during init, so SnapStart's snapshot holds the DynamoDB client (~40 ms) instead of each restore.
 dynamodb()
 init_done()

@@ -18,10 +18,11 @@ from aws_lambda_powertools.event_handler.openapi.params import Path
 from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented, principal
 from hromada.auth import Principal
 from hromada.domain.twinning import Twinning
+from hromada.models import ids
 from hromada.models.twinning import ActNote, HidingReason, TwinningOut
 from hromada.observability import metrics
 
-AssociationId = Annotated[str, Path(min_length=3, max_length=80, description="Your association's id (as_...)")]
+AssociationId = Annotated[str, Path(pattern=ids.ASSOCIATION, description="Your association's id (as_...)")]
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ ANNOUNCEMENT = pattern("announcement")
 ELECTION = pattern("election")
 CANDIDATE = pattern("candidate")
 POLL = pattern("poll")
+PARTNERSHIP = pattern("partnership")
+INITIATIVE = pattern("initiative")
 
 AnyId = Annotated[str, StringConstraints(pattern=ANY)]
 AssociationId = Annotated[str, StringConstraints(pattern=ASSOCIATION)]
