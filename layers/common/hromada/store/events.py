@@ -264,30 +264,17 @@ class DynamoEventStore:
 
     def confirm(self, rsvp: Rsvp) -> None:
         self._transact([
-            {"Update": {"TableName": table_name(), "Key": to_item(keys.seats(rsvp.event_id)),
-                        "UpdateExpression": "ADD #conf :one",
-                        "ConditionExpression": "attribute_exists(pk) AND #open = :true AND #wait = :zero AND "
-                                               "(attribute_not_exists(#cap) OR #conf < #cap)",
-                        "ExpressionAttributeNames": SEAT_NAMES,
-                        "ExpressionAttributeValues": {":one": ONE, ":zero": ZERO, ":true": {"BOOL": True}}}},
-            {"Put": {"TableName": table_name(), "Item": _rsvp_item(rsvp),
-                     "ConditionExpression": "attribute_not_exists(pk)"}},
+            _take_seat(rsvp.event_id, "#conf", "#wait = :zero AND (attribute_not_exists(#cap) OR #conf < #cap)"),
+            _put_new(_rsvp_item(rsvp)),
         ], ["seats", "exists"])
 
     def wait(self, rsvp: Rsvp) -> None:
         slot = keys.waitlist_slot(rsvp.event_id, rsvp.joined_at, rsvp.member_id) | {
             "event_id": rsvp.event_id, "member_id": rsvp.member_id, "joined_at": rsvp.joined_at}
         self._transact([
-            {"Update": {"TableName": table_name(), "Key": to_item(keys.seats(rsvp.event_id)),
-                        "UpdateExpression": "ADD #wait :one",
-                        "ConditionExpression": "attribute_exists(pk) AND #open = :true AND attribute_exists(#cap) "
-                                               "AND (#conf >= #cap OR #wait > :zero)",
-                        "ExpressionAttributeNames": SEAT_NAMES,
-                        "ExpressionAttributeValues": {":one": ONE, ":zero": ZERO, ":true": {"BOOL": True}}}},
-            {"Put": {"TableName": table_name(), "Item": _rsvp_item(rsvp),
-                     "ConditionExpression": "attribute_not_exists(pk)"}},
-            {"Put": {"TableName": table_name(), "Item": to_item(slot),
-                     "ConditionExpression": "attribute_not_exists(pk)"}},
+            _take_seat(rsvp.event_id, "#wait", "attribute_exists(#cap) AND (#conf >= #cap OR #wait > :zero)"),
+            _put_new(_rsvp_item(rsvp)),
+            _put_new(to_item(slot)),
         ], ["seats", "exists", "exists"])
 
     def position(self, rsvp: Rsvp) -> int:
@@ -368,3 +355,16 @@ class DynamoEventStore:
                            "ConditionExpression": f"attribute_exists(pk) AND {condition}",
                            "ExpressionAttributeNames": {k: v for k, v in SEAT_NAMES.items() if k in expression},
                            "ExpressionAttributeValues": {k: v for k, v in values.items() if k in expression}}}
+
+
+def _take_seat(event_id: str, counter: str, room: str) -> dict[str, Any]:
+    """One more confirmed (`#conf`) or waiting (`#wait`) place, if registration is open and `room` holds."""
+    return {"Update": {"TableName": table_name(), "Key": to_item(keys.seats(event_id)),
+                       "UpdateExpression": f"ADD {counter} :one",
+                       "ConditionExpression": f"attribute_exists(pk) AND #open = :true AND {room}",
+                       "ExpressionAttributeNames": SEAT_NAMES,
+                       "ExpressionAttributeValues": {":one": ONE, ":zero": ZERO, ":true": {"BOOL": True}}}}
+
+
+def _put_new(item: dict[str, Any]) -> dict[str, Any]:
+    return {"Put": {"TableName": table_name(), "Item": item, "ConditionExpression": "attribute_not_exists(pk)"}}
