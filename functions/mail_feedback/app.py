@@ -12,13 +12,13 @@ import gc
 gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
 
 import json
-import os
 from functools import cache
 from typing import Any
 
 from hromada.coldstart import init_done
 from hromada.domain.clock import utc_now
 from hromada.observability import logger, metrics
+from hromada.settings import get_settings
 from hromada.store.client import dynamodb
 from hromada.store.subscriptions import DynamoSubscriptionStore
 
@@ -51,11 +51,11 @@ def _bare(address: str) -> str:
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics(raise_on_empty_metrics=False)
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    expected = os.environ.get("MAIL_FEEDBACK_TOPIC_ARN")
+    expected = get_settings().mail_feedback_topic_arn
     handled = {"suppressed": 0, "soft_bounces": 0, "ignored": 0}
     for record in event.get("Records", []):
         sns = record.get("Sns") or {}
-        if not expected or sns.get("TopicArn") != expected:
+        if sns.get("TopicArn") != expected:
             logger.warning("feedback from an unexpected source ignored", extra={"topic": sns.get("TopicArn")})
             handled["ignored"] += 1
             continue
