@@ -20,7 +20,8 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -65,14 +66,54 @@ class CompiledRoute:
 
 @dataclass
 class FunctionPool:
-    """Warm instances of one function; a busy pool loads another (a cold start)."""
+    """Warm instances of one function; a busy pool loads another (a cold start).
+
+    With an `environment` (what Lambda would give the function: template.yaml's Globals and its own variables),
+    its instances load and run with settings read from that environment only (hromada.settings.running_with),
+    so a variable the function lacks fails here as in AWS; the other functions of this process are not
+    affected. Without one, they read the process's environment."""
 
     name: str
     code: Path
     handler_name: str
+    environment: dict[str, str] | None = None
     idle: list[ModuleType] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     cold_starts: int = 0
+    generation: int = 0  # of the environment: instances loaded with an older one are not kept warm
+    _settings: Any = None
+
+    def settings(self) -> Any:
+        """The function's settings, read once from its environment (None: the process's own)."""
+        if self.environment is None:
+            return None
+        with self.lock:
+            if self._settings is None:
+                from hromada.settings import Settings
+
+                self._settings = Settings.from_environ(self.environment)
+            return self._settings
+
+    def configure(self, environment: dict[str, str]) -> None:
+        """A new environment (as `aws lambda update-function-configuration`): the idle instances are dropped,
+        the next invocations start cold with it. Invocations running now finish with the old one."""
+        with self.lock:
+            self.environment = dict(environment)
+            self._settings = None
+            self.generation += 1
+            self.idle.clear()
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        """The function's settings for the code run in this block (this thread only)."""
+        settings = self.settings()
+        if settings is None:
+            yield
+            return
+        from hromada.settings import running_with
+
+        with running_with(settings):
+            yield
 
     def _load(self) -> ModuleType:
         from infra.powertools_threads import events_per_thread
@@ -83,7 +124,9 @@ class FunctionPool:
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module
-        spec.loader.exec_module(module)
+        module.__dict__["_pool_generation"] = self.generation
+        with self.running():  # init reads the function's settings too (clients made at import)
+            spec.loader.exec_module(module)
         self.cold_starts += 1
         return module
 
@@ -102,14 +145,16 @@ class FunctionPool:
 
     def release(self, instance: ModuleType) -> None:
         with self.lock:
-            self.idle.append(instance)
+            if instance.__dict__.get("_pool_generation") == self.generation:
+                self.idle.append(instance)
 
     def invoke(self, event: dict[str, Any]) -> Any:
         from infra.calls import invoking
 
         instance = self.acquire()
         try:
-            with invoking(self.name):  # the AWS calls made now are this function's (infra/calls.py)
+            # The AWS calls made now are this function's (infra/calls.py), with its own settings.
+            with invoking(self.name), self.running():
                 return getattr(instance, self.handler_name)(event, LambdaContext(function_name=self.name))
         finally:
             self.release(instance)
@@ -144,12 +189,14 @@ def _error(request: Request, status: int, code: str, headers: dict[str, str] | N
                     content_type="application/json")
 
 
-def function_pools(template: Template) -> dict[str, FunctionPool]:
-    """Every function of the template, invocable in-process (by the gateway, timers, queue pollers)."""
+def function_pools(template: Template, environments: dict[str, dict[str, str]] | None = None
+                   ) -> dict[str, FunctionPool]:
+    """Every function of the template, invocable in-process (by the gateway, timers, queue pollers), each with
+    its environment in `environments` (by logical id) if given."""
     pools = {}
     for name in template.of_type("AWS::Serverless::Function"):
         code, handler = template.function_code(name)
-        pools[name] = FunctionPool(name, code, handler)
+        pools[name] = FunctionPool(name, code, handler, (environments or {}).get(name))
     return pools
 
 

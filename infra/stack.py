@@ -37,6 +37,8 @@ class LocalStack:
         self.log_file = log_file or state_dir / "stack.log"
         self.template = Template(region=REGION, overrides=LOCAL_PARAMETERS | dict(parameters or {}))
         self._moto: Any = None
+        self.environments: dict[str, dict[str, str]] = {}  # function -> what Lambda would give it
+        self._overrides: dict[str, str] = {}  # configure()
         self._server: Any = None
         self._thread: threading.Thread | None = None
 
@@ -68,14 +70,15 @@ class LocalStack:
         from infra.provision import provision
 
         provision(self.template, self.moto_url)
-        self._function_environment()
+        self.environments = self._environments()
+        self._process_environment()
         from infra.calls import install
         from infra.docs import SWAGGER_PAGE
         from infra.gateway import Gateway, function_pools
         from infra.webclient import CognitoProxy, config_response
 
         install()  # records each function's AWS calls, for the IAM check (infra/deploycheck.py)
-        self.pools = function_pools(self.template)
+        self.pools = function_pools(self.template, self.environments)
         self.local_s3 = self._local_s3()
         self.gateway = Gateway(self.template, self.moto_url, self.pools, extra_routes={
             "/openapi.json": self._openapi, "/docs": lambda _: Response(SWAGGER_PAGE, content_type="text/html"),
@@ -110,6 +113,22 @@ class LocalStack:
         """Invoke a function of the template in-process, as Lambda would (used by timers and pollers)."""
         return self.pools[function].invoke(event)
 
+    def configure(self, **variables: str | None) -> None:
+        """Set variables in the environment of every function that has them, as `aws lambda
+        update-function-configuration` would (their next invocations start cold with them); None puts the
+        template's value back. A variable no function has is refused: it would change nothing."""
+        unknown = {name for name in variables if not any(name in env for env in self.environments.values())}
+        if unknown:
+            raise ValueError(f"no function has {sorted(unknown)} in its environment (template.yaml)")
+        for name, value in variables.items():
+            if value is None:
+                self._overrides.pop(name, None)
+            else:
+                self._overrides[name] = str(value)
+        for function, env in self.environments.items():
+            if any(name in env for name in variables):
+                self.pools[function].configure(env | {k: v for k, v in self._overrides.items() if k in env})
+
     def stop(self) -> None:
         if getattr(self, "schedules", None):
             self.schedules.stop()
@@ -136,33 +155,42 @@ class LocalStack:
         return LocalS3(s3, self.template.physical["UploadsBucket"], self.template.physical["MediaBucket"],
                        secret="local")
 
-    def _function_environment(self) -> None:
-        """Lambda would give each function its own; in one process they share the union."""
+    def _environments(self) -> dict[str, dict[str, str]]:
+        """What Lambda gives each function: its runtime's region and the template's variables (Globals and its
+        own), nothing of the other functions'. Local addresses replace the deployed ones where a function has them:
+        links in mails point at this machine (the gateway serves the API and the web client), and pictures are
+        posted through the gateway (same origin; infra/s3post.py checks the POST policy as S3 does)."""
+        local = {"PUBLIC_API_URL": self.api_url, "PUBLIC_WEB_URL": self.api_url}
+        upload_post_url = f"{self.api_url}/local-s3/{self.template.physical['UploadsBucket']}"
+        environments = {}
+        for name in self.template.of_type("AWS::Serverless::Function"):
+            env = {"AWS_REGION": REGION, "AWS_DEFAULT_REGION": REGION} | self.template.function_environment(name)
+            env |= {variable: value for variable, value in local.items() if variable in env}
+            if "UPLOADS_BUCKET" in env:
+                env["UPLOAD_POST_URL"] = upload_post_url
+            environments[name] = env
+        return environments
+
+    def _process_environment(self) -> None:
+        """The process's own environment: AWS pointed at moto, for everything in it. Functions read their
+        settings from their own environment only (infra/gateway.py FunctionPool); code run outside any function
+        (tests, the demo loader, the dev pages) acts as an operator knowing every output of the stack, and
+        reads the union of the functions' variables. Libraries that read the environment themselves
+        (Powertools, pydantic) read it here too."""
         os.environ.update({"AWS_ENDPOINT_URL": self.moto_url, "AWS_DEFAULT_REGION": REGION,
                            "AWS_REGION": REGION, "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"})
-        for name in self.template.of_type("AWS::Serverless::Function"):
-            env = self.template.function_environment(name)
-            env.pop("POWERTOOLS_SERVICE_NAME", None)
-            os.environ.update(env)
+        for env in self.environments.values():
+            os.environ.update({k: v for k, v in env.items() if k != "POWERTOOLS_SERVICE_NAME"})
         os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "hromada")
-        # Links in mails point at this machine: the API and the web client are both served by the gateway.
-        os.environ.update({"PUBLIC_API_URL": self.api_url, "PUBLIC_WEB_URL": self.api_url})
-        # Pictures are posted through the gateway (same origin; infra/s3post.py checks the POST policy as S3 does).
-        os.environ["UPLOAD_POST_URL"] = f"{self.api_url}/local-s3/{self.template.physical['UploadsBucket']}"
         for layer in self.template.layer_paths():
             if str(layer) not in sys.path:
                 sys.path.insert(0, str(layer))
-        from hromada import staff_mfa
-        from hromada.bus import eventbridge
-        from hromada.files import s3
+        from hromada import clients, staff_mfa
         from hromada.settings import get_settings
-        from hromada.store.client import dynamodb
 
         get_settings.cache_clear()
-        dynamodb.cache_clear()
+        clients.reset()  # clients made for an earlier stack point at its endpoint
         staff_mfa.forget()
-        eventbridge.cache_clear()
-        s3.cache_clear()
 
     def _quiet_moto(self) -> None:
         handler = logging.FileHandler(self.log_file)

@@ -6,7 +6,6 @@ import gc
 
 gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
 
-import os
 import re
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -41,6 +40,7 @@ from hromada.models.event import (
 )
 from hromada.observability import metrics
 from hromada.reference.text import fold
+from hromada.settings import get_settings
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb
 from hromada.store.events import DynamoEventStore
@@ -198,14 +198,15 @@ def share_event(id: Annotated[str, Path(max_length=40, description="Event id (ev
     from hromada import share
 
     lang = _lang(None)
-    web_url = os.environ.get("PUBLIC_WEB_URL", "").rstrip("/")
+    settings = get_settings()
+    web_url = settings.public_web_url
     try:
         if not re.fullmatch(r"ev_[0-9a-f]{20}", id):
             raise NotFound("event_not_found")
         event, _ = events().public(id)
     except NotFound:
         return _html(share.missing_page(lang=lang, web_url=web_url), 404)
-    api_url = os.environ.get("PUBLIC_API_URL", "").rstrip("/") or _request_api_url()
+    api_url = settings.public_api_url or _request_api_url()
     return _html(share.event_page(event, lang=lang, share_url=f"{api_url}/share/events/{id}", web_url=web_url))
 
 

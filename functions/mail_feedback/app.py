@@ -13,7 +13,6 @@ import gc
 gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
 
 import json
-import os
 from functools import cache
 from typing import Any
 
@@ -21,6 +20,7 @@ from hromada.coldstart import init_done
 from hromada.domain.clock import utc_now
 from hromada.mail import feedback
 from hromada.observability import logger, metrics
+from hromada.settings import get_settings
 from hromada.store.client import dynamodb
 from hromada.store.subscriptions import DynamoSubscriptionStore
 
@@ -33,7 +33,7 @@ def store() -> DynamoSubscriptionStore:
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics(raise_on_empty_metrics=False)
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    expected = os.environ.get("MAIL_FEEDBACK_TOPIC_ARN")
+    expected = get_settings().mail_feedback_topic_arn
     handled = {"suppressed": 0, "soft_bounces": 0, "ignored": 0}
     for record in event.get("Records", []):
         sns = record.get("Sns") or {}

@@ -18,7 +18,6 @@ import gc
 
 gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
 
-import os
 import time
 from functools import cache
 from typing import Any
@@ -26,6 +25,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
+from hromada import clients
 from hromada.coldstart import init_done
 from hromada.mail import retries
 from hromada.mail.delivery import JobFailed, JobPaused, Mailer
@@ -37,7 +37,7 @@ from hromada.mail.ses import SesSender, sender
 from hromada.observability import logger, metrics
 from hromada.settings import get_settings
 from hromada.store.client import dynamodb
-from hromada.store.deliveries import DynamoDeliveryLog, SqsMailOutbox, sqs
+from hromada.store.deliveries import DynamoDeliveryLog, SqsMailOutbox
 from hromada.store.subscriptions import DynamoSubscriptionStore
 
 processor = BatchProcessor(event_type=EventType.SQS)
@@ -118,7 +118,7 @@ def _receives(record: SQSRecord) -> int:
 
 
 def _base() -> float:
-    return float(os.environ.get("MAIL_RETRY_BASE_SECONDS", str(retries.DEFAULT_BASE_SECONDS)))
+    return get_settings().mail_retry_base_seconds
 
 
 @cache
@@ -130,8 +130,9 @@ def _queue_url(arn: str | None) -> str:
     """The URL of the queue a record came from (bulk or transactional): the one its ARN names. No guess
     otherwise: a visibility change on the other queue could only fail (the caller logs it)."""
     name = (arn or "").rsplit(":", 1)[-1]
-    for url in (os.environ["MAIL_QUEUE_URL"], os.environ.get("MAIL_PRIORITY_QUEUE_URL", "")):
-        if url and url.rstrip("/").rsplit("/", 1)[-1] == name:
+    settings = get_settings()
+    for url in (settings.mail_queue_url, settings.mail_priority_queue_url):
+        if url.rstrip("/").rsplit("/", 1)[-1] == name:
             return url
     raise LookupError(f"no mail queue named {name!r}")
 
@@ -139,8 +140,8 @@ def _queue_url(arn: str | None) -> str:
 def _back_off(record: SQSRecord, delay: int) -> None:
     """The failed message comes back after a delay growing with each receive (not the queue's fixed one)."""
     try:
-        sqs().change_message_visibility(QueueUrl=_queue_url(record.event_source_arn),
-                                        ReceiptHandle=record.receipt_handle, VisibilityTimeout=delay)
+        clients.client("sqs").change_message_visibility(QueueUrl=_queue_url(record.event_source_arn),
+                                                        ReceiptHandle=record.receipt_handle, VisibilityTimeout=delay)
     except Exception:
         logger.warning("backoff not applied", extra={"message_id": record.message_id})
 

@@ -50,12 +50,11 @@ def elections() -> ElectionNotices:
 
 @cache
 def announcements() -> AnnouncementNotices:
-    import os
-
+    from hromada.settings import get_settings
     from hromada.store.announcement_mail import DynamoFollowerSource
 
     return AnnouncementNotices(DynamoFollowerSource(), SignedLinks().web_url,
-                               int(os.environ.get("ANNOUNCEMENT_MAILS_PER_WEEK", "2")))
+                               get_settings().announcement_mails_per_week)
 
 
 @cache

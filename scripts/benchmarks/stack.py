@@ -109,11 +109,11 @@ def start_stack(state_dir: Path) -> Stack:
     for layer in template.layer_paths():
         if str(layer) not in sys.path:
             sys.path.insert(0, str(layer))
+    from hromada import clients
     from hromada.settings import get_settings
-    from hromada.store.client import dynamodb
 
     get_settings.cache_clear()
-    dynamodb.cache_clear()
+    clients.reset()
 
     from infra.demo import ACCOUNTS, seed
     from infra.users import Users
@@ -139,6 +139,8 @@ def start_stack(state_dir: Path) -> Stack:
     stack = Stack(template=template, moto=moto, url=url, accounts=Accounts(subs), verified_id=verified[0].id,
                   verified_slug=verified[0].slug, pending_ids=[a.id for a in pending], seeded=seeded)
     # Every DynamoDB call made by the handlers in this process goes through this client: watch it.
+    from hromada.store.client import dynamodb
+
     stack.calls.watch(dynamodb())
     return stack
 

@@ -11,7 +11,6 @@ import uuid
 
 import pytest
 
-from hromada.settings import get_settings
 from tests.integration.mail import MAIL_QUEUES, drained, mails_to, subscribe, wait_for, wait_mails
 
 
@@ -34,16 +33,14 @@ def test_five_tagged_aliases_of_one_mailbox_get_one_mail(api, stack):
 
 
 @pytest.fixture
-def domain_cap(monkeypatch):
+def domain_cap(stack):
     def set_cap(cap: int) -> None:
-        monkeypatch.setenv("FORM_MAILS_PER_DOMAIN_HOUR", str(cap))
-        get_settings.cache_clear()
+        stack.configure(FORM_MAILS_PER_DOMAIN_HOUR=str(cap))  # the subscriptions function's environment
         if time.time() % 3600 > 3540:  # stay within one hour: the cap is per calendar hour
             time.sleep(3601 - time.time() % 3600)
 
     yield set_cap
-    monkeypatch.undo()
-    get_settings.cache_clear()
+    stack.configure(FORM_MAILS_PER_DOMAIN_HOUR=None)
 
 
 def test_distinct_addresses_at_one_domain_are_capped_and_the_answer_does_not_tell(api, stack, domain_cap):

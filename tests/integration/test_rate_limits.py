@@ -9,23 +9,20 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from hromada.domain.rate_limits import quotas_for
-from hromada.settings import get_settings
 from tests.conftest import association_body
 
 
 @pytest.fixture
-def limits(monkeypatch):
+def limits(stack):
     def set_limits(per_user: int, per_ip: int) -> None:
-        monkeypatch.setenv("WRITES_PER_MINUTE_PER_USER", str(per_user))
-        monkeypatch.setenv("WRITES_PER_MINUTE_PER_IP", str(per_ip))
-        get_settings.cache_clear()
+        # As an operator would: the functions' environment changes, their next invocations start with it.
+        stack.configure(WRITES_PER_MINUTE_PER_USER=str(per_user), WRITES_PER_MINUTE_PER_IP=str(per_ip))
         # Stay inside one window: the quotas are per calendar minute.
         if time.time() % 60 > 50:
             time.sleep(61 - time.time() % 60)
 
     yield set_limits
-    monkeypatch.undo()
-    get_settings.cache_clear()
+    stack.configure(WRITES_PER_MINUTE_PER_USER=None, WRITES_PER_MINUTE_PER_IP=None)
 
 
 def ip_hits_this_window(stack) -> int:

@@ -215,13 +215,23 @@ def test_the_local_stack_still_has_every_parameter_it_needs():
 
 def test_subscription_links_use_the_domain_the_request_came_to_when_no_url_is_set(monkeypatch):
     from hromada.mail.links import SignedLinks
+    from hromada.settings import MissingSetting, get_settings
 
-    monkeypatch.delenv("PUBLIC_API_URL", raising=False)
-    links = SignedLinks(web_url="https://web.example.org", key=b"k" * 48,
-                        api_url_from=lambda: "https://abc123.execute-api.eu-west-3.amazonaws.com")
-    assert links.confirm("s1").startswith("https://abc123.execute-api.eu-west-3.amazonaws.com/subscriptions/confirm?")
-    fixed = SignedLinks(api_url="https://api.example.org", key=b"k" * 48, api_url_from=lambda: "https://other")
-    assert fixed.confirm("s1").startswith("https://api.example.org/subscriptions/confirm?")
+    monkeypatch.setenv("PUBLIC_API_URL", "")  # the template's PublicApiUrl left empty: no custom domain
+    get_settings.cache_clear()
+    try:
+        links = SignedLinks(web_url="https://web.example.org", key=b"k" * 48,
+                            api_url_from=lambda: "https://abc123.execute-api.eu-west-3.amazonaws.com")
+        assert links.confirm("s1").startswith(
+            "https://abc123.execute-api.eu-west-3.amazonaws.com/subscriptions/confirm?")
+        fixed = SignedLinks(api_url="https://api.example.org", key=b"k" * 48, api_url_from=lambda: "https://other")
+        assert fixed.confirm("s1").startswith("https://api.example.org/subscriptions/confirm?")
+        monkeypatch.delenv("PUBLIC_API_URL")  # not given to the function at all: a mistake, said so
+        get_settings.cache_clear()
+        with pytest.raises(MissingSetting, match="PUBLIC_API_URL"):
+            links.confirm("s1")
+    finally:
+        get_settings.cache_clear()
 
 
 # ------------------------------------------------------------------ the layer as Lambda's python3.12 loads it

@@ -285,10 +285,12 @@ def test_a_claim_is_released_whatever_fails_before_ses_takes_the_message():
     assert Mailer(log, Ses(), NoSuppressions(), Links(), "n@hromada.example").deliver(job(2)).sent == ["sb_0", "sb_1"]
 
 
-def test_a_network_error_from_ses_is_retryable():
+def test_a_network_error_from_ses_is_retryable(environ):
     from botocore.exceptions import EndpointConnectionError, ReadTimeoutError
 
     from hromada.mail.ses import SesSender
+
+    environ(MAIL_FROM="Hromada <nouvelles@example.org>")
 
     class Unreachable:
         def __init__(self, error):

@@ -111,11 +111,11 @@ class ConflictThenOk:
                               "TransactWriteItems")
 
 
-def test_conflicting_quota_transactions_are_retried_after_full_jitter_pauses(monkeypatch):
+def test_conflicting_quota_transactions_are_retried_after_full_jitter_pauses(environ):
     from hromada.store import errors as retrying
     from hromada.store import rate_limits as store_module
 
-    monkeypatch.setenv("TABLE_NAME", "t")
+    environ(TABLE_NAME="t")
     pauses: list[float] = []
     client = ConflictThenOk(conflicts=retrying.ATTEMPTS - 1)
     store_module.DynamoQuotaStore(client, sleep=pauses.append).consume([Quota("ip:x", 5)], 60, 180)
@@ -126,12 +126,12 @@ def test_conflicting_quota_transactions_are_retried_after_full_jitter_pauses(mon
     assert isinstance(retrying._random, __import__("random").SystemRandom)  # not a snapshot-cloned seed
 
 
-def test_quota_conflicts_that_never_clear_answer_503_and_refusals_are_not_retried(monkeypatch):
+def test_quota_conflicts_that_never_clear_answer_503_and_refusals_are_not_retried(environ):
     from hromada.errors import Unavailable
     from hromada.store import errors as retrying
     from hromada.store import rate_limits as store_module
 
-    monkeypatch.setenv("TABLE_NAME", "t")
+    environ(TABLE_NAME="t")
     endless = ConflictThenOk(conflicts=100)
     with pytest.raises(Unavailable):
         store_module.DynamoQuotaStore(endless, sleep=lambda _: None).consume([Quota("ip:x", 5)], 60, 180)

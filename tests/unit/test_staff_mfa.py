@@ -76,13 +76,14 @@ def test_cognito_failing_refuses_rather_than_guesses(cognito):
         staff("admins").require_admin()
 
 
-def test_no_user_pool_configured_means_no_staff_powers(monkeypatch):
-    from hromada.settings import get_settings
+def test_no_user_pool_configured_means_no_staff_powers_and_says_why(monkeypatch):
+    from hromada.settings import MissingSetting, get_settings
 
     monkeypatch.delenv("USER_POOL_ID", raising=False)
     get_settings.cache_clear()
     staff_mfa.forget()
     try:
-        assert not staff_mfa.enrolled("sub-1")
+        with pytest.raises(MissingSetting, match="USER_POOL_ID"):
+            staff("admins").require_admin()
     finally:
         get_settings.cache_clear()

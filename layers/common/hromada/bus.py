@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from hromada import clients
 from hromada.observability import logger, metrics
 from hromada.settings import get_settings
 
@@ -24,13 +24,8 @@ SOURCE = "hromada.events"
 MAX_ENTRIES = 10  # PutEvents accepts at most 10 entries per call
 
 
-@cache
 def eventbridge() -> Any:
-    import boto3
-    from botocore.config import Config
-
-    config = Config(retries={"max_attempts": 3, "mode": "standard"}, connect_timeout=2, read_timeout=5)
-    return boto3.client("events", region_name=get_settings().region, config=config)
+    return clients.client("events")
 
 
 class OutboxPublisher:

@@ -1,29 +1,18 @@
 """The pictures' files in S3: presigned POSTs into the private uploads bucket, renditions in the media bucket
-(read by CloudFront through origin access control). boto3 honours AWS_ENDPOINT_URL, which the local stack
-sets to moto."""
+(read by CloudFront through origin access control)."""
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
+from hromada import clients
 from hromada.errors import PayloadTooLarge
 from hromada.settings import get_settings
 
 
-@cache
-def s3() -> Any:
-    import boto3
-    from botocore.config import Config
-
-    config = Config(signature_version="s3v4", retries={"max_attempts": 3, "mode": "standard"},
-                    connect_timeout=2, read_timeout=10)
-    return boto3.client("s3", region_name=get_settings().region, config=config)
-
-
 class S3PictureFiles:
     def __init__(self, client: Any = None):
-        self.client = client or s3()
+        self.client = client or clients.client("s3")
         settings = get_settings()
         self.uploads = settings.uploads_bucket
         self.media = settings.media_bucket

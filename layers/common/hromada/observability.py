@@ -6,19 +6,20 @@ with `Tracing: Active`, so Lambda still records a segment per invocation without
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections.abc import Callable
 from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics
 
+from hromada.settings import get_settings
+
 # Most requests record no metric; Powertools would warn on every one of them.
 warnings.filterwarnings("ignore", message="No application metrics to publish")
 
 logger = Logger()
 # Explicit default: a namespace missing at flush time would turn a successful request into a 500.
-metrics = Metrics(namespace=os.environ.get("POWERTOOLS_METRICS_NAMESPACE", "Hromada"))
+metrics = Metrics(namespace=get_settings().metrics_namespace)
 
 
 def batch_handler(processor: Any, record_handler: Callable[[Any], Any]) -> Callable[[dict[str, Any], Any], Any]:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 from functools import cache
+
+from hromada import clients
+from hromada.settings import get_settings
 
 _GMAIL = {"gmail.com", "googlemail.com"}
 
@@ -36,17 +38,13 @@ def mailbox_domain(email: str) -> str:
     return normalise_address(email).rpartition("@")[2]
 
 
-@cache
 def pseudonym_key() -> bytes:
-    arn = os.environ.get("PSEUDONYM_KEY_ARN")
-    if not arn:
-        raise RuntimeError("PSEUDONYM_KEY_ARN is not set")
-    import boto3
+    return _secret(get_settings().pseudonym_key_arn)
 
-    from hromada.settings import get_settings
 
-    secret = boto3.client("secretsmanager", region_name=get_settings().region).get_secret_value(SecretId=arn)
-    return secret["SecretString"].encode()
+@cache
+def _secret(arn: str) -> bytes:
+    return clients.client("secretsmanager").get_secret_value(SecretId=arn)["SecretString"].encode()
 
 
 def pseudonym(email: str, purpose: str = "person", key: bytes | None = None) -> str:

@@ -8,9 +8,9 @@ enrolled is recognised at once, one who has just removed the factor keeps staff 
 from __future__ import annotations
 
 import time
-from functools import cache
 from typing import Any
 
+from hromada import clients
 from hromada.errors import Unavailable
 
 SOFTWARE_TOKEN_MFA = "SOFTWARE_TOKEN_MFA"  # noqa: S105 - the factor's name, not a secret
@@ -18,13 +18,8 @@ TTL_SECONDS = 60.0
 _enrolled_until: dict[str, float] = {}
 
 
-@cache
 def cognito() -> Any:
-    import boto3
-
-    from hromada.settings import get_settings
-
-    return boto3.client("cognito-idp", region_name=get_settings().region)
+    return clients.client("cognito-idp")
 
 
 def enrolled(user_id: str, now: float | None = None) -> bool:
@@ -36,9 +31,9 @@ def enrolled(user_id: str, now: float | None = None) -> bool:
     now = time.monotonic() if now is None else now
     if _enrolled_until.get(user_id, 0.0) > now:
         return True
-    pool = get_settings().user_pool_id
-    if not pool or not user_id:
-        return False  # no pool to ask: no staff powers (fail closed)
+    if not user_id:
+        return False
+    pool = get_settings().user_pool_id  # MissingSetting without one: refused, never guessed
     try:
         user = cognito().admin_get_user(UserPoolId=pool, Username=user_id)
     except ClientError as error:
@@ -56,6 +51,5 @@ def enrolled(user_id: str, now: float | None = None) -> bool:
 
 
 def forget() -> None:
-    """Drop the remembered answers and the client (tests and a new local stack)."""
+    """Drop the remembered answers (tests and a new local stack)."""
     _enrolled_until.clear()
-    cognito.cache_clear()

@@ -2,33 +2,35 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from urllib.parse import quote
 
 from hromada.mail import tokens
+from hromada.settings import get_settings
 
 
 class SignedLinks:
-    """`api_url_from` gives the API's base URL when none is configured: the subscriptions function reads it from
-    the request, as the template cannot hand a function its own API's URL without a dependency cycle."""
+    """`api_url_from` gives the API's base URL when none is configured (PUBLIC_API_URL empty): the subscriptions
+    function reads it from the request, as the template cannot hand a function its own API's URL without a
+    dependency cycle. URLs not given are read from the settings when first used (MissingSetting if unset)."""
 
     def __init__(self, api_url: str | None = None, web_url: str | None = None, key: bytes | None = None,
                  api_url_from: Callable[[], str] | None = None):
-        self._api_url = (api_url or os.environ.get("PUBLIC_API_URL", "")).rstrip("/")
+        self._api_url = (api_url or "").rstrip("/")
         self._api_url_from = api_url_from
-        self._web_url = (web_url or os.environ.get("PUBLIC_WEB_URL", "")).rstrip("/")
+        self._web_url = (web_url or "").rstrip("/")
         self.key = key
 
     @property
     def api_url(self) -> str:
-        if not self._api_url and self._api_url_from is not None:
+        url = self._api_url or get_settings().public_api_url
+        if not url and self._api_url_from is not None:
             return self._api_url_from().rstrip("/")
-        return self._api_url
+        return url
 
     @property
     def web_url(self) -> str:
-        return self._web_url or self.api_url
+        return self._web_url or get_settings().public_web_url
 
     def _link(self, path: str, subscription_id: str, purpose: str, generation: str | None) -> str:
         token = tokens.issue(subscription_id, purpose, key=self.key, generation=generation)

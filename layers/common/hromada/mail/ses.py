@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
-from functools import cache
 from typing import Any
+
+from hromada import clients
+from hromada.settings import get_settings
 
 # SES's quota refusals: the message may go later, never counted as a failure of the job.
 RATE_REFUSALS = {"TooManyRequestsException", "Throttling", "ThrottlingException"}
@@ -32,20 +33,12 @@ class SendFailed(Exception):
         return "rate" if self.code in RATE_REFUSALS else None
 
 
-@cache
 def sesv2() -> Any:
-    import boto3
-    from botocore.config import Config
-
-    from hromada.settings import get_settings
-
-    # Few client-side retries: the queue's redelivery with backoff is the retry that survives a throttle.
-    config = Config(retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=2, read_timeout=10)
-    return boto3.client("sesv2", region_name=get_settings().region, config=config)
+    return clients.client("sesv2")
 
 
 def sender() -> str:
-    return os.environ.get("MAIL_FROM", "Hromada <nouvelles@hromada.example>")
+    return get_settings().mail_from
 
 
 class SesSender:
@@ -58,9 +51,7 @@ class SesSender:
 
         args: dict[str, Any] = {"FromEmailAddress": sender(), "Destination": {"ToAddresses": [recipient]},
                                 "Content": {"Raw": {"Data": raw}}}
-        configuration_set = self._configuration_set or os.environ.get("MAIL_CONFIGURATION_SET")
-        if configuration_set:
-            args["ConfigurationSetName"] = configuration_set
+        args["ConfigurationSetName"] = self._configuration_set or get_settings().mail_configuration_set
         try:
             return (self._client or sesv2()).send_email(**args)["MessageId"]
         except ClientError as error:

@@ -8,12 +8,13 @@ the same mailbox (the same id), a link from an older mail no longer works.
 
 from __future__ import annotations
 
-import os
 import time
 from functools import cache
 
+from hromada import clients
 from hromada.errors import BadRequest
 from hromada.mail.claims import CONFIRM, LIFETIMES, MANAGE, TokenClaims
+from hromada.settings import get_settings
 
 __all__ = ["CONFIRM", "LIFETIMES", "MANAGE", "TokenClaims", "issue", "signing_key", "verify"]
 
@@ -21,17 +22,13 @@ _ALGORITHM = "HS256"
 _ISSUER = "hromada-mail"
 
 
-@cache
 def signing_key() -> bytes:
-    arn = os.environ.get("MAIL_SIGNING_KEY_ARN")
-    if not arn:
-        raise RuntimeError("MAIL_SIGNING_KEY_ARN is not set")
-    import boto3
+    return _secret(get_settings().mail_signing_key_arn)
 
-    from hromada.settings import get_settings
 
-    secret = boto3.client("secretsmanager", region_name=get_settings().region).get_secret_value(SecretId=arn)
-    return secret["SecretString"].encode()
+@cache
+def _secret(arn: str) -> bytes:
+    return clients.client("secretsmanager").get_secret_value(SecretId=arn)["SecretString"].encode()
 
 
 def issue(subscription_id: str, purpose: str, now: float | None = None, key: bytes | None = None,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from hromada import clients
+
 
 class CognitoDirectory:
     """Reading the user pool by `sub` (ListUsers only: what a moderator's function may do)."""
@@ -15,11 +17,7 @@ class CognitoDirectory:
     @property
     def client(self) -> Any:
         if self._client is None:
-            import boto3
-
-            from hromada.settings import get_settings
-
-            self._client = boto3.client("cognito-idp", region_name=get_settings().region)
+            self._client = clients.client("cognito-idp")
         return self._client
 
     def username_of(self, user_id: str) -> str | None:

@@ -1,20 +1,15 @@
-"""Lazy, cached DynamoDB client. boto3 honours AWS_ENDPOINT_URL, which the local stack sets to moto."""
+"""The stores' DynamoDB client (hromada.clients makes it on first use) and their tables' names."""
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
+from hromada import clients
 from hromada.settings import get_settings
 
 
-@cache
 def dynamodb() -> Any:
-    import boto3  # deferred: a function that never touches the table never pays for it
-    from botocore.config import Config
-
-    config = Config(retries={"max_attempts": 3, "mode": "standard"}, connect_timeout=2, read_timeout=5)
-    return boto3.client("dynamodb", region_name=get_settings().region, config=config)
+    return clients.client("dynamodb")
 
 
 def table_name() -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
+from hromada import clients
 from hromada.errors import Unavailable
 from hromada.mail import routing
 from hromada.mail.jobs import MailJob
@@ -54,22 +54,24 @@ class SqsMailOutbox:
 
     def __init__(self, client: Any | None = None, queue_url: str | None = None, priority_queue_url: str | None = None):
         self._client = client
-        self.queue_url = queue_url or os.environ.get("MAIL_QUEUE_URL", "")
-        self.priority_queue_url = priority_queue_url or os.environ.get("MAIL_PRIORITY_QUEUE_URL", "")
+        self._queue_url = queue_url
+        self._priority_queue_url = priority_queue_url
         self.calls = 0
 
     @property
     def client(self) -> Any:
         if self._client is None:
-            self._client = sqs()
+            self._client = clients.client("sqs")
         return self._client
 
     def queue_for(self, job: MailJob) -> str:
-        bulk = routing.queue_of(job) == "bulk"
-        url = self.queue_url if bulk else self.priority_queue_url
-        if not url:  # never a silent fallback: transactional mail behind a digest is the fault this prevents
-            raise RuntimeError("MAIL_QUEUE_URL is not set" if bulk else "MAIL_PRIORITY_QUEUE_URL is not set")
-        return url
+        """Never a fallback from one queue to the other (transactional mail behind a digest is the fault this
+        prevents): a queue not configured is MissingSetting."""
+        from hromada.settings import get_settings
+
+        if routing.queue_of(job) == "bulk":
+            return self._queue_url or get_settings().mail_queue_url
+        return self._priority_queue_url or get_settings().mail_priority_queue_url
 
     def enqueue(self, jobs: list[MailJob], delay: int = 0) -> None:
         for queue_url in dict.fromkeys(self.queue_for(job) for job in jobs):
@@ -89,12 +91,3 @@ class SqsMailOutbox:
             else:
                 raise Unavailable()
 
-
-def sqs() -> Any:
-    import boto3
-    from botocore.config import Config
-
-    from hromada.settings import get_settings
-
-    config = Config(retries={"max_attempts": 3, "mode": "standard"}, connect_timeout=2, read_timeout=10)
-    return boto3.client("sqs", region_name=get_settings().region, config=config)
