@@ -7,11 +7,10 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StrictBool, model_validator
+from pydantic import AfterValidator, Field, StrictBool, StringConstraints, model_validator
 
 from hromada.models.association import LocalizedText
 from hromada.models.common import Email, HttpsUrl, Model, Strict, single_line, text
-from hromada.models.ids import AssociationId
 from hromada.models.twinning import (
     CooperationDomain,
     FrenchTerritory,
@@ -50,6 +49,7 @@ class PartyRole(StrEnum):
     PARTICIPANT = "participant"
 
 
+AssociationId = Annotated[str, StringConstraints(min_length=3, max_length=80)]
 
 
 class PartnerIn(Strict):
