@@ -10,7 +10,7 @@ import { pictureImg } from "../pictures.js";
 import { reportButton } from "../report.js";
 import { shareButton } from "../share.js";
 import {
-  failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName, select, setTitle, tags,
+  failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName, refuse, select, setTitle, tags,
 } from "../ui.js";
 import { addressFilters, backHash, filterForm, regionOptions } from "./listing.js";
 
@@ -53,9 +53,7 @@ function listView(route) {
   function go(next) {
     notices.replaceChildren();
     if (next.q && next.q.length < 2) {
-      q.setAttribute("aria-invalid", "true");
-      fill(notices, h("p", { class: "alert", role: "alert" }, t("qShort")));
-      q.focus();
+      refuse(q, notices, t("qShort"));
       return;
     }
     q.removeAttribute("aria-invalid");

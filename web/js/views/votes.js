@@ -13,7 +13,7 @@ import {
 } from "../i18n.js";
 import {
   announce, busy, checkedValues, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main,
-  select, setTitle, success, textarea,
+  refuse, select, setTitle, success, textarea,
 } from "../ui.js";
 import { dateField, readDates } from "../dates.js";
 
@@ -717,9 +717,7 @@ export function adminControls(e, done) {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       if (!reason.value.trim()) {
-        reason.setAttribute("aria-invalid", "true");
-        fill(notices, h("p", { class: "alert", role: "alert" }, t("reasonRequired")));
-        reason.focus();
+        refuse(reason, notices, t("reasonRequired"));
         return;
       }
       busy(button, notices, async () => {
