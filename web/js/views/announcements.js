@@ -12,7 +12,7 @@ import { shareButton } from "../share.js";
 import {
   failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName, refuse, select, setTitle, tags,
 } from "../ui.js";
-import { addressFilters, backHash, filterForm, regionOptions } from "./listing.js";
+import { addressFilters, backLink, filterForm, regionOptions, withPlaces } from "./listing.js";
 
 const FILTERS = ["type", "region", "category", "q", "association"];
 
@@ -96,17 +96,13 @@ function listView(route) {
 
 function detailView(route) {
   const controller = new AbortController();
-  const back = h("p", { class: "back" },
-    h("a", { href: backHash("announcements") }, h("span", { "aria-hidden": "true" }, "← "), t("backAnnouncements")));
+  const back = backLink("announcements", t("backAnnouncements"));
   fill(main, back, loading());
   setTitle(t("loading"));
 
   async function load() {
     try {
-      const [item, geo] = await Promise.all([
-        get(`/announcements/${encodeURIComponent(route.id)}`, {}, { signal: controller.signal }),
-        getRegions().then(geography, () => geography(null)),
-      ]);
+      const [item, geo] = await withPlaces(`/announcements/${encodeURIComponent(route.id)}`, controller.signal);
       render(item, geo);
     } catch (err) {
       if (err.name === "AbortError") return;

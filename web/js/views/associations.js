@@ -13,7 +13,7 @@ import "../more-strings.js";
 import "../backoffice-strings.js";
 import { cardMedia, pictureImg } from "../pictures.js";
 import { reportButton } from "../report.js";
-import { addressFilters, backHash, filterForm, pagedCards, regionOptions } from "./listing.js";
+import { addressFilters, backLink, filterForm, pagedCards, regionOptions, withPlaces } from "./listing.js";
 
 const PAGE_SIZE = 9;
 const FILTERS = ["region", "department", "category", "language", "q"];
@@ -185,16 +185,13 @@ function directoryView(route) {
 function detailView(route) {
   const controller = new AbortController();
   const lists = [];
-  const back = h("p", { class: "back" }, h("a", { href: backHash("associations") }, h("span", { "aria-hidden": "true" }, "← "), t("back")));
+  const back = backLink("associations", t("back"));
   fill(main, back, h("p", { class: "status", role: "status" }, t("loading")));
   setTitle(t("loading"));
 
   async function load() {
     try {
-      const [item, geo] = await Promise.all([
-        get(`/associations/${encodeURIComponent(route.slug)}`, {}, { signal: controller.signal }),
-        getRegions().then(geography, () => geography(null)),
-      ]);
+      const [item, geo] = await withPlaces(`/associations/${encodeURIComponent(route.slug)}`, controller.signal);
       await render(item, geo);
     } catch (err) {
       if (err.name === "AbortError") return;

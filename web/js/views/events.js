@@ -17,7 +17,7 @@ import {
 } from "../ui.js";
 import { dateField, readDates, showDate } from "../dates.js";
 import { venueSection } from "../venue-map.js";
-import { addressFilters, backHash, filterForm, pagedCards, regionOptions } from "./listing.js";
+import { addressFilters, backLink, filterForm, pagedCards, regionOptions, withPlaces } from "./listing.js";
 
 const FILTERS = ["region", "category", "from", "to", "q", "online"];
 
@@ -104,17 +104,13 @@ const seatsText = (seats) => t("seatsSummary", seats.confirmed, seats.capacity, 
 
 function detailView(route) {
   const controller = new AbortController();
-  const back = h("p", { class: "back" },
-    h("a", { href: backHash("events") }, h("span", { "aria-hidden": "true" }, "← "), t("backEvents")));
+  const back = backLink("events", t("backEvents"));
   fill(main, back, loading());
   setTitle(t("loading"));
 
   async function load() {
     try {
-      const [ev, geo] = await Promise.all([
-        get(`/events/${encodeURIComponent(route.id)}`, {}, { signal: controller.signal }),
-        getRegions().then(geography, () => geography(null)),
-      ]);
+      const [ev, geo] = await withPlaces(`/events/${encodeURIComponent(route.id)}`, controller.signal);
       await render(ev, geo);
     } catch (err) {
       if (err.name === "AbortError") return;

@@ -2,15 +2,27 @@
 // the address (#/<path>?key=value…), the filter form with its search and reset buttons, the region options, and
 // the list of cards read page by page (the "more" button follows the cursor) with its status, empty and error states.
 
-import { get } from "../api.js";
+import { get, getRegions } from "../api.js";
 import { fill, h } from "../dom.js";
 import { t } from "../i18n.js";
-import { byName, errorBox, placeName } from "../ui.js";
+import { byName, errorBox, geography, placeName } from "../ui.js";
 
 const lastHashes = new Map();
 
 /** The address of the list as last shown (with its filters), for a detail page's "back" link. */
 export const backHash = (path) => lastHashes.get(path) || `#/${path}`;
+
+/** A detail page's link back to the list of `path` as last shown. */
+export function backLink(path, text) {
+  return h("p", { class: "back" },
+    h("a", { href: backHash(path) }, h("span", { "aria-hidden": "true" }, "← "), text));
+}
+
+/** One item (`itemPath`) with the regions and departments for its place names, read together. */
+export const withPlaces = (itemPath, signal) => Promise.all([
+  get(itemPath, {}, { signal }),
+  getRegions().then(geography, () => geography(null)),
+]);
 
 /**
  * The filters of the list at #/<path>, read from and written to the address: `filters` (the ones shown),
