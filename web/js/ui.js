@@ -219,6 +219,11 @@ export async function busy(button, box, action) {
   }
 }
 
+/** A page's link back to where it was opened from (a list, a dashboard). */
+export function backLink(href, text) {
+  return h("p", { class: "back" }, h("a", { href }, h("span", { "aria-hidden": "true" }, "← "), text));
+}
+
 /** A value the form cannot send: the control marked invalid, the reason said in `box`, the focus on the control. */
 export function refuse(control, box, text) {
   control.setAttribute("aria-invalid", "true");

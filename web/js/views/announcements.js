@@ -10,9 +10,10 @@ import { pictureImg } from "../pictures.js";
 import { reportButton } from "../report.js";
 import { shareButton } from "../share.js";
 import {
-  failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName, refuse, select, setTitle, tags,
+  backLink, failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName, refuse, select, setTitle,
+  tags,
 } from "../ui.js";
-import { addressFilters, backLink, filterForm, regionOptions, withPlaces } from "./listing.js";
+import { addressFilters, backHash, filterForm, regionOptions, withPlaces } from "./listing.js";
 
 const FILTERS = ["type", "region", "category", "q", "association"];
 
@@ -96,7 +97,7 @@ function listView(route) {
 
 function detailView(route) {
   const controller = new AbortController();
-  const back = backLink("announcements", t("backAnnouncements"));
+  const back = backLink(backHash("announcements"), t("backAnnouncements"));
   fill(main, back, loading());
   setTitle(t("loading"));
 

@@ -7,13 +7,13 @@ import { announcementCard, eventCard, pagedList } from "../cards.js";
 import { externalLink, fill, h, safeUrl } from "../dom.js";
 import { CATEGORIES, LANG_NAMES, SPOKEN, formatDate, label, lang, pick, t } from "../i18n.js";
 import {
-  busy, errorBox, focusHeading, foldFilters, geography, main, placeName, setTitle, success, tags,
+  backLink, busy, errorBox, focusHeading, foldFilters, geography, main, placeName, setTitle, success, tags,
 } from "../ui.js";
 import "../more-strings.js";
 import "../backoffice-strings.js";
 import { cardMedia, pictureImg } from "../pictures.js";
 import { reportButton } from "../report.js";
-import { addressFilters, backLink, filterForm, pagedCards, regionOptions, withPlaces } from "./listing.js";
+import { addressFilters, backHash, filterForm, pagedCards, regionOptions, withPlaces } from "./listing.js";
 
 const PAGE_SIZE = 9;
 const FILTERS = ["region", "department", "category", "language", "q"];
@@ -185,7 +185,7 @@ function directoryView(route) {
 function detailView(route) {
   const controller = new AbortController();
   const lists = [];
-  const back = backLink("associations", t("back"));
+  const back = backLink(backHash("associations"), t("back"));
   fill(main, back, h("p", { class: "status", role: "status" }, t("loading")));
   setTitle(t("loading"));
 

@@ -12,12 +12,12 @@ import {
   EVENT_CATEGORIES, SPOKEN, formatDateTime, formatMoney, formatRange, label, lang, pick, t,
 } from "../i18n.js";
 import {
-  announce, busy, errorBox, failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName, select,
-  setTitle, tags,
+  announce, backLink, busy, errorBox, failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName,
+  select, setTitle, tags,
 } from "../ui.js";
 import { dateField, readDates, showDate } from "../dates.js";
 import { venueSection } from "../venue-map.js";
-import { addressFilters, backLink, filterForm, pagedCards, regionOptions, withPlaces } from "./listing.js";
+import { addressFilters, backHash, filterForm, pagedCards, regionOptions, withPlaces } from "./listing.js";
 
 const FILTERS = ["region", "category", "from", "to", "q", "online"];
 
@@ -104,7 +104,7 @@ const seatsText = (seats) => t("seatsSummary", seats.confirmed, seats.capacity, 
 
 function detailView(route) {
   const controller = new AbortController();
-  const back = backLink("events", t("backEvents"));
+  const back = backLink(backHash("events"), t("backEvents"));
   fill(main, back, loading());
   setTitle(t("loading"));
 

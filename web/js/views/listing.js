@@ -12,12 +12,6 @@ const lastHashes = new Map();
 /** The address of the list as last shown (with its filters), for a detail page's "back" link. */
 export const backHash = (path) => lastHashes.get(path) || `#/${path}`;
 
-/** A detail page's link back to the list of `path` as last shown. */
-export function backLink(path, text) {
-  return h("p", { class: "back" },
-    h("a", { href: backHash(path) }, h("span", { "aria-hidden": "true" }, "← "), text));
-}
-
 /** One item (`itemPath`) with the regions and departments for its place names, read together. */
 export const withPlaces = (itemPath, signal) => Promise.all([
   get(itemPath, {}, { signal }),

@@ -6,8 +6,8 @@ import { confirmTotp, hasTotp, isAdmin, isModerator, otpauthUri, session, startT
 import { externalLink, fill, h, s, safeUrl } from "../dom.js";
 import { CATEGORIES, ELECTION_STATUS, ELECTORATES, METHODS, formatDateTime, label, pick, t } from "../i18n.js";
 import {
-  busy, errorBox, failedPage, field, focusHeading, geography, input, loading, localized, localizedFields, main,
-  placeName, refuse, select, setTitle, success, textarea, totpForm,
+  backLink, busy, errorBox, failedPage, field, focusHeading, geography, input, loading, localized, localizedFields,
+  main, placeName, refuse, select, setTitle, success, textarea, totpForm,
 } from "../ui.js";
 import { dateField, readDates } from "../dates.js";
 import { adminControls, pollForm } from "./votes.js";
@@ -283,8 +283,7 @@ function contentSummary(content) {
 
 function flagDetail(route) {
   const controller = new AbortController();
-  const back = h("p", { class: "back" }, h("a", { href: "#/moderation" }, h("span", { "aria-hidden": "true" }, "← "),
-    t("backModeration")));
+  const back = backLink("#/moderation", t("backModeration"));
   fill(main, back, loading());
 
   async function load(message = null) {

@@ -12,7 +12,7 @@ import {
   ELECTION_STATUS, ELECTORATES, GRADES, METHODS, NOMINATION_STATUS, formatDateTime, formatNumber, label, pick, t,
 } from "../i18n.js";
 import {
-  announce, busy, checkedValues, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main,
+  announce, backLink, busy, checkedValues, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main,
   refuse, select, setTitle, success, textarea,
 } from "../ui.js";
 import { dateField, readDates } from "../dates.js";
@@ -92,8 +92,7 @@ function phaseLine(e) {
 
 function electionView(route) {
   const controller = new AbortController();
-  const back = h("p", { class: "back" }, h("a", { href: "#/votes" }, h("span", { "aria-hidden": "true" }, "← "),
-    t("backVotes")));
+  const back = backLink("#/votes", t("backVotes"));
   fill(main, back, loading());
 
   async function find() {
@@ -777,8 +776,7 @@ function auditLog(e) {
 
 function pollView(route) {
   const controller = new AbortController();
-  const back = h("p", { class: "back" }, h("a", { href: "#/votes" }, h("span", { "aria-hidden": "true" }, "← "),
-    t("backVotes")));
+  const back = backLink("#/votes", t("backVotes"));
   fill(main, back, loading());
 
   async function load(message = null) {
