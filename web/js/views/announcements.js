@@ -10,10 +10,9 @@ import { pictureImg } from "../pictures.js";
 import { reportButton } from "../report.js";
 import { shareButton } from "../share.js";
 import {
-  backLink, failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName, refuse, select, setTitle,
-  tags,
+  backLink, field, focusHeading, foldFilters, geography, main, placeName, refuse, select, setTitle, tags,
 } from "../ui.js";
-import { addressFilters, backHash, filterForm, regionOptions, withPlaces } from "./listing.js";
+import { addressFilters, backHash, filterForm, regionOptions, showItem } from "./listing.js";
 
 const FILTERS = ["type", "region", "category", "q", "association"];
 
@@ -98,19 +97,6 @@ function listView(route) {
 function detailView(route) {
   const controller = new AbortController();
   const back = backLink(backHash("announcements"), t("backAnnouncements"));
-  fill(main, back, loading());
-  setTitle(t("loading"));
-
-  async function load() {
-    try {
-      const [item, geo] = await withPlaces(`/announcements/${encodeURIComponent(route.id)}`, controller.signal);
-      render(item, geo);
-    } catch (err) {
-      if (err.name === "AbortError") return;
-      failedPage(err, route, load);
-      main.prepend(back);
-    }
-  }
 
   function render(item, geo) {
     const title = pick(item.title);
@@ -152,6 +138,6 @@ function detailView(route) {
     focusHeading(route.focus);
   }
 
-  load();
+  showItem(route, back, `/announcements/${encodeURIComponent(route.id)}`, controller.signal, render);
   return { name: "announcement", destroy: () => controller.abort() };
 }

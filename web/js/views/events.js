@@ -12,12 +12,12 @@ import {
   EVENT_CATEGORIES, SPOKEN, formatDateTime, formatMoney, formatRange, label, lang, pick, t,
 } from "../i18n.js";
 import {
-  announce, backLink, busy, errorBox, failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName,
-  select, setTitle, tags,
+  announce, backLink, busy, errorBox, field, focusHeading, foldFilters, geography, loading, main, placeName, select,
+  setTitle, tags,
 } from "../ui.js";
 import { dateField, readDates, showDate } from "../dates.js";
 import { venueSection } from "../venue-map.js";
-import { addressFilters, backHash, filterForm, pagedCards, regionOptions, withPlaces } from "./listing.js";
+import { addressFilters, backHash, filterForm, pagedCards, regionOptions, showItem } from "./listing.js";
 
 const FILTERS = ["region", "category", "from", "to", "q", "online"];
 
@@ -105,19 +105,6 @@ const seatsText = (seats) => t("seatsSummary", seats.confirmed, seats.capacity, 
 function detailView(route) {
   const controller = new AbortController();
   const back = backLink(backHash("events"), t("backEvents"));
-  fill(main, back, loading());
-  setTitle(t("loading"));
-
-  async function load() {
-    try {
-      const [ev, geo] = await withPlaces(`/events/${encodeURIComponent(route.id)}`, controller.signal);
-      await render(ev, geo);
-    } catch (err) {
-      if (err.name === "AbortError") return;
-      failedPage(err, route, load);
-      main.prepend(back);
-    }
-  }
 
   async function render(ev, geo) {
     const title = pick(ev.title);
@@ -237,7 +224,7 @@ function detailView(route) {
     return fresh;
   }
 
-  load();
+  showItem(route, back, `/events/${encodeURIComponent(route.id)}`, controller.signal, render);
   return { name: "event", destroy: () => controller.abort() };
 }
 

@@ -5,7 +5,7 @@
 import { get, getRegions } from "../api.js";
 import { fill, h } from "../dom.js";
 import { t } from "../i18n.js";
-import { byName, errorBox, geography, placeName } from "../ui.js";
+import { byName, errorBox, failedPage, geography, loading, main, placeName, setTitle } from "../ui.js";
 
 const lastHashes = new Map();
 
@@ -17,6 +17,24 @@ export const withPlaces = (itemPath, signal) => Promise.all([
   get(itemPath, {}, { signal }),
   getRegions().then(geography, () => geography(null)),
 ]);
+
+/** A detail page: "loading" under its back link, then `render(item, geo)`, or what failed (with a retry). */
+export function showItem(route, back, itemPath, signal, render) {
+  fill(main, back, loading());
+  setTitle(t("loading"));
+
+  async function load() {
+    try {
+      const [item, geo] = await withPlaces(itemPath, signal);
+      await render(item, geo);
+    } catch (err) {
+      if (err.name === "AbortError") return;
+      failedPage(err, route, load);
+      main.prepend(back);
+    }
+  }
+  load();
+}
 
 /**
  * The filters of the list at #/<path>, read from and written to the address: `filters` (the ones shown),
