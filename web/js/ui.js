@@ -219,6 +219,34 @@ export async function busy(button, box, action) {
   }
 }
 
+/** A page's link back to where it was opened from (a list, a dashboard). */
+export function backLink(href, text) {
+  return h("p", { class: "back" }, h("a", { href }, h("span", { "aria-hidden": "true" }, "← "), text));
+}
+
+/** A value the form cannot send: the control marked invalid, the reason said in `box`, the focus on the control. */
+export function refuse(control, box, text) {
+  control.setAttribute("aria-invalid", "true");
+  fill(box, h("p", { class: "alert", role: "alert" }, text));
+  control.focus();
+}
+
+/** The six-digit code of an authenticator app: `send(code)` runs once the code looks like one. */
+export function totpForm(confirmText, box, send) {
+  const code = input("totp", { inputmode: "numeric", autocomplete: "one-time-code", required: true,
+    maxlength: 6, pattern: "[0-9]{6}" });
+  const confirm = h("button", { type: "submit", class: "button" }, confirmText);
+  const form = h("form", { class: "form narrow", novalidate: true },
+    field(t("totpLabel"), code, { hint: t("totpHint") }), box, h("div", { class: "actions" }, confirm));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const value = code.value.replace(/\s/g, "");
+    if (!/^[0-9]{6}$/.test(value)) refuse(code, box, t("totpSixDigits"));
+    else busy(confirm, box, () => send(value));
+  });
+  return form;
+}
+
 /** Only the non-empty texts of a {fr, uk, en} form group (the API wants at least one). */
 export function localized(form, prefix) {
   const out = {};

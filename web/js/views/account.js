@@ -5,7 +5,7 @@ import {
 } from "../auth.js";
 import { fill, h } from "../dom.js";
 import { lang, t } from "../i18n.js";
-import { busy, field, focusHeading, input, main, setTitle, success } from "../ui.js";
+import { busy, field, focusHeading, input, main, refuse, setTitle, success, totpForm } from "../ui.js";
 import "../more-strings.js";
 
 /** Only an in-site route is followed after signing in (never an address from elsewhere). */
@@ -23,6 +23,15 @@ function passwordInput(name, autocomplete) {
   return input(name, { type: "password", required: true, autocomplete, maxlength: 256 });
 }
 
+/** The form's submit: an e-mail and a password are both needed, then `action` runs (the button busy meanwhile). */
+function whenBoth(form, email, password, submit, notices, action) {
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!email.value.trim() || !password.value) fill(notices, h("p", { class: "alert", role: "alert" }, t("fillBoth")));
+    else busy(submit, notices, action);
+  });
+}
+
 function signInView(route) {
   const notices = h("div");
   const email = input("email", { type: "email", required: true, autocomplete: "username", maxlength: 254 });
@@ -31,41 +40,19 @@ function signInView(route) {
   const form = h("form", { class: "form narrow", novalidate: true },
     field(t("emailLabel"), email), field(t("passwordLabel"), password), notices,
     h("div", { class: "actions" }, submit));
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    if (!email.value.trim() || !password.value) {
-      fill(notices, h("p", { class: "alert", role: "alert" }, t("fillBoth")));
-      return;
-    }
-    busy(submit, notices, async () => {
-      const result = await signIn(email.value.trim(), password.value);
-      if (result?.challenge) codeStep(result);
-      else window.location.hash = nextHash(route);
-    });
+  whenBoth(form, email, password, submit, notices, async () => {
+    const result = await signIn(email.value.trim(), password.value);
+    if (result?.challenge) codeStep(result);
+    else window.location.hash = nextHash(route);
   });
 
   // Accounts with an authenticator app (all moderators and admins): the second step asks for its code.
   function codeStep(pending) {
-    const box = h("div");
-    const code = input("totp", { inputmode: "numeric", autocomplete: "one-time-code", required: true,
-      maxlength: 6, pattern: "[0-9]{6}" });
-    const confirm = h("button", { type: "submit", class: "button" }, t("confirm"));
-    const step = h("form", { class: "form narrow", novalidate: true },
-      field(t("totpLabel"), code, { hint: t("totpHint") }), box, h("div", { class: "actions" }, confirm));
-    step.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const value = code.value.replace(/\s/g, "");
-      if (!/^[0-9]{6}$/.test(value)) {
-        code.setAttribute("aria-invalid", "true");
-        fill(box, h("p", { class: "alert", role: "alert" }, t("totpSixDigits")));
-        code.focus();
-        return;
-      }
-      busy(confirm, box, async () => {
-        await answerChallenge(pending, value);
-        window.location.hash = nextHash(route);
-      });
+    const step = totpForm(t("confirm"), h("div"), async (value) => {
+      await answerChallenge(pending, value);
+      window.location.hash = nextHash(route);
     });
+    const code = step.elements.totp;
     fill(main, h("h1", { tabindex: "-1" }, t("totpTitle")), step);
     setTitle(t("totpTitle"));
     main.querySelector("h1").focus();
@@ -95,16 +82,9 @@ function signUpView(route) {
     field(t("emailLabel"), email), field(t("nameLabel"), name),
     field(t("passwordLabel"), password, { hint: t("passwordRules") }), notices,
     h("div", { class: "actions" }, submit));
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    if (!email.value.trim() || !password.value) {
-      fill(notices, h("p", { class: "alert", role: "alert" }, t("fillBoth")));
-      return;
-    }
-    busy(submit, notices, async () => {
-      await signUp(email.value.trim(), password.value, name.value.trim(), lang());
-      confirmStep(email.value.trim(), password.value);
-    });
+  whenBoth(form, email, password, submit, notices, async () => {
+    await signUp(email.value.trim(), password.value, name.value.trim(), lang());
+    confirmStep(email.value.trim(), password.value);
   });
   fill(main, h("h1", { tabindex: "-1" }, t("signUpTitle")), h("p", { class: "lead" }, t("signUpIntro")), form,
     h("p", { class: "hint" }, t("privacyShort"), " ", h("a", { href: "#/privacy" }, t("navPrivacy"))));
@@ -150,9 +130,7 @@ function forgotView(route) {
     event.preventDefault();
     const address = email.value.trim();
     if (!/^[^@\s]+@[^@\s]+$/.test(address)) {
-      email.setAttribute("aria-invalid", "true");
-      fill(notices, h("p", { class: "alert", role: "alert" }, t("emailNeeded")));
-      email.focus();
+      refuse(email, notices, t("emailNeeded"));
       return;
     }
     email.removeAttribute("aria-invalid");

@@ -10,36 +10,20 @@ import { pictureImg } from "../pictures.js";
 import { reportButton } from "../report.js";
 import { shareButton } from "../share.js";
 import {
-  byName, failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName, select, setTitle, tags,
+  backLink, field, focusHeading, foldFilters, geography, main, placeName, refuse, select, setTitle, tags,
 } from "../ui.js";
+import { addressFilters, backHash, filterForm, regionOptions, showItem } from "./listing.js";
 
 const FILTERS = ["type", "region", "category", "q", "association"];
-let lastListHash = "#/announcements";
 
 export function mount(route) {
   return route.name === "announcement" ? detailView(route) : listView(route);
 }
 
-function readFilters(params) {
-  const out = {};
-  for (const key of FILTERS) {
-    const value = (params?.get(key) || "").trim();
-    if (value) out[key] = value;
-  }
-  return out;
-}
-
-function listHash(filters) {
-  const params = new URLSearchParams();
-  for (const key of FILTERS) if (filters[key]) params.set(key, filters[key]);
-  const query = params.toString();
-  return query ? `#/announcements?${query}` : "#/announcements";
-}
-
 function listView(route) {
-  let filters = readFilters(route.params);
   let geo = geography(null);
   let list = null;
+  const address = addressFilters("announcements", FILTERS, route, { refresh: sync, reload: load });
 
   const type = select("type", [["", t("any")],
     ...Object.keys(ANNOUNCEMENT_TYPES).map((k) => [k, label(ANNOUNCEMENT_TYPES, k)])], "", { id: "an-type" });
@@ -48,13 +32,8 @@ function listView(route) {
     ...Object.keys(CATEGORIES).map((c) => [c, label(CATEGORIES, c)])], "", { id: "an-category" });
   const q = h("input", { type: "search", name: "q", id: "an-q", maxlength: 100, autocomplete: "off" });
   const notices = h("div", { class: "notices" });
-  const form = h("form", { class: "filters", id: "an-filters", role: "search", "aria-label": t("filters"),
-    novalidate: true },
-    field(t("announcementType"), type), field(t("region"), region), field(t("category"), category),
-    field(t("q"), q, { hint: t("qShort") }),
-    h("div", { class: "actions" },
-      h("button", { type: "submit", class: "button" }, t("searchBtn")),
-      h("button", { type: "button", class: "button button-quiet", onclick: () => go({}) }, t("resetBtn"))));
+  const form = filterForm("an-filters", [field(t("announcementType"), type), field(t("region"), region),
+    field(t("category"), category), field(t("q"), q, { hint: t("qShort") })], () => go({}));
   const results = h("div");
   const unfold = foldFilters(form);
   fill(main, h("h1", { id: "an-title", tabindex: "-1" }, t("announcements")),
@@ -63,7 +42,7 @@ function listView(route) {
   focusHeading(route.focus);
 
   function readForm() {
-    const next = { association: filters.association };
+    const next = { association: address.filters.association };
     for (const key of ["type", "region", "category", "q"]) {
       const value = (form.elements[key].value || "").trim();
       if (value) next[key] = value;
@@ -74,15 +53,11 @@ function listView(route) {
   function go(next) {
     notices.replaceChildren();
     if (next.q && next.q.length < 2) {
-      q.setAttribute("aria-invalid", "true");
-      fill(notices, h("p", { class: "alert", role: "alert" }, t("qShort")));
-      q.focus();
+      refuse(q, notices, t("qShort"));
       return;
     }
     q.removeAttribute("aria-invalid");
-    const target = listHash(next);
-    if (target === window.location.hash) update({ params: new URLSearchParams(target.split("?")[1] || "") }, true);
-    else window.location.hash = target;
+    address.go(next);
   }
 
   form.addEventListener("submit", (event) => {
@@ -92,6 +67,7 @@ function listView(route) {
   for (const control of [type, region, category]) control.addEventListener("change", () => go(readForm()));
 
   function sync() {
+    const { filters } = address;
     type.value = ANNOUNCEMENT_TYPES[filters.type] ? filters.type : "";
     region.value = geo.regions.has(filters.region) ? filters.region : "";
     category.value = CATEGORIES[filters.category] ? filters.category : "";
@@ -101,54 +77,26 @@ function listView(route) {
 
   function load() {
     list?.abort();
-    list = pagedList("/announcements", filters, (a) => announcementCard(a, { level: "h2" }),
+    list = pagedList("/announcements", address.filters, (a) => announcementCard(a, { level: "h2" }),
       { empty: t("noAnnouncements"), labelledby: "an-title", pageSize: 10 });
     fill(results, list.nodes);
   }
 
-  function update(next, force = false) {
-    const wanted = readFilters(next.params);
-    const same = listHash(wanted) === listHash(filters);
-    filters = wanted;
-    lastListHash = listHash(filters);
-    sync();
-    if (!same || force) load();
-  }
-
-  lastListHash = listHash(filters);
   getRegions().then((data) => {
     geo = geography(data);
-    fill(region, h("option", { value: "" }, t("any")),
-      [...geo.regions.values()].sort(byName).map((r) => h("option", { value: r.code }, placeName(r))));
+    regionOptions(region, geo);
   }, () => {}).finally(() => {
     sync();
     load();
   });
-  return { name: "announcements", update, destroy: () => list?.abort() };
+  return { name: "announcements", update: address.update, destroy: () => list?.abort() };
 }
 
 // ------------------------------------------------------------------ one announcement
 
 function detailView(route) {
   const controller = new AbortController();
-  const back = h("p", { class: "back" },
-    h("a", { href: lastListHash }, h("span", { "aria-hidden": "true" }, "← "), t("backAnnouncements")));
-  fill(main, back, loading());
-  setTitle(t("loading"));
-
-  async function load() {
-    try {
-      const [item, geo] = await Promise.all([
-        get(`/announcements/${encodeURIComponent(route.id)}`, {}, { signal: controller.signal }),
-        getRegions().then(geography, () => geography(null)),
-      ]);
-      render(item, geo);
-    } catch (err) {
-      if (err.name === "AbortError") return;
-      failedPage(err, route, load);
-      main.prepend(back);
-    }
-  }
+  const back = backLink(backHash("announcements"), t("backAnnouncements"));
 
   function render(item, geo) {
     const title = pick(item.title);
@@ -190,6 +138,6 @@ function detailView(route) {
     focusHeading(route.focus);
   }
 
-  load();
+  showItem(route, back, `/announcements/${encodeURIComponent(route.id)}`, controller.signal, render);
   return { name: "announcement", destroy: () => controller.abort() };
 }

@@ -7,12 +7,13 @@ import { announcementCard, eventCard, pagedList } from "../cards.js";
 import { externalLink, fill, h, safeUrl } from "../dom.js";
 import { CATEGORIES, LANG_NAMES, SPOKEN, formatDate, label, lang, pick, t } from "../i18n.js";
 import {
-  busy, byName, errorBox, focusHeading, foldFilters, geography, main, placeName, setTitle, success, tags,
+  backLink, busy, errorBox, focusHeading, foldFilters, geography, main, placeName, setTitle, success, tags,
 } from "../ui.js";
 import "../more-strings.js";
 import "../backoffice-strings.js";
 import { cardMedia, pictureImg } from "../pictures.js";
 import { reportButton } from "../report.js";
+import { addressFilters, backHash, filterForm, pagedCards, regionOptions, withPlaces } from "./listing.js";
 
 const PAGE_SIZE = 9;
 const FILTERS = ["region", "department", "category", "language", "q"];
@@ -20,26 +21,9 @@ const NETWORKS = {
   facebook: "Facebook", instagram: "Instagram", telegram: "Telegram", x: "X", youtube: "YouTube",
   linkedin: "LinkedIn", tiktok: "TikTok", mastodon: "Mastodon", bluesky: "Bluesky",
 };
-let lastDirectoryHash = "#/associations";
 
 export function mount(route) {
   return route.name === "association" ? detailView(route) : directoryView(route);
-}
-
-function parseFilters(params) {
-  const filters = {};
-  for (const key of FILTERS) {
-    const value = (params?.get(key) || "").trim();
-    if (value) filters[key] = value;
-  }
-  return filters;
-}
-
-function directoryHash(filters) {
-  const params = new URLSearchParams();
-  for (const key of FILTERS) if (filters[key]) params.set(key, filters[key]);
-  const query = params.toString();
-  return query ? `#/associations?${query}` : "#/associations";
 }
 
 function selectField(id, text, options, attrs = {}) {
@@ -50,10 +34,7 @@ function selectField(id, text, options, attrs = {}) {
 
 function directoryView(route) {
   let geo = { regions: new Map(), departments: new Map() };
-  let filters = parseFilters(route.params);
-  let cursor = null;
-  let shown = 0;
-  let controller = null;
+  const address = addressFilters("associations", FILTERS, route, { refresh: syncForm, reload: () => cards.load(true) });
 
   const regionSelect = () => form.elements.region;
   const deptSelect = () => form.elements.department;
@@ -63,8 +44,7 @@ function directoryView(route) {
     "aria-describedby": "f-q-hint",
   });
   const qHint = h("p", { id: "f-q-hint", class: "hint" }, t("qHint"));
-  const form = h("form", { class: "filters", id: "dir-filters", role: "search", "aria-label": t("filters"),
-    novalidate: true },
+  const form = filterForm("dir-filters", [
     selectField("f-region", t("region"), [h("option", { value: "" }, t("any"))]),
     selectField("f-department", t("department"), [h("option", { value: "" }, t("anyDept"))]),
     selectField("f-category", t("category"), [
@@ -74,32 +54,25 @@ function directoryView(route) {
       h("option", { value: "" }, t("any")),
       Object.keys(SPOKEN).map((c) => h("option", { value: c }, label(SPOKEN, c)))]),
     h("div", { class: "field field-q" }, h("label", { for: "f-q" }, t("q")), qInput, qHint),
-    h("div", { class: "actions" },
-      h("button", { type: "submit", class: "button" }, t("searchBtn")),
-      h("button", { type: "button", class: "button button-quiet", onclick: () => navigate({}) }, t("resetBtn"))));
+  ], () => address.go({}));
 
   const notices = h("div", { class: "notices" });
-  const status = h("p", { class: "status", role: "status" });
-  const list = h("ul", { class: "cards", "aria-labelledby": "dir-title" });
-  const moreButton = h("button", { type: "button", class: "button", hidden: true, onclick: () => load(false) },
-    t("loadMoreAssoc"));
   const empty = h("div", { class: "empty", hidden: true },
     h("p", {}, t("empty")), h("p", {}, t("emptyHint")),
-    h("button", { type: "button", class: "button button-quiet", onclick: () => navigate({}) }, t("resetBtn")));
+    h("button", { type: "button", class: "button button-quiet", onclick: () => address.go({}) }, t("resetBtn")));
+  const cards = pagedCards("/associations", card, {
+    params: () => address.filters, notices, labelledby: "dir-title", more: t("loadMoreAssoc"), pageSize: PAGE_SIZE,
+    counted: (shown, cursor) => (shown ? t("count", shown) + (cursor ? ` ${t("more")}` : "") : t("empty")),
+    empty, ready: () => geoReady,
+  });
 
   const unfold = foldFilters(form);
   fill(main,
     h("h1", { id: "dir-title", tabindex: "-1" }, t("dirTitle")),
     h("p", { class: "lead" }, t("dirIntro")),
-    unfold, form, notices, status, list, empty, h("div", { class: "more" }, moreButton));
+    unfold, form, notices, cards.status, cards.list, empty, cards.more);
   setTitle(t("title"));
   focusHeading(route.focus);
-
-  function navigate(next) {
-    const target = directoryHash(next);
-    if (target === window.location.hash) update({ params: new URLSearchParams(target.split("?")[1] || "") }, true);
-    else window.location.hash = target;
-  }
 
   function readForm() {
     const next = {};
@@ -120,6 +93,7 @@ function directoryView(route) {
   }
 
   function syncSelects() {
+    const { filters } = address;
     regionSelect().value = geo.regions.has(filters.region) ? filters.region : "";
     fillDepartments(filters.department || "");
     for (const key of ["category", "language"]) {
@@ -129,9 +103,9 @@ function directoryView(route) {
   }
 
   function syncForm() {
-    unfold.setCount(FILTERS.filter((key) => filters[key]).length);
+    unfold.setCount(FILTERS.filter((key) => address.filters[key]).length);
     syncSelects();
-    qInput.value = filters.q || "";
+    qInput.value = address.filters.q || "";
     setQError(false);
   }
 
@@ -149,13 +123,13 @@ function directoryView(route) {
       qInput.focus();
       return;
     }
-    navigate(next);
+    address.go(next);
   });
   // A select applies at once (results update in place); the text typed so far goes along if valid.
   function applySelects() {
     const next = readForm();
-    if (next.q && next.q.length < 2) next.q = filters.q;
-    navigate(next);
+    if (next.q && next.q.length < 2) next.q = address.filters.q;
+    address.go(next);
   }
   regionSelect().addEventListener("change", () => {
     fillDepartments(""); // departments of the new region only
@@ -188,68 +162,22 @@ function directoryView(route) {
           : h("p", { class: "card-text muted" }, t("noDescription"))));
   }
 
-  async function load(reset) {
-    controller?.abort();
-    controller = new AbortController();
-    const { signal } = controller;
-    if (reset) {
-      cursor = null;
-      shown = 0;
-      list.replaceChildren();
-      empty.hidden = true;
-    }
-    for (const box of notices.querySelectorAll(".alert:not(.keep)")) box.remove();
-    moreButton.hidden = true;
-    list.setAttribute("aria-busy", "true");
-    status.textContent = t("loading");
-    try {
-      const [page] = await Promise.all([
-        get("/associations", { ...filters, limit: PAGE_SIZE, cursor }, { signal }), geoReady]);
-      const items = Array.isArray(page.items) ? page.items : [];
-      const cards = items.map(card);
-      list.append(...cards);
-      shown += items.length;
-      cursor = page.next_cursor || null;
-      moreButton.hidden = !cursor;
-      empty.hidden = shown > 0;
-      status.textContent = shown ? t("count", shown) + (cursor ? ` ${t("more")}` : "") : t("empty");
-      if (!reset && cards.length) cards[0].querySelector("a").focus();
-    } catch (err) {
-      if (err.name === "AbortError") return;
-      status.textContent = "";
-      notices.append(errorBox(err, { retry: () => load(reset) }));
-    } finally {
-      if (!signal.aborted) list.removeAttribute("aria-busy");
-    }
-  }
-
-  function update(next, force = false) {
-    const nextFilters = parseFilters(next.params);
-    const same = directoryHash(nextFilters) === directoryHash(filters);
-    filters = nextFilters;
-    lastDirectoryHash = directoryHash(filters);
-    syncForm();
-    if (!same || force) load(true);
-  }
 
   syncForm();
-  lastDirectoryHash = directoryHash(filters);
   // Region and department names come from /regions (cached a day); the first page waits for them
   // (both requests run together) so cards show names, not codes.
   const geoReady = getRegions().then((data) => {
     geo = geography(data);
-    const regions = [...geo.regions.values()].sort(byName);
-    fill(regionSelect(), h("option", { value: "" }, t("any")),
-      regions.map((r) => h("option", { value: r.code }, placeName(r))));
+    regionOptions(regionSelect(), geo);
     syncSelects();
   }).catch((err) => {
     const box = errorBox(err, { title: t("regionsFailed") });
     box.classList.add("keep");
     notices.append(box);
   });
-  load(true);
+  cards.load(true);
 
-  return { name: "directory", update, destroy: () => controller?.abort() };
+  return { name: "directory", update: address.update, destroy: cards.abort };
 }
 
 // ------------------------------------------------------------------ one association
@@ -257,16 +185,13 @@ function directoryView(route) {
 function detailView(route) {
   const controller = new AbortController();
   const lists = [];
-  const back = h("p", { class: "back" }, h("a", { href: lastDirectoryHash }, h("span", { "aria-hidden": "true" }, "← "), t("back")));
+  const back = backLink(backHash("associations"), t("back"));
   fill(main, back, h("p", { class: "status", role: "status" }, t("loading")));
   setTitle(t("loading"));
 
   async function load() {
     try {
-      const [item, geo] = await Promise.all([
-        get(`/associations/${encodeURIComponent(route.slug)}`, {}, { signal: controller.signal }),
-        getRegions().then(geography, () => geography(null)),
-      ]);
+      const [item, geo] = await withPlaces(`/associations/${encodeURIComponent(route.slug)}`, controller.signal);
       await render(item, geo);
     } catch (err) {
       if (err.name === "AbortError") return;

@@ -13,8 +13,8 @@ import {
   formatNumber, label, pick, t,
 } from "../i18n.js";
 import {
-  busy, byName, checkedValues, choices, errorBox, failedPage, field, focusHeading, geography, input, loading,
-  localized, localizedFields, main, placeName, select, setTitle, success, textarea,
+  backLink, busy, byName, checkedValues, choices, errorBox, failedPage, field, focusHeading, geography, input,
+  loading, localized, localizedFields, main, placeName, select, setTitle, success, textarea,
 } from "../ui.js";
 import { dateField, readDates } from "../dates.js";
 
@@ -49,8 +49,7 @@ export function mount(route) {
 
 function page(ctx, heading, backHref, backText, ...content) {
   fill(main,
-    backHref ? h("p", { class: "back" }, h("a", { href: backHref }, h("span", { "aria-hidden": "true" }, "← "), backText))
-      : null,
+    backHref ? backLink(backHref, backText) : null,
     h("h1", { tabindex: "-1" }, heading), content);
   setTitle(heading);
   focusHeading(ctx.route.focus);

@@ -12,41 +12,22 @@ import {
   EVENT_CATEGORIES, SPOKEN, formatDateTime, formatMoney, formatRange, label, lang, pick, t,
 } from "../i18n.js";
 import {
-  announce, busy, byName, errorBox, failedPage, field, focusHeading, foldFilters, geography, loading, main, placeName,
-  select, setTitle, tags,
+  announce, backLink, busy, errorBox, field, focusHeading, foldFilters, geography, loading, main, placeName, select,
+  setTitle, tags,
 } from "../ui.js";
 import { dateField, readDates, showDate } from "../dates.js";
 import { venueSection } from "../venue-map.js";
+import { addressFilters, backHash, filterForm, pagedCards, regionOptions, showItem } from "./listing.js";
 
 const FILTERS = ["region", "category", "from", "to", "q", "online"];
-let lastListHash = "#/events";
 
 export function mount(route) {
   return route.name === "event" ? detailView(route) : listView(route);
 }
 
-function readFilters(params) {
-  const out = {};
-  for (const key of FILTERS) {
-    const value = (params?.get(key) || "").trim();
-    if (value) out[key] = value;
-  }
-  return out;
-}
-
-function listHash(filters) {
-  const params = new URLSearchParams();
-  for (const key of FILTERS) if (filters[key]) params.set(key, filters[key]);
-  const query = params.toString();
-  return query ? `#/events?${query}` : "#/events";
-}
-
 function listView(route) {
-  let filters = readFilters(route.params);
   let geo = geography(null);
-  let controller = null;
-  let cursor = null;
-  let shown = 0;
+  const address = addressFilters("events", FILTERS, route, { refresh: sync, reload: () => cards.load(true) });
 
   const region = select("region", [["", t("any")]], "", { id: "ev-region" });
   const category = select("category", [["", t("any")],
@@ -58,28 +39,24 @@ function listView(route) {
   const q = h("input", { type: "search", name: "q", id: "ev-q", maxlength: 100, autocomplete: "off" });
   const online = select("online", [["", t("anyFormat")], ["true", t("onlineOnly")], ["false", t("inPerson")]], "",
     { id: "ev-online" });
-  const form = h("form", { class: "filters", id: "ev-filters", role: "search", "aria-label": t("filters"),
-    novalidate: true },
-    field(t("region"), region), field(t("category"), category),
-    fromField, toField, field(t("format"), online), field(t("q"), q),
-    h("div", { class: "actions" },
-      h("button", { type: "submit", class: "button" }, t("searchBtn")),
-      h("button", { type: "button", class: "button button-quiet", onclick: () => go({}) }, t("resetBtn"))));
+  const form = filterForm("ev-filters", [field(t("region"), region), field(t("category"), category),
+    fromField, toField, field(t("format"), online), field(t("q"), q)], () => go({}));
   const notices = h("div", { class: "notices" });
-  const status = h("p", { class: "status", role: "status" });
-  const list = h("ul", { class: "cards", "aria-labelledby": "events-title" });
-  const more = h("button", { type: "button", class: "button", hidden: true, onclick: () => load(false) },
-    t("loadMoreEvents"));
+  const cards = pagedCards("/events", (ev) => eventCard(ev, geo), {
+    params: () => address.filters, notices, labelledby: "events-title", more: t("loadMoreEvents"), pageSize: 12,
+    counted: (shown) => (shown ? t("eventCount", shown) : t("noEvents")),
+  });
   const feedLink = h("a", { download: "hromada.ics" }, t("calendarFeedList"));
 
   const unfold = foldFilters(form);
   fill(main, h("h1", { id: "events-title", tabindex: "-1" }, t("eventsTitle")),
-    h("p", { class: "lead" }, t("eventsIntro")), unfold, form, h("p", {}, feedLink), notices, status, list,
-    h("div", { class: "more" }, more));
+    h("p", { class: "lead" }, t("eventsIntro")), unfold, form, h("p", {}, feedLink), notices, cards.status,
+    cards.list, cards.more);
   setTitle(t("eventsTitle"));
   focusHeading(route.focus);
 
   function sync() {
+    const { filters } = address;
     region.value = geo.regions.has(filters.region) ? filters.region : "";
     category.value = EVENT_CATEGORIES[filters.category] ? filters.category : "";
     from.value = showDate(filters.from);
@@ -102,10 +79,7 @@ function listView(route) {
   }
 
   function go(next) {
-    if (!next) return; // a date that is not one: said in the notices
-    const target = listHash(next);
-    if (target === window.location.hash) update({ params: new URLSearchParams(target.split("?")[1] || "") }, true);
-    else window.location.hash = target;
+    if (next) address.go(next); // else a date that is not one: said in the notices
   }
 
   form.addEventListener("submit", (event) => {
@@ -114,56 +88,14 @@ function listView(route) {
   });
   for (const control of [region, category, from, to, online]) control.addEventListener("change", () => go(readForm()));
 
-  async function load(reset) {
-    controller?.abort();
-    controller = new AbortController();
-    const { signal } = controller;
-    if (reset) {
-      cursor = null;
-      shown = 0;
-      list.replaceChildren();
-    }
-    notices.replaceChildren();
-    more.hidden = true;
-    list.setAttribute("aria-busy", "true");
-    status.textContent = t("loading");
-    try {
-      const page = await get("/events", { ...filters, limit: 12, cursor }, { signal });
-      const cards = (page.items || []).map((ev) => eventCard(ev, geo));
-      list.append(...cards);
-      shown += cards.length;
-      cursor = page.next_cursor || null;
-      more.hidden = !cursor;
-      status.textContent = shown ? t("eventCount", shown) : t("noEvents");
-      if (!reset && cards.length) cards[0].querySelector("a").focus();
-    } catch (err) {
-      if (err.name === "AbortError") return;
-      status.textContent = "";
-      notices.append(errorBox(err, { retry: () => load(reset) }));
-    } finally {
-      if (!signal.aborted) list.removeAttribute("aria-busy");
-    }
-  }
-
-  function update(next, force = false) {
-    const wanted = readFilters(next.params);
-    const same = listHash(wanted) === listHash(filters);
-    filters = wanted;
-    lastListHash = listHash(filters);
-    sync();
-    if (!same || force) load(true);
-  }
-
-  lastListHash = listHash(filters);
   getRegions().then((data) => {
     geo = geography(data);
-    fill(region, h("option", { value: "" }, t("any")),
-      [...geo.regions.values()].sort(byName).map((r) => h("option", { value: r.code }, placeName(r))));
+    regionOptions(region, geo);
   }, () => {}).finally(() => {
     sync();
-    load(true);
+    cards.load(true);
   });
-  return { name: "events", update, destroy: () => controller?.abort() };
+  return { name: "events", update: address.update, destroy: cards.abort };
 }
 
 // ------------------------------------------------------------------ one event
@@ -172,24 +104,7 @@ const seatsText = (seats) => t("seatsSummary", seats.confirmed, seats.capacity, 
 
 function detailView(route) {
   const controller = new AbortController();
-  const back = h("p", { class: "back" },
-    h("a", { href: lastListHash }, h("span", { "aria-hidden": "true" }, "← "), t("backEvents")));
-  fill(main, back, loading());
-  setTitle(t("loading"));
-
-  async function load() {
-    try {
-      const [ev, geo] = await Promise.all([
-        get(`/events/${encodeURIComponent(route.id)}`, {}, { signal: controller.signal }),
-        getRegions().then(geography, () => geography(null)),
-      ]);
-      await render(ev, geo);
-    } catch (err) {
-      if (err.name === "AbortError") return;
-      failedPage(err, route, load);
-      main.prepend(back);
-    }
-  }
+  const back = backLink(backHash("events"), t("backEvents"));
 
   async function render(ev, geo) {
     const title = pick(ev.title);
@@ -309,7 +224,7 @@ function detailView(route) {
     return fresh;
   }
 
-  load();
+  showItem(route, back, `/events/${encodeURIComponent(route.id)}`, controller.signal, render);
   return { name: "event", destroy: () => controller.abort() };
 }
 

@@ -10,7 +10,7 @@ import { EVENT_CATEGORIES, LANGS, LANG_NAMES, formatDateTime, label, lang, pick,
 import "../more-strings.js";
 import {
   announce, busy, byName, checkedValues, choices, errorBox, failedPage, field, focusHeading, geography, input, loading,
-  main, placeName, select, setTitle, success,
+  main, placeName, refuse, select, setTitle, success,
 } from "../ui.js";
 
 const enc = encodeURIComponent;
@@ -94,9 +94,7 @@ async function subscribeView(ctx) {
     event.preventDefault();
     const address = email.value.trim();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) {
-      email.setAttribute("aria-invalid", "true");
-      fill(notices, h("p", { class: "alert", role: "alert" }, t("subEmailInvalid")));
-      email.focus();
+      refuse(email, notices, t("subEmailInvalid"));
       return;
     }
     email.removeAttribute("aria-invalid");
@@ -230,9 +228,7 @@ function deleteAccount() {
     event.preventDefault();
     const typed = confirm.value.trim();
     if (typed.toLowerCase() !== String(me.email).toLowerCase()) {
-      confirm.setAttribute("aria-invalid", "true");
-      fill(notices, h("p", { class: "alert", role: "alert" }, t("deleteMismatch")));
-      confirm.focus();
+      refuse(confirm, notices, t("deleteMismatch"));
       return;
     }
     busy(submit, notices, async () => {

@@ -6,8 +6,8 @@ import { confirmTotp, hasTotp, isAdmin, isModerator, otpauthUri, session, startT
 import { externalLink, fill, h, s, safeUrl } from "../dom.js";
 import { CATEGORIES, ELECTION_STATUS, ELECTORATES, METHODS, formatDateTime, label, pick, t } from "../i18n.js";
 import {
-  busy, errorBox, failedPage, field, focusHeading, geography, input, loading, localized, localizedFields, main,
-  placeName, select, setTitle, success, textarea,
+  backLink, busy, errorBox, failedPage, field, focusHeading, geography, input, loading, localized, localizedFields,
+  main, placeName, refuse, select, setTitle, success, textarea, totpForm,
 } from "../ui.js";
 import { dateField, readDates } from "../dates.js";
 import { adminControls, pollForm } from "./votes.js";
@@ -61,25 +61,10 @@ function totpSetup(route) {
     if (gone) return;
     const notices = h("div");
     const uri = otpauthUri(secret, session()?.email || "");
-    const code = input("totp", { inputmode: "numeric", autocomplete: "one-time-code", required: true,
-      maxlength: 6, pattern: "[0-9]{6}" });
-    const confirm = h("button", { type: "submit", class: "button" }, t("totpActivate"));
-    const form = h("form", { class: "form narrow", novalidate: true },
-      field(t("totpLabel"), code, { hint: t("totpHint") }), notices, h("div", { class: "actions" }, confirm));
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const value = code.value.replace(/\s/g, "");
-      if (!/^[0-9]{6}$/.test(value)) {
-        code.setAttribute("aria-invalid", "true");
-        fill(notices, h("p", { class: "alert", role: "alert" }, t("totpSixDigits")));
-        code.focus();
-        return;
-      }
-      busy(confirm, notices, async () => {
-        await confirmTotp(value);
-        totpFor = null;
-        window.location.hash = "#/signin?totp=1&next=%23%2Fmoderation";
-      });
+    const form = totpForm(t("totpActivate"), notices, async (value) => {
+      await confirmTotp(value);
+      totpFor = null;
+      window.location.hash = "#/signin?totp=1&next=%23%2Fmoderation";
     });
     fill(steps,
       h("ol", { class: "steps" },
@@ -151,9 +136,7 @@ function moderationPage(route) {
     }));
     reject.addEventListener("click", () => {
       if (!note.value.trim()) {
-        note.setAttribute("aria-invalid", "true");
-        fill(notices, h("p", { class: "alert", role: "alert" }, t("reasonRequired")));
-        note.focus();
+        refuse(note, notices, t("reasonRequired"));
         return;
       }
       busy(reject, notices, async () => {
@@ -300,8 +283,7 @@ function contentSummary(content) {
 
 function flagDetail(route) {
   const controller = new AbortController();
-  const back = h("p", { class: "back" }, h("a", { href: "#/moderation" }, h("span", { "aria-hidden": "true" }, "← "),
-    t("backModeration")));
+  const back = backLink("#/moderation", t("backModeration"));
   fill(main, back, loading());
 
   async function load(message = null) {
@@ -321,9 +303,7 @@ function flagDetail(route) {
           ? "button button-danger" : "button" }, t(`decide_${action}`));
         button.addEventListener("click", () => {
           if ((action === "warn" || action === "suspend") && !note.value.trim()) {
-            note.setAttribute("aria-invalid", "true");
-            fill(notices, h("p", { class: "alert", role: "alert" }, t("reasonRequired")));
-            note.focus();
+            refuse(note, notices, t("reasonRequired"));
             return;
           }
           busy(button, notices, async () => {

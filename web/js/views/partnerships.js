@@ -7,7 +7,7 @@ import { get, getRegions } from "../api.js";
 import { pagedList } from "../cards.js";
 import { externalLink, fill, h, safeUrl } from "../dom.js";
 import { formatDate, pick, t } from "../i18n.js";
-import { failedPage, field, focusHeading, loading, main, placeName, select, setTitle } from "../ui.js";
+import { backLink, failedPage, field, focusHeading, loading, main, placeName, select, setTitle } from "../ui.js";
 
 import "../backoffice-strings.js";
 
@@ -166,8 +166,7 @@ function initiativeCard(i, geo) {
 
 function detailPage(route, kind, path, render) {
   const controller = new AbortController();
-  const back = h("p", { class: "back" }, h("a", { href: last[kind] }, h("span", { "aria-hidden": "true" }, "← "),
-    t(kind === "partnerships" ? "backPartnerships" : "backInitiatives")));
+  const back = backLink(last[kind], t(kind === "partnerships" ? "backPartnerships" : "backInitiatives"));
   fill(main, back, loading());
   setTitle(t("loading"));
   async function load() {

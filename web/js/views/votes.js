@@ -12,8 +12,8 @@ import {
   ELECTION_STATUS, ELECTORATES, GRADES, METHODS, NOMINATION_STATUS, formatDateTime, formatNumber, label, pick, t,
 } from "../i18n.js";
 import {
-  announce, busy, checkedValues, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main,
-  select, setTitle, success, textarea,
+  announce, backLink, busy, checkedValues, errorBox, failedPage, field, focusHeading, input, loading, localized, localizedFields, main,
+  refuse, select, setTitle, success, textarea,
 } from "../ui.js";
 import { dateField, readDates } from "../dates.js";
 
@@ -92,8 +92,7 @@ function phaseLine(e) {
 
 function electionView(route) {
   const controller = new AbortController();
-  const back = h("p", { class: "back" }, h("a", { href: "#/votes" }, h("span", { "aria-hidden": "true" }, "← "),
-    t("backVotes")));
+  const back = backLink("#/votes", t("backVotes"));
   fill(main, back, loading());
 
   async function find() {
@@ -717,9 +716,7 @@ export function adminControls(e, done) {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       if (!reason.value.trim()) {
-        reason.setAttribute("aria-invalid", "true");
-        fill(notices, h("p", { class: "alert", role: "alert" }, t("reasonRequired")));
-        reason.focus();
+        refuse(reason, notices, t("reasonRequired"));
         return;
       }
       busy(button, notices, async () => {
@@ -779,8 +776,7 @@ function auditLog(e) {
 
 function pollView(route) {
   const controller = new AbortController();
-  const back = h("p", { class: "back" }, h("a", { href: "#/votes" }, h("span", { "aria-hidden": "true" }, "← "),
-    t("backVotes")));
+  const back = backLink("#/votes", t("backVotes"));
   fill(main, back, loading());
 
   async function load(message = null) {
