@@ -75,7 +75,7 @@ ROLES = ("admin", "member", None)  # signed in with the widest rights, as a plai
 def fuzz_command(running, token: str | None, report_dir: Path) -> list[str]:
     command = [sys.executable, "-m", "schemathesis.cli", "--config-file", str(HERE / "schemathesis.toml"), "run",
                f"{running['api_url']}/openapi.json", "--url", running["api_url"],
-               "--max-examples", os.environ.get("FUZZ_EXAMPLES", "15"), "--workers", "1",
+               "--max-examples", os.environ.get("FUZZ_EXAMPLES", "10"), "--workers", "1",
                "--report", "junit", "--report-dir", str(report_dir), "--seed", "20261126"]
     return command + (["-H", f"Authorization: Bearer {token}"] if token else [])
 
