@@ -20,7 +20,6 @@ from hromada.mail.jobs import MailJob
 from hromada.mail.pacing import MAX_DELAY
 
 MAX_BACKOFF = 900  # SQS allows up to 12 h; a quarter of an hour keeps digests within their morning
-DEFAULT_BASE_SECONDS = 30.0  # MAIL_RETRY_BASE_SECONDS unless set
 
 
 def backoff(receive_count: int, base: float, draw: Callable[[float, float], float] = jitter.uniform) -> int:

@@ -8,6 +8,7 @@ from hromada import clients
 from hromada.errors import Unavailable
 from hromada.mail import routing
 from hromada.mail.jobs import MailJob
+from hromada.settings import get_settings
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.errors import call, guarded_write
@@ -67,15 +68,16 @@ class SqsMailOutbox:
     def queue_for(self, job: MailJob) -> str:
         """Never a fallback from one queue to the other (transactional mail behind a digest is the fault this
         prevents): a queue not configured is MissingSetting."""
-        from hromada.settings import get_settings
-
         if routing.queue_of(job) == "bulk":
             return self._queue_url or get_settings().mail_queue_url
         return self._priority_queue_url or get_settings().mail_priority_queue_url
 
     def enqueue(self, jobs: list[MailJob], delay: int = 0) -> None:
-        for queue_url in dict.fromkeys(self.queue_for(job) for job in jobs):
-            self._send(queue_url, [job for job in jobs if self.queue_for(job) == queue_url], delay)
+        by_queue: dict[str, list[MailJob]] = {}
+        for job in jobs:
+            by_queue.setdefault(self.queue_for(job), []).append(job)
+        for queue_url, queued in by_queue.items():
+            self._send(queue_url, queued, delay)
 
     def _send(self, queue_url: str, jobs: list[MailJob], delay: int) -> None:
         for start in range(0, len(jobs), 10):
