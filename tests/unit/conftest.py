@@ -36,3 +36,13 @@ def environ(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]:
     yield set_variables
     monkeypatch.undo()
     get_settings.cache_clear()
+
+
+@pytest.fixture
+def guard_table(environ: Callable[..., None], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table name for the write guards' items; erased accounts are keyed by a keyed pseudonym (a secret in
+    AWS): any stable name will do here."""
+    from hromada.store import keys
+
+    environ(TABLE_NAME="t")
+    monkeypatch.setattr(keys, "account_pseudonym", lambda user_id: f"pseudonym-of-{user_id}")

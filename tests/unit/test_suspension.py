@@ -9,18 +9,7 @@ from hromada.domain.rate_limits import Quota, QuotaExceeded, write_guard
 from hromada.domain.suspension import AccountErased, Suspended, Writer, writer_of
 from hromada.errors import Forbidden, Unauthorized
 
-
-@pytest.fixture(autouse=True)
-def table(monkeypatch):
-    monkeypatch.setenv("TABLE_NAME", "t")
-    from hromada.settings import get_settings
-
-    get_settings.cache_clear()
-    from hromada.store import keys
-
-    monkeypatch.setattr(keys, "account_pseudonym", lambda user_id: f"pseudonym-of-{user_id}")
-    yield
-    get_settings.cache_clear()
+pytestmark = pytest.mark.usefixtures("guard_table")
 
 
 @pytest.mark.parametrize(("method", "path", "exempt"), [

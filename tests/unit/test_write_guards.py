@@ -16,18 +16,7 @@ NOW = 1_000_010.0
 QUOTAS = [Quota("user:abc", 5), Quota("ip:def", 50)]
 
 
-@pytest.fixture(autouse=True)
-def table(monkeypatch):
-    monkeypatch.setenv("TABLE_NAME", "t")
-    from hromada.settings import get_settings
-
-    get_settings.cache_clear()
-    from hromada.store import keys
-
-    # Erased accounts are keyed by a keyed pseudonym (a secret in AWS): any stable name will do here.
-    monkeypatch.setattr(keys, "account_pseudonym", lambda user_id: f"pseudonym-of-{user_id}")
-    yield
-    get_settings.cache_clear()
+pytestmark = pytest.mark.usefixtures("guard_table")
 
 
 class Client:
