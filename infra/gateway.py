@@ -9,6 +9,7 @@ warm instances, as Lambda would, so concurrent requests really run concurrently.
 from __future__ import annotations
 
 import base64
+import fnmatch
 import functools
 import gzip
 import importlib.util
@@ -211,6 +212,7 @@ class Gateway:
             name: JwtVerifier(a, f"{cognito_endpoint}/{template.physical['UserPool']}/.well-known/jwks.json")
             for name, a in template.jwt_authorizers().items()}
         self.cors = template.cors()
+        self.web_cors = template.web_cors()  # CloudFront's rules for web/ (the widget's script, config.json)
         self.extra_routes = extra_routes or {}
         self.post_routes = post_routes or {}  # same-origin helpers that take a body (the Cognito proxy)
 
@@ -218,7 +220,7 @@ class Gateway:
     def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
         request = Request(environ)
         response = self.dispatch(request)
-        self._add_cors(request, response)
+        self._add_cors(request, response, self._cors_rule(request))
         return response(environ, start_response)
 
     def dispatch(self, request: Request) -> Response:
@@ -291,17 +293,31 @@ class Gateway:
             response.headers["Content-Type"] = "application/json"
         return response
 
-    def _add_cors(self, request: Request, response: Response) -> None:
+    def _cors_rule(self, request: Request) -> dict[str, Any]:
+        """The API's rule for its routes and preflights (API Gateway answers those for any path); for the files
+        of web/, the rule of the CloudFront behaviour matching the path, or none."""
+        if request.method == "OPTIONS" or self.match(request.method, request.path) is not None:
+            return self.cors
+        path = request.path.lstrip("/")
+        return next((rule for pattern, rule in self.web_cors if fnmatch.fnmatchcase(path, pattern)), {})
+
+    @staticmethod
+    def _add_cors(request: Request, response: Response, rule: dict[str, Any]) -> None:
         origin = request.headers.get("Origin")
-        allowed = self.cors.get("AllowOrigins") or []
+        allowed = rule.get("AllowOrigins") or []
         if not origin or not (origin in allowed or "*" in allowed):
             return
-        response.headers["Access-Control-Allow-Origin"] = origin
-        response.headers["Vary"] = "Origin"
+        if "*" in allowed and not rule.get("AllowCredentials"):
+            response.headers["Access-Control-Allow-Origin"] = "*"  # as API Gateway and CloudFront answer
+        else:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers.add("Vary", "Origin")
+        if rule.get("AllowCredentials"):
+            response.headers["Access-Control-Allow-Credentials"] = "true"
         if request.method == "OPTIONS":
-            response.headers["Access-Control-Allow-Methods"] = ",".join(self.cors.get("AllowMethods") or [])
-            response.headers["Access-Control-Allow-Headers"] = ",".join(self.cors.get("AllowHeaders") or [])
-            response.headers["Access-Control-Max-Age"] = str(self.cors.get("MaxAge", 0))
+            response.headers["Access-Control-Allow-Methods"] = ",".join(rule.get("AllowMethods") or [])
+            response.headers["Access-Control-Allow-Headers"] = ",".join(rule.get("AllowHeaders") or [])
+            response.headers["Access-Control-Max-Age"] = str(rule.get("MaxAge", 0))
 
     @staticmethod
     def _static(request: Request) -> Response | None:

@@ -171,6 +171,25 @@ class Template:
             return self.resolve(api.get("Properties", {}).get("CorsConfiguration") or {})
         return {}
 
+    def web_cors(self) -> list[tuple[str, dict[str, Any]]]:
+        """(path pattern, CORS rule) of the web distribution's behaviours whose response headers policy has one,
+        in the HttpApi's CorsConfiguration shape, so the local gateway serves web/ as CloudFront does."""
+        found = []
+        for distribution in self.of_type("AWS::CloudFront::Distribution").values():
+            config = distribution.get("Properties", {}).get("DistributionConfig") or {}
+            for behaviour in config.get("CacheBehaviors") or []:
+                policy = (behaviour.get("ResponseHeadersPolicyId") or {}).get("Ref")
+                props = (self.resources.get(policy) or {}).get("Properties", {})
+                cors = (props.get("ResponseHeadersPolicyConfig") or {}).get("CorsConfig")
+                if cors:
+                    found.append((behaviour["PathPattern"], {
+                        "AllowOrigins": cors["AccessControlAllowOrigins"]["Items"],
+                        "AllowMethods": cors["AccessControlAllowMethods"]["Items"],
+                        "AllowHeaders": cors["AccessControlAllowHeaders"]["Items"],
+                        "AllowCredentials": cors.get("AccessControlAllowCredentials", False),
+                        "MaxAge": cors.get("AccessControlMaxAgeSec", 0)}))
+        return found
+
     # --------------------------------------------------------- functions
     def function_environment(self, name: str) -> dict[str, str]:
         globals_env = ((self.raw.get("Globals", {}).get("Function") or {}).get("Environment") or {})
