@@ -40,6 +40,7 @@ p{margin:.2em 0 0}
 @keyframes in{from{opacity:0;transform:translateY(4px)}}}`;
 
 let configured; // the deployment's API base, read once from the site's config.json
+let sheet; // one stylesheet shared by every widget on the page
 
 function apiBase(attribute) {
   if (attribute) return Promise.resolve(new URL(attribute, SITE));
@@ -66,9 +67,14 @@ class HromadaEvents extends HTMLElement {
 
   constructor() {
     super();
-    this.attachShadow({ mode: "open" }).append(el("style", {}, CSS));
+    const root = this.attachShadow({ mode: "open" });
+    // A constructed sheet is no inline <style>: host pages need no style-src allowance in their CSP.
+    if (root.adoptedStyleSheets) {
+      if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+    } else root.append(el("style", {}, CSS));
     this.body = el("section", {});
-    this.shadowRoot.append(this.body);
+    root.append(this.body);
     this.run = 0;
   }
 
