@@ -19,7 +19,9 @@ from axe_playwright_python.sync_playwright import Axe
 from babel.dates import format_date
 from playwright.sync_api import Browser, Page, expect
 
+from infra.browser import settled
 from tests.browser.conftest import SCREENSHOTS, free_port
+from tests.browser.people import person, sign_in_as
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Site
@@ -31,6 +33,8 @@ ACCENT = "rgb(0, 87, 183)"  # the widget's default --hromada-accent (#0057b7)
 NOWHERE = "as_00000000000000000000"  # a well-formed association id that no association has
 EMPTY = {"fr": "Aucun événement à venir", "uk": "Немає майбутніх подій"}
 CANCELLED = {"fr": "Annulé", "uk": "Скасовано"}
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+               "resultTypes": ["violations"]}
 axe = Axe()
 
 
@@ -195,3 +199,47 @@ def test_empty_filter_and_attribute_changes(visitor: Page, host: str, shown: dic
     expect(page.locator("hromada-events a.all")).to_have_text("Переглянути все на Hromada")
     widget.evaluate(f"e => e.setAttribute('association', '{NOWHERE}')")
     expect(status).to_have_text(EMPTY["uk"])
+
+
+def test_snippet_generator_on_the_dashboard(browser: Browser, site: Site, demo: dict) -> None:
+    name = demo["verified"][0]
+    with person(browser, site.url, "widget_generator") as page:
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url)
+        sign_in_as(page, "owner", then="#/dashboard")
+        page.locator("main h3 a", has_text=name).first.click()
+        settled(page)
+        section = page.locator("section[aria-labelledby=d-widget]")
+        expect(section.locator("h2")).to_have_text("Vos événements sur votre site")
+        association = page.url.rsplit("/", 1)[-1]
+        expect(section.locator("#w-region option")).not_to_have_count(1)  # the regions arrived
+        section.get_by_label("Langue du widget").select_option("uk")
+        section.get_by_label("Nombre d’événements (1 à 20)").fill("3")
+        code = section.get_by_label("Code à copier")
+        expect(code).to_have_js_property("readOnly", True)
+        expect(code).to_have_value(re.compile(
+            rf'^<script type="module" src="{re.escape(site.url)}/widget/hromada-events.js"></script>\n'
+            rf'<hromada-events association="{association}" lang="uk" limit="3"></hromada-events>$'))
+        # The preview is the widget itself, with the chosen attributes
+        expected = requests.get(f"{site.url}/events", params={"association": association, "limit": 3},
+                                timeout=30).json()["items"]
+        preview = section.locator(".widget-preview hromada-events")
+        if expected:
+            expect(preview.locator("li h3 a")).to_have_text([title(e, "uk") for e in expected])
+        else:
+            expect(preview.locator("[role=status]")).to_have_text(EMPTY["uk"])
+        section.get_by_label("Catégorie").select_option("concert")
+        expect(code).to_have_value(re.compile(r'category="concert" lang="uk" limit="3"'))
+        expect(preview).to_have_attribute("category", "concert")
+        section.get_by_role("button", name="Copier le code").click()
+        expect(section.locator("#w-copied")).to_have_text("Copié.")
+        assert page.evaluate("navigator.clipboard.readText()") == code.input_value()
+        result = axe.run(page, options=AXE_OPTIONS).response
+        serious = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]
+                   if v["impact"] in ("serious", "critical")]
+        assert serious == []
+        page.set_viewport_size({"width": 390, "height": 844})
+        section.scroll_into_view_if_needed()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
+        section.screenshot(path=str(SCREENSHOTS / "widget_generator_390.png"))
+        page.set_viewport_size({"width": 1366, "height": 900})
+        section.screenshot(path=str(SCREENSHOTS / "widget_generator_1366.png"))

@@ -20,6 +20,7 @@ import { dateField, readDates } from "../dates.js";
 
 import { pictureSection } from "../picture-form.js";
 import { pollForm } from "./votes.js";
+import { widgetSection } from "../widget-snippet.js";
 
 import "../more-strings.js";
 import "../backoffice-strings.js";
@@ -239,6 +240,7 @@ async function manage(ctx, id) {
       verified ? h("p", {}, h("a", { class: "button", href: `#/dashboard/a/${enc(a.id)}/announcement` },
         t("newAnnouncement"))) : null,
       newsBox),
+    verified ? widgetSection(a) : null,
     verified ? h("section", { class: "block", "aria-labelledby": "d-polls" }, h("h2", { id: "d-polls" }, t("polls")),
       h("p", { class: "hint" }, t("pollsToMembers")), pollForm({ associationId: a.id })) : null,
     h("section", { class: "block", "aria-labelledby": "d-editors" }, h("h2", { id: "d-editors" }, t("editors")),
