@@ -25,7 +25,7 @@ export function widgetSection(association) {
   const language = select("lang", ["fr", "uk", "en"].map((l) => [l, label(SPOKEN, l)]), lang(), { id: "w-lang" });
   const limit = h("input", { type: "number", name: "limit", id: "w-limit", min: 1, max: 20, value: 5,
     inputmode: "numeric" });
-  const code = h("textarea", { id: "w-code", readonly: true, rows: 4, spellcheck: "false", class: "snippet" });
+  const code = h("textarea", { id: "w-code", readonly: true, rows: 5, spellcheck: "false", class: "snippet" });
   const copy = h("button", { type: "button", class: "button" }, t("widgetCopy"));
   const status = h("p", { class: "status", role: "status", id: "w-copied" });
   const preview = document.createElement("hromada-events");
@@ -58,9 +58,9 @@ export function widgetSection(association) {
     h("h2", { id: "d-widget" }, t("widgetTitle")),
     h("p", { class: "hint" }, t("widgetIntro")),
     h("div", { class: "form-grid" }, field(t("region"), region), field(t("category"), category),
-      field(t("widgetLanguage"), language), field(t("widgetLimit"), limit)),
-    field(t("widgetCode"), code, { hint: t("widgetHint"), wide: true }),
-    h("p", { class: "actions" }, copy), status,
+      field(t("widgetLanguage"), language), field(t("widgetLimit"), limit),
+      field(t("widgetCode"), code, { hint: t("widgetHint"), wide: true }),
+      h("p", { class: "actions" }, copy)), status,
     h("h3", {}, t("widgetPreview")),
     h("div", { class: "widget-preview" }, preview));
 }
