@@ -243,3 +243,10 @@ def test_snippet_generator_on_the_dashboard(browser: Browser, site: Site, demo: 
         section.screenshot(path=str(SCREENSHOTS / "widget_generator_390.png"))
         page.set_viewport_size({"width": 1366, "height": 900})
         section.screenshot(path=str(SCREENSHOTS / "widget_generator_1366.png"))
+
+
+def test_a_refused_request_says_so(visitor: Page, host: str) -> None:
+    page = visitor
+    page.goto(f"{host}/?{urlencode({'region': 'zz', 'lang': 'en'})}")  # the API refuses it (422)
+    expect(page.locator("hromada-events [role=status]")).to_have_text("The events could not be loaded.")
+    expect(page.locator("hromada-events li")).to_have_count(0)
