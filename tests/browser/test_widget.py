@@ -184,7 +184,7 @@ def test_axe_finds_nothing_in_the_widget(visitor: Page, host: str, shown: dict) 
     assert any(v["id"] == "color-contrast" for v in result["passes"])  # axe did look inside the shadow root
 
 
-def test_empty_filter_and_attribute_changes(visitor: Page, host: str, shown: dict) -> None:
+def test_empty_filter_and_attribute_changes(visitor: Page, host: str, shown: dict, site: Site) -> None:
     page = visitor
     open_widget(page, host, association=NOWHERE, lang="fr")
     status = page.locator("hromada-events [role=status]")
@@ -199,6 +199,11 @@ def test_empty_filter_and_attribute_changes(visitor: Page, host: str, shown: dic
     expect(page.locator("hromada-events a.all")).to_have_text("Переглянути все на Hromada")
     widget.evaluate(f"e => e.setAttribute('association', '{NOWHERE}')")
     expect(status).to_have_text(EMPTY["uk"])
+    # The `api` attribute names the API: one the page's CSP refuses fails; the site's own (no trailing slash) works
+    widget.evaluate("e => { e.removeAttribute('association'); e.setAttribute('api', 'http://127.0.0.1:9/'); }")
+    expect(status).to_have_text("Не вдалося завантажити події.")
+    widget.evaluate(f"e => e.setAttribute('api', '{site.url}')")
+    expect(page.locator("hromada-events li h3 a")).to_have_text([title(e, "uk") for e in shown["items"][:2]])
 
 
 def test_snippet_generator_on_the_dashboard(browser: Browser, site: Site, demo: dict) -> None:

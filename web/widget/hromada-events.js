@@ -22,7 +22,7 @@ const CSS = `
 font:var(--hromada-font-size,1rem)/1.45 var(--hromada-font,system-ui,sans-serif)!important;
 color:var(--hromada-text,#1d2430)!important;background:var(--hromada-background,transparent)!important;
 border-radius:var(--hromada-radius,8px);text-align:start!important}
-:host([hidden]){display:none!important}
+:host([hidden]),[hidden]{display:none!important}
 *{box-sizing:border-box}
 ul{list-style:none;margin:0;padding:0;display:grid;gap:.5em}
 li{display:block;margin:0;padding:.6em .8em;border-inline-start:4px solid var(--hromada-accent,#0057b7);
@@ -42,13 +42,13 @@ p{margin:.2em 0 0}
 let configured; // the deployment's API base, read once from the site's config.json
 let sheet; // one stylesheet shared by every widget on the page
 
-function apiBase(attribute) {
-  if (attribute) return Promise.resolve(new URL(attribute, SITE));
-  configured ??= fetch(new URL("config.json", SITE), { credentials: "omit" })
+async function apiBase(attribute) {
+  const base = attribute || await (configured ??= fetch(new URL("config.json", SITE), { credentials: "omit" })
     .then((r) => (r.ok ? r.json() : {}))
     .catch(() => ({}))
-    .then((c) => new URL(c.api_url || "/", SITE));
-  return configured;
+    .then((c) => c.api_url || "/"));
+  // A base with a path keeps it: "https://api.example.org/v1" + "events" is ".../v1/events".
+  return new URL(base.endsWith("/") ? base : `${base}/`, SITE);
 }
 
 function el(name, attrs, ...children) {
@@ -58,8 +58,10 @@ function el(name, attrs, ...children) {
   return node;
 }
 
+// The title in the widget's language, else in another one (said with its own lang for screen readers).
 function pick(texts, lang) {
-  return (texts && (texts[lang] || texts.fr || texts.uk || texts.en || Object.values(texts)[0])) || "";
+  const code = [lang, "fr", "uk", "en", ...Object.keys(texts || {})].find((l) => texts?.[l]);
+  return code ? [texts[code], code] : ["", lang];
 }
 
 class HromadaEvents extends HTMLElement {
@@ -125,12 +127,13 @@ class HromadaEvents extends HTMLElement {
         headers: { Accept: "application/json" } });
       if (!response.ok) throw new Error(String(response.status));
       items = (await response.json()).items || [];
-    } catch (error) {
+    } catch {
       if (run === this.run) status.textContent = text.error;
       return;
     }
     if (run !== this.run) return;
     list.append(...items.map((event) => this.item(event, lang, text)));
+    list.hidden = !items.length; // no empty list to walk through: the status says it
     status.textContent = items.length ? "" : text.empty;
     const association = query.get("association");
     const all = new URL(SITE);
@@ -145,8 +148,9 @@ class HromadaEvents extends HTMLElement {
     const when = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "full", timeStyle: "short",
       timeZone: event.timezone || "Europe/Paris" }).format(new Date(event.start));
     const cancelled = event.status === "cancelled";
-    const link = el("a", { href: new URL(`#/events/${encodeURIComponent(event.id)}`, SITE).href, target: "_top" },
-      pick(event.title, lang));
+    const [title, titleLang] = pick(event.title, lang);
+    const link = el("a", { href: new URL(`#/events/${encodeURIComponent(event.id)}`, SITE).href, target: "_top",
+      lang: titleLang === lang ? null : titleLang }, title);
     const venue = event.venue;
     return el("li", { class: cancelled ? "cancelled" : null },
       el("h3", {}, cancelled ? el("span", { class: "badge" }, `${text.cancelled} · `) : null, link),
