@@ -182,6 +182,23 @@ def test_axe_finds_nothing_in_the_widget(visitor: Page, host: str, shown: dict) 
                if v["impact"] in ("serious", "critical")]
     assert serious == []
     assert any(v["id"] == "color-contrast" for v in result["passes"])  # axe did look inside the shadow root
+    # On a dark page, themed as README suggests
+    page.locator("hromada-events").evaluate(
+        "e => { e.style.setProperty('--hromada-background', '#14181f');"
+        " e.style.setProperty('--hromada-text', '#f1f3f6'); e.style.setProperty('--hromada-accent', '#ffd500'); }")
+    dark = axe.run(page, context={"include": [["hromada-events"]]},
+                   options={"runOnly": {"type": "rule", "values": ["color-contrast"]}}).response
+    assert dark["violations"] == [], dark["violations"]
+
+
+def test_motion_only_for_those_who_accept_it(visitor: Page, host: str, shown: dict) -> None:
+    page = visitor
+    page.emulate_media(reduced_motion="reduce")
+    open_widget(page, host, region=shown["region"], limit="2")
+    item = page.locator("hromada-events li").first
+    assert item.evaluate("li => getComputedStyle(li).animationName") == "none"
+    page.emulate_media(reduced_motion="no-preference")
+    assert item.evaluate("li => getComputedStyle(li).animationName") != "none"
 
 
 def test_empty_filter_and_attribute_changes(visitor: Page, host: str, shown: dict, site: Site) -> None:
