@@ -168,3 +168,33 @@ def test_the_association_and_announcement_pages():
     (data,) = json_ld(article)
     assert data["@type"] == "NewsArticle" and '<meta property="og:type" content="article">' in article
     assert "<p>Elle commence.</p>" in article
+
+
+def test_render_time_per_page():
+    """Rendering alone (README, "Feeds, structured data and crawlable pages"): well under a millisecond or two."""
+    import statistics
+    import time
+
+    from hromada import atom
+
+    event, association, announcement = an_event(), an_association(), an_announcement()
+    renders = {
+        "event": lambda: snapshots.event_page(event, Seats(capacity=30), lang="fr", urls=URLS),
+        "association (20 events, 10 announcements)": lambda: snapshots.association_page(
+            association, [event] * 20, [announcement] * 10, lang="fr", urls=URLS),
+        "announcement": lambda: snapshots.announcement_page(announcement, lang="fr", urls=URLS),
+        "events feed (50 entries)": lambda: atom.render(atom.Feed(
+            id="tag:x,2026-01-01:events", title="t", self_url="s", alternate_url="a", updated="2026-01-01T00:00:00Z",
+            lang="fr", entries=[atom.event_entry(event, lang="fr", web_url=WEB) for _ in range(50)])),
+    }
+    medians = {}
+    for name, render in renders.items():
+        render()  # the template compiled, babel's locale data loaded: once per cold start
+        timings = []
+        for _ in range(30):
+            started = time.perf_counter()
+            render()
+            timings.append((time.perf_counter() - started) * 1000)
+        medians[name] = round(statistics.median(timings), 2)
+    print(medians)
+    assert all(ms < 50 for ms in medians.values()), medians
