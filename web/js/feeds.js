@@ -3,16 +3,8 @@
 // <script type="application/ld+json"> (set as text, never parsed as HTML). Each is removed when its view goes.
 
 import { apiHref } from "./api.js";
-import { addStrings, lang } from "./i18n.js";
-
-addStrings({
-  atomFeedEvents: ["S’abonner à ces événements (Atom)", "Підписатися на ці події (Atom)",
-    "Subscribe to these events (Atom)"],
-  atomFeedAnnouncements: ["S’abonner à ces annonces (Atom)", "Підписатися на ці оголошення (Atom)",
-    "Subscribe to these announcements (Atom)"],
-  atomTitleEvents: ["Hromada — événements", "Hromada — події", "Hromada — events"],
-  atomTitleAnnouncements: ["Hromada — annonces", "Hromada — оголошення", "Hromada — announcements"],
-});
+import { lang } from "./i18n.js";
+import "./more-strings.js";
 
 /** The feed's address for these filters, in the page's language. */
 export const feedHref = (kind, filters) => apiHref(`/${kind}.atom`, { ...filters, lang: lang() });
