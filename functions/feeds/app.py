@@ -49,7 +49,8 @@ ATOM_DOC = {200: {"description": "An Atom feed (RFC 4287)",
                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}}
 HTML = {"text/html": {"schema": {"type": "string"}}}
 PAGE_DOC = {200: {"description": "The page", "content": HTML},
-            404: {"description": "No such public item (an HTML page)", "content": HTML}}
+            404: {"description": "No such public item (an HTML page)", "content": HTML}, **ERRORS_PUBLIC,
+            422: ATOM_DOC[422]}
 SITEMAP_DOC = {200: {"description": "A sitemap (sitemaps.org 0.9)",
                      "content": {"application/xml": {"schema": {"type": "string"}}}}, **ERRORS_PUBLIC}
 # The pages hold no script that runs (JSON-LD is data): nothing but images and their inline style may load.
@@ -168,7 +169,7 @@ def _feed(kind: str, lang: str, filters: dict[str, str], entries: list[atom.Entr
     t = atom.strings(lang)
     described = ", ".join(f"{k}={v}" for k, v in sorted(filters.items()))
     return atom.Feed(
-        id=atom.tag_uri(web_url, "2026-01-01", f"{kind}.atom" + (f"?{query}" if query else "")),
+        id=atom.tag_uri(web_url, atom.FEEDS_SINCE, f"{kind}.atom" + (f"?{query}" if query else "")),
         title=f"Hromada — {t[kind]}" + (f" ({described})" if described else ""),
         self_url=f"{_api_url()}/{kind}.atom?" + urlencode([*sorted(filters.items()), ("lang", lang)]),
         alternate_url=f"{web_url}/#/{kind}" + (f"?{query}" if query else ""),
@@ -176,20 +177,13 @@ def _feed(kind: str, lang: str, filters: dict[str, str], entries: list[atom.Entr
 
 
 # ---------------------------------------------------------------- crawlable pages
-def _page(render: Callable[[], str]) -> Response[str]:
+def _page(render: Callable[[], str], lang: str) -> Response[str]:
     from hromada import snapshots
 
-    lang = _page_lang()
     try:
         return _html(render(), 200)
     except NotFound:
         return _html(snapshots.missing_page(lang=lang, web_url=get_settings().public_web_url), 404)
-
-
-def _page_lang() -> str:
-    """?lang=uk|en; anything else is the French page (a crawler's stray parameter is no error)."""
-    lang = (app.current_event.query_string_parameters or {}).get("lang")
-    return lang if lang in ("fr", "uk", "en") else "fr"
 
 
 def _html(body: str, status: int) -> Response[str]:
@@ -198,24 +192,26 @@ def _html(body: str, status: int) -> Response[str]:
 
 
 @app.get("/pages/events/<id>", tags=["events"], summary="An event as a crawlable page (text, JSON-LD, Open Graph)",
-         description="Server-rendered HTML that reads without JavaScript: `?lang=uk|en` (French by default).",
+         description="Server-rendered HTML that reads without JavaScript, in `lang`.",
          responses=PAGE_DOC)
-def event_page(id: Annotated[str, Path(max_length=40, description="Event id (ev_...)")]) -> Response[str]:
+def event_page(id: Annotated[str, Path(max_length=40, description="Event id (ev_...)")],
+               lang: FeedLang = "fr") -> Response[str]:
     from hromada import snapshots
 
     def render() -> str:
         if not re.fullmatch(ids.EVENT, id):
             raise NotFound("event_not_found")
         event, seats = events().public(id)
-        return snapshots.event_page(event, seats, lang=_page_lang(), urls=_urls())
-    return _page(render)
+        return snapshots.event_page(event, seats, lang=lang, urls=_urls())
+    return _page(render, lang)
 
 
 @app.get("/pages/associations/<id>", tags=["associations"],
          summary="An association as a crawlable page (profile, upcoming events, announcements, JSON-LD)",
-         description="Server-rendered HTML that reads without JavaScript: `?lang=uk|en` (French by default).",
+         description="Server-rendered HTML that reads without JavaScript, in `lang`.",
          responses=PAGE_DOC)
-def association_page(id: Annotated[str, Path(max_length=80, description="Association id or slug")]) -> Response[str]:
+def association_page(id: Annotated[str, Path(max_length=80, description="Association id or slug")],
+                     lang: FeedLang = "fr") -> Response[str]:
     from hromada import snapshots
 
     def render() -> str:
@@ -223,23 +219,23 @@ def association_page(id: Annotated[str, Path(max_length=80, description="Associa
         upcoming = events().listing(EventQuery(association_id=association.id, start_from=times.iso(events().now()),
                                                limit=20)).items
         news = announcements().listing(AnnouncementQuery(association_id=association.id, limit=10)).items
-        return snapshots.association_page(association, upcoming, news, lang=_page_lang(), urls=_urls())
-    return _page(render)
+        return snapshots.association_page(association, upcoming, news, lang=lang, urls=_urls())
+    return _page(render, lang)
 
 
 @app.get("/pages/announcements/<id>", tags=["announcements"],
          summary="An announcement as a crawlable page (text, JSON-LD, Open Graph)",
-         description="Server-rendered HTML that reads without JavaScript: `?lang=uk|en` (French by default).",
+         description="Server-rendered HTML that reads without JavaScript, in `lang`.",
          responses=PAGE_DOC)
-def announcement_page(id: Annotated[str, Path(max_length=40, description="Announcement id (an_...)")]
-                      ) -> Response[str]:
+def announcement_page(id: Annotated[str, Path(max_length=40, description="Announcement id (an_...)")],
+                      lang: FeedLang = "fr") -> Response[str]:
     from hromada import snapshots
 
     def render() -> str:
         if not re.fullmatch(ids.ANNOUNCEMENT, id):
             raise NotFound("announcement_not_found")
-        return snapshots.announcement_page(announcements().public(id), lang=_page_lang(), urls=_urls())
-    return _page(render)
+        return snapshots.announcement_page(announcements().public(id), lang=lang, urls=_urls())
+    return _page(render, lang)
 
 
 # ---------------------------------------------------------------- sitemap

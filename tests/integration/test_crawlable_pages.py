@@ -66,6 +66,7 @@ def test_unknown_hidden_and_unverified_items_are_a_404_page(api, new_event, new_
     assert "Bientôt caché" not in page_of(api, f"/pages/events/{event['id']}", 404).text
     pending, _ = new_association()
     page_of(api, f"/pages/associations/{pending['slug']}", 404)
+    assert api("GET", f"/pages/events/{event['id']}?lang=de").status_code == 422
 
 
 def every_url(api, kind: str) -> list[str]:

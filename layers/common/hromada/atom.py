@@ -21,6 +21,7 @@ from hromada.models.localized import pick
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT_TYPE = "application/atom+xml; charset=utf-8"
 GENERATOR = "Hromada"
+FEEDS_SINCE = "2026-12-07"  # the date in the feeds' own tag URIs: fixed, so a feed's id never changes
 STRINGS = {
     "fr": {"events": "Événements", "announcements": "Annonces", "cancelled": "Annulé", "online": "En ligne"},
     "uk": {"events": "Події", "announcements": "Оголошення", "cancelled": "Скасовано", "online": "Онлайн"},
