@@ -112,3 +112,32 @@ def test_the_subscribe_links_fit(page: Page, width: int) -> None:
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.locator("main .feeds").screenshot(path=str(SCREENSHOTS / f"feeds-links-{width}.png"))
+
+
+def test_hostile_text_stays_inside_the_json_ld(page: Page) -> None:
+    page.goto("/#/events")
+    escaped = page.evaluate("""async () => {
+        const { scriptSafeJson, structuredData } = await import('/js/feeds.js');
+        const remove = structuredData({ name: '</script><script>window.pwned = 1</script>' });
+        const parsed = JSON.parse(document.querySelector('head script[type="application/ld+json"]').textContent);
+        remove();
+        return [scriptSafeJson({ a: '</script>' }), parsed.name, window.pwned === undefined];
+    }""")
+    assert escaped == ['{"a":"\\u003c/script\\u003e"}', "</script><script>window.pwned = 1</script>", True]
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_crawlable_page_reads_without_javascript(browser, site: Site, width: int) -> None:
+    event = requests.get(f"{site.url}/events", params={"limit": 1}, timeout=30).json()["items"][0]
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
+    try:
+        crawler = context.new_page()
+        crawler.goto(f"{site.url}/pages/events/{event['id']}?lang=uk")
+        expect(crawler.locator("h1")).to_have_text(event["title"].get("uk") or event["title"]["fr"])
+        expect(crawler.get_by_role("link", name="Переглянути подію на Hromada")).to_have_attribute(
+            "href", f"{site.url}/#/events/{event['id']}")
+        assert crawler.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        crawler.screenshot(path=str(SCREENSHOTS / f"crawlable-event-{width}.png"), full_page=True)
+    finally:
+        context.close()

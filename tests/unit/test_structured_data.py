@@ -167,7 +167,7 @@ def test_the_association_and_announcement_pages():
     article = snapshots.announcement_page(an_announcement(), lang="en", urls=URLS)
     (data,) = json_ld(article)
     assert data["@type"] == "NewsArticle" and '<meta property="og:type" content="article">' in article
-    assert "<p>Elle commence.</p>" in article
+    assert '<div class="description" lang="fr"><p>Elle commence.</p></div>' in article  # French, on the English page
 
 
 def test_render_time_per_page():

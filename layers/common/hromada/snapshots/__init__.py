@@ -56,6 +56,11 @@ class Urls:
         return f"{self.api_url}/{kind}.atom?" + urlencode({**filters, "lang": lang})
 
 
+def _language_of(texts: dict[str, str], lang: str) -> str:
+    """The language pick() falls back to, so the page marks text shown in another language as such."""
+    return next((code for code in (lang, "fr", "uk", "en") if texts.get(code)), lang)
+
+
 def strings(lang: str) -> dict[str, str]:
     return STRINGS.get(lang, STRINGS["fr"])
 
@@ -73,7 +78,7 @@ def _render(*, lang: str, urls: Urls, kind: str, ref: str, title: str, descripti
             json_ld: dict[str, Any], body_html: str, client_url: str, open_label: str,
             feeds: list[tuple[str, str]], og_type: str = "website", status: str | None = None,
             facts: list[str] | None = None, lists: list[tuple[str, list[tuple[str, str, str]]]] | None = None,
-            picture_src: dict[str, str] | None = None) -> str:
+            picture_src: dict[str, str] | None = None, body_lang: str | None = None) -> str:
     from markupsafe import Markup
 
     return _template().render(
@@ -83,7 +88,7 @@ def _render(*, lang: str, urls: Urls, kind: str, ref: str, title: str, descripti
         json_ld=Markup(structured_data.script_json(json_ld)),  # noqa: S704 - escaped for a script element
         body_html=Markup(body_html),  # noqa: S704 - sanitised by nh3 when it was written
         status=status, facts=facts or [], lists=lists or [], picture=picture_src,
-        client_url=client_url, open_label=open_label)
+        client_url=client_url, open_label=open_label, body_lang=body_lang or lang)
 
 
 def _picture(item_picture: Any, lang: str, web_url: str) -> dict[str, str] | None:
@@ -118,7 +123,8 @@ def event_page(event: Event, seats: Seats | None, *, lang: str, urls: Urls) -> s
                (f"Hromada — {t['events_feed']}", urls.feed("events", lang))],
         status=f"{t['cancelled']}: {event.cancel_reason}" if cancelled and event.cancel_reason else (
             t["cancelled"] if cancelled else None),
-        facts=facts, picture_src=_picture(event.picture, lang, urls.web_url))
+        facts=facts, picture_src=_picture(event.picture, lang, urls.web_url),
+        body_lang=_language_of(event.description_html, lang))
 
 
 def association_page(association: Association, events: list[Event], announcements: list[Announcement], *,
@@ -143,7 +149,8 @@ def association_page(association: Association, events: list[Event], announcement
                                when(e.start, lang, e.timezone)) for e in events]),
                (t["announcements"], [(pick(a.title, lang) or a.id, urls.page("announcements", a.id, lang), "")
                                      for a in announcements])],
-        picture_src=_picture(association.picture, lang, urls.web_url))
+        picture_src=_picture(association.picture, lang, urls.web_url),
+        body_lang=_language_of(association.description.model_dump(exclude_none=True), lang))
 
 
 def announcement_page(announcement: Announcement, *, lang: str, urls: Urls) -> str:
@@ -162,7 +169,8 @@ def announcement_page(announcement: Announcement, *, lang: str, urls: Urls) -> s
                 urls.feed("announcements", lang, association=announcement.association_id)),
                (f"Hromada — {t['announcements_feed']}", urls.feed("announcements", lang))],
         facts=[f"{t['by']} {announcement.association_name}", announcement.created_at[:10]],
-        picture_src=_picture(announcement.picture, lang, urls.web_url))
+        picture_src=_picture(announcement.picture, lang, urls.web_url),
+        body_lang=_language_of(announcement.body_html, lang))
 
 
 def _escape(text: str) -> str:
