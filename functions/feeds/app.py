@@ -87,13 +87,12 @@ def _urls() -> Any:
 
 def _filters(**given: Any) -> dict[str, str]:
     """The filters given, as they go back into a URL (the feed's self link, the web client's list)."""
-    out: dict[str, str] = {}
-    for name, value in given.items():
-        if value is None:
-            continue
-        out[name] = value.value if hasattr(value, "value") else str(value).lower() if isinstance(value, bool) \
-            else str(value)
-    return out
+    def text(value: Any) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return str(getattr(value, "value", value))  # an enum's value, else the text given
+
+    return {name: text(value) for name, value in given.items() if value is not None}
 
 
 def _atom(feed: atom.Feed) -> Response[str]:
