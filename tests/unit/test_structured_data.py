@@ -102,6 +102,7 @@ def test_an_event_has_googles_event_shape():
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
     assert data["location"]["address"]["addressLocality"] == "Toulouse"
+    assert data["location"]["address"]["addressRegion"] == "Окситанія"
     assert data["location"]["geo"]["latitude"] == 43.6
     assert data["offers"]["availability"] == "https://schema.org/InStock" and data["offers"]["price"] == "0"
     assert data["organizer"] == {"@type": "Organization", "name": "Dnipro", "url": f"{WEB}/#/associations/dnipro"}
@@ -127,6 +128,7 @@ def test_an_association_and_an_announcement_have_their_shapes():
     assert problems(org) == []
     assert org["sameAs"] == ["https://dnipro.example.org", "https://facebook.com/dnipro"]
     assert org["logo"] == "https://dnipro.example.org/logo.png"
+    assert org["areaServed"] == {"@type": "AdministrativeArea", "name": "Occitanie", "identifier": "FR-OCC"}
     article = structured_data.news_article(an_announcement(), lang="fr", web_url=WEB)
     assert problems(article) == []
     assert article["headline"] == "Nouvelle saison" and article["dateModified"] == "2026-11-03T10:00:00Z"

@@ -12,14 +12,15 @@ const organizationRef = (ref) => ({
   "@type": "Organization", name: ref.name, url: page(`associations/${encodeURIComponent(ref.slug)}`),
 });
 
-export function eventData(ev) {
+/** `regionName`: the venue's region in the page's language (from GET /regions), when known. */
+export function eventData(ev, regionName = null) {
   const locations = [];
   if (ev.venue) {
     const v = ev.venue;
     const place = {
       "@type": "Place", name: v.name,
       address: { "@type": "PostalAddress", streetAddress: v.address, addressLocality: v.city,
-        postalCode: v.postal_code, addressRegion: v.region, addressCountry: "FR" },
+        postalCode: v.postal_code, addressRegion: regionName || v.region, addressCountry: "FR" },
     };
     if (v.latitude != null) place.geo = { "@type": "GeoCoordinates", latitude: v.latitude, longitude: v.longitude };
     locations.push(place);
@@ -46,12 +47,13 @@ export function eventData(ev) {
   return data;
 }
 
-export function organizationData(a) {
+/** `regionName`: the region in the page's language (from GET /regions), when known. */
+export function organizationData(a, regionName = null) {
   const data = {
     "@context": SCHEMA, "@type": "Organization", name: a.name,
     url: page(`associations/${encodeURIComponent(a.slug)}`), description: pick(a.description)?.text || "",
     address: { "@type": "PostalAddress", addressLocality: a.city, postalCode: a.postal_code, addressCountry: "FR" },
-    areaServed: { "@type": "AdministrativeArea", name: `FR-${a.region}` },
+    areaServed: { "@type": "AdministrativeArea", name: regionName || a.region },
   };
   const logo = picture(a, a.logo_url);
   if (logo) data.logo = logo;

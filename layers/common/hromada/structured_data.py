@@ -49,7 +49,7 @@ def organization(association: Association, *, lang: str, web_url: str) -> dict[s
         "description": pick(association.description.model_dump(exclude_none=True), lang),
         "address": {"@type": "PostalAddress", "addressLocality": association.city,
                     "postalCode": association.postal_code, "addressCountry": "FR"},
-        "areaServed": {"@type": "AdministrativeArea", "name": f"FR-{association.region}"},
+        "areaServed": _region(association.region, lang),
     }
     logo = _picture_url(association.picture, association.logo_url, web_url)
     if logo:
@@ -60,13 +60,24 @@ def organization(association: Association, *, lang: str, web_url: str) -> dict[s
     return data
 
 
-def _place(event: Event) -> dict[str, Any]:
+def _region(code: str, lang: str) -> dict[str, Any]:
+    """The French region by its name in the page's language, with its ISO 3166-2 code (INSEE codes are ours)."""
+    from hromada.reference.geography import REGIONS
+
+    region = REGIONS.get(code, {})
+    names = region.get("names", {})
+    return {"@type": "AdministrativeArea", "name": names.get(lang) or names.get("fr") or code,
+            "identifier": region.get("iso", code)}
+
+
+def _place(event: Event, lang: str) -> dict[str, Any]:
     venue = event.venue
     assert venue is not None
     place: dict[str, Any] = {
         "@type": "Place", "name": venue.name,
         "address": {"@type": "PostalAddress", "streetAddress": venue.address, "addressLocality": venue.city,
-                    "postalCode": venue.postal_code, "addressRegion": venue.region, "addressCountry": "FR"}}
+                    "postalCode": venue.postal_code, "addressRegion": _region(venue.region, lang)["name"],
+                    "addressCountry": "FR"}}
     if venue.latitude is not None:
         place["geo"] = {"@type": "GeoCoordinates", "latitude": venue.latitude, "longitude": venue.longitude}
     return place
@@ -74,7 +85,7 @@ def _place(event: Event) -> dict[str, Any]:
 
 def event(item: Event, seats: Seats | None, *, lang: str, web_url: str) -> dict[str, Any]:
     page = f"{web_url}/#/events/{quote(item.id, safe='')}"
-    locations = ([_place(item)] if item.venue else []) + (
+    locations = ([_place(item, lang)] if item.venue else []) + (
         [{"@type": "VirtualLocation", "url": item.online_url}] if item.online_url else [])
     mode = ("Mixed" if item.venue and item.online_url else "Online" if item.online_url else "Offline")
     status = "EventCancelled" if item.status == EventStatus.CANCELLED else "EventScheduled"

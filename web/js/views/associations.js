@@ -298,7 +298,7 @@ function detailView(route) {
         h("h2", { id: "assoc-moderation" }, t("moderationHistory")), history));
     setTitle(item.name);
     removeData();
-    removeData = structuredData(organizationData(item));
+    removeData = structuredData(organizationData(item, region ? placeName(region) : null));
     focusHeading(route.focus);
   }
 

@@ -163,7 +163,7 @@ function detailView(route) {
           shareBox)));
     setTitle(title?.text || "");
     removeData();
-    removeData = structuredData(eventData(ev));
+    removeData = structuredData(eventData(ev, region ? placeName(region) : null));
     focusHeading(route.focus);
     rsvp(ev, rsvpBox);
   }
