@@ -137,6 +137,7 @@ OPERATION_IDS: dict[str, str] = {
     "GET /pages/announcements/{id}": "getAnnouncementPage",
     "GET /sitemap.xml": "getSitemapIndex",
     "GET /sitemap/{kind}": "getSitemapPage",
+    "GET /robots.txt": "getRobotsTxt",
 }
 
 # In the order the docs show them.

@@ -267,6 +267,13 @@ def sitemap_page(kind: Annotated[Literal["associations", "events", "announcement
     return _xml(sitemap.urlset(entries), headers)
 
 
+@app.get("/robots.txt", tags=["meta"], summary="Where crawlers find the sitemap",
+         responses={200: {"description": "robots.txt", "content": {"text/plain": {"schema": {"type": "string"}}}}})
+def robots() -> Response[str]:
+    return Response(200, "text/plain; charset=utf-8", f"User-agent: *\nAllow: /\nSitemap: {_api_url()}/sitemap.xml\n",
+                    headers={"Cache-Control": "public, max-age=86400"})
+
+
 def _xml(body: bytes, headers: dict[str, str] | None = None) -> Response[str]:
     return Response(200, sitemap.CONTENT_TYPE, body.decode("utf-8"),
                     headers={"Cache-Control": "public, max-age=3600", **(headers or {})})

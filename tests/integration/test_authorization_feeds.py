@@ -17,6 +17,7 @@ MATRIX: dict[str, list[int]] = {
     "GET /pages/announcements/{id}": [200, 200, 200, 200, 200, 200, 200],
     "GET /sitemap.xml": [200, 200, 200, 200, 200, 200, 200],
     "GET /sitemap/{kind}": [200, 200, 200, 200, 200, 200, 200],
+    "GET /robots.txt": [200, 200, 200, 200, 200, 200, 200],
 }
 
 

@@ -90,6 +90,7 @@ def test_the_sitemap_lists_public_pages_one_query_each(api, new_event, stack, pe
     assert b"<sitemapindex" in page
     locations = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
     assert locations == [f"{stack.api_url}/sitemap/{kind}" for kind in ("associations", "events", "announcements")]
+    assert f"Sitemap: {stack.api_url}/sitemap.xml" in api("GET", "/robots.txt").text.splitlines()
     with dynamodb_calls() as calls:
         answer = api("GET", "/sitemap/events")
     assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("application/xml")

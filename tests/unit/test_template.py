@@ -95,7 +95,7 @@ def test_public_routes_are_exactly_the_read_only_ones():
                       # feeds and crawlable pages (FeedsFunction, a read-only role)
                       "GET /events.atom", "GET /announcements.atom", "GET /pages/events/{id}",
                       "GET /pages/associations/{id}", "GET /pages/announcements/{id}", "GET /sitemap.xml",
-                      "GET /sitemap/{kind}"}
+                      "GET /sitemap/{kind}", "GET /robots.txt"}
 
 
 def test_layer_requirements_match_pyproject():
