@@ -129,6 +129,15 @@ OPERATION_IDS: dict[str, str] = {
     "GET /me/export": "exportMyData",
     "GET /me/rsvps": "listMyRsvps",
     "DELETE /me": "eraseMe",
+    # feeds and crawlable pages
+    "GET /events.atom": "getEventsAtomFeed",
+    "GET /announcements.atom": "getAnnouncementsAtomFeed",
+    "GET /pages/events/{id}": "getEventPage",
+    "GET /pages/associations/{id}": "getAssociationPage",
+    "GET /pages/announcements/{id}": "getAnnouncementPage",
+    "GET /sitemap.xml": "getSitemapIndex",
+    "GET /sitemap/{kind}": "getSitemapPage",
+    "GET /robots.txt": "getRobotsTxt",
 }
 
 # In the order the docs show them.

@@ -162,6 +162,10 @@ UNREACHABLE = {
     ("MetaFunction", "hromada.staff_mfa", "cognito-idp"): "no signed-in route: no staff check runs",
     ("VotingClockFunction", "hromada.pseudonyms", "secretsmanager"):
         "keys.py names erased accounts by pseudonym for the write guard; the clock writes no such key",
+    **{("FeedsFunction", module, service): "only public GET routes, reading: a read-only role" for module, service in (
+        ("hromada.store.events", "dynamodb"), ("hromada.store.associations", "dynamodb"),
+        ("hromada.store.guards", "dynamodb"), ("hromada.store.rate_limits", "dynamodb"),
+        ("hromada.staff_mfa", "cognito-idp"), ("hromada.pseudonyms", "secretsmanager"))},
 }
 # Client methods that are not AWS operations.
 _NOT_OPERATIONS = {"can_paginate", "close", "generate_presigned_post", "generate_presigned_url", "get_paginator",

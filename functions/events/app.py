@@ -207,7 +207,8 @@ def share_event(id: Annotated[str, Path(max_length=40, description="Event id (ev
     except NotFound:
         return _html(share.missing_page(lang=lang, web_url=web_url), 404)
     api_url = settings.public_api_url or _request_api_url()
-    return _html(share.event_page(event, lang=lang, share_url=f"{api_url}/share/events/{id}", web_url=web_url))
+    return _html(share.event_page(event, lang=lang, share_url=f"{api_url}/share/events/{id}", web_url=web_url,
+                                  api_url=api_url))
 
 
 def _request_api_url() -> str:

@@ -58,6 +58,9 @@ def test_a_shared_event_carries_its_card_and_leads_to_the_web_client(api, new_ev
     target = f"{stack.api_url}/#/events/{event['id']}"
     assert page.meta["refresh"] == f"0; url={target}"
     assert target in page.links
+    # the crawlable page (text, JSON-LD) is the canonical one; the association's Atom feed is named
+    assert f'<link rel="canonical" href="{stack.api_url}/pages/events/{event["id"]}?lang=uk">' in answer.text
+    assert f'href="{stack.api_url}/events.atom?association={event["association"]["id"]}&amp;lang=uk"' in answer.text
 
 
 def test_an_event_without_a_picture_shows_the_site_logo(api, new_event, stack):

@@ -91,7 +91,11 @@ def test_public_routes_are_exactly_the_read_only_ones():
                       "GET /subscriptions/manage", "POST /subscriptions/manage",
                       "GET /subscriptions/preferences", "PUT /subscriptions/preferences",
                       # moderation: an association's record (counts only)
-                      "GET /associations/{id}/moderation"}
+                      "GET /associations/{id}/moderation",
+                      # feeds and crawlable pages (FeedsFunction, a read-only role)
+                      "GET /events.atom", "GET /announcements.atom", "GET /pages/events/{id}",
+                      "GET /pages/associations/{id}", "GET /pages/announcements/{id}", "GET /sitemap.xml",
+                      "GET /sitemap/{kind}", "GET /robots.txt"}
 
 
 def test_layer_requirements_match_pyproject():

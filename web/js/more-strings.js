@@ -3,6 +3,16 @@
 
 import { addStrings, count } from "./i18n.js";
 
+// Atom feeds (web/js/feeds.js)
+addStrings({
+  atomFeedEvents: ["S’abonner à ces événements (Atom)", "Підписатися на ці події (Atom)",
+    "Subscribe to these events (Atom)"],
+  atomFeedAnnouncements: ["S’abonner à ces annonces (Atom)", "Підписатися на ці оголошення (Atom)",
+    "Subscribe to these announcements (Atom)"],
+  atomTitleEvents: ["Hromada — événements", "Hromada — події", "Hromada — events"],
+  atomTitleAnnouncements: ["Hromada — annonces", "Hromada — оголошення", "Hromada — announcements"],
+});
+
 addStrings({
   // pictures (web/js/picture-form.js)
   pictureLogo: ["Logo", "Логотип", "Logo"],

@@ -58,8 +58,9 @@ def _page(lang: str, title: str, head: list[str], body: str) -> str:
 """
 
 
-def event_page(event: Event, *, lang: str, share_url: str, web_url: str) -> str:
-    """The shared event: its card for crawlers, and a link (and an immediate redirect) to the web client."""
+def event_page(event: Event, *, lang: str, share_url: str, web_url: str, api_url: str | None = None) -> str:
+    """The shared event: its card for crawlers, and a link (and an immediate redirect) to the web client. With
+    `api_url`, the canonical page is the event's crawlable page (/pages/events/…) and its feed is named."""
     from hromada.mail.render import when
 
     t = STRINGS.get(lang, STRINGS["fr"])
@@ -73,9 +74,14 @@ def event_page(event: Event, *, lang: str, share_url: str, web_url: str) -> str:
     target = f"{web_url}/#/events/{quote(event.id, safe='')}"
     image = picture(event, web_url)
     e = escape
+    canonical = (f"{api_url}/pages/events/{quote(event.id, safe='')}" + ("" if lang == "fr" else f"?lang={lang}")
+                 if api_url else share_url)
     head = [
         f'<meta name="description" content="{e(description)}">',
-        f'<link rel="canonical" href="{e(share_url)}">',
+        f'<link rel="canonical" href="{e(canonical)}">',
+        *([f'<link rel="alternate" type="application/atom+xml" title="{e(event.association_name)}" '
+           f'href="{e(api_url)}/events.atom?association={e(quote(event.association_id))}&amp;lang={lang}">']
+          if api_url else []),
         f'<meta http-equiv="refresh" content="0; url={e(target)}">',
         '<meta property="og:type" content="website">',
         '<meta property="og:site_name" content="Hromada">',

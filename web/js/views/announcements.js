@@ -13,6 +13,8 @@ import {
   backLink, field, focusHeading, foldFilters, geography, main, placeName, refuse, select, setTitle, tags,
 } from "../ui.js";
 import { addressFilters, backHash, filterForm, regionOptions, showItem } from "./listing.js";
+import { alternateFeed, structuredData } from "../feeds.js";
+import { articleData } from "../structured-data.js";
 
 const FILTERS = ["type", "region", "category", "q", "association"];
 
@@ -36,8 +38,11 @@ function listView(route) {
     field(t("category"), category), field(t("q"), q, { hint: t("qShort") })], () => go({}));
   const results = h("div");
   const unfold = foldFilters(form);
+  const atom = alternateFeed("announcements", t("atomTitleAnnouncements"));
+  const atomLink = h("a", { class: "feed-atom", type: "application/atom+xml" }, t("atomFeedAnnouncements"));
   fill(main, h("h1", { id: "an-title", tabindex: "-1" }, t("announcements")),
-    h("p", { class: "lead" }, t("announcementsIntro")), unfold, form, notices, results);
+    h("p", { class: "lead" }, t("announcementsIntro")), unfold, form, h("p", { class: "feeds" }, atomLink), notices,
+    results);
   setTitle(t("announcements"));
   focusHeading(route.focus);
 
@@ -73,6 +78,7 @@ function listView(route) {
     category.value = CATEGORIES[filters.category] ? filters.category : "";
     q.value = filters.q || "";
     unfold.setCount(["type", "region", "category", "q"].filter((key) => filters[key]).length);
+    atom.update(filters).then((href) => { atomLink.href = href; });
   }
 
   function load() {
@@ -89,7 +95,7 @@ function listView(route) {
     sync();
     load();
   });
-  return { name: "announcements", update: address.update, destroy: () => list?.abort() };
+  return { name: "announcements", update: address.update, destroy: () => { list?.abort(); atom.remove(); } };
 }
 
 // ------------------------------------------------------------------ one announcement
@@ -97,6 +103,7 @@ function listView(route) {
 function detailView(route) {
   const controller = new AbortController();
   const back = backLink(backHash("announcements"), t("backAnnouncements"));
+  let removeData = () => {};
 
   function render(item, geo) {
     const title = pick(item.title);
@@ -135,9 +142,11 @@ function detailView(route) {
             reportButton("announcement", item.id, title?.text || item.id)),
           shareBox)));
     setTitle(title?.text || "");
+    removeData();
+    removeData = structuredData(articleData(item));
     focusHeading(route.focus);
   }
 
   showItem(route, back, `/announcements/${encodeURIComponent(route.id)}`, controller.signal, render);
-  return { name: "announcement", destroy: () => controller.abort() };
+  return { name: "announcement", destroy: () => { controller.abort(); removeData(); } };
 }

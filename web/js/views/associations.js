@@ -14,6 +14,8 @@ import "../backoffice-strings.js";
 import { cardMedia, pictureImg } from "../pictures.js";
 import { reportButton } from "../report.js";
 import { addressFilters, backHash, filterForm, pagedCards, regionOptions, withPlaces } from "./listing.js";
+import { feedHref, structuredData } from "../feeds.js";
+import { organizationData } from "../structured-data.js";
 
 const PAGE_SIZE = 9;
 const FILTERS = ["region", "department", "category", "language", "q"];
@@ -186,6 +188,7 @@ function detailView(route) {
   const controller = new AbortController();
   const lists = [];
   const back = backLink(backHash("associations"), t("back"));
+  let removeData = () => {};
   fill(main, back, h("p", { class: "status", role: "status" }, t("loading")));
   setTitle(t("loading"));
 
@@ -246,6 +249,7 @@ function detailView(route) {
       { empty: t("noNews"), labelledby: "assoc-news", pageSize: 4 });
     lists.push(events, news);
     const feed = await apiHref(`/associations/${encodeURIComponent(item.id)}/events.ics`, { lang: lang() });
+    const atom = await feedHref("events", { association: item.id });
     const history = h("div", {}, h("p", { class: "status", role: "status" }, t("loading")));
     moderationHistory(item.id, history, controller.signal);
 
@@ -278,7 +282,8 @@ function detailView(route) {
           h("dl", { class: "facts" }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))))),
       h("section", { class: "block", "aria-labelledby": "assoc-events" },
         h("h2", { id: "assoc-events" }, t("upcomingEvents")),
-        h("p", {}, h("a", { href: feed, download: `${item.slug}.ics` }, t("calendarFeed"))),
+        h("p", { class: "feeds" }, h("a", { href: feed, download: `${item.slug}.ics` }, t("calendarFeed")),
+          h("a", { class: "feed-atom", href: atom, type: "application/atom+xml" }, t("atomFeedEvents"))),
         events.nodes),
       h("section", { class: "block", "aria-labelledby": "assoc-news" },
         h("h2", { id: "assoc-news" }, t("announcements")), news.nodes),
@@ -292,11 +297,15 @@ function detailView(route) {
       h("section", { class: "block", "aria-labelledby": "assoc-moderation" },
         h("h2", { id: "assoc-moderation" }, t("moderationHistory")), history));
     setTitle(item.name);
+    removeData();
+    removeData = structuredData(organizationData(item, region ? placeName(region) : null));
     focusHeading(route.focus);
   }
 
   load();
-  return { name: "association", destroy: () => { controller.abort(); lists.forEach((l) => l.abort()); } };
+  return {
+    name: "association", destroy: () => { controller.abort(); lists.forEach((l) => l.abort()); removeData(); },
+  };
 }
 
 /** Follow: signed-in members add the association to their digest; others subscribe with it pre-selected. */

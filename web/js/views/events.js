@@ -17,6 +17,8 @@ import {
 } from "../ui.js";
 import { dateField, readDates, showDate } from "../dates.js";
 import { venueSection } from "../venue-map.js";
+import { alternateFeed, structuredData } from "../feeds.js";
+import { eventData } from "../structured-data.js";
 import { addressFilters, backHash, filterForm, pagedCards, regionOptions, showItem } from "./listing.js";
 
 const FILTERS = ["region", "category", "from", "to", "q", "online"];
@@ -47,10 +49,12 @@ function listView(route) {
     counted: (shown) => (shown ? t("eventCount", shown) : t("noEvents")),
   });
   const feedLink = h("a", { download: "hromada.ics" }, t("calendarFeedList"));
+  const atom = alternateFeed("events", t("atomTitleEvents"));
+  const atomLink = h("a", { class: "feed-atom", type: "application/atom+xml" }, t("atomFeedEvents"));
 
   const unfold = foldFilters(form);
   fill(main, h("h1", { id: "events-title", tabindex: "-1" }, t("eventsTitle")),
-    h("p", { class: "lead" }, t("eventsIntro")), unfold, form, h("p", {}, feedLink), notices, cards.status,
+    h("p", { class: "lead" }, t("eventsIntro")), unfold, form, h("p", { class: "feeds" }, feedLink, atomLink), notices, cards.status,
     cards.list, cards.more);
   setTitle(t("eventsTitle"));
   focusHeading(route.focus);
@@ -65,6 +69,7 @@ function listView(route) {
     online.value = ["true", "false"].includes(filters.online) ? filters.online : "";
     unfold.setCount(Object.keys(filters).length);
     apiHref("/events.ics", { ...filters, lang: lang() }).then((href) => { feedLink.href = href; });
+    atom.update(filters).then((href) => { atomLink.href = href; });
   }
 
   function readForm() {
@@ -95,7 +100,7 @@ function listView(route) {
     sync();
     cards.load(true);
   });
-  return { name: "events", update: address.update, destroy: cards.abort };
+  return { name: "events", update: address.update, destroy: () => { cards.abort(); atom.remove(); } };
 }
 
 // ------------------------------------------------------------------ one event
@@ -105,6 +110,7 @@ const seatsText = (seats) => t("seatsSummary", seats.confirmed, seats.capacity, 
 function detailView(route) {
   const controller = new AbortController();
   const back = backLink(backHash("events"), t("backEvents"));
+  let removeData = () => {};
 
   async function render(ev, geo) {
     const title = pick(ev.title);
@@ -156,6 +162,8 @@ function detailView(route) {
             reportButton("event", ev.id, title?.text || ev.id)),
           shareBox)));
     setTitle(title?.text || "");
+    removeData();
+    removeData = structuredData(eventData(ev, region ? placeName(region) : null));
     focusHeading(route.focus);
     rsvp(ev, rsvpBox);
   }
@@ -225,6 +233,6 @@ function detailView(route) {
   }
 
   showItem(route, back, `/events/${encodeURIComponent(route.id)}`, controller.signal, render);
-  return { name: "event", destroy: () => controller.abort() };
+  return { name: "event", destroy: () => { controller.abort(); removeData(); } };
 }
 
