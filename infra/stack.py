@@ -160,7 +160,8 @@ class LocalStack:
         own), nothing of the other functions'. Local addresses replace the deployed ones where a function has them:
         links in mails point at this machine (the gateway serves the API and the web client), and pictures are
         posted through the gateway (same origin; infra/s3post.py checks the POST policy as S3 does)."""
-        local = {"PUBLIC_API_URL": self.api_url, "PUBLIC_WEB_URL": self.api_url}
+        # Webhooks may go to http://127.0.0.1 here only (the dev receiver, /dev/webhooks).
+        local = {"PUBLIC_API_URL": self.api_url, "PUBLIC_WEB_URL": self.api_url, "WEBHOOK_LOCAL_RECEIVERS": "true"}
         upload_post_url = f"{self.api_url}/local-s3/{self.template.physical['UploadsBucket']}"
         environments = {}
         for name in self.template.of_type("AWS::Serverless::Function"):

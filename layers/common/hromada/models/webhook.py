@@ -28,7 +28,7 @@ class WebhookPatch(Strict):
     model_config = {"json_schema_extra": {"minProperties": 1}}
     url: WebhookUrl | None = None
     kinds: Kinds | None = None
-    active: StrictBool | None = Field(None, description="false pauses deliveries; true resumes them and clears failures")
+    active: StrictBool | None = Field(None, description="false pauses deliveries; true resumes them, failures cleared")
 
 
 class Webhook(Model):
