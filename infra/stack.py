@@ -106,6 +106,10 @@ class LocalStack:
         self.streams = StreamPollers(self.template, self.invoke, streams, sqs).start()  # DynamoDB stream sources
         self.gateway.extra_routes.update(DevPages(self.moto_url, self.schedules.run_now,
                                                   [s.name for s in self.schedules.schedules]).routes())
+        from infra.dev_webhooks import DevWebhookReceiver
+
+        self.webhook_receiver = DevWebhookReceiver()  # the dev demo's webhook receiver (/dev/webhooks)
+        self.gateway.extra_routes.update(self.webhook_receiver.routes())
         (self.state_dir / "local.json").write_text(json.dumps(self.info(), indent=2) + "\n")
         return self
 
