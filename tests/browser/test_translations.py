@@ -23,7 +23,7 @@ DYNAMIC = [f"howTo_{m}" for m in ("plurality", "approval", "schulze", "irv", "ma
     f"kind_{k}" for k in ("event_published", "event_changed", "event_cancelled", "event_rsvp_counts",
                           "announcement_published", "webhook_ping")] + [
     f"hookStatus_{s}" for s in ("active", "failing", "disabled")] + [
-    f"outcome_{o}" for o in ("delivered", "retrying", "dead_lettered")]
+    f"outcome_{o}" for o in ("delivered", "retrying", "dead_lettered", "failed")]
 
 
 def used_keys() -> set[str]:

@@ -193,3 +193,13 @@ def test_rsvp_count_events_are_coalesced_to_one_per_event_and_minute(world):
 def test_the_body_is_the_signed_bytes():
     job = DeliveryJob("wh_1", ASSOC, "evt_1", "event.cancelled", "2027-01-01T00:00:00.000Z", {"é": "ü"})
     assert json.loads(payload(job))["data"] == {"é": "ü"}
+
+
+def test_a_test_delivery_is_tried_once_and_never_dead_lettered(world):
+    store, queue, _clock, hooks, hook, transport, deliverer = world
+    transport.script = [500]
+    ping = hooks.ping(EDITOR, ASSOC, hook.id)
+    job, delay = queue.take()
+    assert job == ping and delay == 0 and job.event_type == "webhook.ping"
+    assert deliverer.deliver(job) == "failed"
+    assert queue.sent == [] and queue.dead == [] and store.get(ASSOC, hook.id).dead_letters == 0

@@ -55,6 +55,7 @@ addStrings({
   outcome_delivered: ["reçu", "отримано", "delivered"],
   outcome_retrying: ["nouvel essai prévu", "буде повторено", "will retry"],
   outcome_dead_lettered: ["abandonné", "припинено", "given up"],
+  outcome_failed: ["échec", "не вдалося", "failed"],
   noWebhooks: ["Aucun webhook.", "Немає вебхуків.", "No webhooks."],
   webhookLimit: [(n, max) => `${n} sur ${max}`, (n, max) => `${n} з ${max}`, (n, max) => `${n} of ${max}`],
   showLog: ["Journal", "Журнал", "Log"],

@@ -26,6 +26,7 @@ from typing import Any
 from hromada.domain.webhook_ports import DeliveryJob, DeliveryQueue, Response, Transport, WebhookStore
 from hromada.domain.webhook_rules import (
     DISABLE_AFTER,
+    PING,
     Refused,
     Resolver,
     checked_addresses,
@@ -98,8 +99,8 @@ class Deliverer:
         self.draw = draw or jitter.uniform
 
     def deliver(self, job: DeliveryJob) -> str:
-        """One attempt of `job`: "delivered", "retrying", "dead_lettered", "waiting" (its time has not come:
-        back on the queue), or "dropped" (the webhook is gone or switched off)."""
+        """One attempt of `job`: "delivered", "retrying", "dead_lettered", "failed" (a test: tried once),
+        "waiting" (its time has not come: back on the queue), or "dropped" (the webhook is gone or switched off)."""
         now = self.clock()
         if job.not_before > now:
             self.queue.enqueue([job], delay=min(MAX_SQS_DELAY, max(1, round(job.not_before - now))))
@@ -126,6 +127,12 @@ class Deliverer:
             self.store.delivered(job.association_id, hook.id, at)
             self._log(hook.id, job, at, "delivered", response)
             return "delivered"
+        if job.event_type == PING:
+            # A test is tried once: its failure is the answer the editor asked for, and pings never multiply into
+            # retries nor count towards switching the webhook off.
+            self.store.failed(job.association_id, hook.id, at, dead=False, disable_after=DISABLE_AFTER)
+            self._log(hook.id, job, at, "failed", response)
+            return "failed"
         delay = retry_delay(job.attempt, self.draw)
         if delay is None:
             self.queue.dead_letter(job, response.error or f"http_{response.status}")

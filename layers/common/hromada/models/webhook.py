@@ -94,7 +94,8 @@ class DeliveryLogEntry(Model):
     event_id: str
     event_type: str
     attempt: int
-    outcome: Literal["delivered", "retrying", "dead_lettered"]
+    outcome: Literal["delivered", "retrying", "dead_lettered", "failed"] = Field(
+        description="failed: a test delivery, tried once")
     status: int | None = Field(None, description="The receiver's HTTP status")
     error: str | None = Field(None, description="Why no status came back: timeout, connection, tls, refused_address…")
     duration_ms: int
