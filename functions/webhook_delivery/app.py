@@ -29,7 +29,9 @@ processor = BatchProcessor(event_type=EventType.SQS)
 
 @cache
 def deliverer() -> Deliverer:
-    return Deliverer(DynamoWebhookStore(), SqsDeliveryQueue(), PinnedTransport(), resolve,
+    from hromada.bus import OutboxPublisher
+
+    return Deliverer(DynamoWebhookStore(), SqsDeliveryQueue(), PinnedTransport(), resolve, OutboxPublisher(),
                      allow_local_http=get_settings().webhook_local_receivers)
 
 

@@ -8,6 +8,7 @@ import threading
 
 import pytest
 
+from hromada.domain.ports import ConditionFailed
 from hromada.store.webhooks import DynamoWebhookStore
 
 
@@ -31,31 +32,35 @@ def test_one_query_finds_the_active_webhooks_of_a_kind(hooks):
     assert store.get(association_id, made[0]["id"]).secret.startswith("whsec_")
 
 
-def test_dead_letters_switch_a_webhook_off_once_and_success_clears_failures(hooks):
+def test_failures_are_counted_a_success_clears_them_and_one_of_concurrent_workers_switches_it_off(hooks):
     association_id, made, _ = hooks
     store, hook_id = DynamoWebhookStore(), made[0]["id"]
-    store.failed(association_id, hook_id, "2027-01-01T00:00:00.000Z", dead=False, disable_after=3)
+    store.failed(association_id, hook_id, "2027-01-01T00:00:00.000Z", dead=False)
     store.delivered(association_id, hook_id, "2027-01-01T00:01:00.000Z")
     cleared = store.get(association_id, hook_id)
     assert cleared.consecutive_failures == 0 and cleared.status == "active"
-    for _ in range(2):
-        assert store.failed(association_id, hook_id, "2027-01-02T00:00:00.000Z", dead=True, disable_after=3) is False
+    counts = [store.failed(association_id, hook_id, "2027-01-02T00:00:00.000Z", dead=True).dead_letters
+              for _ in range(3)]
+    assert counts == [1, 2, 3]
     switched: list[bool] = []
     barrier = threading.Barrier(4)
 
-    def dead_letter() -> None:
+    def disable() -> None:
         barrier.wait()
-        switched.append(store.failed(association_id, hook_id, "2027-01-03T00:00:00.000Z", dead=True,
-                                     disable_after=3))
+        try:
+            store.disable(association_id, hook_id, "failing")
+            switched.append(True)
+        except ConditionFailed:
+            switched.append(False)
 
-    threads = [threading.Thread(target=dead_letter) for _ in range(4)]
+    threads = [threading.Thread(target=disable) for _ in range(4)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert sorted(switched) == [False, False, False, True]  # one of the workers switched it off
+    assert sorted(switched) == [False, False, False, True]  # one of the workers switched it off (and told)
     after = store.get(association_id, hook_id)
-    assert (after.active, after.disabled_reason, after.dead_letters) == (False, "failing", 6)
+    assert (after.active, after.disabled_reason, after.status) == (False, "failing", "disabled")
     assert store.subscribed(association_id, "event.changed") == []
 
 
@@ -63,7 +68,7 @@ def test_a_deleted_webhook_is_not_brought_back_by_a_late_worker(api, hooks):
     association_id, made, owner = hooks
     store, hook_id = DynamoWebhookStore(), made[2]["id"]
     assert api("DELETE", f"/associations/{association_id}/webhooks/{hook_id}", owner).status_code == 204
-    assert store.failed(association_id, hook_id, "2027-01-01T00:00:00.000Z", dead=True, disable_after=1) is False
+    assert store.failed(association_id, hook_id, "2027-01-01T00:00:00.000Z", dead=True) is None
     store.delivered(association_id, hook_id, "2027-01-01T00:00:00.000Z")
     assert store.get(association_id, hook_id) is None
 

@@ -14,6 +14,7 @@ from hromada.domain.webhook_rules import BACKOFF_SECONDS, DISABLE_AFTER, MAX_ATT
 from hromada.domain.webhooks import Webhooks
 from hromada.errors import Conflict, Forbidden, Invalid
 from hromada.models.webhook import WebhookCreate, WebhookOut, WebhookPatch
+from tests.unit.event_fakes import RecordingPublisher
 from tests.unit.webhook_fakes import Clock, MemoryQueue, MemoryWebhookStore, ScriptedTransport, resolver
 
 ASSOC = "as_" + "1" * 20
@@ -30,7 +31,8 @@ def world():
     hooks = Webhooks(store, queue, DNS)
     hook = hooks.create(EDITOR, ASSOC, WebhookCreate(url="https://hooks.example.org/in", kinds=["event.changed"]))
     transport = ScriptedTransport()
-    deliverer = Deliverer(store, queue, transport, DNS, clock=clock, draw=lambda low, high: 0.0)
+    publisher = RecordingPublisher()
+    deliverer = Deliverer(store, queue, transport, DNS, publisher, clock=clock, draw=lambda low, high: 0.0)
     return store, queue, clock, hooks, hook, transport, deliverer
 
 
@@ -97,7 +99,8 @@ def test_jitter_moves_delays_by_at_most_ten_percent(world):
     store, queue, clock, _, hook, transport, _ = world
     for draw in (-0.1, 0.1):
         transport.script = [503]
-        Deliverer(store, queue, transport, DNS, clock=clock, draw=lambda low, high, d=draw: d).deliver(job_for(hook))
+        Deliverer(store, queue, transport, DNS, RecordingPublisher(), clock=clock,
+                  draw=lambda low, high, d=draw: d).deliver(job_for(hook))
         assert queue.take()[1] == round(BACKOFF_SECONDS[0] * (1 + draw))
 
 
@@ -117,8 +120,11 @@ def test_every_attempt_failing_ends_in_the_dead_letter_queue_and_repeated_dead_l
         assert attempts == ["retrying"] * (MAX_ATTEMPTS - 1) + ["dead_lettered"]
         assert 20 * 3600 < clock.now - started < 26 * 3600  # about a day from the first attempt to the last
         assert len(queue.dead) == delivery + 1 and queue.dead[-1][1] == "http_500"
+        told = [e for e in deliverer.publisher.published if e.kind == "WebhookDisabled"]
+        assert len(told) == (1 if delivery == DISABLE_AFTER - 1 else 0)  # the owners hear of it once
     after = store.get(ASSOC, hook.id)
     assert not after.active and after.disabled_reason == "failing" and after.status == "disabled"
+    assert told[0].detail == {"association_id": ASSOC, "webhook_id": hook.id, "dead_letters": DISABLE_AFTER}
     assert deliverer.deliver(job_for(hook)) == "dropped"  # nothing more goes out
 
 
@@ -128,8 +134,8 @@ def test_the_whole_schedule_spans_about_a_day():
 
 def test_dns_rebinding_after_registration_is_refused_at_delivery(world):
     store, queue, clock, _, hook, transport, _ = world
-    rebound = Deliverer(store, queue, transport, resolver({"hooks.example.org": ["169.254.169.254"]}), clock=clock,
-                        draw=lambda low, high: 0.0)
+    rebound = Deliverer(store, queue, transport, resolver({"hooks.example.org": ["169.254.169.254"]}),
+                        RecordingPublisher(), clock=clock, draw=lambda low, high: 0.0)
     assert rebound.deliver(job_for(hook)) == "retrying"
     assert transport.requests == []  # nothing was sent
     assert store.log(hook.id, 1)[0].error == "refused_link_local"

@@ -64,16 +64,18 @@ class MemoryWebhookStore:
     def delivered(self, association_id: str, webhook_id: str, at: str) -> None:
         self._change(association_id, webhook_id, consecutive_failures=0, dead_letters=0, last_success_at=at)
 
-    def failed(self, association_id: str, webhook_id: str, at: str, *, dead: bool, disable_after: int) -> bool:
+    def failed(self, association_id: str, webhook_id: str, at: str, *, dead: bool) -> Webhook | None:
         hook = self.hooks.get((association_id, webhook_id))
         if hook is None:
-            return False
-        hook = self._change(association_id, webhook_id, consecutive_failures=hook.consecutive_failures + 1,
+            return None
+        return self._change(association_id, webhook_id, consecutive_failures=hook.consecutive_failures + 1,
                             dead_letters=hook.dead_letters + (1 if dead else 0), last_failure_at=at)
-        if dead and hook.dead_letters >= disable_after and hook.active:
-            self._change(association_id, webhook_id, active=False, disabled_reason="failing")
-            return True
-        return False
+
+    def disable(self, association_id: str, webhook_id: str, reason: str) -> None:
+        hook = self.hooks.get((association_id, webhook_id))
+        if hook is None or not hook.active:
+            raise ConditionFailed("changed")
+        self._change(association_id, webhook_id, active=False, disabled_reason=reason)
 
 
 class MemoryQueue:

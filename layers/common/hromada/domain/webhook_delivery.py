@@ -23,6 +23,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from hromada.domain.event_ports import DomainEvent, Publisher
+from hromada.domain.ports import ConditionFailed
 from hromada.domain.webhook_ports import DeliveryJob, DeliveryQueue, Response, Transport, WebhookStore
 from hromada.domain.webhook_rules import (
     DISABLE_AFTER,
@@ -35,7 +37,7 @@ from hromada.domain.webhook_rules import (
     signature,
     succeeded,
 )
-from hromada.models.webhook import DeliveryLogEntry
+from hromada.models.webhook import DeliveryLogEntry, Webhook
 
 KINDS = {
     "EventPublished": "event.published",
@@ -85,12 +87,13 @@ def payload(job: DeliveryJob) -> bytes:
 
 
 class Deliverer:
-    def __init__(self, store: WebhookStore, queue: DeliveryQueue, transport: Transport, resolve: Resolver, *,
-                 allow_local_http: bool = False, clock: Callable[[], float] = time.time,
+    def __init__(self, store: WebhookStore, queue: DeliveryQueue, transport: Transport, resolve: Resolver,
+                 publisher: Publisher, *, allow_local_http: bool = False, clock: Callable[[], float] = time.time,
                  draw: Callable[[float, float], float] | None = None):
         from hromada import jitter
 
         self.store = store
+        self.publisher = publisher
         self.queue = queue
         self.transport = transport
         self.resolve = resolve
@@ -130,20 +133,32 @@ class Deliverer:
         if job.event_type == PING:
             # A test is tried once: its failure is the answer the editor asked for, and pings never multiply into
             # retries nor count towards switching the webhook off.
-            self.store.failed(job.association_id, hook.id, at, dead=False, disable_after=DISABLE_AFTER)
+            self.store.failed(job.association_id, hook.id, at, dead=False)
             self._log(hook.id, job, at, "failed", response)
             return "failed"
         delay = retry_delay(job.attempt, self.draw)
         if delay is None:
             self.queue.dead_letter(job, response.error or f"http_{response.status}")
-            self.store.failed(job.association_id, hook.id, at, dead=True, disable_after=DISABLE_AFTER)
+            after = self.store.failed(job.association_id, hook.id, at, dead=True)
             self._log(hook.id, job, at, "dead_lettered", response)
+            if after is not None and after.active and after.dead_letters >= DISABLE_AFTER:
+                self._disable(after)
             return "dead_lettered"
-        self.store.failed(job.association_id, hook.id, at, dead=False, disable_after=DISABLE_AFTER)
+        self.store.failed(job.association_id, hook.id, at, dead=False)
         again = DeliveryJob(**{**job.as_message(), "attempt": job.attempt + 1, "not_before": now + delay})
         self.queue.enqueue([again], delay=min(MAX_SQS_DELAY, delay))
         self._log(hook.id, job, at, "retrying", response)
         return "retrying"
+
+    def _disable(self, hook: Webhook) -> None:
+        """Switched off after too many dead letters in a row; the owners hear of it (WebhookDisabled, by mail)."""
+        event = DomainEvent("WebhookDisabled", {"association_id": hook.association_id, "webhook_id": hook.id,
+                                                "dead_letters": hook.dead_letters})
+        try:
+            with self.publisher.staged([event]):
+                self.store.disable(hook.association_id, hook.id, "failing")
+        except ConditionFailed:
+            pass  # already off (another worker, or its owners): said once
 
     def _log(self, webhook_id: str, job: DeliveryJob, at: str, outcome: str, response: Response) -> None:
         self.store.record(webhook_id, DeliveryLogEntry(

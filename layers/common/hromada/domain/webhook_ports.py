@@ -69,9 +69,13 @@ class WebhookStore(Protocol):
     def delivered(self, association_id: str, webhook_id: str, at: str) -> None:
         """Failures reset (if the webhook still exists)."""
 
-    def failed(self, association_id: str, webhook_id: str, at: str, *, dead: bool, disable_after: int) -> bool:
-        """One more failed attempt (and, when `dead`, one more dead letter); switched off when the dead
-        letters in a row reach `disable_after`. True when this call switched it off."""
+    def failed(self, association_id: str, webhook_id: str, at: str, *, dead: bool) -> Webhook | None:
+        """One more failed attempt (and, when `dead`, one more dead letter in a row): the webhook after it, or
+        None when it no longer exists."""
+
+    def disable(self, association_id: str, webhook_id: str, reason: str) -> None:
+        """Switch it off, in one transaction (carrying staged domain events). ConditionFailed("changed") when it
+        is already off or gone."""
 
 
 class DeliveryQueue(Protocol):

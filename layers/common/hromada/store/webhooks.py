@@ -113,27 +113,32 @@ class DynamoWebhookStore:
         self._update(association_id, webhook_id, "SET consecutive_failures = :zero, dead_letters = :zero, "
                      "last_success_at = :at", {":zero": {"N": "0"}, ":at": {"S": at}})
 
-    def failed(self, association_id: str, webhook_id: str, at: str, *, dead: bool, disable_after: int) -> bool:
+    def failed(self, association_id: str, webhook_id: str, at: str, *, dead: bool) -> Webhook | None:
         expression = "ADD consecutive_failures :one" + (", dead_letters :one" if dead else "") + \
             " SET last_failure_at = :at"
         after = self._update(association_id, webhook_id, expression, {":one": {"N": "1"}, ":at": {"S": at}})
-        if not dead or after is None or int(after.get("dead_letters", {}).get("N", "0")) < disable_after:
-            return False
-        # Switched off once: the condition makes the first of concurrent workers the one that does it.
-        return self._update(association_id, webhook_id, "SET #active = :no, disabled_reason = :why",
-                            {":no": {"BOOL": False}, ":why": {"S": "failing"}, ":yes": {"BOOL": True}},
-                            also="#active = :yes", names={"#active": "active"}) is not None
+        return _hook(after) if after else None
 
-    def _update(self, association_id: str, webhook_id: str, expression: str, values: dict[str, Any],
-                also: str | None = None, names: dict[str, str] | None = None) -> dict[str, Any] | None:
-        condition = "attribute_exists(pk)" + (f" AND {also}" if also else "")
+    def disable(self, association_id: str, webhook_id: str, reason: str) -> None:
+        # A transaction, so that the domain event staged around it (the owners are told) is written with it;
+        # the condition makes the first of concurrent workers the one that switches it off.
+        update = {"Update": {
+            "TableName": table_name(), "Key": to_item(keys.webhook(association_id, webhook_id)),
+            "UpdateExpression": "SET #active = :no, disabled_reason = :why",
+            "ConditionExpression": "attribute_exists(pk) AND #active = :yes",
+            "ExpressionAttributeNames": {"#active": "active"},
+            "ExpressionAttributeValues": {":no": {"BOOL": False}, ":yes": {"BOOL": True}, ":why": {"S": reason}}}}
+        transact(self.client, [update], ["changed"])
+
+    def _update(self, association_id: str, webhook_id: str, expression: str,
+                values: dict[str, Any]) -> dict[str, Any] | None:
         try:
             response = call(self.client.update_item, TableName=table_name(),
                             Key=to_item(keys.webhook(association_id, webhook_id)), UpdateExpression=expression,
-                            ConditionExpression=condition, ExpressionAttributeValues=values, ReturnValues="ALL_NEW",
-                            **({"ExpressionAttributeNames": names} if names else {}))
+                            ConditionExpression="attribute_exists(pk)", ExpressionAttributeValues=values,
+                            ReturnValues="ALL_NEW")
         except ClientError as error:
             if error_code(error) == "ConditionalCheckFailedException":
-                return None  # deleted meanwhile (or already switched off): nothing to mark
+                return None  # deleted meanwhile: nothing to mark
             raise
         return response.get("Attributes")
