@@ -87,3 +87,25 @@ def test_coalescing_claims_once_under_a_race():
     for t in threads:
         t.join()
     assert sorted(wins) == [False] * 5 + [True]
+
+
+def test_the_owner_is_mailed_when_a_failing_webhook_is_switched_off(api, stack, new_association):
+    """Through the whole path: the outbox (in the switch-off's transaction), the bus, the notifier, the mailer."""
+    from hromada.bus import OutboxPublisher
+    from hromada.domain.webhook_delivery import Deliverer
+    from tests.integration.mail import wait_mails
+
+    association, owner = new_association()
+    base = f"/associations/{association['id']}/webhooks"
+    made = api("POST", base, owner, json={"url": f"{stack.api_url}/dev/webhooks/receive",
+                                          "kinds": ["event.changed"]}).json()
+    store = DynamoWebhookStore()
+    for _ in range(3):
+        hook = store.failed(association["id"], made["id"], "2027-01-02T00:00:00.000Z", dead=True)
+    deliverer = Deliverer(store, None, None, None, OutboxPublisher())
+    deliverer._disable(hook)
+    deliverer._disable(hook)  # a second worker: already off, nothing more said
+    [mail] = wait_mails(stack, owner.email.lower(), timeout=60)
+    assert association["name"] in mail["subject"] and "/dev/webhooks/receive" in mail["text"]
+    assert api("GET", base, owner).json()["items"][0]["status"] == "disabled"
+    assert len(wait_mails(stack, owner.email.lower(), count=2, timeout=3)) < 2

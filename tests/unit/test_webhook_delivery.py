@@ -209,3 +209,30 @@ def test_a_test_delivery_is_tried_once_and_never_dead_lettered(world):
     assert job == ping and delay == 0 and job.event_type == "webhook.ping"
     assert deliverer.deliver(job) == "failed"
     assert queue.sent == [] and queue.dead == [] and store.get(ASSOC, hook.id).dead_letters == 0
+
+
+# ------------------------------------------------------------------ the owners are told
+def test_the_owners_are_told_when_a_webhook_is_switched_off_in_their_associations_language():
+    from types import SimpleNamespace
+
+    from hromada.mail.render import render
+    from hromada.mail.webhook_notices import WebhookNotices
+
+    class Source:
+        def get(self, association_id):
+            return SimpleNamespace(name="Громада Ліона", languages=["uk"]) if association_id == ASSOC else None
+
+        def editors(self, association_id):
+            return [SimpleNamespace(email="owner@example.org", role="owner"),
+                    SimpleNamespace(email="editor@example.org", role="editor")]
+
+        def webhook_url(self, association_id, webhook_id):
+            return "https://hooks.example.org/in" if webhook_id == "wh_1" else None
+
+    notices = WebhookNotices(Source(), "https://hromada.example.org/")
+    [job] = notices.jobs_for({"association_id": ASSOC, "webhook_id": "wh_1", "dead_letters": 3})
+    assert [r.email for r in job.recipients] == ["owner@example.org"] and job.key == "webhook_disabled:wh_1:3"
+    assert job.letter.lang == "uk" and "Громада Ліона" in job.letter.subject
+    assert "https://hooks.example.org/in" in job.letter.intro[0]
+    assert f"https://hromada.example.org/#/dashboard/a/{ASSOC}" in render(job.letter).text
+    assert notices.jobs_for({"association_id": ASSOC, "webhook_id": "wh_gone", "dead_letters": 3}) == []
