@@ -59,8 +59,7 @@ class Webhooks:
         self._check_url(data.url)
         now = self.now()
         hook = Webhook(id=new_id("wh"), association_id=association_id, url=data.url,
-                       kinds=sorted(set(data.kinds)), secret=self.make_secret(), created_at=now, updated_at=now,
-                       created_by=principal.user_id)
+                       kinds=sorted(set(data.kinds)), secret=self.make_secret(), created_at=now, updated_at=now)
         try:
             self.store.create(hook, limit=self.limit, editor_email=editor)
         except ConditionFailed as failed:
@@ -114,7 +113,7 @@ class Webhooks:
         self.queue.enqueue([job])
         return job
 
-    # ------------------------------------------------------------ helpers
+    # ------------------------------------------------------------ checks
     def _check_url(self, url: str) -> None:
         try:
             checked_addresses(destination(url, allow_local_http=self.allow_local_http), self.resolve)

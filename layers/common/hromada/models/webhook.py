@@ -44,8 +44,7 @@ class Webhook(Model):
     dead_letters: int = 0  # deliveries in a row whose every attempt failed
     disabled_reason: str | None = None  # "failing": switched off after too many dead letters
     created_at: str
-    updated_at: str
-    created_by: str
+    updated_at: str  # who made it is not kept: nothing here for an account's erasure to find
     last_success_at: str | None = None
     last_failure_at: str | None = None
 
