@@ -134,3 +134,20 @@ def test_a_ping_goes_through_the_queue_and_is_tried_once(api, stack, owned, rece
     assert listed[0]["consecutive_failures"] == 1
     [entry] = api("GET", f"{base}/{hook['id']}/deliveries", owner).json()["items"]
     assert (entry["outcome"], entry["status"], entry["attempt"]) == ("failed", 500, 1)
+
+
+def test_an_editor_cannot_reach_another_associations_webhook_by_its_id(api, new_association, receiver):
+    """Webhook ids are not secrets: named under one's own association, another's webhook does not exist there."""
+    mine, me = new_association()
+    theirs, them = new_association()
+    hook = api("POST", f"/associations/{theirs['id']}/webhooks", them,
+               json={"url": receiver, "kinds": ["event.changed"]}).json()
+    under_mine = f"/associations/{mine['id']}/webhooks/{hook['id']}"
+    assert api("PATCH", under_mine, me, json={"url": receiver + "?stolen=1"}).status_code == 404
+    assert api("POST", f"{under_mine}/secret", me).status_code == 404
+    assert api("GET", f"{under_mine}/deliveries", me).status_code == 404
+    assert api("DELETE", under_mine, me).status_code == 404
+    under_theirs = f"/associations/{theirs['id']}/webhooks/{hook['id']}"
+    assert api("PATCH", under_theirs, me, json={"url": receiver + "?stolen=1"}).status_code == 403
+    [kept] = api("GET", f"/associations/{theirs['id']}/webhooks", them).json()["items"]
+    assert kept["url"] == receiver and kept["updated_at"] == hook["updated_at"]
