@@ -138,6 +138,14 @@ OPERATION_IDS: dict[str, str] = {
     "GET /sitemap.xml": "getSitemapIndex",
     "GET /sitemap/{kind}": "getSitemapPage",
     "GET /robots.txt": "getRobotsTxt",
+    # webhooks
+    "GET /associations/{id}/webhooks": "listWebhooks",
+    "POST /associations/{id}/webhooks": "createWebhook",
+    "PATCH /associations/{id}/webhooks/{webhook_id}": "updateWebhook",
+    "DELETE /associations/{id}/webhooks/{webhook_id}": "deleteWebhook",
+    "POST /associations/{id}/webhooks/{webhook_id}/secret": "rotateWebhookSecret",
+    "POST /associations/{id}/webhooks/{webhook_id}/ping": "pingWebhook",
+    "GET /associations/{id}/webhooks/{webhook_id}/deliveries": "listWebhookDeliveries",
 }
 
 # In the order the docs show them.
@@ -168,6 +176,8 @@ TAGS: list[dict[str, str]] = [
                                   "their data, erasure."},
     {"name": "meta", "description": "Liveness and reference data: French regions and departments, "
                                     "Ukrainian oblasts."},
+    {"name": "webhooks", "description": "An association's outgoing webhooks: signed POSTs of its events and "
+                                        "announcements to its own tools; the delivery log."},
 ]
 
 # Request body examples (OpenAPI `examples` of the JSON media type), by operation id. Each one is valid

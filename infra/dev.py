@@ -139,6 +139,7 @@ details{{border:1px solid #ccd;border-radius:6px;margin:8px 0;padding:8px}}table
 th{{text-align:left;padding-right:8px;vertical-align:top}}iframe{{width:100%;height:520px;border:1px solid #ccd}}
 pre{{white-space:pre-wrap;background:#f6f7fa;padding:8px}}</style></head><body>
 <h1>Dev mailbox</h1><p>{len(mails)} message(s) the local stack asked SES to send (newest first).
-<a href="/dev/mailbox">Refresh</a> · <a href="/dev/mailbox.json">JSON</a></p>
+<a href="/dev/mailbox">Refresh</a> · <a href="/dev/mailbox.json">JSON</a> ·
+<a href="/dev/webhooks">Webhooks received</a></p>
 <div>{buttons}</div>{runs}{"".join(rows) or "<p>No mail yet.</p>"}</body></html>"""
         return Response(page, content_type="text/html; charset=utf-8")

@@ -106,6 +106,10 @@ class LocalStack:
         self.streams = StreamPollers(self.template, self.invoke, streams, sqs).start()  # DynamoDB stream sources
         self.gateway.extra_routes.update(DevPages(self.moto_url, self.schedules.run_now,
                                                   [s.name for s in self.schedules.schedules]).routes())
+        from infra.dev_webhooks import DevWebhookReceiver
+
+        self.webhook_receiver = DevWebhookReceiver()  # the dev demo's webhook receiver (/dev/webhooks)
+        self.gateway.extra_routes.update(self.webhook_receiver.routes())
         (self.state_dir / "local.json").write_text(json.dumps(self.info(), indent=2) + "\n")
         return self
 
@@ -160,7 +164,8 @@ class LocalStack:
         own), nothing of the other functions'. Local addresses replace the deployed ones where a function has them:
         links in mails point at this machine (the gateway serves the API and the web client), and pictures are
         posted through the gateway (same origin; infra/s3post.py checks the POST policy as S3 does)."""
-        local = {"PUBLIC_API_URL": self.api_url, "PUBLIC_WEB_URL": self.api_url}
+        # Webhooks may go to http://127.0.0.1 here only (the dev receiver, /dev/webhooks).
+        local = {"PUBLIC_API_URL": self.api_url, "PUBLIC_WEB_URL": self.api_url, "WEBHOOK_LOCAL_RECEIVERS": "true"}
         upload_post_url = f"{self.api_url}/local-s3/{self.template.physical['UploadsBucket']}"
         environments = {}
         for name in self.template.of_type("AWS::Serverless::Function"):

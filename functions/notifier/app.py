@@ -20,6 +20,7 @@ from hromada.mail import routing
 from hromada.mail.jobs import MailJob
 from hromada.mail.links import SignedLinks
 from hromada.mail.notices import AnnouncementNotices, AssociationNotices, ElectionNotices, EventNotices
+from hromada.mail.webhook_notices import WebhookNotices
 from hromada.observability import batch_handler, logger, metrics
 from hromada.store.attendees_mail import DynamoAttendeeSource
 from hromada.store.client import dynamodb
@@ -55,6 +56,13 @@ def announcements() -> AnnouncementNotices:
 
     return AnnouncementNotices(DynamoFollowerSource(), SignedLinks().web_url,
                                get_settings().announcement_mails_per_week)
+
+
+@cache
+def webhook_notices() -> WebhookNotices:
+    from hromada.store.webhook_mail import DynamoWebhookSource
+
+    return WebhookNotices(DynamoWebhookSource(), SignedLinks().web_url)
 
 
 @cache
@@ -94,6 +102,8 @@ def _plan(route: routing.Route | None, kind: str, detail: dict[str, Any]) -> lis
         return elections().jobs_for(detail)
     if route == "event":
         return notices().jobs_for(kind, detail)
+    if route == "webhook":
+        return webhook_notices().jobs_for(detail)
     return []
 
 

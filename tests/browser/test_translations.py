@@ -19,7 +19,11 @@ DYNAMIC = [f"howTo_{m}" for m in ("plurality", "approval", "schulze", "irv", "ma
     f"kind_{k}" for k in ("association", "event", "announcement", "partnership", "candidate")] + [
     f"{p}_{a}" for p in ("decide", "decided", "decision")
     for a in ("hide", "restore", "dismiss", "warn", "suspend")] + [
-    "freq_weekly", "freq_daily", "subStatus_confirmed", "subStatus_pending"]
+    "freq_weekly", "freq_daily", "subStatus_confirmed", "subStatus_pending"] + [
+    f"kind_{k}" for k in ("event_published", "event_changed", "event_cancelled", "event_rsvp_counts",
+                          "announcement_published", "webhook_ping")] + [
+    f"hookStatus_{s}" for s in ("active", "failing", "disabled")] + [
+    f"outcome_{o}" for o in ("delivered", "retrying", "dead_lettered", "failed")]
 
 
 def used_keys() -> set[str]:

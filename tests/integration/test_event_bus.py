@@ -36,9 +36,10 @@ def listen(stack):
             while time.monotonic() < deadline:
                 batch = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages", [])
                 if batch:
-                    # The association's own review (before listening) may still be on its way: not news here.
+                    # The association's review and the event's publication (before listening) may still be on
+                    # their way: not news here.
                     messages += [body for body in map(json.loads, (m["Body"] for m in batch))
-                                 if body["detail-type"] != "AssociationReviewed"]
+                                 if body["detail-type"] not in ("AssociationReviewed", "EventPublished")]
                     for m in batch:
                         sqs.delete_message(QueueUrl=queue, ReceiptHandle=m["ReceiptHandle"])
                     last = time.monotonic()

@@ -119,3 +119,4 @@ addStrings({
   assocPartnerships: ["Ses partenariats", "Її партнерства", "Its partnerships"],
   assocInitiatives: ["Ses besoins et offres", "Її потреби й пропозиції", "Its needs and offers"],
 });
+import "./webhook-strings.js"; // the dashboard's webhooks section (its own file: one area, one table)

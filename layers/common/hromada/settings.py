@@ -143,6 +143,9 @@ class Settings:
     public_api_url = Variable("PUBLIC_API_URL", lambda raw: raw.rstrip("/"), empty=True)
     uploads_bucket = Variable("UPLOADS_BUCKET", _text, doc="pictures as posted (private; incoming/ expires)")
     media_bucket = Variable("MEDIA_BUCKET", _text, doc="pictures as shown (re-encoded; read by CloudFront)")
+    webhook_queue_url = Variable("WEBHOOK_QUEUE_URL", _text, doc="webhook deliveries waiting for an attempt")
+    webhook_dead_letter_queue_url = Variable("WEBHOOK_DEAD_LETTER_QUEUE_URL", _text,
+                                             doc="webhook deliveries whose every attempt failed")
 
     # -------------------------------------------------------------- tuning knobs: documented defaults
     max_body_bytes = Variable("MAX_BODY_BYTES", _integer(1), 65536)
@@ -160,6 +163,8 @@ class Settings:
     metrics_namespace = Variable("POWERTOOLS_METRICS_NAMESPACE", _text, "Hromada")
     # Local stack only: where the browser posts pictures (the gateway, same origin). Empty: S3's own URL.
     upload_post_url = Variable("UPLOAD_POST_URL", _text, "")
+    # Local stack only ("true" there, "false" in AWS): webhooks may go to http://127.0.0.1 (the dev receiver).
+    webhook_local_receivers = Variable("WEBHOOK_LOCAL_RECEIVERS", lambda raw: raw.lower() == "true", False)
 
     @classmethod
     def variables(cls) -> dict[str, Variable[Any]]:

@@ -21,6 +21,7 @@ import { dateField, readDates } from "../dates.js";
 import { pictureSection } from "../picture-form.js";
 import { pollForm } from "./votes.js";
 import { widgetSection } from "../widget-snippet.js";
+import { webhooksSection } from "./webhooks.js";
 
 import "../more-strings.js";
 import "../backoffice-strings.js";
@@ -246,6 +247,7 @@ async function manage(ctx, id) {
     h("section", { class: "block", "aria-labelledby": "d-editors" }, h("h2", { id: "d-editors" }, t("editors")),
       h("p", { class: "hint" }, t("editorsIntro")), editorsBox),
     pictureSection({ target: "association", id: a.id, picture: a.picture, heading: t("pictureLogo") }),
+    webhooksSection(ctx, a),
     h("section", { class: "block", "aria-labelledby": "d-profile" }, h("h2", { id: "d-profile" }, t("editProfile")),
       await associationForm({ ...ctx, route: { ...ctx.route, focus: false } }, a)));
   editors(ctx, a, m.role === "owner", editorsBox);

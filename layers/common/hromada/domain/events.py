@@ -175,8 +175,12 @@ class Events:
             created_at=now, updated_at=now, created_by=principal.user_id,
         )
         seats = Seats(capacity=event.capacity)
+        published = [DomainEvent("EventPublished", {  # for webhooks (no mail goes out on publication)
+            "event_id": event.id, "association_id": event.association_id, "sequence": 0, "start": event.start,
+            "end": event.end, "status": event.status.value})]
         try:
-            self.store.create(event, seats, editor_email=editor)
+            with self.publisher.staged(published):
+                self.store.create(event, seats, editor_email=editor)
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed

@@ -430,3 +430,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "To confirm the erasure, give your own e-mail address.",
     },
 }
+
+from hromada.i18n.webhook_messages import WEBHOOK_MESSAGES  # noqa: E402  (kept apart: each API area its own)
+
+MESSAGES |= WEBHOOK_MESSAGES

@@ -8,7 +8,7 @@ How a mail flows
      relay puts it on the EventBridge bus; a bus rule sends the mail-worthy ones to the notifications queue.
      The notifier function routes each (`routing`: which event leads to which mail) to a planner in
      `notices` (event changed or cancelled, seat won from the waitlist, association reviewed, election
-     phase, announcement published).
+     phase, announcement published) or `webhook_notices` (a failing webhook switched off: its owners).
    - A schedule (EventBridge Scheduler): the mail planner function plans the weekly and daily digests
      (`digests`: content read once, one letter per distinct selection) and the reminders 24 h before an
      event (`notices.ReminderPlanner`).

@@ -108,3 +108,11 @@ def announcement(lang: str, data: dict[str, Any], web_url: str) -> Letter:
     subject = t["announcement_subject"].format(name=data.get("association_name", ""), title=card.title)
     return Letter(lang=lang, subject=subject, heading=card.title, intro=[t["announcement_intro"]],
                   sections=[Section(t["digest_announcements"], [card])], button={"label": t["see"], "url": card.url})
+
+
+def webhook_disabled(lang: str, name: str, url: str, web_url: str, association_id: str) -> Letter:
+    """A webhook switched off after its deliveries kept failing: its association's owners are told."""
+    t = strings(lang)
+    subject = t["webhook_disabled_subject"].format(name=name)
+    return Letter(lang=lang, subject=subject, heading=subject, intro=[t["webhook_disabled_intro"].format(url=url)],
+                  button={"label": t["see"], "url": f"{web_url}/#/dashboard/a/{association_id}"})

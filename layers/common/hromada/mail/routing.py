@@ -7,6 +7,7 @@ wires each route to its planner, the outbox picks the queue).
 | AssociationReviewed                            | `association`  | the association's owners: the moderators' decision |
 | AnnouncementPublished                          | `announcement` | the association's followers, within a weekly cap   |
 | ElectionPhaseChanged                           | `election`     | the electorate: voter roll or digest subscribers   |
+| WebhookDisabled                                | `webhook`      | the association's owners: a webhook switched off  |
 
 Every mail they plan is transactional (the priority queue) except announcements and elections told to
 subscribers, which are bulk (the bulk queue, with one-click unsubscribe). The bus rule feeding the
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from hromada.mail.jobs import MailJob
 
-Route = Literal["event", "association", "announcement", "election"]
+Route = Literal["event", "association", "announcement", "election", "webhook"]
 Queue = Literal["priority", "bulk"]
 
 ROUTES: dict[str, Route] = {
@@ -30,6 +31,7 @@ ROUTES: dict[str, Route] = {
     "AssociationReviewed": "association",
     "AnnouncementPublished": "announcement",
     "ElectionPhaseChanged": "election",
+    "WebhookDisabled": "webhook",
 }
 
 

@@ -227,6 +227,23 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+# A webhook switched off after its deliveries kept failing (told to the association's owners).
+STRINGS["fr"] |= {
+    "webhook_disabled_subject": "Webhook désactivé pour {name}",
+    "webhook_disabled_intro": "Les envois vers {url} ont échoué plusieurs jours de suite : nous l'avons désactivé. "
+                              "Corrigez votre outil, puis réactivez le webhook dans votre espace.",
+}
+STRINGS["uk"] |= {
+    "webhook_disabled_subject": "Вебхук вимкнено для {name}",
+    "webhook_disabled_intro": "Надсилання на {url} кілька днів поспіль не вдавалися: ми його вимкнули. "
+                              "Виправте свій інструмент, потім знову ввімкніть вебхук у своєму просторі.",
+}
+STRINGS["en"] |= {
+    "webhook_disabled_subject": "Webhook switched off for {name}",
+    "webhook_disabled_intro": "Deliveries to {url} kept failing for several days: we switched it off. "
+                              "Fix your tool, then switch the webhook on again in your dashboard.",
+}
+
 # Event topics by their API code, as the web client names them (web/js/i18n.js, EVENT_CATEGORIES).
 TOPICS: dict[str, dict[str, str]] = {
     "fr": {"concert": "Concert", "language_class": "Cours de langue", "fundraiser": "Collecte",

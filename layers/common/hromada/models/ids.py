@@ -36,3 +36,5 @@ CandidateId = Annotated[str, StringConstraints(pattern=CANDIDATE)]
 
 def is_id_of(kind: str, value: str) -> bool:
     return value.startswith(PREFIXES[kind] + "_")
+
+WEBHOOK = r"^wh_[0-9a-f]{20}$"  # a webhook of an association (domain.clock.new_id("wh"))

@@ -93,6 +93,12 @@ suspension    pk SUSPENDED#<user id>  sk SUSPENDED        (the account: dropped 
 erased        pk ERASED#<account pseudonym> sk ERASED     (an erased account's tokens write nothing more;
                                                            expires_at after the tokens' lifetime; the keyed
                                                            HMAC of the sub, so no id of it stays in the table)
+webhook       pk HOOKS#<association id>   sk HOOK#<webhook id>   (its signing secret too: the worker signs)
+webhook count pk HOOKS#<association id>   sk COUNT        (how many it has: the limit's condition, in the
+                                                           transaction that writes or deletes a webhook)
+delivery log  pk HOOKLOG#<webhook id>   sk <at>#<nonce>   (one per attempt; expires_at: the log is the newest 50)
+coalesced     pk HOOKONCE#<kind>#<subject>   sk <window>  (one delivery of a kind per subject and window;
+                                                           expires_at)
 item: <kind>:<id>, a candidate <kind>:<election id>:<candidate id>
 person index  gsi1 PERSON#<user id or e-mail> / <KIND>#...  on rsvps, voted markers, candidates, roll entries,
               flags, polls (their author) and audit entries: what a person's export and erasure read
@@ -488,3 +494,32 @@ def outbox(outbox_id: str) -> dict[str, str]:
 
 def notice(outbox_id: str) -> dict[str, str]:
     return {"pk": f"NOTICE#{outbox_id}", "sk": "NOTICE"}
+
+
+# ------------------------------------------------------------ webhooks
+WEBHOOK_PREFIX = "HOOK#"
+WEBHOOK_COUNT = "COUNT"
+
+
+def webhooks(association_id: str) -> str:
+    return f"HOOKS#{association_id}"
+
+
+def webhook(association_id: str, webhook_id: str) -> dict[str, str]:
+    return {"pk": webhooks(association_id), "sk": f"{WEBHOOK_PREFIX}{webhook_id}"}
+
+
+def webhook_count(association_id: str) -> dict[str, str]:
+    return {"pk": webhooks(association_id), "sk": WEBHOOK_COUNT}
+
+
+def webhook_log_partition(webhook_id: str) -> str:
+    return f"HOOKLOG#{webhook_id}"
+
+
+def webhook_log(webhook_id: str, at: str, nonce: str) -> dict[str, str]:
+    return {"pk": webhook_log_partition(webhook_id), "sk": f"{at}#{nonce}"}
+
+
+def webhook_once(key: str, window: str) -> dict[str, str]:
+    return {"pk": f"HOOKONCE#{key}", "sk": window}
