@@ -162,6 +162,13 @@ UNREACHABLE = {
     ("MetaFunction", "hromada.staff_mfa", "cognito-idp"): "no signed-in route: no staff check runs",
     ("VotingClockFunction", "hromada.pseudonyms", "secretsmanager"):
         "keys.py names erased accounts by pseudonym for the write guard; the clock writes no such key",
+    ("OpenDataFunction", "hromada.store.rate_limits", "dynamodb"):
+        "no API route: no write guard is staged (hromada.api), so store.write_guards never spends one",
+    ("FiguresFunction", "hromada.store.rate_limits", "dynamodb"):
+        "no API route: no write guard is staged (hromada.api), so store.write_guards never spends one",
+    ("FiguresFunction", "hromada.store.guards", "dynamodb"): "the consumer only uses guards.transact",
+    ("FiguresFunction", "hromada.store.paging", "dynamodb"):
+        "the consumer only counts; the owners' Query (DynamoFigures.read) runs in AssociationsFunction",
 }
 # Client methods that are not AWS operations.
 _NOT_OPERATIONS = {"can_paginate", "close", "generate_presigned_post", "generate_presigned_url", "get_paginator",

@@ -143,6 +143,7 @@ class Settings:
     public_api_url = Variable("PUBLIC_API_URL", lambda raw: raw.rstrip("/"), empty=True)
     uploads_bucket = Variable("UPLOADS_BUCKET", _text, doc="pictures as posted (private; incoming/ expires)")
     media_bucket = Variable("MEDIA_BUCKET", _text, doc="pictures as shown (re-encoded; read by CloudFront)")
+    open_data_bucket = Variable("OPEN_DATA_BUCKET", _text, doc="the daily open-data export (read by CloudFront)")
 
     # -------------------------------------------------------------- tuning knobs: documented defaults
     max_body_bytes = Variable("MAX_BODY_BYTES", _integer(1), 65536)

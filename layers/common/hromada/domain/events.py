@@ -176,7 +176,10 @@ class Events:
         )
         seats = Seats(capacity=event.capacity)
         try:
-            self.store.create(event, seats, editor_email=editor)
+            # For the association's figures (hromada.domain.figures), in the creating transaction.
+            with self.publisher.staged([DomainEvent("EventPublished", {
+                    "event_id": event.id, "association_id": event.association_id, "start": event.start})]):
+                self.store.create(event, seats, editor_email=editor)
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed
