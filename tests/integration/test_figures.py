@@ -56,7 +56,7 @@ def test_events_and_registrations_reach_the_owner_s_figures(api, new_event, pers
 
 
 def test_a_redelivered_event_is_counted_once(stack, api, new_association):
-    association, owner = new_association(verified=True)
+    association, _ = new_association(verified=True)
     detail = {"event_id": "ev_" + "1" * 20, "association_id": association["id"], "start": "2026-06-15T17:00:00.000Z"}
     outbox_id = "ob_" + uuid.uuid4().hex[:20]
     for _ in range(3):  # the bus and the queue may each deliver twice
@@ -97,7 +97,7 @@ def test_simultaneous_deliveries_of_one_event_count_once(stack, new_association)
 
 
 def test_an_event_of_another_kind_or_without_its_association_counts_nothing(stack, new_association):
-    association, owner = new_association(verified=True)
+    association, _ = new_association(verified=True)
     detail = {"event_id": "ev_" + "2" * 20, "start": "2026-07-01T10:00:00.000Z"}
     stack.invoke("FiguresFunction", _sqs_event("RsvpConfirmed", detail, "ob_" + uuid.uuid4().hex[:20]))
     stack.invoke("FiguresFunction", _sqs_event("EventChanged", detail | {"association_id": association["id"]},

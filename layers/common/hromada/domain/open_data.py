@@ -137,15 +137,19 @@ def _joined(values: Iterable[Any]) -> str:
     return ";".join(str(getattr(v, "value", v)) for v in values)
 
 
-def _text(localized: dict[str, str] | None, lang: str) -> str:
-    return (localized or {}).get(lang, "")
+def _text(localized: Any, lang: str) -> str:
+    """A text in one language from a dict or a localized model (empty when not given)."""
+    if localized is None:
+        return ""
+    if hasattr(localized, "model_dump"):
+        localized = localized.model_dump()
+    return localized.get(lang) or ""
 
 
 def association_row(a: Any, web_url: str) -> dict[str, Any]:
-    description = a.description.model_dump() if hasattr(a.description, "model_dump") else dict(a.description)
     return {
         "id": a.id, "slug": a.slug, "name": a.name,
-        **{f"description_{lang}": _text(description, lang) for lang in ("fr", "uk", "en")},
+        **{f"description_{lang}": _text(a.description, lang) for lang in ("fr", "uk", "en")},
         "categories": _joined(a.categories), "languages": _joined(a.languages),
         "region": a.region, "department": a.department, "city": a.city, "postal_code": a.postal_code,
         "website": a.website or "", "rna": a.rna or "", "verified_at": a.verified_at, "updated_at": a.updated_at,
