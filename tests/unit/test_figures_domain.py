@@ -1,0 +1,98 @@
+"""Association figures (pure): what each bus event adds to which month, the 12 months an owner sees, and who
+may see them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from hromada.auth import Principal
+from hromada.domain.figures import AssociationFigures, Change, changes, month_of, shift
+from hromada.errors import Forbidden, NotFound
+
+START = "2026-11-30T23:30:00.000Z"  # already December in Paris
+A = "as_" + "a" * 20
+
+
+@pytest.mark.parametrize(("kind", "more", "adds"), [
+    ("EventPublished", {}, {"events": 1}),
+    ("EventCancelled", {}, {"events": -1}),
+    ("RsvpConfirmed", {}, {"registrations": 1, "confirmed": 1}),
+    ("RsvpWaitlisted", {}, {"registrations": 1}),
+    ("RsvpWithdrawn", {"held_seat": True}, {"registrations": -1, "confirmed": -1}),
+    ("RsvpWithdrawn", {"held_seat": False}, {"registrations": -1}),
+    ("WaitlistPromoted", {"promoted": 1}, {"confirmed": 1}),
+])
+def test_each_bus_event_moves_the_month_of_its_event(kind, more, adds):
+    assert changes(kind, {"event_id": "ev_1", "association_id": A, "start": START} | more) == [
+        Change(A, "2026-12", adds)]
+
+
+@pytest.mark.parametrize("detail", [{"association_id": A}, {"start": START}, {}])
+def test_an_event_without_its_association_or_start_counts_nothing(detail):
+    assert changes("RsvpConfirmed", detail) == []
+
+
+def test_other_kinds_count_nothing():
+    assert changes("EventChanged", {"association_id": A, "start": START}) == []
+    assert changes("AnnouncementPublished", {"association_id": A, "start": START}) == []
+
+
+def test_months_are_paris_months():
+    assert month_of("2026-06-30T21:59:59.000Z") == "2026-06" and month_of("2026-06-30T22:00:00.000Z") == "2026-07"
+    assert shift("2026-01", -1) == "2025-12" and shift("2026-12", 1) == "2027-01" and shift("2026-05", -11) == "2025-06"
+
+
+class Store:
+    def __init__(self, months, editors=("owner@example.org",), exists=True):
+        self.months, self.editors, self.exists, self.asked = months, editors, exists, []
+
+    def read(self, association_id, editor_email, first, last):
+        self.asked.append((editor_email, first, last))
+        return self.exists, editor_email in self.editors, {m: c for m, c in self.months.items() if first <= m <= last}
+
+    def count(self, outbox_id, found):
+        return True
+
+
+def person(email="owner@example.org", *groups, verified=True):
+    return Principal(user_id="sub", email=email, email_verified=verified, groups=frozenset(groups),
+                     second_factor=True)
+
+
+NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
+
+
+def test_the_owner_sees_twelve_months_and_what_is_announced_after():
+    store = Store({"2025-11": {"events": 9}, "2026-01": {"events": 2, "registrations": 5, "confirmed": 4},
+                   "2026-12": {"events": 1, "registrations": 3, "confirmed": 2},
+                   "2027-02": {"events": 2, "registrations": 7}})
+    figures = AssociationFigures(store, now=lambda: NOW).of(person(), A)
+    assert store.asked == [("owner@example.org", "2026-01", "2027-12")]
+    assert [m.month for m in figures.months] == [f"2026-{n:02d}" for n in range(1, 13)]
+    january, december = figures.months[0], figures.months[-1]
+    assert (january.events, january.registrations, january.confirmed, january.attendance) == (2, 5, 4, 4)
+    assert (december.events, december.confirmed, december.attendance) == (1, 2, None)  # not over yet
+    assert (figures.upcoming_events, figures.upcoming_registrations) == (2, 7)
+
+
+def test_a_negative_counter_shows_as_zero():
+    # A cancellation counted before its publication (the queue does not keep order) never shows below zero.
+    store = Store({"2026-12": {"events": -1}})
+    assert AssociationFigures(store, now=lambda: NOW).of(person(), A).months[-1].events == 0
+
+
+def test_who_may_see_the_figures():
+    store = Store({})
+    figures = AssociationFigures(store, now=lambda: NOW)
+    with pytest.raises(Forbidden):
+        figures.of(person("stranger@example.org"), A)
+    with pytest.raises(Forbidden):
+        figures.of(person("owner@example.org", verified=False), A)
+    with pytest.raises(Forbidden):
+        figures.of(person("moderator@example.org", "moderators"), A)
+    assert figures.of(person("admin@example.org", "admins"), A).association_id == A
+    assert store.asked[-1][0] is None  # an admin's editor item is not asked for
+    with pytest.raises(NotFound):
+        AssociationFigures(Store({}, exists=False), now=lambda: NOW).of(person(), A)
