@@ -1,0 +1,56 @@
+// Strings of the open-data page and of an association's figures over time: loaded with them. key -> [fr, uk, en].
+
+import { addStrings } from "./i18n.js";
+
+addStrings({
+  openDataTitle: ["Données ouvertes", "Відкриті дані", "Open data"],
+  openDataIntro: [
+    "Chaque jour, Hromada publie l’annuaire des associations vérifiées, leurs événements (des 12 derniers mois et à venir) et les résultats publiés des élections, en JSON et en CSV. Aucune donnée personnelle n’y figure.",
+    "Щодня Hromada публікує каталог перевірених асоціацій, їхні події (за останні 12 місяців і майбутні) та оприлюднені результати виборів у форматах JSON і CSV. Персональних даних там немає.",
+    "Every day Hromada publishes the directory of verified associations, their events (from the past 12 months and upcoming) and the published election results, as JSON and CSV. No personal data is included."],
+  openDataUpdated: [(when) => `Dernière mise à jour : ${when}`, (when) => `Останнє оновлення: ${when}`,
+    (when) => `Last update: ${when}`],
+  openDataLicence: ["Licence", "Ліцензія", "Licence"],
+  openDataLicenceText: [
+    "Réutilisation libre, y compris commerciale, en mentionnant la source (« Données ouvertes Hromada ») et la date de mise à jour.",
+    "Вільне повторне використання, зокрема комерційне, із зазначенням джерела («Відкриті дані Hromada») і дати оновлення.",
+    "Free reuse, commercial included, mentioning the source (“Hromada open data”) and the date of the update."],
+  openDataDataset: ["Jeu de données", "Набір даних", "Dataset"],
+  openDataFiles: ["Fichiers", "Файли", "Files"],
+  openDataFile: [(name, size) => `${name}, ${size}`, (name, size) => `${name}, ${size}`, (name, size) => `${name}, ${size}`],
+  openDataIndex: ["Index lisible par machine (datapackage.json) : tailles, empreintes SHA-256 et schémas",
+    "Машинозчитуваний індекс (datapackage.json): розміри, відбитки SHA-256 і схеми",
+    "Machine-readable index (datapackage.json): sizes, SHA-256 hashes and schemas"],
+  openDataNone: ["Aucun export n’est encore disponible : il est produit chaque nuit.",
+    "Експорту ще немає: він створюється щоночі.", "No export is available yet: it is made every night."],
+  ds_associations: ["Associations", "Асоціації", "Associations"],
+  ds_events: ["Événements", "Події", "Events"],
+  ds_election_results: ["Résultats des élections", "Результати виборів", "Election results"],
+  dsd_associations: ["Les associations vérifiées de l’annuaire (profil public)",
+    "Перевірені асоціації каталогу (публічний профіль)", "Verified associations of the directory (public profile)"],
+  dsd_events: ["Leurs événements, des 12 derniers mois et à venir", "Їхні події за останні 12 місяців і майбутні",
+    "Their events, from the past 12 months and upcoming"],
+  dsd_election_results: ["Résultats publiés : une ligne par candidat, dans l’ordre du résultat",
+    "Оприлюднені результати: рядок на кандидата, у порядку результату",
+    "Published results: one row per candidate, in the order of the result"],
+
+  figuresTitle: [(name) => `Chiffres de ${name}`, (name) => `Показники: ${name}`, (name) => `Figures of ${name}`],
+  figuresLink: ["Chiffres sur 12 mois", "Показники за 12 місяців", "Figures over 12 months"],
+  figuresIntro: [
+    "Par mois (heure de Paris), pour les événements de l’association commençant ce mois-là. Sans pointage à l’entrée, la participation d’un mois passé est le nombre d’inscriptions confirmées.",
+    "За місяцями (час Парижа), для подій асоціації, що починаються в цьому місяці. Без реєстрації на вході участь у минулому місяці — це кількість підтверджених реєстрацій.",
+    "By month (Paris time), for the association’s events starting that month. There is no check-in: a past month’s attendance is its confirmed registrations."],
+  figuresChartCaption: ["Inscriptions par mois, sur les 12 derniers mois", "Реєстрації за місяцями, останні 12 місяців",
+    "Registrations by month, over the last 12 months"],
+  figuresTableCaption: ["Chiffres par mois", "Показники за місяцями", "Figures by month"],
+  figuresMonth: ["Mois", "Місяць", "Month"],
+  figuresEvents: ["Événements", "Події", "Events"],
+  figuresRegistrations: ["Inscriptions", "Реєстрації", "Registrations"],
+  figuresConfirmed: ["Places confirmées", "Підтверджені місця", "Confirmed seats"],
+  figuresAttendance: ["Participation", "Участь", "Attendance"],
+  figuresTotalEvents: ["Événements sur 12 mois", "Подій за 12 місяців", "Events over 12 months"],
+  figuresTotalRegistrations: ["Inscriptions sur 12 mois", "Реєстрацій за 12 місяців", "Registrations over 12 months"],
+  figuresUpcoming: ["Événements annoncés après ce mois", "Подій оголошено після цього місяця",
+    "Events announced after this month"],
+  figuresNotOver: ["mois en cours", "поточний місяць", "current month"],
+});
