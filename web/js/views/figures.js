@@ -18,7 +18,7 @@ const BOTTOM = 26;
 
 function monthName(month, style = "short") {
   const [year, number] = month.split("-").map(Number);
-  const options = style === "long" ? { month: "long", year: "numeric" } : { month: "short" };
+  const options = style === "long" ? { month: "short", year: "numeric" } : { month: "short" };
   return new Intl.DateTimeFormat(lang(), { ...options, timeZone: "UTC" }).format(new Date(Date.UTC(year, number - 1, 15)));
 }
 
