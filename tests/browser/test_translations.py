@@ -19,7 +19,8 @@ DYNAMIC = [f"howTo_{m}" for m in ("plurality", "approval", "schulze", "irv", "ma
     f"kind_{k}" for k in ("association", "event", "announcement", "partnership", "candidate")] + [
     f"{p}_{a}" for p in ("decide", "decided", "decision")
     for a in ("hide", "restore", "dismiss", "warn", "suspend")] + [
-    "freq_weekly", "freq_daily", "subStatus_confirmed", "subStatus_pending"]
+    "freq_weekly", "freq_daily", "subStatus_confirmed", "subStatus_pending"] + [
+    f"{p}_{d}" for p in ("ds", "dsd") for d in ("associations", "events", "election_results")]
 
 
 def used_keys() -> set[str]:
@@ -41,6 +42,7 @@ def test_every_string_in_three_languages(page: Page) -> None:
         const i18n = await import('/js/i18n.js');
         await import('/js/more-strings.js');  // the strings of the pages loaded later
         await import('/js/backoffice-strings.js');  // and of the dashboard, forms and twinning pages
+        await import('/js/open-data-strings.js');  // and of the open-data and figures pages
         const before = i18n.lang();
         const out = [];
         for (const code of ['fr', 'uk', 'en']) {
