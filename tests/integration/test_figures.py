@@ -8,8 +8,11 @@ import threading
 import time
 import uuid
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from tests.integration.test_read_calls import calls_of
+
+PARIS = ZoneInfo("Europe/Paris")
 
 
 def _figures(api, association_id, who, until=lambda body: True, wait: float = 20) -> dict:
@@ -66,7 +69,7 @@ def test_a_redelivered_event_is_counted_once(stack, api, new_association):
     from hromada.store.figures import DynamoFigures
 
     _, _, months = DynamoFigures().read(association["id"], None, "2026-06", "2026-06")
-    assert months == {"2026-06": {"events": 0, "registrations": 2, "confirmed": 2}}
+    assert months == {"2026-06": {"events": 0, "registrations": 2, "confirmed": 2, "reached": 0}}
 
 
 def test_simultaneous_deliveries_of_one_event_count_once(stack, new_association):
@@ -124,3 +127,23 @@ def test_an_editor_of_another_association_cannot_read_by_naming_it(api, new_asso
     response = api("GET", f"/associations/{theirs['id']}/figures", me)
     assert response.status_code == 403
     assert api("GET", f"/associations/{mine['slug']}/figures", me).status_code == 422  # ids only, never a slug
+
+
+def test_digest_recipients_reached_are_counted_once_per_period(stack, api, new_event, person):
+    from tests.integration.mail import MAIL_QUEUES, confirmed_subscriber, drained
+
+    event, owner = new_event()  # in Toulouse (region 76)
+    association_id = event["association"]["id"]
+    readers = [confirmed_subscriber(api, person, regions=["76"]) for _ in range(2)]
+    assert readers
+    [summary] = stack.schedules.run_now("MailPlannerFunction.WeeklyDigest")
+    assert summary["associations_reached"] >= 1
+    stack.schedules.run_now("MailPlannerFunction.WeeklyDigest")  # a re-run of the same week counts nothing more
+    assert drained(stack, *MAIL_QUEUES)
+    current = _figures(api, association_id, owner)["months"][-1]
+    assert current["month"] == datetime.now(PARIS).strftime("%Y-%m")
+    # Every confirmed weekly reader in the region got it (our two at least), each counted once.
+    assert current["reached"] >= 2
+    again = current["reached"]
+    assert stack.schedules.run_now("MailPlannerFunction.WeeklyDigest")[0]["associations_reached"] == 0
+    assert _figures(api, association_id, owner)["months"][-1]["reached"] == again

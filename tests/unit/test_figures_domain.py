@@ -96,3 +96,41 @@ def test_who_may_see_the_figures():
     assert store.asked[-1][0] is None  # an admin's editor item is not asked for
     with pytest.raises(NotFound):
         AssociationFigures(Store({}, exists=False), now=lambda: NOW).of(person(), A)
+
+
+# ------------------------------------------------------------------ digest recipients reached
+def test_a_digest_reaches_each_association_s_readers_once_per_letter():
+    from hromada.mail.digests import DigestPlanner
+    from tests.unit.test_mail import EVENT, Source, sub
+
+    other = {**EVENT, "id": "ev_2", "association_id": "as_2", "venue": {"region": "11", "city": "Paris"}}
+    news = {"id": "an_1", "title": {"fr": "Nouvelles"}, "body": {"fr": "x"}, "association_id": "as_1",
+            "region": "76", "created_at": "2026-11-30T00:00:00Z"}
+    readers = [sub(i, regions=["76"]) for i in range(3)] + [sub(10, regions=["11"]), sub(11, regions=["94"])]
+    plan = DigestPlanner(Source(readers, [EVENT, other], [news]), "https://web").plan(
+        "weekly", datetime(2026, 11, 30, 7, tzinfo=UTC))
+    # as_1's event and announcement are in the same letters: its three readers count once each.
+    assert plan.reach == {"as_1": 3, "as_2": 1}
+
+
+class Counting(Store):
+    def __init__(self):
+        super().__init__({})
+        self.seen: set[str] = set()
+        self.added: list[Change] = []
+
+    def count(self, outbox_id, found):
+        if outbox_id in self.seen:
+            return False
+        self.seen.add(outbox_id)
+        self.added += found
+        return True
+
+
+def test_a_digest_s_reach_is_counted_once_per_period_and_association_in_the_month_it_is_planned():
+    store = Counting()
+    figures = AssociationFigures(store)
+    late_sunday = datetime(2026, 11, 30, 23, 30, tzinfo=UTC)  # Monday 1 December in Paris
+    assert figures.count_reach("digest:weekly:2026-W49", {"as_1": 3, "as_2": 0, "as_3": 1}, late_sunday) == 2
+    assert figures.count_reach("digest:weekly:2026-W49", {"as_1": 4, "as_3": 1}, late_sunday) == 0  # a re-run
+    assert store.added == [Change("as_1", "2026-12", {"reached": 3}), Change("as_3", "2026-12", {"reached": 1})]

@@ -40,6 +40,10 @@ addStrings({
     "Par mois (heure de Paris), pour les événements de l’association commençant ce mois-là. Sans pointage à l’entrée, la participation d’un mois passé est le nombre d’inscriptions confirmées.",
     "За місяцями (час Парижа), для подій асоціації, що починаються в цьому місяці. Без реєстрації на вході участь у минулому місяці — це кількість підтверджених реєстрацій.",
     "By month (Paris time), for the association’s events starting that month. There is no check-in: a past month’s attendance is its confirmed registrations."],
+  figuresReachedIntro: [
+    "Lecteurs des lettres : les abonnés dont la lettre d’information du mois contenait au moins un de vos événements ou annonces.",
+    "Читачі розсилок: підписники, чий лист новин цього місяця містив принаймні одну вашу подію чи оголошення.",
+    "Digest readers: subscribers whose digest that month carried at least one of your events or announcements."],
   figuresChartCaption: ["Inscriptions par mois, sur les 12 derniers mois", "Реєстрації за місяцями, останні 12 місяців",
     "Registrations by month, over the last 12 months"],
   figuresTableCaption: ["Chiffres par mois", "Показники за місяцями", "Figures by month"],
@@ -52,5 +56,8 @@ addStrings({
   figuresTotalRegistrations: ["Inscriptions sur 12 mois", "Реєстрацій за 12 місяців", "Registrations over 12 months"],
   figuresUpcoming: ["Événements annoncés après ce mois", "Подій оголошено після цього місяця",
     "Events announced after this month"],
+  figuresReached: ["Lecteurs des lettres", "Читачі розсилок", "Digest readers"],
+  figuresTotalReached: ["Lecteurs des lettres sur 12 mois", "Читачів розсилок за 12 місяців",
+    "Digest readers over 12 months"],
   figuresNotOver: ["mois en cours", "поточний місяць", "current month"],
 });

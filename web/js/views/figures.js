@@ -65,10 +65,12 @@ export async function figures(ctx, id) {
     backLink(`#/dashboard/a/${enc(id)}`, name),
     h("h1", { tabindex: "-1" }, heading),
     h("p", { class: "lead" }, t("figuresIntro")),
+    h("p", { class: "muted" }, t("figuresReachedIntro")),
     h("dl", { class: "stats" },
       stat(total("events"), "figuresTotalEvents"),
       stat(total("registrations"), "figuresTotalRegistrations"),
       stat(months.reduce((sum, m) => sum + (m.attendance || 0), 0), "figuresAttendance"),
+      stat(total("reached"), "figuresTotalReached"),
       stat(found.upcoming_events, "figuresUpcoming")),
     h("figure", { class: "figures" },
       h("figcaption", { id: "figures-caption" }, t("figuresChartCaption")),
@@ -78,10 +80,11 @@ export async function figures(ctx, id) {
       h("table", { class: "table figures-table" },
       h("caption", {}, t("figuresTableCaption")),
       h("thead", {}, h("tr", {}, ["figuresMonth", "figuresEvents", "figuresRegistrations", "figuresConfirmed",
-        "figuresAttendance"].map((key, i) => h("th", { scope: "col", class: i ? "num" : null }, t(key))))),
+        "figuresAttendance", "figuresReached"].map((key, i) => h("th", { scope: "col", class: i ? "num" : null },
+        t(key))))),
       h("tbody", {}, [...months].reverse().map((m) => h("tr", {},
         h("th", { scope: "row" }, monthName(m.month, "long")),
-        cell(m.events), cell(m.registrations), cell(m.confirmed), cell(m.attendance)))))));
+        cell(m.events), cell(m.registrations), cell(m.confirmed), cell(m.attendance), cell(m.reached)))))));
   setTitle(heading);
   focusHeading(ctx.route.focus);
 }

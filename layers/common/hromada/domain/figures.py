@@ -13,6 +13,10 @@ event, with a marker keyed by the event's outbox id, so a redelivered event is c
 | RsvpWaitlisted  |        | +1            |                          |
 | RsvpWithdrawn   |        | -1            | -1 if it held a seat     |
 | WaitlistPromoted|        |               | +promoted                |
+
+Digest recipients reached (`reached`: people whose digest carried at least one of the association's events or
+announcements) are counted by the digest planner itself, in the month the digest is planned, once per digest
+period and association (a marker per period and association, written with the counter: a re-run counts nothing).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from hromada.auth import Principal
 from hromada.errors import Forbidden, NotFound
 
 PARIS = ZoneInfo("Europe/Paris")
-COUNTERS = ("events", "registrations", "confirmed")
+COUNTERS = ("events", "registrations", "confirmed", "reached")
 MONTHS = 12  # the last 12 months, the current one included
 AHEAD = 12  # and up to 12 months ahead: the upcoming events already announced
 KINDS = ("EventPublished", "EventCancelled", "RsvpConfirmed", "RsvpWaitlisted", "RsvpWithdrawn", "WaitlistPromoted")
@@ -79,6 +83,7 @@ class MonthFigures:
     registrations: int
     confirmed: int
     attendance: int | None  # past months only: the confirmed registrations of their events
+    reached: int = 0  # digest recipients whose letter carried one of its items, that month
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,13 @@ class AssociationFigures:
     def count(self, outbox_id: str, kind: str, detail: dict[str, Any]) -> bool:
         found = changes(kind, detail)
         return bool(found) and self.store.count(outbox_id, found)
+
+    def count_reach(self, digest_key: str, reach: dict[str, int], now: datetime) -> int:
+        """A digest's recipients per association, counted once per digest period (`digest:<frequency>:<period>`)
+        and association; returns how many associations were counted now."""
+        month = now.astimezone(PARIS).strftime("%Y-%m")
+        return sum(self.store.count(f"{digest_key}:{association_id}", [Change(association_id, month, {"reached": n})])
+                   for association_id, n in sorted(reach.items()) if n > 0)
 
     def of(self, principal: Principal, association_id: str) -> Figures:
         """For the association's owner and editors (and admins); nothing is shown before the check."""

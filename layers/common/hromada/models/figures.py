@@ -7,13 +7,15 @@ from hromada.models.common import Model
 
 class MonthFiguresOut(Model):
     """One month (yyyy-mm, Paris time): its events, their registrations and confirmed seats; attendance (past
-    months only) is the confirmed seats, there being no check-in."""
+    months only) is the confirmed seats, there being no check-in; reached: digest recipients whose letter carried
+    one of its items."""
 
     month: str
     events: int
     registrations: int
     confirmed: int
     attendance: int | None
+    reached: int
 
 
 class FiguresOut(Model):
