@@ -11,18 +11,19 @@ import "../open-data-strings.js";
 import "../backoffice-strings.js";
 
 const enc = encodeURIComponent;
-const WIDTH = 600;
-const HEIGHT = 200;
+// Drawn for the screen it is on: on a phone fewer units across, so its text stays readable once scaled down.
+const narrow = () => window.matchMedia("(max-width: 40rem)").matches;
 const TOP = 18;
 const BOTTOM = 26;
 
 function monthName(month, style = "short") {
   const [year, number] = month.split("-").map(Number);
-  const options = style === "long" ? { month: "short", year: "numeric" } : { month: "short" };
+  const options = style === "long" ? { month: "short", year: "numeric" } : { month: style };
   return new Intl.DateTimeFormat(lang(), { ...options, timeZone: "UTC" }).format(new Date(Date.UTC(year, number - 1, 15)));
 }
 
 function chart(months, captionId) {
+  const [WIDTH, HEIGHT, label] = narrow() ? [360, 180, "narrow"] : [600, 200, "short"];
   const most = Math.max(1, ...months.map((m) => m.registrations));
   const slot = WIDTH / months.length;
   const bar = slot * 0.6;
@@ -38,7 +39,7 @@ function chart(months, captionId) {
       s("rect", { x, y, width: bar, height, rx: 2, class: m.attendance === null ? "current" : null }),
       m.registrations ? s("text", { x: x + bar / 2, y: y - 4, "text-anchor": "middle", class: "value" },
         formatNumber(m.registrations)) : null,
-      s("text", { x: x + bar / 2, y: HEIGHT - 8, "text-anchor": "middle", class: "label" }, monthName(m.month)));
+      s("text", { x: x + bar / 2, y: HEIGHT - 8, "text-anchor": "middle", class: "label" }, monthName(m.month, label)));
   }));
 }
 
