@@ -155,7 +155,8 @@ def association_figures(id: Annotated[str, Path(pattern=ASSOCIATION, description
     out = FiguresOut(association_id=found.association_id, upcoming_events=found.upcoming_events,
                      upcoming_registrations=found.upcoming_registrations,
                      months=[MonthFiguresOut(month=m.month, events=m.events, registrations=m.registrations,
-                                             confirmed=m.confirmed, attendance=m.attendance, reached=m.reached)
+                                             confirmed=m.confirmed, attendance=m.attendance, reached=m.reached,
+                                             followers=m.followers)
                              for m in found.months])
     return Response(200, "application/json", out, headers={"Cache-Control": "private, no-store"})
 

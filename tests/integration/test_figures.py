@@ -69,7 +69,7 @@ def test_a_redelivered_event_is_counted_once(stack, api, new_association):
     from hromada.store.figures import DynamoFigures
 
     _, _, months = DynamoFigures().read(association["id"], None, "2026-06", "2026-06")
-    assert months == {"2026-06": {"events": 0, "registrations": 2, "confirmed": 2, "reached": 0}}
+    assert months == {"2026-06": {"events": 0, "registrations": 2, "confirmed": 2, "reached": 0, "followers": 0}}
 
 
 def test_simultaneous_deliveries_of_one_event_count_once(stack, new_association):
@@ -147,3 +147,14 @@ def test_digest_recipients_reached_are_counted_once_per_period(stack, api, new_e
     again = current["reached"]
     assert stack.schedules.run_now("MailPlannerFunction.WeeklyDigest")[0]["associations_reached"] == 0
     assert _figures(api, association_id, owner)["months"][-1]["reached"] == again
+
+
+def test_new_followers_are_counted_in_the_month_they_follow(api, new_association, person):
+    association, owner = new_association(verified=True)
+    for _ in range(2):
+        member = person(label="follower")
+        body = {"regions": [], "associations": [association["id"]], "language": "fr", "frequency": "weekly"}
+        assert api("PUT", "/me/subscription", member, json=body).status_code == 200
+        assert api("PUT", "/me/subscription", member, json=body).status_code == 200  # no new follow
+    current = _figures(api, association["id"], owner, until=lambda b: b["months"][-1]["followers"] >= 2)["months"][-1]
+    assert current["followers"] == 2 and current["month"] == datetime.now(PARIS).strftime("%Y-%m")

@@ -134,3 +134,45 @@ def test_a_digest_s_reach_is_counted_once_per_period_and_association_in_the_mont
     assert figures.count_reach("digest:weekly:2026-W49", {"as_1": 3, "as_2": 0, "as_3": 1}, late_sunday) == 2
     assert figures.count_reach("digest:weekly:2026-W49", {"as_1": 4, "as_3": 1}, late_sunday) == 0  # a re-run
     assert store.added == [Change("as_1", "2026-12", {"reached": 3}), Change("as_3", "2026-12", {"reached": 1})]
+
+
+# ------------------------------------------------------------------ new followers
+class Subscribers:
+    """The subscription store, in memory (what set_mine uses)."""
+
+    def __init__(self):
+        self.by_id: dict[str, object] = {}
+
+    def by_email(self, email):
+        return next((s for s in self.by_id.values() if s.email == email), None)
+
+    def create(self, subscription, expires_at):
+        self.by_id[subscription.id] = subscription
+
+    def save(self, subscription, previous, expires_at):
+        self.by_id[subscription.id] = subscription
+
+
+def test_following_associations_is_one_event_naming_only_the_new_ones(monkeypatch):
+    from hromada.domain import subscriptions as module
+    from hromada.models.subscription import Preferences
+    from tests.unit.event_fakes import RecordingPublisher
+
+    monkeypatch.setattr(module, "subscription_id", lambda email: "sb_" + "1" * 20)  # no pseudonym key here
+    publisher = RecordingPublisher()
+    service = module.Subscriptions(Subscribers(), outbox=None, links=None, verify=None,
+                                   now=lambda: "2026-12-06T10:00:00.000Z", publisher=publisher)
+    member = person("reader@example.org")
+    a, b, c = ("as_" + x * 20 for x in "abc")
+    service.set_mine(member, Preferences(associations=[a, b]))
+    service.set_mine(member, Preferences(associations=[a, b, c]))
+    service.set_mine(member, Preferences(associations=[c]))  # unfollowing is not news for the figures
+    service.set_mine(member, Preferences(associations=[a, c], frequency="off"))  # paused: follows nobody
+    service.set_mine(member, Preferences(associations=[a, c]))
+    assert [e.detail for e in publisher.published] == [
+        {"association_ids": [a, b], "at": "2026-12-06T10:00:00.000Z"},
+        {"association_ids": [c], "at": "2026-12-06T10:00:00.000Z"},
+        {"association_ids": [a, c], "at": "2026-12-06T10:00:00.000Z"}]
+    assert {e.kind for e in publisher.published} == {"AssociationsFollowed"}
+    assert changes("AssociationsFollowed", publisher.published[0].detail) == [
+        Change(a, "2026-12", {"followers": 1}), Change(b, "2026-12", {"followers": 1})]

@@ -41,9 +41,9 @@ addStrings({
     "За місяцями (час Парижа), для подій асоціації, що починаються в цьому місяці. Без реєстрації на вході участь у минулому місяці — це кількість підтверджених реєстрацій.",
     "By month (Paris time), for the association’s events starting that month. There is no check-in: a past month’s attendance is its confirmed registrations."],
   figuresReachedIntro: [
-    "Lecteurs des lettres : les abonnés dont la lettre d’information du mois contenait au moins un de vos événements ou annonces.",
-    "Читачі розсилок: підписники, чий лист новин цього місяця містив принаймні одну вашу подію чи оголошення.",
-    "Digest readers: subscribers whose digest that month carried at least one of your events or announcements."],
+    "Lecteurs des lettres : les abonnés dont la lettre d’information du mois contenait au moins un de vos événements ou annonces. Nouveaux abonnés : les personnes qui ont commencé à suivre l’association ce mois-là.",
+    "Читачі розсилок: підписники, чий лист новин цього місяця містив принаймні одну вашу подію чи оголошення. Нові підписники: люди, які цього місяця почали стежити за асоціацією.",
+    "Digest readers: subscribers whose digest that month carried at least one of your events or announcements. New followers: people who started following the association that month."],
   figuresChartCaption: ["Inscriptions par mois, sur les 12 derniers mois", "Реєстрації за місяцями, останні 12 місяців",
     "Registrations by month, over the last 12 months"],
   figuresTableCaption: ["Chiffres par mois", "Показники за місяцями", "Figures by month"],
@@ -59,5 +59,8 @@ addStrings({
   figuresReached: ["Lecteurs des lettres", "Читачі розсилок", "Digest readers"],
   figuresTotalReached: ["Lecteurs des lettres sur 12 mois", "Читачів розсилок за 12 місяців",
     "Digest readers over 12 months"],
+  figuresFollowers: ["Nouveaux abonnés", "Нові підписники", "New followers"],
+  figuresTotalFollowers: ["Nouveaux abonnés sur 12 mois", "Нових підписників за 12 місяців",
+    "New followers over 12 months"],
   figuresNotOver: ["mois en cours", "поточний місяць", "current month"],
 });

@@ -72,6 +72,7 @@ export async function figures(ctx, id) {
       stat(total("registrations"), "figuresTotalRegistrations"),
       stat(months.reduce((sum, m) => sum + (m.attendance || 0), 0), "figuresAttendance"),
       stat(total("reached"), "figuresTotalReached"),
+      stat(total("followers"), "figuresTotalFollowers"),
       stat(found.upcoming_events, "figuresUpcoming")),
     h("figure", { class: "figures" },
       h("figcaption", { id: "figures-caption" }, t("figuresChartCaption")),
@@ -81,11 +82,12 @@ export async function figures(ctx, id) {
       h("table", { class: "table figures-table" },
       h("caption", {}, t("figuresTableCaption")),
       h("thead", {}, h("tr", {}, ["figuresMonth", "figuresEvents", "figuresRegistrations", "figuresConfirmed",
-        "figuresAttendance", "figuresReached"].map((key, i) => h("th", { scope: "col", class: i ? "num" : null },
+        "figuresAttendance", "figuresReached", "figuresFollowers"].map((key, i) => h("th", { scope: "col", class: i ? "num" : null },
         t(key))))),
       h("tbody", {}, [...months].reverse().map((m) => h("tr", {},
         h("th", { scope: "row" }, monthName(m.month, "long")),
-        cell(m.events), cell(m.registrations), cell(m.confirmed), cell(m.attendance), cell(m.reached)))))));
+        cell(m.events), cell(m.registrations), cell(m.confirmed), cell(m.attendance), cell(m.reached),
+        cell(m.followers)))))));
   setTitle(heading);
   focusHeading(ctx.route.focus);
 }

@@ -14,6 +14,9 @@ event, with a marker keyed by the event's outbox id, so a redelivered event is c
 | RsvpWithdrawn   |        | -1            | -1 if it held a seat     |
 | WaitlistPromoted|        |               | +promoted                |
 
+AssociationsFollowed (a subscription's write that starts following associations) adds 1 to `followers`, new
+followers, in the month it happened, for each association named.
+
 Digest recipients reached (`reached`: people whose digest carried at least one of the association's events or
 announcements) are counted by the digest planner itself, in the month the digest is planned, once per digest
 period and association (a marker per period and association, written with the counter: a re-run counts nothing).
@@ -31,10 +34,11 @@ from hromada.auth import Principal
 from hromada.errors import Forbidden, NotFound
 
 PARIS = ZoneInfo("Europe/Paris")
-COUNTERS = ("events", "registrations", "confirmed", "reached")
+COUNTERS = ("events", "registrations", "confirmed", "reached", "followers")
 MONTHS = 12  # the last 12 months, the current one included
 AHEAD = 12  # and up to 12 months ahead: the upcoming events already announced
-KINDS = ("EventPublished", "EventCancelled", "RsvpConfirmed", "RsvpWaitlisted", "RsvpWithdrawn", "WaitlistPromoted")
+KINDS = ("EventPublished", "EventCancelled", "RsvpConfirmed", "RsvpWaitlisted", "RsvpWithdrawn", "WaitlistPromoted",
+         "AssociationsFollowed")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,9 @@ def month_of(instant: str) -> str:
 
 def changes(kind: str, detail: dict[str, Any]) -> list[Change]:
     """What a bus event adds to the figures; nothing for an event of another kind (or without what it needs)."""
+    if kind == "AssociationsFollowed":  # new followers, in the month they started following
+        at, ids = detail.get("at"), detail.get("association_ids") or []
+        return [Change(str(a), month_of(str(at)), {"followers": 1}) for a in sorted(set(ids)) if a] if at else []
     association_id, start = detail.get("association_id"), detail.get("start")
     if kind not in KINDS or not association_id or not start:
         return []
@@ -84,6 +91,7 @@ class MonthFigures:
     confirmed: int
     attendance: int | None  # past months only: the confirmed registrations of their events
     reached: int = 0  # digest recipients whose letter carried one of its items, that month
+    followers: int = 0  # people who started following it that month
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from hromada.models.common import Model
 class MonthFiguresOut(Model):
     """One month (yyyy-mm, Paris time): its events, their registrations and confirmed seats; attendance (past
     months only) is the confirmed seats, there being no check-in; reached: digest recipients whose letter carried
-    one of its items."""
+    one of its items; followers: people who started following it."""
 
     month: str
     events: int
@@ -16,6 +16,7 @@ class MonthFiguresOut(Model):
     confirmed: int
     attendance: int | None
     reached: int
+    followers: int
 
 
 class FiguresOut(Model):
