@@ -21,6 +21,7 @@ OPERATION_IDS: dict[str, str] = {
     "PATCH /associations/{id}": "updateAssociation",
     "GET /associations/{id}/editors": "listEditors",
     "GET /associations/{id}/numbers": "getAssociationNumbers",
+    "GET /associations/{id}/figures": "getAssociationFigures",
     "POST /associations/{id}/editors": "addEditor",
     "DELETE /associations/{id}/editors/{email}": "removeEditor",
     "POST /associations/{id}/verify": "verifyAssociation",

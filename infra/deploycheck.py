@@ -166,6 +166,13 @@ UNREACHABLE = {
         ("hromada.store.events", "dynamodb"), ("hromada.store.associations", "dynamodb"),
         ("hromada.store.guards", "dynamodb"), ("hromada.store.rate_limits", "dynamodb"),
         ("hromada.staff_mfa", "cognito-idp"), ("hromada.pseudonyms", "secretsmanager"))},
+    ("OpenDataFunction", "hromada.store.rate_limits", "dynamodb"):
+        "no API route: no write guard is staged (hromada.api), so store.write_guards never spends one",
+    ("FiguresFunction", "hromada.store.rate_limits", "dynamodb"):
+        "no API route: no write guard is staged (hromada.api), so store.write_guards never spends one",
+    ("FiguresFunction", "hromada.store.guards", "dynamodb"): "the consumer only uses guards.transact",
+    ("FiguresFunction", "hromada.store.paging", "dynamodb"):
+        "the consumer only counts; the owners' Query (DynamoFigures.read) runs in AssociationsFunction",
 }
 # Client methods that are not AWS operations.
 _NOT_OPERATIONS = {"can_paginate", "close", "generate_presigned_post", "generate_presigned_url", "get_paginator",

@@ -84,11 +84,12 @@ def check_post(bucket: str, fields: dict[str, str], size: int, secret: str, now:
 class LocalS3:
     """POST /local-s3/<bucket> (the presigned POST's url on the local stack) and GET /media/<key>."""
 
-    def __init__(self, s3: Any, uploads_bucket: str, media_bucket: str, secret: str):
+    def __init__(self, s3: Any, uploads_bucket: str, media_bucket: str, secret: str, open_data_bucket: str = ""):
         self.s3 = s3
         self.uploads = uploads_bucket
         self.media = media_bucket
         self.secret = secret
+        self.open_data = open_data_bucket
 
     @property
     def upload_path(self) -> str:
@@ -109,14 +110,18 @@ class LocalS3:
                            ContentType=fields.get("content-type", "application/octet-stream"))
         return Response(status=int(fields.get("success_action_status") or 204))
 
-    def media_file(self, request: Request) -> Response:
+    def media_file(self, request: Request, bucket: str | None = None) -> Response:
         from botocore.exceptions import ClientError
 
         key = request.path.lstrip("/")
         try:
-            found = self.s3.get_object(Bucket=self.media, Key=key)
+            found = self.s3.get_object(Bucket=bucket or self.media, Key=key)
         except ClientError:
             return Response("Not found", status=404, content_type="text/plain")
         return Response(found["Body"].read(), content_type=found.get("ContentType") or "application/octet-stream",
                         headers={"Cache-Control": found.get("CacheControl") or "no-cache",
                                  "X-Content-Type-Options": "nosniff"})
+
+    def open_data_file(self, request: Request) -> Response:
+        """GET /open-data/<path>: the open-data export, as CloudFront serves it from OpenDataBucket."""
+        return self.media_file(request, bucket=self.open_data)

@@ -83,7 +83,8 @@ class LocalStack:
         self.gateway = Gateway(self.template, self.moto_url, self.pools, extra_routes={
             "/openapi.json": self._openapi, "/docs": lambda _: Response(SWAGGER_PAGE, content_type="text/html"),
             "/docs/": self._swagger_asset, "/config.json": lambda _: config_response(self.info()),
-            "/media/": self.local_s3.media_file},  # what CloudFront serves from MediaBucket in AWS
+            "/media/": self.local_s3.media_file,  # what CloudFront serves from MediaBucket in AWS
+            "/open-data/": self.local_s3.open_data_file},  # and from OpenDataBucket
             post_routes={"/cognito/": CognitoProxy(self.moto_url, REGION, self.template.physical["UserPool"],
                                                    self.template.parameters()["MailFrom"]),
                          self.local_s3.upload_path: self.local_s3.upload})
@@ -157,7 +158,7 @@ class LocalStack:
         s3 = boto3.client("s3", endpoint_url=self.moto_url, region_name=REGION, aws_access_key_id="local",
                           aws_secret_access_key="local")
         return LocalS3(s3, self.template.physical["UploadsBucket"], self.template.physical["MediaBucket"],
-                       secret="local")
+                       secret="local", open_data_bucket=self.template.physical["OpenDataBucket"])
 
     def _environments(self) -> dict[str, dict[str, str]]:
         """What Lambda gives each function: its runtime's region and the template's variables (Globals and its

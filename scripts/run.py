@@ -25,6 +25,7 @@ def main() -> None:
                        parameters=parse_overrides(os.environ.get("PARAMETER_OVERRIDES"))).start()
     info = stack.info()
     result = seed(info)
+    stack.schedules.run_now("OpenDataFunction")  # the daily export, once at start: the open-data page links to it
     # The helper commands find the stack by the same variable: say so when it moved.
     moved = f"HROMADA_STATE_DIR={stack.state_dir} " if os.environ.get("HROMADA_STATE_DIR") else ""
     print(f"""

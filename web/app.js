@@ -8,6 +8,7 @@
 //   #/moderation                moderators and admins (#/moderation/flags/<kind:id> one reported item)
 //   #/subscribe                 the mail digest;  #/account  my subscription, my data, deleting my account
 //   #/privacy, #/legal
+//   #/open-data                 the daily open-data export: its files, their size, last update, the licence
 
 import { fill, h } from "./js/dom.js";
 import { lang, setLang, t } from "./js/i18n.js";
@@ -37,6 +38,7 @@ const VIEWS = {
   moderation: () => import("./js/views/moderation.js"),
   privacy: () => import("./js/views/legal.js"),
   legal: () => import("./js/views/legal.js"),
+  "open-data": () => import("./js/views/open-data.js"),
   subscribe: () => import("./js/views/me.js"),
   account: () => import("./js/views/me.js"),
   partnerships: () => import("./js/views/partnerships.js"),
@@ -119,6 +121,7 @@ function parseRoute(hash) {
   if (first === "initiatives" && second && !rest.length) return { name: "initiative", id: second, params };
   if (first === "elections" && second && !rest.length) return { name: "election", id: second, params };
   if (first === "polls" && second && !rest.length) return { name: "poll", id: second, params };
+  if (first === "open-data" && !second) return { name: "open-data", params };
   if (["signin", "signup", "forgot", "moderation", "privacy", "legal", "subscribe", "account"].includes(first) && !second) {
     return { name: first, params };
   }

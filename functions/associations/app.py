@@ -35,6 +35,8 @@ from hromada.models.association import (
     VerifyDecision,
 )
 from hromada.models.common import Limit, Page
+from hromada.models.figures import FiguresOut, MonthFiguresOut
+from hromada.models.ids import ASSOCIATION
 from hromada.observability import metrics
 from hromada.reference.text import fold
 from hromada.store.associations import DynamoAssociationStore
@@ -138,6 +140,24 @@ def association_numbers(id: IdOrSlug) -> Response[AssociationNumbersOut]:
         followers=n.followers,
         next_event=NextEventOut(id=n.next_event.id, title=n.next_event.title, start=n.next_event.start)
         if n.next_event else None)
+    return Response(200, "application/json", out, headers={"Cache-Control": "private, no-store"})
+
+
+@app.get("/associations/<id>/figures", tags=TAGS,
+         summary="The association's figures by month over the last 12 months (owner, editors)",
+         security=SIGNED_IN, responses=documented(200, "The figures", ERRORS_SIGNED_IN, NOT_FOUND))
+def association_figures(id: Annotated[str, Path(pattern=ASSOCIATION, description="Association id (as_...)")]
+                        ) -> Response[FiguresOut]:
+    from hromada.domain.figures import AssociationFigures
+    from hromada.store.figures import DynamoFigures
+
+    found = AssociationFigures(DynamoFigures()).of(api.principal(app), id)
+    out = FiguresOut(association_id=found.association_id, upcoming_events=found.upcoming_events,
+                     upcoming_registrations=found.upcoming_registrations,
+                     months=[MonthFiguresOut(month=m.month, events=m.events, registrations=m.registrations,
+                                             confirmed=m.confirmed, attendance=m.attendance, reached=m.reached,
+                                             followers=m.followers)
+                             for m in found.months])
     return Response(200, "application/json", out, headers={"Cache-Control": "private, no-store"})
 
 

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from hromada.coldstart import init_done
+from hromada.domain.figures import AssociationFigures
 from hromada.mail.digests import DigestPlanner
 from hromada.mail.links import SignedLinks
 from hromada.mail.notices import ReminderPlanner
@@ -27,6 +28,7 @@ from hromada.store.attendees_mail import DynamoAttendeeSource
 from hromada.store.client import dynamodb
 from hromada.store.deliveries import SqsMailOutbox
 from hromada.store.digest_content import DynamoDigestContent
+from hromada.store.figures import DynamoFigures
 from hromada.store.subscriptions import DynamoSubscriptionStore
 
 
@@ -47,6 +49,12 @@ class _Source:
 
 
 @cache
+def figures() -> AssociationFigures:
+    """The associations' figures: how many digest recipients each one's items reached."""
+    return AssociationFigures(DynamoFigures())
+
+
+@cache
 def web_url() -> str:
     return SignedLinks().web_url
 
@@ -57,10 +65,11 @@ def run_digest(frequency: str, now: datetime) -> dict[str, Any]:
     plan = DigestPlanner(source, web_url()).plan(frequency, now)
     outbox = SqsMailOutbox()
     outbox.enqueue(plan.jobs)
+    reached = figures().count_reach(f"digest:{frequency}:{plan.period.key}", plan.reach, now)
     summary = {"period": plan.period.key, "subscribers": plan.subscribers, "groups": plan.groups,
                "recipients": plan.recipients, "empty": plan.empty, "jobs": len(plan.jobs),
                "dynamodb_reads": source.subscriptions.reads + source.content.reads, "sqs_calls": outbox.calls,
-               "seconds": round(time.perf_counter() - started, 3)}
+               "seconds": round(time.perf_counter() - started, 3), "associations_reached": reached}
     metrics.add_metric(name="DigestRecipients", unit="Count", value=plan.recipients)
     summary["sending"] = sending_time(plan.recipients)
     return summary

@@ -52,8 +52,10 @@ HTML = {"content": {"text/html": {"schema": {"type": "string"}}}}
 
 @cache
 def subscriptions() -> Subscriptions:
+    from hromada.bus import OutboxPublisher
+
     return Subscriptions(DynamoSubscriptionStore(), SqsMailOutbox(), SignedLinks(api_url_from=_request_api_url),
-                         tokens.verify)
+                         tokens.verify, publisher=OutboxPublisher())
 
 
 def _request_api_url() -> str:

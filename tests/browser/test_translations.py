@@ -23,7 +23,8 @@ DYNAMIC = [f"howTo_{m}" for m in ("plurality", "approval", "schulze", "irv", "ma
     f"kind_{k}" for k in ("event_published", "event_changed", "event_cancelled", "event_rsvp_counts",
                           "announcement_published", "webhook_ping")] + [
     f"hookStatus_{s}" for s in ("active", "failing", "disabled")] + [
-    f"outcome_{o}" for o in ("delivered", "retrying", "dead_lettered", "failed")]
+    f"outcome_{o}" for o in ("delivered", "retrying", "dead_lettered", "failed")] + [
+    f"{p}_{d}" for p in ("ds", "dsd") for d in ("associations", "events", "election_results")]
 
 
 def used_keys() -> set[str]:

@@ -22,6 +22,7 @@ MATRIX: dict[str, list[int]] = {
     "POST /associations/{id}/reject": [401, 403, 403, 403, 403, 200, 200],
     "GET /associations/{id}/editors": [401, 403, 403, 200, 200, 200, 200],
     "GET /associations/{id}/numbers": [401, 403, 403, 200, 200, 403, 200],
+    "GET /associations/{id}/figures": [401, 403, 403, 200, 200, 403, 200],
     "POST /associations/{id}/editors": [401, 403, 403, 403, 201, 403, 201],
     "DELETE /associations/{id}/editors/{email}": [401, 403, 403, 403, 204, 403, 204],
     "GET /moderation/associations": [401, 403, 403, 403, 403, 200, 200],

@@ -61,12 +61,15 @@ def test_changes_cancellations_and_promotions_are_announced(api, new_event, pers
     first, second = person(label="first"), person(label="second")
     api("POST", f"{path}/rsvp", first)
     api("POST", f"{path}/rsvp", second)
-    assert received() == []  # RSVPs themselves are not news for other capabilities
+    # RSVPs are news for the association's figures only: which event, never who.
+    rsvps = received(2)
+    assert [m["detail-type"] for m in rsvps] == ["RsvpConfirmed", "RsvpWaitlisted"]
+    assert {k for m in rsvps for k in m["detail"]} == {"event_id", "association_id", "start", "outbox_id"}
 
     assert api("PATCH", path, owner, json={"title": {"fr": "Nouveau titre"}, "capacity": 1}).status_code == 200
     api("DELETE", f"{path}/rsvp", first)
     api("POST", f"{path}/cancel", owner, json={"reason": "Intempéries"})
-    messages = received(3)
+    messages = [m for m in received(4) if m["detail-type"] != "RsvpWithdrawn"]  # the figures' (see above)
     assert sorted(m["detail-type"] for m in messages) == ["EventCancelled", "EventChanged", "WaitlistPromoted"]
     assert {m["source"] for m in messages} == {"hromada.events"}
     outbox_ids = [m["detail"].pop("outbox_id") for m in messages]
@@ -74,7 +77,8 @@ def test_changes_cancellations_and_promotions_are_announced(api, new_event, pers
     by_kind = {m["detail-type"]: m["detail"] for m in messages}
     changed, promoted, cancelled = by_kind["EventChanged"], by_kind["WaitlistPromoted"], by_kind["EventCancelled"]
     assert changed["event_id"] == event["id"] and changed["changed"] == ["title"] and changed["sequence"] == 1
-    assert promoted == {"event_id": event["id"], "association_id": event["association"]["id"], "promoted": 1}
+    assert promoted == {"event_id": event["id"], "association_id": event["association"]["id"], "promoted": 1,
+                        "start": event["start"]}
     assert cancelled["sequence"] == 2 and cancelled["reason"] == "Intempéries"
     text = json.dumps(messages)
     for who in (first, second, owner):

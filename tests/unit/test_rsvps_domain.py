@@ -63,8 +63,10 @@ def test_a_freed_seat_goes_to_the_first_waitlisted(event_with):
     assert rsvps.mine(who("c"), event.id)[1] == 1
     seats = events.store.seats[event.id]
     assert (seats.confirmed, seats.waiting) == (1, 1)
-    assert events.publisher.published[-1].kind == "WaitlistPromoted"
-    assert "email" not in str(events.publisher.published[-1].detail)
+    # The promotion and the withdrawal that freed the seat, in the same transaction.
+    assert events.publisher.kinds()[-2:] == ["WaitlistPromoted", "RsvpWithdrawn"]
+    assert events.publisher.published[-1].detail["held_seat"] is True
+    assert "email" not in str([e.detail for e in events.publisher.published])
 
 
 def test_leaving_the_waitlist_moves_the_others_up(event_with):
@@ -74,7 +76,10 @@ def test_leaving_the_waitlist_moves_the_others_up(event_with):
     rsvps.leave(who("b"), event.id)
     assert rsvps.mine(who("c"), event.id)[1] == 1
     assert events.store.seats[event.id].confirmed == 1
-    assert events.publisher.kinds() == ["EventPublished"]  # its creation only: nobody was promoted
+    assert events.publisher.kinds() == ["EventPublished", "RsvpConfirmed", "RsvpWaitlisted", "RsvpWaitlisted",
+                                        "RsvpWithdrawn"]
+    assert events.publisher.published[-1].detail == {"event_id": event.id, "association_id": event.association_id,
+                                                     "start": event.start, "held_seat": False}
     assert rsvps.mine(who("b"), event.id) == (None, None)
     with pytest.raises(NotFound):
         rsvps.mine(who("b"), "ev_" + "0" * 20)  # no such event: still an error

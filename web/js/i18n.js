@@ -188,6 +188,7 @@ const M = {
   navModeration: ["Modération", "Модерація", "Moderation"],
   navPrivacy: ["Confidentialité", "Конфіденційність", "Privacy"],
   navLegal: ["Mentions légales", "Правова інформація", "Legal information"],
+  navOpenData: ["Données ouvertes", "Відкриті дані", "Open data"],
   navSubscribe: ["Recevoir les nouvelles", "Отримувати новини", "Get the news"],
   navAccount: ["Mon compte", "Мій обліковий запис", "My account"],
   signIn: ["Se connecter", "Увійти", "Sign in"],

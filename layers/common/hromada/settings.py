@@ -146,6 +146,7 @@ class Settings:
     webhook_queue_url = Variable("WEBHOOK_QUEUE_URL", _text, doc="webhook deliveries waiting for an attempt")
     webhook_dead_letter_queue_url = Variable("WEBHOOK_DEAD_LETTER_QUEUE_URL", _text,
                                              doc="webhook deliveries whose every attempt failed")
+    open_data_bucket = Variable("OPEN_DATA_BUCKET", _text, doc="the daily open-data export (read by CloudFront)")
 
     # -------------------------------------------------------------- tuning knobs: documented defaults
     max_body_bytes = Variable("MAX_BODY_BYTES", _integer(1), 65536)

@@ -4,6 +4,7 @@
 //   #/dashboard/a/<id>              manage one           #/dashboard/a/<id>/event   new event
 //   #/dashboard/event/<id>          edit an event        #/dashboard/event/<id>/attendees
 //   #/dashboard/a/<id>/announcement new announcement     #/dashboard/announcement/<id>  edit one
+//   #/dashboard/a/<id>/figures      its figures over 12 months (views/figures.js)
 
 import { ApiError, del, get, getRegions, getText, patch, post } from "../api.js";
 import { session } from "../auth.js";
@@ -25,6 +26,7 @@ import { webhooksSection } from "./webhooks.js";
 
 import "../more-strings.js";
 import "../backoffice-strings.js";
+import "../open-data-strings.js";
 
 const enc = encodeURIComponent;
 
@@ -42,6 +44,7 @@ export function mount(route) {
   else if (a === "a" && b && !c) manage(ctx, b);
   else if (a === "a" && b && c === "event") eventForm(ctx, b, null);
   else if (a === "a" && b && c === "announcement") announcementForm(ctx, b, null);
+  else if (a === "a" && b && c === "figures") import("./figures.js").then((m) => m.figures(ctx, b));
   else if (a === "event" && b && !c) eventForm(ctx, null, b);
   else if (a === "event" && b && c === "attendees") attendees(ctx, b);
   else if (a === "announcement" && b) announcementForm(ctx, null, b);
@@ -102,6 +105,8 @@ async function home(ctx) {
           label(ASSOCIATION_STATUS, m.association.status)), " ",
         h("span", { class: "card-place" }, t(`role_${m.role}`))),
         n ? keyNumbers(n) : null,
+        n ? h("p", { class: "card-text" }, h("a", { href: `#/dashboard/a/${enc(m.association.id)}/figures` },
+          t("figuresLink"))) : null,
         n?.next_event ? h("p", { class: "card-text" }, `${t("nextEvent")} : `,
           h("a", { href: `#/events/${enc(n.next_event.id)}` }, pick(n.next_event.title)?.text || n.next_event.id),
           " — ", formatDateTime(n.next_event.start)) : null,

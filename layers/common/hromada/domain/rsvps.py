@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -52,10 +52,14 @@ class Rsvps:
                         status=RsvpStatus.CONFIRMED if seat else RsvpStatus.WAITLISTED, joined_at=now,
                         attempt=secrets.token_hex(8))
             try:
+                # For the association's figures (hromada.domain.figures), in the RSVP's own transaction.
+                with self.publisher.staged([_figure("RsvpConfirmed" if seat else "RsvpWaitlisted", event)]):
+                    if seat:
+                        self.store.confirm(rsvp)
+                    else:
+                        self.store.wait(rsvp)
                 if seat:
-                    self.store.confirm(rsvp)
                     return rsvp, None, True
-                self.store.wait(rsvp)
                 return rsvp, self.store.position(rsvp), True
             except ConditionFailed:
                 if self._ours(rsvp):
@@ -86,8 +90,10 @@ class Rsvps:
             slot = None
             if rsvp.status == RsvpStatus.CONFIRMED and handing_over and seats.waiting:
                 slot = self.store.first_waiting(event_id)
+            withdrawn = [_figure("RsvpWithdrawn", event, held_seat=rsvp.status == RsvpStatus.CONFIRMED)]
+            staged = self._promoting(event, also=withdrawn) if slot is not None else self.publisher.staged(withdrawn)
             try:
-                with self._promoting(event) if slot is not None else nullcontext():
+                with staged:
                     self.store.leave(rsvp, promote=slot, at=now, only_if_nobody_waits=handing_over)
             except ConditionFailed:
                 continue
@@ -143,8 +149,15 @@ class Rsvps:
     def _position(self, rsvp: Rsvp) -> int | None:
         return self.store.position(rsvp) if rsvp.status == RsvpStatus.WAITLISTED else None
 
-    def _promoting(self, event: Event) -> AbstractContextManager[Any]:
+    def _promoting(self, event: Event, also: list[DomainEvent] | None = None) -> AbstractContextManager[Any]:
         # One event per promotion, in its transaction. Who was promoted is in the table (RSVPs carry
         # promoted_at); the bus carries no personal data.
         return self.publisher.staged([DomainEvent("WaitlistPromoted", {
-            "event_id": event.id, "association_id": event.association_id, "promoted": 1})])
+            "event_id": event.id, "association_id": event.association_id, "promoted": 1, "start": event.start}),
+            *(also or [])])
+
+
+def _figure(kind: str, event: Event, **more: Any) -> DomainEvent:
+    """An RSVP's change, for the association's figures: which event, never who."""
+    return DomainEvent(kind, {"event_id": event.id, "association_id": event.association_id, "start": event.start}
+                       | more)

@@ -18,18 +18,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime, timedelta
+from typing import Any
 
 from hromada.auth import Principal
 from hromada.domain import unsubscribing
 from hromada.domain.clock import utc_now
+from hromada.domain.event_ports import DomainEvent, Publisher
 from hromada.domain.mail_ports import Links, MailOutbox, SubscriptionStore, TokenVerifier
 from hromada.domain.ports import ConditionFailed
 from hromada.errors import Conflict, Gone, NotFound
 from hromada.mail import letters
 from hromada.mail.claims import CONFIRM, LIFETIMES, MANAGE
 from hromada.mail.jobs import MailJob, Recipient
-from hromada.models.subscription import Preferences, Subscription, SubscriptionRequest, SubscriptionStatus
+from hromada.models.subscription import Frequency, Preferences, Subscription, SubscriptionRequest, SubscriptionStatus
 from hromada.pseudonyms import mailbox_domain, pseudonym
 
 PENDING_SECONDS = LIFETIMES[CONFIRM]
@@ -57,11 +60,20 @@ def domain_cap(email: str) -> int:
         else settings.form_mails_per_domain_hour
 
 
+def followed(subscription: Subscription | None) -> list[str]:
+    """The associations a subscription follows: follower entries exist while it is confirmed and not paused."""
+    if subscription is None or subscription.status != SubscriptionStatus.CONFIRMED:
+        return []
+    return list(subscription.associations) if subscription.frequency != Frequency.OFF else []
+
+
 class Subscriptions:
     def __init__(self, store: SubscriptionStore, outbox: MailOutbox, links: Links, verify: TokenVerifier,
-                 now: Callable[[], str] = utc_now, clock: Callable[[], float] = time.time):
+                 now: Callable[[], str] = utc_now, clock: Callable[[], float] = time.time,
+                 publisher: Publisher | None = None):
         self.store, self.outbox, self.links, self.now, self.clock = store, outbox, links, now, clock
         self.verify = verify
+        self.publisher = publisher  # the associations' figures hear of new followers (hromada.domain.figures)
 
     # ------------------------------------------------------------ anyone, by e-mail
     def subscribe(self, request: SubscriptionRequest) -> None:
@@ -130,7 +142,8 @@ class Subscriptions:
                     created = Subscription(id=subscription_id(email), email=email, status=SubscriptionStatus.CONFIRMED,
                                            created_at=now, updated_at=now, confirmed_at=now,
                                            **preferences.model_dump(mode="json"))
-                    self.store.create(created, expires_at=None)
+                    with self._following(created, None):
+                        self.store.create(created, expires_at=None)
                     return created
                 if existing.status == SubscriptionStatus.PENDING:
                     now = self.now()
@@ -206,9 +219,19 @@ class Subscriptions:
 
     def _save(self, updated: Subscription, previous: Subscription, expires_at: int | None) -> None:
         try:
-            self.store.save(updated, previous=previous, expires_at=expires_at)
+            with self._following(updated, previous):
+                self.store.save(updated, previous=previous, expires_at=expires_at)
         except ConditionFailed as failed:
             raise Conflict("subscription_changed") from failed
+
+    def _following(self, updated: Subscription, previous: Subscription | None) -> AbstractContextManager[Any]:
+        """Around the write that adds follower entries: one event naming the associations newly followed (and when),
+        never who follows them."""
+        gained = sorted(set(followed(updated)) - set(followed(previous)))
+        if self.publisher is None or not gained:
+            return nullcontext()
+        return self.publisher.staged([DomainEvent("AssociationsFollowed", {"association_ids": gained,
+                                                                          "at": self.now()})])
 
     def _by_token(self, token: str, purpose: str) -> Subscription:
         claims = self.verify(token, purpose)

@@ -79,6 +79,8 @@ class Plan:
     groups: int = 0  # distinct letters (language and selected items)
     recipients: int = 0
     empty: int = 0  # subscribers with nothing new: no mail
+    # association id -> recipients whose letter carries at least one of its items (the association's figures)
+    reach: dict[str, int] = field(default_factory=dict)
 
 
 class DigestPlanner:
@@ -125,4 +127,8 @@ class DigestPlanner:
                                     [card(announcements[i], lang, letters.announcement_card) for i in announcement_ids])
             plan.jobs += split("digest", f"digest:{frequency}:{period.key}", letter, recipients, bulk=True)
             plan.recipients += len(recipients)
+            for association_id in {events[i].get("association_id") for i in event_ids} | {
+                    announcements[i].get("association_id") for i in announcement_ids}:
+                if association_id:
+                    plan.reach[association_id] = plan.reach.get(association_id, 0) + len(recipients)
         return plan

@@ -6,6 +6,7 @@ association   pk ASSOC#<id>    sk PROFILE
               gsi3 ASSOC_REGION#<region> / <dept>#<slug>  (verified only: directory by region)
 slug lock     pk SLUG#<slug>   sk SLUG                    (uniqueness, written in the same transaction)
 editor        pk ASSOC#<id>    sk EDITOR#<email>
+figures       pk ASSOC#<id>    sk FIGURES#<yyyy-mm>   (the association's counters of a month, Paris time)
               gsi1 EDITOR#<email> / ASSOC#<id>            (a person's memberships)
 audit entry   pk ASSOC#<id> | ELECTION#<id> | POLL#<id>    sk AUDIT#<at>#<nonce>
               gsi2 AUDIT#<yyyy-mm> / <at>                 (admins browse by month)
@@ -523,3 +524,17 @@ def webhook_log(webhook_id: str, at: str, nonce: str) -> dict[str, str]:
 
 def webhook_once(key: str, window: str) -> dict[str, str]:
     return {"pk": f"HOOKONCE#{key}", "sk": window}
+# Association figures: one item per association and month in the association's partition, so the owner's
+# request reads its editor item, the profile and the months with one Query (sk EDITOR#<email> .. PROFILE).
+FIGURES_PREFIX = "FIGURES#"
+
+
+def figures_month(association_id: str, month: str) -> dict[str, str]:
+    """month: yyyy-mm (Paris time)."""
+    return {"pk": f"ASSOC#{association_id}", "sk": f"{FIGURES_PREFIX}{month}"}
+
+
+def figures_seen(outbox_id: str) -> dict[str, str]:
+    """A bus event counted into the figures (once-only marker, written with the counters)."""
+    return {"pk": f"FIGSEEN#{outbox_id}", "sk": "FIGSEEN"}
+

@@ -189,10 +189,10 @@ class DynamoSubscriptionStore:
 
 
 def _followed(subscription: Subscription | None) -> list[str]:
-    """Follower entries exist while the subscription is confirmed and not paused."""
-    if subscription is None or subscription.status != SubscriptionStatus.CONFIRMED:
-        return []
-    return list(subscription.associations) if subscription.frequency != Frequency.OFF else []
+    """Follower entries exist while the subscription is confirmed and not paused (the domain's rule)."""
+    from hromada.domain.subscriptions import followed
+
+    return followed(subscription)
 
 
 def _id_of(email: str) -> str:
