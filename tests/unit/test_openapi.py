@@ -20,7 +20,7 @@ from infra.docs import operations, size_line, template_openapi
 from infra.template import Template
 
 # Grows with the API; a jump means something repeats that should be shared (before the clean-up: 257 KB).
-SIZE_BUDGET = 240_000
+SIZE_BUDGET = 260_000
 
 
 @pytest.fixture(scope="module")
