@@ -112,6 +112,7 @@ export function repeatsSection(event, startControl) {
   const interval = input("repeat_interval", { type: "number", min: 1, max: 12, value: rule?.interval || 1, id: "repeat-interval" });
   const days = choices(t("repeatDays"), "repeat_days", DAYS.map((c) => [c, dayName(c)]),
     rule?.frequency === "weekly" ? rule.weekdays || [] : []);
+  days.classList.add("repeat-days");
   const week = select("repeat_week", [1, 2, 3, 4, -1].map((w) => [String(w), ordinal(w)]), String(rule?.week || 1),
     { id: "repeat-week" });
   const weekday = select("repeat_weekday", DAYS.map((c) => [c, dayName(c)]), rule?.week ? rule.weekdays?.[0] : "TU",
