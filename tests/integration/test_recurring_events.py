@@ -287,3 +287,21 @@ def test_the_series_as_icalendar_across_a_clock_change(api, new_series):
     # The wall-clock time holds across the change: the UTC hour moves.
     assert {s.hour for s in seen if s.date() < last_sunday} == {18} and \
         {s.hour for s in seen if s.date() > last_sunday} - {18} == {17}
+
+
+def test_listing_with_twenty_weekly_series_stays_one_query_per_page(api, new_association):
+    from tests.integration.test_read_calls import calls_of
+
+    association, owner = new_association(verified=True)
+    for i in range(20):
+        body = series_body(next_weekday(i % 7), weekdays=None, count=12)
+        assert api("POST", f"/associations/{association['id']}/events", owner, json=body).status_code == 201
+    path = f"/events?association={association['id']}&limit=50"
+    assert calls_of(api, path) == ["Query"]
+    page = api("GET", path).json()
+    assert len(page["items"]) == 50 and page["next_cursor"]
+    assert calls_of(api, path + f"&cursor={page['next_cursor']}") == ["Query"]
+    assert calls_of(api, "/events/counts") == ["Query"]
+    # A series' dates: the series, then its dates' events and seats in one batch.
+    series_id = page["items"][0]["series_id"]
+    assert calls_of(api, f"/events/{series_id}/occurrences") == ["Query", "BatchGetItem"]
