@@ -76,7 +76,7 @@ def test_the_map_counts_each_date(api, new_series):
 
 
 def test_dates_beyond_the_horizon_are_listed_but_not_written_yet(api, new_series):
-    series, _, association = new_series(count=20)  # weekly: the last dates are past the 12 weeks
+    series, _, _ = new_series(count=20)  # weekly: the last dates are past the 12 weeks
     dates = occurrences(api, series["id"])
     written = [d for d in dates if d["materialised"]]
     assert len(dates) == 20 and 11 <= len(written) <= 13
