@@ -305,3 +305,29 @@ def test_listing_with_twenty_weekly_series_stays_one_query_per_page(api, new_ass
     # A series' dates: the series, then its dates' events and seats in one batch.
     series_id = page["items"][0]["series_id"]
     assert calls_of(api, f"/events/{series_id}/occurrences") == ["Query", "BatchGetItem"]
+
+
+def test_an_erased_member_is_not_enrolled_in_later_dates(api, new_series, person, stack):
+    from hromada.bus import OutboxPublisher
+    from hromada.domain.events import Events
+    from hromada.domain.rsvps import Rsvps
+    from hromada.domain.series import Series
+    from hromada.store.associations import DynamoAssociationStore
+    from hromada.store.events import DynamoEventStore
+    from hromada.store.series import DynamoSeriesStore
+
+    series, _, _ = new_series(series_registration=True, count=16)
+    leaver = person(label="leaver")
+    assert api("POST", f"/events/{series['id']}/series-registration", leaver).status_code == 201
+    exported = api("GET", "/me/export", leaver).json()
+    assert [r["series_id"] for r in exported["series_registrations"]] == [series["id"]]
+    assert api("DELETE", "/me", leaver, json={"confirm": leaver.email}).status_code == 204
+    later = datetime.now(UTC) + timedelta(weeks=4)
+    publisher = OutboxPublisher()
+    events = Events(DynamoEventStore(), DynamoAssociationStore(), publisher, now=lambda: later)
+    runner = Series(events, DynamoSeriesStore(), Rsvps(DynamoEventStore(), publisher, now=lambda: later))
+    assert runner.run().get(series["id"])  # dates were written...
+    for d in occurrences(api, series["id"]):
+        if d["materialised"]:  # ...and the erased member holds a place on none, old or new
+            assert stored(stack, d["event_id"])["by_status"] == {}
+    assert DynamoSeriesStore().registrations(series["id"]) == []

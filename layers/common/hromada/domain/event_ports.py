@@ -137,6 +137,8 @@ class SeriesStore(EventStore, Protocol):
 
     def get_many(self, event_ids: list[str]) -> dict[str, tuple[Event, Seats]]: ...
 
+    def rsvps_of(self, event_ids: list[str], member_id: str) -> dict[str, Rsvp]: ...
+
     def save_with_series(self, series: Event, series_sequence: int, occurrence: Event, occurrence_sequence: int,
                          *, editor_email: str | None) -> None:
         """One date and the series' record of its exceptions, together. ConditionFailed("editor"), ("version")."""

@@ -369,12 +369,8 @@ class Series:
     def registration(self, principal: Principal, series_id: str) -> tuple[bool, dict[str, str]]:
         series = self.get(series_id, public=True)
         registered = self.store.registration(series.id, principal.user_id) is not None
-        places = {}
-        for occurrence, _ in self._future_written(series).values():
-            rsvp = self.store.get_rsvp(occurrence.id, principal.user_id)
-            if rsvp is not None:
-                places[occurrence.id] = rsvp.status.value
-        return registered, places
+        mine = self.store.rsvps_of(list(self._future_written(series)), principal.user_id)
+        return registered, {event_id: rsvp.status.value for event_id, rsvp in mine.items()}
 
     def _enrol(self, occurrence_id: str, registration: SeriesRegistration) -> str | None:
         try:

@@ -7,12 +7,12 @@ from typing import Any
 
 from hromada.domain.event_ports import SeriesRegistration
 from hromada.domain.ports import ConditionFailed
-from hromada.models.event import Event, Seats
+from hromada.models.event import Event, Rsvp, Seats
 from hromada.store import keys
 from hromada.store.client import table_name
 from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
-from hromada.store.events import SEAT_NAMES, DynamoEventStore, _event, _event_item, _seats, _seats_item
+from hromada.store.events import SEAT_NAMES, DynamoEventStore, _event, _event_item, _rsvp, _seats, _seats_item
 from hromada.store.guards import editor_still_edits
 from hromada.store.paging import query_items
 
@@ -55,6 +55,21 @@ class DynamoSeriesStore(DynamoEventStore):
                 found[event_id] = (_event(event), _seats(seats))
         return found
 
+    def rsvps_of(self, event_ids: list[str], member_id: str) -> dict[str, Rsvp]:
+        """This member's RSVPs among these events, by event id (BatchGetItem, 100 a call)."""
+        table = table_name()
+        found: dict[str, Rsvp] = {}
+        wanted = [to_item(keys.rsvp(event_id, member_id)) for event_id in event_ids]
+        for chunk in range(0, len(wanted), BATCH_GET):
+            request: dict[str, Any] | None = {table: {"Keys": wanted[chunk:chunk + BATCH_GET], "ConsistentRead": True}}
+            while request:
+                response = call(self.client.batch_get_item, RequestItems=request)
+                for item in response.get("Responses", {}).get(table, []):
+                    rsvp = _rsvp(item)
+                    found[rsvp.event_id] = rsvp
+                request = response.get("UnprocessedKeys") or None
+        return found
+
     def save_with_series(self, series: Event, series_sequence: int, occurrence: Event, occurrence_sequence: int,
                          *, editor_email: str | None) -> None:
         """One date changed and the series' record of it, in one transaction. ConditionFailed("editor") or
@@ -87,7 +102,8 @@ class DynamoSeriesStore(DynamoEventStore):
         """False when the member was registered already."""
         item = keys.series_registration(registration.series_id, registration.member_id) | {
             "series_id": registration.series_id, "member_id": registration.member_id, "email": registration.email,
-            "joined_at": registration.joined_at} | ({"name": registration.name} if registration.name else {})
+            "joined_at": registration.joined_at} | ({"name": registration.name} if registration.name else {}) | (
+            keys.person_entry(registration.member_id, "SERIESREG", registration.series_id))  # export and erasure
         try:
             self._transact([{"Put": {"TableName": table_name(), "Item": to_item(item),
                                      "ConditionExpression": "attribute_not_exists(pk)"}}], ["exists"])
