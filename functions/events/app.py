@@ -42,7 +42,6 @@ from hromada.models.event import (
 )
 from hromada.models.recurrence import (
     OccurrenceCancel,
-    OccurrenceDate,
     OccurrenceOut,
     OccurrencesOut,
     SeriesRegistrationOut,
@@ -356,21 +355,21 @@ def _local(instant: str, zone: str) -> str:
 @app.post("/events/<id>/occurrences/<date>/cancel", tags=TAGS,
           summary="Cancel one date of a series (only its attendees are told; again: no change)",
           security=SIGNED_IN, responses=documented(200, "The date, cancelled", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def cancel_occurrence(id: EventId, date: Annotated[OccurrenceDate, Path()], body: OccurrenceCancel) -> EventOut:
+def cancel_occurrence(id: EventId, date: Day, body: OccurrenceCancel) -> EventOut:
     return EventOut.of(series().cancel_date(api.principal(app), id, date, body.reason))
 
 
 @app.post("/events/<id>/occurrences/<date>/move", tags=TAGS,
           summary="Move one date of a series (new times, optionally a new venue; its attendees are told)",
           security=SIGNED_IN, responses=documented(200, "The date, moved", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def move_occurrence(id: EventId, date: Annotated[OccurrenceDate, Path()], body: OccurrenceMove) -> EventOut:
+def move_occurrence(id: EventId, date: Day, body: OccurrenceMove) -> EventOut:
     return EventOut.of(series().move_date(api.principal(app), id, date, body))
 
 
 @app.post("/events/<id>/occurrences/<date>/restore", tags=TAGS,
           summary="Restore one date of a series: undo its cancellation, or else its move",
           security=SIGNED_IN, responses=documented(200, "The date, restored", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def restore_occurrence(id: EventId, date: Annotated[OccurrenceDate, Path()]) -> EventOut:
+def restore_occurrence(id: EventId, date: Day) -> EventOut:
     return EventOut.of(series().restore_date(api.principal(app), id, date))
 
 
