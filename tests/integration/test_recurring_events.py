@@ -331,3 +331,31 @@ def test_an_erased_member_is_not_enrolled_in_later_dates(api, new_series, person
         if d["materialised"]:  # ...and the erased member holds a place on none, old or new
             assert stored(stack, d["event_id"])["by_status"] == {}
     assert DynamoSeriesStore().registrations(series["id"]) == []
+
+
+def test_overlapping_daily_runs_write_each_date_once(api, new_series, person, stack):
+    from hromada.bus import OutboxPublisher
+    from hromada.domain.events import Events
+    from hromada.domain.rsvps import Rsvps
+    from hromada.domain.series import Series
+    from hromada.store.associations import DynamoAssociationStore
+    from hromada.store.events import DynamoEventStore
+    from hromada.store.series import DynamoSeriesStore
+
+    series, _, _ = new_series(series_registration=True, capacity=5, count=18)
+    member = person(label="regular")
+    assert api("POST", f"/events/{series['id']}/series-registration", member).status_code == 201
+    later = datetime.now(UTC) + timedelta(weeks=5)
+
+    def runner():
+        publisher = OutboxPublisher()
+        events = Events(DynamoEventStore(), DynamoAssociationStore(), publisher, now=lambda: later)
+        return Series(events, DynamoSeriesStore(), Rsvps(DynamoEventStore(), publisher, now=lambda: later)).run
+
+    runs = race([runner() for _ in range(4)])
+    assert sum(r.get(series["id"], 0) for r in runs) == 5  # five more weeks: five dates, each written by one run
+    for d in occurrences(api, series["id"]):
+        if d["materialised"]:
+            state = stored(stack, d["event_id"])
+            assert state["by_status"] == {"confirmed": 1}  # the member, once
+            assert_consistent(state)
