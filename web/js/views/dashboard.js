@@ -350,6 +350,10 @@ async function eventForm(ctx, associationId, eventId) {
     if (err.name !== "AbortError") failedPage(err, ctx.route, () => eventForm(ctx, associationId, eventId));
     return;
   }
+  if (ev?.series_id) { // one date of a series: edited through its series (its own cancel and move are there)
+    window.location.replace(`#/dashboard/event/${enc(ev.series_id)}`);
+    return;
+  }
   const owner = associationId || ev.association.id;
   const e = ev || {};
   const v = e.venue || {};
@@ -378,7 +382,7 @@ async function eventForm(ctx, associationId, eventId) {
     { id: "part-when", legend: t("partWhen"), content: h("div", { class: "form-grid" },
       startField,
       dateField(t("endLabel"), "end", { time: true, required: true, value: local(e.end_local) })) },
-    { id: "part-repeats", legend: t("partRepeats"), content: repeats.node, hidden: Boolean(ev?.series_id) },
+    { id: "part-repeats", legend: t("partRepeats"), content: repeats.node },
     { id: "part-where", legend: t("partWhere"), content: [h("p", { class: "hint" }, t("venueHint")),
       h("div", { class: "form-grid" },
         field(t("venueName"), input("venue_name", { maxlength: 200, value: v.name || "" })),
