@@ -31,7 +31,7 @@ TEXT = {  # what the page says, by language
            "join": "Je participe", "joined": "Vous êtes inscrit·e à cet événement.", "next": "Prochaines dates",
            "cancel": "Annuler cette date", "reason": "Raison (envoyée aux inscrit·es de cette date)",
            "cancelled": "annulée", "publish": "Publier l’événement"},
-    "uk": {"repeats": "Повторюється", "weekly": "weekly", "summary": "Щотижня: вівторок о 19:00, 4 раз(и)",
+    "uk": {"repeats": "Повторюється", "weekly": "weekly", "summary": "Щотижня: вівторок о 19:00, 4 рази",
            "badge": "Регулярна", "join": "Я буду", "joined": "Ви зареєстровані на цю подію.",
            "next": "Найближчі дати", "cancel": "Скасувати цю дату",
            "reason": "Причина (надсилається зареєстрованим на цю дату)", "cancelled": "скасовано",

@@ -5,7 +5,7 @@
 import { del, get, post } from "./api.js";
 import { session } from "./auth.js";
 import { fill, h } from "./dom.js";
-import { addStrings, formatDateTime, lang, t } from "./i18n.js";
+import { addStrings, formatDateTime, lang, plural, t } from "./i18n.js";
 import { busy, choices, errorBox, field, input, select, success, textarea } from "./ui.js";
 import { dateField, parseDate } from "./dates.js";
 
@@ -97,7 +97,9 @@ export function summary(rule, startLocal) {
       .format(new Date(`${rule.until}T12:00:00Z`));
     end = [` jusqu’au ${until}`, ` до ${until}`, ` until ${until}`][L];
   } else if (rule.count) {
-    end = [`, ${rule.count} fois`, `, ${rule.count} раз(и)`, `, ${rule.count} times`][L];
+    const times = [{ other: "fois" }, { one: "раз", few: "рази", many: "разів", other: "разу" },
+      { one: "time", other: "times" }][L];
+    end = `, ${rule.count} ${plural(rule.count, times)}`;
   }
   return `${what}${time}${end}`;
 }
