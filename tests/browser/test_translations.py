@@ -41,6 +41,7 @@ def test_every_string_in_three_languages(page: Page) -> None:
         const i18n = await import('/js/i18n.js');
         await import('/js/more-strings.js');  // the strings of the pages loaded later
         await import('/js/backoffice-strings.js');  // and of the dashboard, forms and twinning pages
+        await import('/js/recurrence-strings.js');  // and of recurring events
         const before = i18n.lang();
         const out = [];
         for (const code of ['fr', 'uk', 'en']) {

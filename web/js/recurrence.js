@@ -5,7 +5,8 @@
 import { del, get, post } from "./api.js";
 import { session } from "./auth.js";
 import { fill, h } from "./dom.js";
-import { addStrings, formatDateTime, lang, plural, t } from "./i18n.js";
+import { formatDateTime, lang, plural, t } from "./i18n.js";
+import "./recurrence-strings.js";
 import { busy, choices, errorBox, field, input, select, success, textarea } from "./ui.js";
 import { dateField, parseDate } from "./dates.js";
 
@@ -14,54 +15,6 @@ const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 // 2024-01-01 was a Monday: the weekday names come from Intl in the page's language.
 const dayName = (code, style = "long") => new Intl.DateTimeFormat(t("locale"), { weekday: style, timeZone: "UTC" })
   .format(new Date(Date.UTC(2024, 0, 1 + DAYS.indexOf(code))));
-
-addStrings({
-  partRepeats: ["Répétition", "Повторення", "Repeats"],
-  repeats: ["Se répète", "Повторюється", "Repeats"],
-  repeatNone: ["Non, une seule date", "Ні, одна дата", "No, one date"],
-  repeatWeekly: ["Chaque semaine (jours choisis)", "Щотижня (вибрані дні)", "Weekly (on chosen days)"],
-  repeatMonthlyWeekday: ["Chaque mois, un jour de la semaine (ex. 2e mardi)",
-    "Щомісяця, день тижня (напр. 2-й вівторок)", "Monthly on a weekday (e.g. the 2nd Tuesday)"],
-  repeatMonthlyDate: ["Chaque mois, à date fixe (ex. le 15)", "Щомісяця, у фіксовану дату (напр. 15-го)",
-    "Monthly on a date (e.g. the 15th)"],
-  repeatInterval: ["Toutes les N semaines ou N mois", "Кожні N тижнів або N місяців", "Every N weeks or N months"],
-  repeatDays: ["Jours de la semaine", "Дні тижня", "Days of the week"],
-  repeatWeek: ["Quelle semaine du mois", "Який тиждень місяця", "Which week of the month"],
-  repeatDay: ["Jour", "День", "Day"],
-  repeatMonthDay: ["Jour du mois", "День місяця", "Day of the month"],
-  repeatEnds: ["Fin", "Завершення", "Ends"],
-  repeatUntil: ["À une date", "У певну дату", "On a date"],
-  repeatCount: ["Après un nombre de dates", "Після кількох дат", "After a number of dates"],
-  repeatUntilDate: ["Dernière date possible", "Остання можлива дата", "Last possible date"],
-  repeatCountLabel: ["Nombre de dates (200 au plus)", "Кількість дат (не більше 200)", "Number of dates (200 at most)"],
-  repeatSeries: ["Permettre l’inscription à toutes les dates d’un coup", "Дозволити реєстрацію на всі дати одразу",
-    "Let members register for every date at once"],
-  repeatLimits: ["Deux ans et 200 dates au plus. Les dates sont ouvertes aux inscriptions 12 semaines à l’avance.",
-    "Не більше двох років і 200 дат. Реєстрація на дату відкривається за 12 тижнів.",
-    "Two years and 200 dates at most. Each date opens for registration 12 weeks ahead."],
-  weekOrdinals: [["1re", "2e", "3e", "4e", "dernier"], ["1-й", "2-й", "3-й", "4-й", "останній"],
-    ["1st", "2nd", "3rd", "4th", "last"]],
-  nextDates: ["Prochaines dates", "Найближчі дати", "Next dates"],
-  dateCancelled: ["annulée", "скасовано", "cancelled"],
-  dateMoved: ["déplacée", "перенесено", "moved"],
-  dateLater: ["inscriptions bientôt", "реєстрація згодом", "registration opens later"],
-  registerEveryDate: ["S’inscrire à toutes les dates", "Зареєструватися на всі дати", "Register for every date"],
-  leaveEveryDate: ["Se désinscrire de toute la série", "Скасувати реєстрацію на всю серію", "Leave the whole series"],
-  registeredEveryDate: ["Vous êtes inscrit·e à toutes les dates.", "Ви зареєстровані на всі дати.",
-    "You are registered for every date."],
-  leftEveryDate: ["Vous n’êtes plus inscrit·e à la série.", "Ви більше не зареєстровані на серію.",
-    "You are no longer registered for the series."],
-  seeSeries: ["Toutes les dates de la série", "Усі дати серії", "Every date of the series"],
-  editorDates: ["Dates de la série", "Дати серії", "Dates of the series"],
-  cancelDate: ["Annuler cette date", "Скасувати цю дату", "Cancel this date"],
-  restoreDate: ["Rétablir", "Відновити", "Restore"],
-  moveDate: ["Déplacer", "Перенести", "Move"],
-  moveStart: ["Nouveau début", "Новий початок", "New start"],
-  moveEnd: ["Nouvelle fin", "Нове завершення", "New end"],
-  dateReason: ["Raison (envoyée aux inscrit·es de cette date)", "Причина (надсилається зареєстрованим на цю дату)",
-    "Reason (sent to this date's attendees)"],
-  dateDone: ["C’est fait.", "Готово.", "Done."],
-});
 
 const ordinal = (week) => t("weekOrdinals")[week === -1 ? 4 : week - 1];
 const timeOf = (iso) => (iso || "").slice(11, 16);
