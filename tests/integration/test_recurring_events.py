@@ -359,3 +359,43 @@ def test_overlapping_daily_runs_write_each_date_once(api, new_series, person, st
             state = stored(stack, d["event_id"])
             assert state["by_status"] == {"confirmed": 1}  # the member, once
             assert_consistent(state)
+
+
+def test_cancelling_a_date_as_an_event_is_cancelling_it_in_its_series(api, new_series):
+    series, owner, _ = new_series()
+    first = occurrences(api, series["id"])[0]
+    done = api("POST", f"/events/{first['event_id']}/cancel", owner, json={"reason": "Grève"})
+    assert done.status_code == 200 and done.json()["status"] == "cancelled"
+    assert error_of(api("POST", f"/events/{first['event_id']}/cancel", owner, json={"reason": "Encore"}),
+                    409)["code"] == "event_already_cancelled"
+    assert occurrences(api, series["id"])[0]["status"] == "cancelled"
+    assert "EXDATE" in api("GET", f"/events/{series['id']}.ics").text
+    assert error_of(api("DELETE", f"/events/{first['event_id']}", owner), 409)["code"] == "occurrence_edit"
+
+
+def test_deleting_a_series_deletes_its_dates_unless_people_registered(api, new_series, person):
+    series, owner, association = new_series(count=3)
+    dates = occurrences(api, series["id"])
+    member = person(label="member")
+    assert api("POST", f"/events/{dates[2]['event_id']}/rsvp", member).status_code == 201
+    assert error_of(api("DELETE", f"/events/{series['id']}", owner), 409)["code"] == "event_has_attendees"
+    assert api("DELETE", f"/events/{series['id']}", person(label="stranger")).status_code == 403
+    assert api("DELETE", f"/events/{dates[2]['event_id']}/rsvp", member).status_code == 204
+    assert api("DELETE", f"/events/{series['id']}", owner).status_code == 204
+    assert api("GET", f"/events/{series['id']}").status_code == 404
+    assert all(api("GET", f"/events/{d['event_id']}").status_code == 404 for d in dates)
+    assert api("GET", "/events", params={"association": association["id"]}).json()["items"] == []
+
+
+def test_a_date_beyond_the_horizon_cancelled_or_moved_is_written_with_its_series_registrations(
+        api, new_series, person, stack):
+    series, owner, _ = new_series(series_registration=True, count=20)
+    member = person(label="regular")
+    assert api("POST", f"/events/{series['id']}/series-registration", member).status_code == 201
+    far = occurrences(api, series["id"])[-1]
+    assert not far["materialised"]
+    day = far["date"]
+    moved = api("POST", f"/events/{series['id']}/occurrences/{day}/move", owner,
+                json={"start": f"{day}T20:00:00", "end": f"{day}T22:00:00"})
+    assert moved.status_code == 200, moved.text
+    assert stored(stack, far["event_id"])["by_status"] == {"confirmed": 1}

@@ -117,7 +117,10 @@ class Series:
             raise NotFound("occurrence_not_found")
         found = self.store.get(recurrence.occurrence_id(series.id, day))
         if found is None:
-            self.store.materialise(self._new_occurrence(series, slot), Seats(capacity=series.capacity))
+            occurrence = self._new_occurrence(series, slot)
+            if self.store.materialise(occurrence, Seats(capacity=series.capacity)):
+                for registration in self.store.registrations(series.id):  # as the daily run would have
+                    self._enrol(occurrence.id, registration)
             found = self.store.get(recurrence.occurrence_id(series.id, day))
             if found is None:
                 raise NotFound("occurrence_not_found")
@@ -230,6 +233,7 @@ class Series:
         if current.recurrence is None:
             self.events.delete(principal, event_id)
             return
+        confirm_editor(self.store, current.association_id, editor_email(principal))  # before saying anything more
         written = self.store.get_many([recurrence.occurrence_id(current.id, s.date) for s in self.slots(current)])
         if any(e.status == EventStatus.SCHEDULED and (s.confirmed or s.waiting) for e, s in written.values()):
             raise Conflict("event_has_attendees")
