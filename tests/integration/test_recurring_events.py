@@ -399,3 +399,20 @@ def test_a_date_beyond_the_horizon_cancelled_or_moved_is_written_with_its_series
                 json={"start": f"{day}T20:00:00", "end": f"{day}T22:00:00"})
     assert moved.status_code == 200, moved.text
     assert stored(stack, far["event_id"])["by_status"] == {"confirmed": 1}
+
+
+def test_a_moved_date_s_attendees_are_told_and_a_smaller_capacity_is_refused(api, new_series, person, stack):
+    series, owner, _ = new_series(capacity=3)
+    first, second = occurrences(api, series["id"])[:2]
+    attendee, other = person(label="attendee"), person(label="other")
+    assert api("POST", f"/events/{second['event_id']}/rsvp", attendee).status_code == 201
+    assert api("POST", f"/events/{second['event_id']}/rsvp", other).status_code == 201
+    day = second["date"]
+    assert api("POST", f"/events/{series['id']}/occurrences/{day}/move", owner,
+               json={"start": f"{day}T20:00:00", "end": f"{day}T22:00:00"}).status_code == 200
+    [mail] = wait_mails(stack, attendee.email.lower())
+    assert mail["subject"].startswith("Modifié")
+    refused = api("PATCH", f"/events/{series['id']}", owner, json={"capacity": 1})
+    assert error_of(refused, 422)["code"] == "capacity_below_confirmed"
+    assert api("GET", f"/events/{first['event_id']}").json()["capacity"] == 3  # nothing written
+    assert api("GET", f"/events/{series['id']}").json()["capacity"] == 3
