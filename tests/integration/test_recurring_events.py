@@ -16,7 +16,12 @@ from tests.integration.test_event_races import assert_consistent, race, stored
 PARIS = ZoneInfo("Europe/Paris")
 
 
-def next_weekday(weekday: int, after_days: int = 7) -> date:
+# Series start after the other modules' events (a month ahead), so their dates never fill the window a filtered
+# listing reads before those events (the stack is shared by the whole session).
+AHEAD = 40
+
+
+def next_weekday(weekday: int, after_days: int = AHEAD) -> date:
     day = date.today() + timedelta(days=after_days)
     return day + timedelta(days=(weekday - day.weekday()) % 7)
 
@@ -27,8 +32,40 @@ def series_body(first: date, **recurrence) -> dict:
     return body | {"recurrence": rule}
 
 
+def forget(stack, series_id: str) -> None:
+    """Take a series and every date of it out of the table: the stack is shared by the whole session, and other
+    modules' filtered listings read a bounded window of the upcoming events."""
+    from hromada.domain import recurrence
+    from hromada.store.series import DynamoSeriesStore
+    from tests.integration.test_races import table
+
+    found = DynamoSeriesStore().get(series_id)
+    if found is None:
+        return
+    series = found[0]
+    duration = datetime.fromisoformat(series.end.replace("Z", "+00:00")) - datetime.fromisoformat(
+        series.start.replace("Z", "+00:00"))
+    dates = recurrence.slots(series.rrule or "", recurrence.wall_clock(series.start, series.timezone), duration,
+                             series.timezone)
+    client, name = table(stack)
+    for event_id in [series_id, *(recurrence.occurrence_id(series_id, d.date) for d in dates)]:
+        response = client.query(TableName=name, KeyConditionExpression="pk = :pk", ProjectionExpression="pk, sk",
+                                ExpressionAttributeValues={":pk": {"S": f"EVENT#{event_id}"}})
+        for item in response["Items"]:
+            client.delete_item(TableName=name, Key={"pk": item["pk"], "sk": item["sk"]})
+
+
 @pytest.fixture
-def new_series(api, new_association):
+def made(stack):
+    """Series made by a test, forgotten after it."""
+    ids: list[str] = []
+    yield ids
+    for series_id in ids:
+        forget(stack, series_id)
+
+
+@pytest.fixture
+def new_series(api, new_association, made):
     def make(association=None, owner=None, first: date | None = None, capacity: int | None = None, **recurrence):
         if association is None:
             association, owner = new_association(verified=True)
@@ -37,6 +74,7 @@ def new_series(api, new_association):
             body |= {"capacity": capacity, "registration_required": True}
         created = api("POST", f"/associations/{association['id']}/events", owner, json=body)
         assert created.status_code == 201, created.text
+        made.append(created.json()["id"])
         return created.json(), owner, association
 
     return make
@@ -79,7 +117,7 @@ def test_dates_beyond_the_horizon_are_listed_but_not_written_yet(api, new_series
     series, _, _ = new_series(count=20)  # weekly: the last dates are past the 12 weeks
     dates = occurrences(api, series["id"])
     written = [d for d in dates if d["materialised"]]
-    assert len(dates) == 20 and 11 <= len(written) <= 13
+    assert len(dates) == 20 and 5 <= len(written) <= 8  # those starting within the 12 weeks
     assert all(d["materialised"] for d in dates[:len(written)])  # the first ones
     unwritten = dates[len(written)]
     assert api("GET", f"/events/{unwritten['event_id']}").status_code == 404
@@ -289,13 +327,15 @@ def test_the_series_as_icalendar_across_a_clock_change(api, new_series):
         {s.hour for s in seen if s.date() > last_sunday} - {18} == {17}
 
 
-def test_listing_with_twenty_weekly_series_stays_one_query_per_page(api, new_association):
+def test_listing_with_twenty_weekly_series_stays_one_query_per_page(api, new_association, made):
     from tests.integration.test_read_calls import calls_of
 
     association, owner = new_association(verified=True)
     for i in range(20):
         body = series_body(next_weekday(i % 7), weekdays=None, count=12)
-        assert api("POST", f"/associations/{association['id']}/events", owner, json=body).status_code == 201
+        created = api("POST", f"/associations/{association['id']}/events", owner, json=body)
+        assert created.status_code == 201
+        made.append(created.json()["id"])
     path = f"/events?association={association['id']}&limit=50"
     assert calls_of(api, path) == ["Query"]
     page = api("GET", path).json()

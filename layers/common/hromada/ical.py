@@ -84,8 +84,6 @@ def _series_vevents(series: Event, moved: list[Event], lang: str) -> list[Any]:
     if "UNTIL" in rule:  # with a TZID start, UNTIL must be UTC
         rule["UNTIL"] = [recurrence.place(u.replace(tzinfo=None), series.timezone) for u in rule["UNTIL"]]
     master.add("rrule", rule)
-    if series.status != EventStatus.CANCELLED:
-        master["status"] = icalendar.vText("CONFIRMED")
     duration = times.parse_iso(series.end) - times.parse_iso(series.start)
     starts = {s.date: s.start for s in recurrence.slots(series.rrule or "", recurrence.wall_clock(
         series.start, series.timezone), duration, series.timezone)}

@@ -108,7 +108,8 @@ class Series:
         now = times.iso(self.now())
         return Event(**series.model_dump(exclude=NOT_COPIED), id=recurrence.occurrence_id(series.id, slot.date),
                      series_id=series.id, occurrence=slot.date, start=slot.start, end=slot.end,
-                     status=EventStatus.SCHEDULED, sequence=0, created_at=now, updated_at=now)
+                     status=EventStatus.SCHEDULED, sequence=0, updated_at=now,
+                     created_at=series.created_at)  # published with its series: digests announce a series once
 
     def _written(self, series: Event, day: str) -> tuple[recurrence.Slot, Event]:
         """The date's slot and event, written now if the horizon had not reached it yet."""
