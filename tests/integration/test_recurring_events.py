@@ -456,3 +456,9 @@ def test_a_moved_date_s_attendees_are_told_and_a_smaller_capacity_is_refused(api
     assert error_of(refused, 422)["code"] == "capacity_below_confirmed"
     assert api("GET", f"/events/{first['event_id']}").json()["capacity"] == 3  # nothing written
     assert api("GET", f"/events/{series['id']}").json()["capacity"] == 3
+
+
+def test_the_daily_function_runs_from_its_schedule(stack, new_series):
+    series, _, _ = new_series(count=2)
+    [result] = stack.schedules.run_now("EventSeriesFunction")
+    assert series["id"] not in result["written"]  # its dates within the horizon were written when it was made

@@ -112,3 +112,11 @@ def test_weekly_dates_keep_their_wall_clock_time_and_weekdays(zone, days, interv
     assert [s.start for s in found] == sorted({s.start for s in found})
     assert walls[0].date() >= start_day
     assert all(datetime.fromisoformat(s.start.replace("Z", "+00:00")).tzinfo == UTC for s in found)
+
+
+def test_the_template_writes_the_horizon_s_dates_every_day():
+    from infra.schedules import schedules
+    from infra.template import Template
+
+    [daily] = [s for s in schedules(Template()) if s.function == "EventSeriesFunction"]
+    assert daily.expression == "cron(30 3 * * ? *)" and daily.interval is None  # a cron: once a day, by the clock
