@@ -43,6 +43,13 @@ OPERATION_IDS: dict[str, str] = {
     "DELETE /events/{id}/rsvp": "cancelMyRsvp",
     "GET /events/{id}/attendees": "listAttendees",
     "GET /events/{id}/attendees.csv": "exportAttendees",
+    "GET /events/{id}/occurrences": "listOccurrences",
+    "POST /events/{id}/occurrences/{date}/cancel": "cancelOccurrence",
+    "POST /events/{id}/occurrences/{date}/move": "moveOccurrence",
+    "POST /events/{id}/occurrences/{date}/restore": "restoreOccurrence",
+    "POST /events/{id}/series-registration": "registerForSeries",
+    "GET /events/{id}/series-registration": "getMySeriesRegistration",
+    "DELETE /events/{id}/series-registration": "leaveSeries",
     # announcements
     "GET /announcements": "listAnnouncements",
     "GET /announcements/{id}": "getAnnouncement",

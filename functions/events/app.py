@@ -21,6 +21,7 @@ from hromada.coldstart import init_done
 from hromada.domain.event_ports import EventQuery
 from hromada.domain.events import FEED_LIMIT, Events, window
 from hromada.domain.rsvps import Rsvps
+from hromada.domain.series import Series
 from hromada.errors import NotFound
 from hromada.i18n import negotiate
 from hromada.models import ids
@@ -34,9 +35,16 @@ from hromada.models.event import (
     EventCreate,
     EventOut,
     EventPatch,
+    OccurrenceMove,
     RsvpOut,
     RsvpState,
     RsvpStateOut,
+)
+from hromada.models.recurrence import (
+    OccurrenceCancel,
+    OccurrenceOut,
+    OccurrencesOut,
+    SeriesRegistrationOut,
 )
 from hromada.observability import metrics
 from hromada.reference.text import fold
@@ -44,6 +52,7 @@ from hromada.settings import get_settings
 from hromada.store.associations import DynamoAssociationStore
 from hromada.store.client import dynamodb
 from hromada.store.events import DynamoEventStore
+from hromada.store.series import DynamoSeriesStore
 
 app = api.create_app()
 TAGS = ["events"]
@@ -72,6 +81,11 @@ def events() -> Events:
 @cache
 def rsvps() -> Rsvps:
     return Rsvps(DynamoEventStore(), OutboxPublisher())
+
+
+@cache
+def series() -> Series:
+    return Series(events(), DynamoSeriesStore(), rsvps())
 
 
 def _query(*, region, department, association, category, language, q, online, start_from, start_to, order,
@@ -182,7 +196,8 @@ def get_event(id: EventIdOrIcs, lang: CalendarLang = None) -> Response[EventOut 
         from hromada.ical import calendar
 
         event, _ = events().public(id.removesuffix(".ics"))
-        return _ics(calendar([event], name=event.association_name, lang=_lang(lang)), id)
+        moved = series().moved_occurrences(event) if event.recurrence is not None else []
+        return _ics(calendar([event], name=event.association_name, lang=_lang(lang), moved=moved), id)
     event, seats = events().public(id)
     return Response(200, "application/json", EventOut.of(event, seats), headers={"Cache-Control": "public, max-age=30"})
 
@@ -228,7 +243,7 @@ def _html(body: str, status: int = 200) -> Response[str]:
           security=SIGNED_IN,
           responses=documented(201, "Published", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def create_event(id: AssociationRef, body: EventCreate) -> Response[EventOut]:
-    event, seats = events().create(api.principal(app), id, body)
+    event, seats = series().create(api.principal(app), id, body)
     metrics.add_metric(name="EventPublished", unit="Count", value=1)
     return Response(201, "application/json", EventOut.of(event, seats), headers={"Location": f"/events/{event.id}"})
 
@@ -236,20 +251,20 @@ def create_event(id: AssociationRef, body: EventCreate) -> Response[EventOut]:
 @app.patch("/events/<id>", tags=TAGS, summary="Edit an event (its association's editors; SEQUENCE bumps)",
            security=SIGNED_IN, responses=documented(200, "Updated", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def update_event(id: EventId, body: EventPatch) -> EventOut:
-    event, seats = events().update(api.principal(app), id, body)
+    event, seats = series().update(api.principal(app), id, body)
     return EventOut.of(event, seats)
 
 
 @app.post("/events/<id>/cancel", tags=TAGS, summary="Cancel an event (it stays visible, marked cancelled)",
           security=SIGNED_IN, responses=documented(200, "Cancelled", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def cancel_event(id: EventId, body: CancelRequest) -> EventOut:
-    return EventOut.of(events().cancel(api.principal(app), id, body.reason))
+    return EventOut.of(series().cancel(api.principal(app), id, body.reason))
 
 
 @app.delete("/events/<id>", tags=TAGS, summary="Delete an event nobody is registered to (or a cancelled one)",
             security=SIGNED_IN, responses=documented(204, "Deleted", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
 def delete_event(id: EventId) -> Response[None]:
-    events().delete(api.principal(app), id)
+    series().delete(api.principal(app), id)
     return Response(204, None, "")
 
 
@@ -301,6 +316,94 @@ def export_attendees(id: EventId) -> Response[str]:
     return Response(200, "text/csv; charset=utf-8", attendees_csv(listing),
                     headers={"Cache-Control": "private, no-store",
                              "Content-Disposition": f'attachment; filename="{id}-attendees.csv"'})
+
+
+# ---------------------------------------------------------------- recurring events
+Day = Annotated[str, Path(pattern=r"^\d{4}-\d{2}-\d{2}$", description="The date of the series' rule (YYYY-MM-DD)")]
+
+
+@app.get("/events/<id>/occurrences", tags=TAGS, summary="A series' dates to come, with the event of each",
+         description="Each date within the horizon is an event of its own (RSVP there); dates further ahead are "
+                     "listed with `materialised: false`. 404 for an event that is not a series.",
+         responses=documented(200, "The dates to come", ERRORS_PUBLIC, NOT_FOUND))
+def list_occurrences(id: EventId) -> Response[OccurrencesOut]:
+    found, dated = series().occurrences(id)
+    items = []
+    for d in dated:
+        event = d.event
+        start, end = (event.start, event.end) if event else (d.slot.start, d.slot.end)
+        items.append(OccurrenceOut(
+            date=d.slot.date, event_id=event.id if event else _occurrence_id(found.id, d.slot.date), start=start,
+            end=end, start_local=_local(start, found.timezone),
+            status=event.status.value if event else "cancelled" if d.slot.date in found.cancelled_dates
+            else "scheduled", moved=bool(event and event.moved), materialised=event is not None))
+    return Response(200, "application/json", OccurrencesOut(series_id=found.id, items=items),
+                    headers={"Cache-Control": "public, max-age=30"})
+
+
+def _occurrence_id(series_id: str, day: str) -> str:
+    from hromada.domain.recurrence import occurrence_id
+
+    return occurrence_id(series_id, day)
+
+
+def _local(instant: str, zone: str) -> str:
+    from hromada.reference import times
+
+    return times.local(instant, zone)
+
+
+@app.post("/events/<id>/occurrences/<date>/cancel", tags=TAGS,
+          summary="Cancel one date of a series (only its attendees are told; again: no change)",
+          security=SIGNED_IN, responses=documented(200, "The date, cancelled", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def cancel_occurrence(id: EventId, date: Day, body: OccurrenceCancel) -> EventOut:
+    return EventOut.of(series().cancel_date(api.principal(app), id, date, body.reason))
+
+
+@app.post("/events/<id>/occurrences/<date>/move", tags=TAGS,
+          summary="Move one date of a series (new times, optionally a new venue; its attendees are told)",
+          security=SIGNED_IN, responses=documented(200, "The date, moved", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def move_occurrence(id: EventId, date: Day, body: OccurrenceMove) -> EventOut:
+    return EventOut.of(series().move_date(api.principal(app), id, date, body))
+
+
+@app.post("/events/<id>/occurrences/<date>/restore", tags=TAGS,
+          summary="Restore one date of a series: undo its cancellation, or else its move",
+          security=SIGNED_IN, responses=documented(200, "The date, restored", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def restore_occurrence(id: EventId, date: Day) -> EventOut:
+    return EventOut.of(series().restore_date(api.principal(app), id, date))
+
+
+@app.post("/events/<id>/series-registration", tags=TAGS,
+          summary="Register for every date of a series (where its editors allow it)",
+          description="A seat on each date to come where one is free, the waitlist on the others; dates written "
+                      "later are joined too.",
+          security=SIGNED_IN,
+          responses=documented(201, "Registered", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT, {200: {
+              "description": "Already registered", "content": {"application/json": {"model": SeriesRegistrationOut}}}}))
+def register_for_series(id: EventId) -> Response[SeriesRegistrationOut]:
+    created, places = series().register(api.principal(app), id)
+    return Response(201 if created else 200, "application/json",
+                    SeriesRegistrationOut(series_id=id, registered=True, occurrences=places),
+                    headers={"Cache-Control": "private, no-store"})
+
+
+@app.get("/events/<id>/series-registration", tags=TAGS, summary="Whether I am registered for a whole series",
+         security=SIGNED_IN, responses=documented(200, "My registration and my places on the dates to come",
+                                                  ERRORS_SIGNED_IN, NOT_FOUND))
+def my_series_registration(id: EventId) -> Response[SeriesRegistrationOut]:
+    registered, places = series().registration(api.principal(app), id)
+    return Response(200, "application/json",
+                    SeriesRegistrationOut(series_id=id, registered=registered, occurrences=places),
+                    headers={"Cache-Control": "private, no-store"})
+
+
+@app.delete("/events/<id>/series-registration", tags=TAGS,
+            summary="Leave a whole series: every place on the dates to come is freed",
+            security=SIGNED_IN, responses=documented(204, "Left", ERRORS_SIGNED_IN, NOT_FOUND))
+def leave_series(id: EventId) -> Response[None]:
+    series().unregister(api.principal(app), id)
+    return Response(204, None, "")
 
 
 lambda_handler = api.make_handler(app)

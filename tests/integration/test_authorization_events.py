@@ -27,6 +27,13 @@ MATRIX: dict[str, list[int]] = {
     "DELETE /events/{id}/rsvp": [401, 204, 204, 204, 204, 204, 204],
     "GET /events/{id}/attendees": [401, 403, 403, 200, 200, 403, 200],
     "GET /events/{id}/attendees.csv": [401, 403, 403, 200, 200, 403, 200],
+    "GET /events/{id}/occurrences": [200, 200, 200, 200, 200, 200, 200],
+    "POST /events/{id}/occurrences/{date}/cancel": [401, 403, 403, 200, 200, 403, 200],
+    "POST /events/{id}/occurrences/{date}/move": [401, 403, 403, 200, 200, 403, 200],
+    "POST /events/{id}/occurrences/{date}/restore": [401, 403, 403, 200, 200, 403, 200],
+    "POST /events/{id}/series-registration": [401, 201, 201, 201, 201, 201, 201],
+    "GET /events/{id}/series-registration": [401, 200, 200, 200, 200, 200, 200],
+    "DELETE /events/{id}/series-registration": [401, 204, 204, 204, 204, 204, 204],
 }
 
 
@@ -66,8 +73,34 @@ def _request_for(route: str, role: str, api, people, association, event) -> tupl
         body = {"title": {"fr": f"Titre {uuid.uuid4().hex[:6]}"}}
     elif route in ("GET /events/{id}/rsvp", "DELETE /events/{id}/rsvp") and role in people:
         assert api("POST", f"/events/{target['id']}/rsvp", people[role]).status_code == 201
+    if "/occurrences" in route or "/series-registration" in route:
+        return _series_request(route, role, api, people, association)
     path = template_path.replace("{id}", association["id"] if "/associations/" in template_path else target["id"])
     return method, path, body
+
+
+def _series_request(route: str, role: str, api, people, association) -> tuple[str, str, dict | None]:
+    """A fresh weekly series (open to series registration) for each request to a recurring-events route."""
+    from datetime import date, timedelta
+
+    method, template_path = route.split(" ", 1)
+    first = date.today() + timedelta(days=40)  # after the other modules' events: their filtered listings stay short
+    body = event_body(start=f"{first}T19:00:00", end=f"{first}T21:00:00") | {
+        "recurrence": {"frequency": "weekly", "count": 1, "series_registration": True}}  # one date is enough
+    series = api("POST", f"/associations/{association['id']}/events", people["owner"], json=body)
+    assert series.status_code == 201, series.text
+    path = template_path.replace("{id}", series.json()["id"]).replace("{date}", first.isoformat())
+    request: dict | None = None
+    if route.endswith("/cancel"):
+        request = {"reason": "Salle indisponible"}
+    elif route.endswith("/move"):
+        request = {"start": f"{first}T20:00:00", "end": f"{first}T22:00:00"}
+    elif route.endswith("/restore"):  # a cancelled date to restore
+        cancelled = api("POST", path.replace("/restore", "/cancel"), people["owner"], json={"reason": "Grève"})
+        assert cancelled.status_code == 200, cancelled.text
+    elif method == "DELETE" and role in people:
+        assert api("POST", path, people[role]).status_code == 201
+    return method, path, request
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX))

@@ -192,6 +192,15 @@ def test_subscribers_asking_the_same_thing_share_one_letter_and_content_is_read_
     assert all(j.key == "digest:weekly:2026-W49" and j.bulk for j in plan.jobs)
 
 
+def test_a_recurring_event_is_in_the_digest_once_by_its_next_date():
+    dates = [{**EVENT, "id": f"ev_date{i}", "series_id": "ev_series", "start": f"2026-12-0{i}T18:00:00.000Z",
+              "title": {"fr": f"Chorale {i}"}} for i in (3, 1, 2)]
+    source = Source([sub(1, regions=["76"])], [*dates, EVENT], [])
+    plan = DigestPlanner(source, "https://web").plan("weekly", datetime(2026, 11, 30, 7, tzinfo=UTC))
+    [job] = plan.jobs
+    assert sorted(c.title for s in job.letter.sections for c in s.cards) == ["Chorale 1", "Concert <b>bandoura</b>"]
+
+
 def test_periods_are_keyed_in_paris_time():
     # Sunday 23:30 UTC is already Monday in Paris: the new week.
     assert period_of("weekly", datetime(2026, 11, 29, 23, 30, tzinfo=UTC)).key == "2026-W49"

@@ -3,10 +3,12 @@
 import { get } from "./api.js";
 import { externalLink, h, plainText, safeUrl } from "./dom.js";
 import {
-  ANNOUNCEMENT_TYPES, EVENT_CATEGORIES, NEEDS, formatDate, formatDateTime, formatMoney, label, pick, t,
+  ANNOUNCEMENT_TYPES, EVENT_CATEGORIES, NEEDS, addStrings, formatDate, formatDateTime, formatMoney, label, pick, t,
 } from "./i18n.js";
 import { cardMedia } from "./pictures.js";
 import { errorBox, placeName, tags } from "./ui.js";
+
+addStrings({ repeatsBadge: ["Récurrent", "Регулярна", "Repeats"] }); // one date of a series
 
 export function eventWhere(ev, geo) {
   const venue = ev.venue;
@@ -30,6 +32,7 @@ export function eventCard(ev, geo, { level = "h2" } = {}) {
       h(level, { class: "card-title", id },
         h("a", { href: `#/events/${encodeURIComponent(ev.id)}`, lang: title?.lang }, title?.text || ev.id)),
       ev.status === "cancelled" ? h("p", { class: "badge badge-danger" }, t("cancelled")) : null,
+      ev.series_id ? h("p", { class: "badge badge-repeats" }, t("repeatsBadge")) : null,
       h("p", { class: "card-place" }, [ev.association?.name, eventWhere(ev, geo)].filter(Boolean).join(" — ")),
       tags(ev.categories, EVENT_CATEGORIES),
       ev.seats && ev.seats.capacity !== null

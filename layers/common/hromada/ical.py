@@ -71,7 +71,39 @@ def _vevent(event: Event, lang: str) -> Any:
     return vevent
 
 
-def calendar(events: list[Event], *, name: str, lang: str) -> bytes:
+def _series_vevents(series: Event, moved: list[Event], lang: str) -> list[Any]:
+    """A series: one VEVENT with its RRULE and an EXDATE per cancelled date, and one VEVENT per moved date with
+    the same UID and the RECURRENCE-ID of the date it replaces (RFC 5545 3.8.4.4)."""
+    import icalendar
+
+    from hromada.domain import recurrence
+
+    zone = times.zone(series.timezone)
+    master = _vevent(series, lang)
+    rule = icalendar.vRecur.from_ical(series.rrule or "")
+    if "UNTIL" in rule:  # with a TZID start, UNTIL must be UTC
+        rule["UNTIL"] = [recurrence.place(u.replace(tzinfo=None), series.timezone) for u in rule["UNTIL"]]
+    master.add("rrule", rule)
+    duration = times.parse_iso(series.end) - times.parse_iso(series.start)
+    starts = {s.date: s.start for s in recurrence.slots(series.rrule or "", recurrence.wall_clock(
+        series.start, series.timezone), duration, series.timezone)}
+    excluded = [times.parse_iso(starts[d]).astimezone(zone) for d in series.cancelled_dates if d in starts]
+    if excluded:
+        master.add("exdate", excluded)
+    components = [master]
+    for occurrence in sorted(moved, key=lambda e: e.occurrence or ""):
+        day = occurrence.occurrence or ""
+        if day not in starts or day in series.cancelled_dates:
+            continue
+        vevent = _vevent(occurrence, lang)
+        vevent["uid"] = master["uid"]
+        vevent.add("recurrence-id", times.parse_iso(starts[day]).astimezone(zone))
+        components.append(vevent)
+    return components
+
+
+def calendar(events: list[Event], *, name: str, lang: str, moved: list[Event] | None = None) -> bytes:
+    """A calendar of events; a series among them is written with its rule (`moved`: its dates moved one by one)."""
     import icalendar
 
     cal = icalendar.Calendar()
@@ -82,10 +114,14 @@ def calendar(events: list[Event], *, name: str, lang: str) -> bytes:
     cal.add("x-wr-calname", plain(name))
     cal.add("x-wr-timezone", times.DEFAULT_ZONE)
     for event in events:
-        cal.add_component(_vevent(event, lang))
+        if event.recurrence is not None and event.rrule:
+            for component in _series_vevents(event, [m for m in moved or [] if m.series_id == event.id], lang):
+                cal.add_component(component)
+        else:
+            cal.add_component(_vevent(event, lang))
     if events:
         # Zone rules for the span the calendar covers (the full 1970-2038 default is ~4 kB per zone).
         first = min(times.parse_iso(e.start) for e in events) - timedelta(days=366)
-        last = max(times.parse_iso(e.end) for e in events) + timedelta(days=366)
+        last = max(times.parse_iso(e.last_end or e.end) for e in events) + timedelta(days=366)
         cal.add_missing_timezones(first_date=first.date(), last_date=last.date())
     return cal.to_ical()

@@ -17,9 +17,10 @@ import {
   backLink, busy, byName, checkedValues, choices, errorBox, failedPage, field, focusHeading, geography, input,
   loading, localized, localizedFields, main, placeName, select, setTitle, success, textarea,
 } from "../ui.js";
-import { dateField, readDates } from "../dates.js";
+import { dateField, dateFormat, readDates } from "../dates.js";
 
 import { pictureSection } from "../picture-form.js";
+import { editorDates, repeatsSection } from "../recurrence.js";
 import { pollForm } from "./votes.js";
 import { widgetSection } from "../widget-snippet.js";
 import { webhooksSection } from "./webhooks.js";
@@ -358,6 +359,10 @@ async function eventForm(ctx, associationId, eventId) {
     if (err.name !== "AbortError") failedPage(err, ctx.route, () => eventForm(ctx, associationId, eventId));
     return;
   }
+  if (ev?.series_id) { // one date of a series: edited through its series (its own cancel and move are there)
+    window.location.replace(`#/dashboard/event/${enc(ev.series_id)}`);
+    return;
+  }
   const owner = associationId || ev.association.id;
   const e = ev || {};
   const v = e.venue || {};
@@ -372,6 +377,8 @@ async function eventForm(ctx, associationId, eventId) {
   const showPrice = () => { priceField.hidden = free.checked; };
   free.addEventListener("change", showPrice);
   showPrice();
+  const startField = dateField(t("startLabel"), "start", { time: true, required: true, value: local(e.start_local) });
+  const repeats = repeatsSection(ev, startField.querySelector("input"));
   const form = sectioned(h("form", { class: "form", novalidate: true }), [
     { id: "part-about", legend: t("partAbout"), content: [
       localizedFields("title", t("titleLabel"), e.title, { max: 300 }),
@@ -382,8 +389,9 @@ async function eventForm(ctx, associationId, eventId) {
         e.languages || []),
     ] },
     { id: "part-when", legend: t("partWhen"), content: h("div", { class: "form-grid" },
-      dateField(t("startLabel"), "start", { time: true, required: true, value: local(e.start_local) }),
+      startField,
       dateField(t("endLabel"), "end", { time: true, required: true, value: local(e.end_local) })) },
+    { id: "part-repeats", legend: t("partRepeats"), content: repeats.node },
     { id: "part-where", legend: t("partWhere"), content: [h("p", { class: "hint" }, t("venueHint")),
       h("div", { class: "form-grid" },
         field(t("venueName"), input("venue_name", { maxlength: 200, value: v.name || "" })),
@@ -421,6 +429,13 @@ async function eventForm(ctx, associationId, eventId) {
       registration_required: f.registration_required.checked, is_free: f.is_free.checked,
       price_cents: !f.is_free.checked && f.price.value ? Math.round(Number(f.price.value) * 100) : null,
     };
+    const recurrence = repeats.read();
+    if (recurrence === undefined) { // a series ending on a date that is not one
+      notices.replaceChildren(h("p", { class: "alert", role: "alert" }, t("dateInvalid", t("repeatUntilDate"),
+        dateFormat())));
+      return;
+    }
+    if (recurrence) body.recurrence = recurrence;
     busy(submit, notices, async () => {
       const saved = ev ? await patch(`/events/${enc(ev.id)}`, body)
         : await post(`/associations/${enc(owner)}/events`, body);
@@ -457,6 +472,7 @@ async function eventForm(ctx, associationId, eventId) {
     extra.push(h("p", {}, h("a", { href: `#/dashboard/event/${enc(ev.id)}/attendees` }, t("attendees")), " · ",
       h("a", { href: `#/events/${enc(ev.id)}` }, t("publicPage"))), h("div", {}, remove, box));
   }
+  if (ev?.recurrence) extra.unshift(await editorDates(ev, ctx.signal));
   if (ev) extra.unshift(pictureSection({ target: "event", id: ev.id, picture: ev.picture, heading: t("picturePoster") }));
   page(ctx, ev ? t("editEvent") : t("newEvent"), `#/dashboard/a/${enc(owner)}`, t("backAssociation"), form, extra);
 }

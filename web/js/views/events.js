@@ -19,6 +19,7 @@ import { dateField, readDates, showDate } from "../dates.js";
 import { venueSection } from "../venue-map.js";
 import { alternateFeed, structuredData } from "../feeds.js";
 import { eventData } from "../structured-data.js";
+import { datesSection } from "../recurrence.js";
 import { addressFilters, backHash, filterForm, pagedCards, regionOptions, showItem } from "./listing.js";
 
 const FILTERS = ["region", "category", "from", "to", "q", "online"];
@@ -134,6 +135,7 @@ function detailView(route) {
     ].filter(([, value]) => value);
     const ics = await apiHref(`/events/${encodeURIComponent(ev.id)}.ics`, { lang: lang() });
     const rsvpBox = h("div", { class: "rsvp" });
+    const datesBox = ev.recurrence || ev.series_id ? h("div") : null; // a series' dates, filled once read
     const shareBox = h("div", { class: "share" });
     fill(main, back,
       h("article", { class: "detail" },
@@ -153,7 +155,9 @@ function detailView(route) {
           h("h2", { id: "ev-about" }, t("eventAbout")),
           description ? h("p", { class: "description", lang: description.lang }, plainText(description.text)) : null),
         venue ? venueSection(venue, region ? placeName(region) : null) : null,
-        h("section", { "aria-labelledby": "ev-rsvp" }, h("h2", { id: "ev-rsvp" }, t("rsvpTitle")), rsvpBox),
+        datesBox,
+        ev.recurrence ? null // a series is registered for date by date (or as a whole, in its dates' section)
+          : h("section", { "aria-labelledby": "ev-rsvp" }, h("h2", { id: "ev-rsvp" }, t("rsvpTitle")), rsvpBox),
         h("section", { "aria-labelledby": "ev-tools" },
           h("h2", { id: "ev-tools" }, t("shareTitle")),
           h("p", { class: "tools" },
@@ -165,7 +169,8 @@ function detailView(route) {
     removeData();
     removeData = structuredData(eventData(ev, region ? placeName(region) : null));
     focusHeading(route.focus);
-    rsvp(ev, rsvpBox);
+    if (!ev.recurrence) rsvp(ev, rsvpBox);
+    if (datesBox) datesSection(ev, controller.signal).then((node) => datesBox.replaceWith(node));
   }
 
   // What the API answered is what the page shows: the seats after my RSVP, my state in one message.

@@ -118,3 +118,38 @@ class EventStore(Protocol):
         """Give a free seat to this waitlisted member. ConditionFailed("changed")."""
 
     def roster(self, event_id: str) -> EventRoster | None: ...
+
+
+@dataclass(frozen=True)
+class SeriesRegistration:
+    """A member registered for every date of a series (each date still holds its own RSVP)."""
+
+    series_id: str
+    member_id: str
+    email: str
+    name: str | None
+    joined_at: str
+
+
+class SeriesStore(EventStore, Protocol):
+    def materialise(self, occurrence: Event, seats: Seats) -> bool:
+        """Write a date of a series as an event of its own, once: False when it was there already."""
+
+    def get_many(self, event_ids: list[str]) -> dict[str, tuple[Event, Seats]]: ...
+
+    def rsvps_of(self, event_ids: list[str], member_id: str) -> dict[str, Rsvp]: ...
+
+    def save_with_series(self, series: Event, series_sequence: int, occurrence: Event, occurrence_sequence: int,
+                         *, editor_email: str | None) -> None:
+        """One date and the series' record of its exceptions, together. ConditionFailed("editor"), ("version")."""
+
+    def series_due(self, since: str) -> list[Event]:
+        """Series whose last date ends at `since` (UTC ISO-8601) or later."""
+
+    def register(self, registration: SeriesRegistration) -> bool: ...
+
+    def unregister(self, series_id: str, member_id: str) -> bool: ...
+
+    def registration(self, series_id: str, member_id: str) -> SeriesRegistration | None: ...
+
+    def registrations(self, series_id: str) -> list[SeriesRegistration]: ...

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from hromada.auth import Principal
-from hromada.domain import markdown
+from hromada.domain import markdown, recurrence
 from hromada.domain.associations import check_location
 from hromada.domain.clock import new_id
 from hromada.domain.event_ports import DomainEvent, EventQuery, EventStore, Publisher
@@ -116,6 +116,16 @@ def check_details(draft: EventDraft) -> None:
         raise Invalid("price_cents", "give a price or a ticket link, or mark the event free")
 
 
+def series_dates(draft: EventDraft, start: str, end: str, deadline: str | None) -> dict[str, Any]:
+    """A series' stored rule and span, its first date's times; nothing for a single event."""
+    if draft.recurrence is None:
+        return {}
+    if deadline is not None:
+        raise Invalid("registration_deadline", "each date of a series closes registration at its start")
+    text, dates = recurrence.plan(draft.recurrence, start, end, draft.timezone)
+    return {"rrule": text, "start": dates[0].start, "end": dates[0].end, "last_end": dates[-1].end}
+
+
 def _editable(event: Event) -> dict[str, Any]:
     """The stored event in the shape of a draft (instants stay UTC, so they keep their meaning)."""
     return event.model_dump(include=set(EDITABLE), exclude_none=True)
@@ -166,8 +176,10 @@ class Events:
         start, end, deadline = schedule(draft, self.now())
         check_details(draft)
         now = times.iso(self.now())
+        series = series_dates(draft, start, end, deadline)
+        start, end = series.pop("start", start), series.pop("end", end)
         event = Event(
-            **draft.model_dump(exclude={"start", "end", "registration_deadline"}),
+            **draft.model_dump(exclude={"start", "end", "registration_deadline"}), **series,
             start=start, end=end, registration_deadline=deadline,
             description_html=markdown.to_html_by_language(draft.description.model_dump(exclude_none=True)),
             id=self.make_id(ID_PREFIX), association_id=association.id, association_name=association.name,
@@ -191,13 +203,19 @@ class Events:
         current, seats = self.get(event_id)
         editor = editor_email(principal)
         changes = patch.model_dump(exclude_unset=True)
+        if current.series_id is not None:
+            raise Conflict("occurrence_edit")  # one date is moved or cancelled; the rest is the series'
         draft = validate_whole(EventDraft, _editable(current) | changes)
+        if (draft.recurrence is None) != (current.recurrence is None):
+            raise Invalid("recurrence", "a series stays a series and a single event stays single")
         start, end, deadline = schedule(draft, self.now(), previous_start=current.start)
         check_details(draft)
+        series = series_dates(draft, start, end, deadline)
+        start, end = series.pop("start", start), series.pop("end", end)
         if draft.capacity is not None and draft.capacity < seats.confirmed:
             raise Invalid("capacity", f"{seats.confirmed} people already have a seat",
                           code="capacity_below_confirmed", confirmed=seats.confirmed)
-        fields = draft.model_dump(exclude={"start", "end", "registration_deadline"}) | {
+        fields = draft.model_dump(exclude={"start", "end", "registration_deadline"}) | series | {
             "start": start, "end": end, "registration_deadline": deadline}
         if "description" in changes:
             fields["description_html"] = markdown.to_html_by_language(

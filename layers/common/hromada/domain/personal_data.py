@@ -36,7 +36,7 @@ NOMINATION_FIELDS = ("election_id", "id", "association_id", "association_name", 
 class PersonEntry:
     """One item listed under a person in the person index, as the store reads it back."""
 
-    kind: str  # RSVP, VOTED, CANDIDATE, ROLL, FLAG, AUDIT, POLL
+    kind: str  # RSVP, VOTED, CANDIDATE, ROLL, FLAG, AUDIT, POLL, SERIESREG
     ref: str  # what it is listed under after its kind: the event, the voting box, the election...
     fields: Mapping[str, Any]  # the item as the person sees it: no keys, no index attributes
     key: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)  # the store's own: opaque here
@@ -147,6 +147,8 @@ class PersonalData:
                       for f in fields.get("AUDIT", [])],
             "polls": [{"poll_id": f.get("id"), "question": f.get("question"), "created_at": f.get("created_at")}
                       for f in fields.get("POLL", [])],
+            "series_registrations": [{"series_id": f.get("series_id"), "joined_at": f.get("joined_at")}
+                                     for f in fields.get("SERIESREG", [])],
         }
 
     def erase(self, principal: Principal, confirmation: str) -> dict[str, int]:
@@ -164,6 +166,10 @@ class PersonalData:
             done[what] = done.get(what, 0) + 1
 
         entries = self._entries(principal)
+        for entry in entries:
+            if entry.kind == "SERIESREG":  # first, so no date written later enrols the person again
+                self.store.anonymise_entry(entry, pseudonym)
+                count("series_registrations")
         for entry in entries:
             if entry.kind == "RSVP":
                 try:

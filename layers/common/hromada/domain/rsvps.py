@@ -38,17 +38,23 @@ class Rsvps:
     def join(self, principal: Principal, event_id: str) -> tuple[Rsvp, int | None, bool]:
         """The member's RSVP, their waitlist position (None when confirmed), and whether it is new."""
         principal.require_verified_email()
+        return self.enrol(event_id, principal.user_id, principal.email, principal.name)
+
+    def enrol(self, event_id: str, member_id: str, email: str, name: str | None) -> tuple[Rsvp, int | None, bool]:
+        """join() for a member already identified (a series registration enrols its member in each date)."""
         for _ in range(MAX_ATTEMPTS):
-            event, seats, existing = self._read(event_id, principal.user_id)
+            event, seats, existing = self._read(event_id, member_id)
             if existing is not None:
                 return existing, self._position(existing), False
             now = times.iso(self.now())
+            if event.recurrence is not None:  # a series has no seats: its dates do
+                raise Conflict("register_for_a_date")
             if event.status == EventStatus.CANCELLED or not seats.open:
                 raise Conflict("event_cancelled")
             if now >= event.registration_closes:
                 raise Conflict("registration_closed")
             seat = seats.has_room and seats.waiting == 0
-            rsvp = Rsvp(event_id=event.id, member_id=principal.user_id, email=principal.email, name=principal.name,
+            rsvp = Rsvp(event_id=event.id, member_id=member_id, email=email, name=name,
                         status=RsvpStatus.CONFIRMED if seat else RsvpStatus.WAITLISTED, joined_at=now,
                         attempt=secrets.token_hex(8))
             try:
@@ -80,8 +86,12 @@ class Rsvps:
         return rsvp, self._position(rsvp)
 
     def leave(self, principal: Principal, event_id: str) -> None:
+        self.withdraw(event_id, principal.user_id)
+
+    def withdraw(self, event_id: str, member_id: str) -> None:
+        """leave() for a member already identified."""
         for _ in range(MAX_ATTEMPTS):
-            event, seats, rsvp = self._read(event_id, principal.user_id)
+            event, seats, rsvp = self._read(event_id, member_id)
             if rsvp is None:
                 raise NotFound("rsvp_not_found")
             now = times.iso(self.now())

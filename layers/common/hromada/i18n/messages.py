@@ -429,6 +429,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Щоб підтвердити видалення, вкажіть власну електронну адресу.",
         "en": "To confirm the erasure, give your own e-mail address.",
     },
+    "occurrence_edit": {
+        "fr": "Une date d'une série se déplace ou s'annule ; le reste se modifie sur la série.",
+        "uk": "Одну дату серії можна перенести або скасувати; решту змінюють у самій серії.",
+        "en": "One date of a series is moved or cancelled; everything else is edited on the series.",
+    },
+    "register_for_a_date": {
+        "fr": "Inscrivez-vous à une date de la série (ou à toute la série, si elle le permet).",
+        "uk": "Зареєструйтеся на одну дату серії (або на всю серію, якщо це дозволено).",
+        "en": "Register for one date of the series (or for the whole series, where allowed).",
+    },
+    "series_not_found": {
+        "fr": "Série d'événements introuvable.",
+        "uk": "Серію подій не знайдено.",
+        "en": "Event series not found.",
+    },
+    "occurrence_not_found": {
+        "fr": "Cette date ne fait pas partie de la série.",
+        "uk": "Цієї дати немає в серії.",
+        "en": "This date is not part of the series.",
+    },
+    "occurrence_cancelled": {
+        "fr": "Cette date est annulée : rétablissez-la avant de la déplacer.",
+        "uk": "Цю дату скасовано: відновіть її, перш ніж переносити.",
+        "en": "This date is cancelled: restore it before moving it.",
+    },
+    "series_registration_not_allowed": {
+        "fr": "Cette série ne permet pas l'inscription à toutes les dates : choisissez une date.",
+        "uk": "Ця серія не дозволяє реєстрацію на всі дати: оберіть дату.",
+        "en": "This series does not take registrations for every date: pick a date.",
+    },
+    "series_registration_not_found": {
+        "fr": "Vous n'êtes pas inscrit·e à toute la série.",
+        "uk": "Ви не зареєстровані на всю серію.",
+        "en": "You are not registered for the whole series.",
+    },
+    "recurrence_too_long": {
+        "fr": "Une série compte au plus 200 dates sur deux ans.",
+        "uk": "Серія має щонайбільше 200 дат упродовж двох років.",
+        "en": "A series has at most 200 dates over two years.",
+    },
 }
 
 from hromada.i18n.webhook_messages import WEBHOOK_MESSAGES  # noqa: E402  (kept apart: each API area its own)

@@ -46,6 +46,19 @@ def period_of(frequency: str, now: datetime) -> Period:
     return Period(frequency, key, _iso(now - LOOKBACK[frequency]), _iso(now))
 
 
+def _first_date_of_each_series(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A recurring event once, by its next date (its dates are events of their own, in start order)."""
+    seen: set[str] = set()
+    kept = []
+    for event in events:
+        series = event.get("series_id")
+        if series is None or series not in seen:
+            kept.append(event)
+            if series is not None:
+                seen.add(series)
+    return kept
+
+
 def _iso(moment: datetime) -> str:
     return moment.astimezone(ZoneInfo("UTC")).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -91,6 +104,7 @@ class DigestPlanner:
         period = period_of(frequency, now)
         plan = Plan(period)
         events = sorted(self.source.new_events(period.since, period.now), key=lambda e: e["start"])
+        events = _first_date_of_each_series(events)
         announcements = sorted(self.source.new_announcements(period.since), key=lambda a: a["created_at"],
                                reverse=True)
         # Subscribers asking the same thing share one selection; selections that come out the same

@@ -13,6 +13,7 @@ from hromada.models.common import HttpsUrl, Model, Strict, single_line, text
 from hromada.models.event_category import EventCategory
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
 from hromada.models.picture import Picture
+from hromada.models.recurrence import Recurrence
 from hromada.reference import times
 
 
@@ -83,6 +84,7 @@ class _EventFields(Strict):
     registration_required: StrictBool = False
     registration_deadline: datetime | None = Field(None, description="RSVPs close then (at the start at the "
                                                                      "latest). " + WHEN)
+    recurrence: Recurrence | None = Field(None, description="How the event repeats (null: once)")
 
     @model_validator(mode="after")
     def _unique_lists(self) -> _EventFields:
@@ -116,6 +118,15 @@ class EventPatch(Strict):
     capacity: Capacity | None = Field(None, description="null removes the limit")
     registration_required: StrictBool | None = None
     registration_deadline: datetime | None = None
+    recurrence: Recurrence | None = Field(None, description="A series' rule (a series stays a series)")
+
+
+class OccurrenceMove(Strict):
+    """One date of a series moved: its own times, and optionally its own venue."""
+
+    start: datetime = Field(description=WHEN)
+    end: datetime = Field(description=WHEN)
+    venue: Venue | None = Field(None, description="Where this date happens (default: the series' venue)")
 
 
 class CancelRequest(Strict):
@@ -156,6 +167,16 @@ class Event(Model):
     created_by: str
     hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
     picture: Picture | None = None  # the poster, set through /pictures
+    # A series: its rule (as given and as an RRULE) and the dates changed one by one.
+    recurrence: Recurrence | None = None
+    rrule: str | None = None
+    cancelled_dates: list[str] = Field(default_factory=list)
+    moved_dates: dict[str, dict[str, str]] = Field(default_factory=dict)  # date -> start/end (UTC)
+    last_end: str | None = None  # when the series' last date ends
+    # An occurrence of a series: which series and which of its dates; moved when its times are its own.
+    series_id: str | None = None
+    occurrence: str | None = None
+    moved: bool = False
 
     @property
     def registration_closes(self) -> str:
@@ -213,6 +234,9 @@ class EventOut(Model):
     created_at: str
     updated_at: str
     picture: Picture | None = Field(None, description="The poster")
+    recurrence: Recurrence | None = Field(None, description="A series: how it repeats (see /occurrences)")
+    series_id: str | None = Field(None, description="An occurrence: the series it belongs to")
+    occurrence: str | None = Field(None, description="An occurrence: its date as the series' rule gives it")
 
     @classmethod
     def of(cls, e: Event, seats: Seats | None = None) -> EventOut:
@@ -230,6 +254,7 @@ class EventOut(Model):
                 capacity=seats.capacity, confirmed=seats.confirmed, waitlisted=seats.waiting,
                 available=None if seats.capacity is None else max(seats.capacity - seats.confirmed, 0)),
             created_at=e.created_at, updated_at=e.updated_at, picture=e.picture,
+            recurrence=e.recurrence, series_id=e.series_id, occurrence=e.occurrence,
         )
 
 

@@ -169,3 +169,5 @@ class ExportOut(Model):
     subscriptions: list[dict[str, Any]]
     audit: list[dict[str, Any]] = Field(description="Acts recorded with you as their author")
     polls: list[dict[str, Any]] = Field(description="Polls you asked")
+    series_registrations: list[dict[str, Any]] = Field(
+        default_factory=list, description="Recurring events you registered for as a whole")

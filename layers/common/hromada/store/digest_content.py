@@ -11,7 +11,7 @@ from hromada.store.paging import query_pages
 
 _CONTENT = {"id", "title", "description", "body", "description_html", "body_html", "start", "end", "timezone",
             "venue", "online_url", "categories", "association_id", "association_name", "region", "sources",
-            "created_at", "status", "type"}
+            "created_at", "status", "type", "series_id"}
 
 
 class DynamoDigestContent:

@@ -33,6 +33,8 @@ def _search_text(e: Event) -> str:
 
 def _event_item(e: Event) -> dict[str, Any]:
     data = e.model_dump(mode="json", exclude_none=True) | keys.event(e.id) | {"search": _search_text(e)}
+    if e.recurrence is not None:  # a series is listed through its occurrences; the materialiser finds it here
+        return to_item(data | {"gsi2pk": keys.EVENT_SERIES, "gsi2sk": keys.series_order(e.last_end or e.end, e.id)})
     order = keys.event_order(e.start, e.id)
     data |= {"gsi1pk": keys.event_association(e.association_id), "gsi1sk": order,
              "gsi2pk": keys.EVENTS_COLLECTION, "gsi2sk": order}

@@ -538,3 +538,18 @@ def figures_seen(outbox_id: str) -> dict[str, str]:
     """A bus event counted into the figures (once-only marker, written with the counters)."""
     return {"pk": f"FIGSEEN#{outbox_id}", "sk": "FIGSEEN"}
 
+# ------------------------------------------------------------ recurring events
+# series        pk EVENT#<id>    sk EVENT   (an event with a rule; not in the listings: its occurrences are)
+#               gsi2 EVENT_SERIES / <last end>#<id>      (series with dates still to come: the daily materialiser)
+# occurrence    an event of its own (id derived from the series id and the date), listed like any event
+# series reg.   pk EVENT#<series id>  sk SERIESREG#<member id>   (registered for every date)
+EVENT_SERIES = "EVENT_SERIES"
+SERIES_REGISTRATION_PREFIX = "SERIESREG#"
+
+
+def series_order(last_end: str, series_id: str) -> str:
+    return f"{last_end}#{series_id}"
+
+
+def series_registration(series_id: str, member_id: str) -> dict[str, str]:
+    return {"pk": f"EVENT#{series_id}", "sk": f"{SERIES_REGISTRATION_PREFIX}{member_id}"}

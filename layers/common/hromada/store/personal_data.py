@@ -172,7 +172,7 @@ class DynamoPersonalDataStore:
                 {"Delete": {"TableName": table, "Key": key}},
                 {"Put": {"TableName": table, "Item": to_item(keys.marker(box, f"{pseudonym}-{secrets.token_hex(4)}")),
                          "ConditionExpression": "attribute_not_exists(pk)"}}])
-        elif kind == "ROLL":
+        elif kind in ("ROLL", "SERIESREG"):
             call(self.client.delete_item, TableName=table, Key=key)
         elif kind == "CANDIDATE":
             self._update(key, "SET email = :p REMOVE gsi1pk, gsi1sk", {":p": {"S": pseudonym}})

@@ -1,0 +1,398 @@
+"""Recurring events: a series (an event with a rule) and its dates, each an event of its own.
+
+Each date within the horizon is written as an ordinary event (its own id, seats, RSVPs and waitlist),
+so listings, counts, digests and reminders read it with the one Query they already make. A daily run
+writes the dates the horizon reaches; a series registration enrols its member in each date written.
+A date moved or cancelled changes that event and the series' record of its exceptions (for iCalendar's
+EXDATE and RECURRENCE-ID) in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from hromada.auth import Principal
+from hromada.domain import recurrence
+from hromada.domain.associations import check_location
+from hromada.domain.event_ports import DomainEvent, SeriesRegistration, SeriesStore
+from hromada.domain.events import MAX_DURATION, Events, _instant
+from hromada.domain.ports import ConditionFailed
+from hromada.domain.publishing import confirm_editor, editor_email
+from hromada.domain.rsvps import Rsvps
+from hromada.errors import Conflict, Forbidden, Invalid, NotFound
+from hromada.models.event import Event, EventPatch, EventStatus, OccurrenceMove, Seats
+from hromada.reference import times
+
+# What an occurrence takes from its series when the series is edited (a moved date keeps its own times
+# and venue).
+SHARED = ("title", "description", "description_html", "online_url", "categories", "languages", "is_free",
+          "price_cents", "ticket_url", "image_url", "capacity", "registration_required", "timezone", "picture")
+NOT_COPIED = {"id", "recurrence", "rrule", "cancelled_dates", "moved_dates", "last_end", "sequence", "status",
+              "cancel_reason", "created_at", "updated_at", "registration_deadline", "series_id", "occurrence",
+              "moved", "start", "end"}
+LISTED = 60  # dates shown by the occurrences listing
+DROPPED = "Date retirée de la série · Дату вилучено з серії · Date removed from the series"
+
+
+@dataclass(frozen=True)
+class Dated:
+    """One date of a series and, once written, its event and seats."""
+
+    slot: recurrence.Slot
+    event: Event | None
+    seats: Seats | None
+
+
+class Series:
+    def __init__(self, events: Events, store: SeriesStore, rsvps: Rsvps):
+        self.events = events
+        self.store = store
+        self.rsvps = rsvps
+
+    def now(self) -> datetime:
+        return self.events.now()
+
+    # ------------------------------------------------------------ reading
+    def get(self, series_id: str, *, public: bool = False) -> Event:
+        found = self.store.get(series_id)
+        if found is None or found[0].recurrence is None or (public and found[0].hidden):
+            raise NotFound("series_not_found")
+        return found[0]
+
+    def slots(self, series: Event) -> list[recurrence.Slot]:
+        duration = times.parse_iso(series.end) - times.parse_iso(series.start)
+        return recurrence.slots(series.rrule or "", recurrence.wall_clock(series.start, series.timezone), duration,
+                                series.timezone)
+
+    def occurrences(self, series_id: str) -> tuple[Event, list[Dated]]:
+        """The dates still to come (at most LISTED), with the events written for them."""
+        series = self.get(series_id, public=True)
+        upcoming = [s for s in self.slots(series) if s.end > times.iso(self.now())][:LISTED]
+        found = self.store.get_many([recurrence.occurrence_id(series.id, s.date) for s in upcoming])
+        dated = []
+        for slot in upcoming:
+            event, seats = found.get(recurrence.occurrence_id(series.id, slot.date), (None, None))
+            dated.append(Dated(slot, event, seats))
+        return series, dated
+
+    def moved_occurrences(self, series: Event) -> list[Event]:
+        """The dates moved one by one (iCalendar gives each its own VEVENT with a RECURRENCE-ID)."""
+        ids = [recurrence.occurrence_id(series.id, day) for day in series.moved_dates]
+        return [event for event, _ in self.store.get_many(ids).values()]
+
+    # ------------------------------------------------------------ materialising
+    def materialise(self, series: Event) -> list[str]:
+        """Write the dates within the horizon that are not written yet; the ids written."""
+        if series.status == EventStatus.CANCELLED:
+            return []
+        written = []
+        registrations: list[SeriesRegistration] | None = None
+        for slot in recurrence.within(self.slots(series), self.now()):
+            occurrence = self._new_occurrence(series, slot)
+            if not self.store.materialise(occurrence, Seats(capacity=occurrence.capacity)):
+                continue
+            written.append(occurrence.id)
+            if registrations is None:
+                registrations = self.store.registrations(series.id)
+            for registration in registrations:
+                self._enrol(occurrence.id, registration)
+        return written
+
+    def run(self) -> dict[str, int]:
+        """The daily run: every series with dates to come gets the dates the horizon now reaches."""
+        return {s.id: len(written) for s in self.store.series_due(times.iso(self.now()))
+                if (written := self.materialise(s))}
+
+    def _new_occurrence(self, series: Event, slot: recurrence.Slot) -> Event:
+        now = times.iso(self.now())
+        return Event(**series.model_dump(exclude=NOT_COPIED), id=recurrence.occurrence_id(series.id, slot.date),
+                     series_id=series.id, occurrence=slot.date, start=slot.start, end=slot.end,
+                     status=EventStatus.SCHEDULED, sequence=0, updated_at=now,
+                     created_at=series.created_at)  # published with its series: digests announce a series once
+
+    def _written(self, series: Event, day: str) -> tuple[recurrence.Slot, Event]:
+        """The date's slot and event, written now if the horizon had not reached it yet."""
+        slot = next((s for s in self.slots(series) if s.date == day), None)
+        if slot is None:
+            raise NotFound("occurrence_not_found")
+        found = self.store.get(recurrence.occurrence_id(series.id, day))
+        if found is None:
+            occurrence = self._new_occurrence(series, slot)
+            if self.store.materialise(occurrence, Seats(capacity=series.capacity)):
+                for registration in self.store.registrations(series.id):  # as the daily run would have
+                    self._enrol(occurrence.id, registration)
+            found = self.store.get(recurrence.occurrence_id(series.id, day))
+            if found is None:
+                raise NotFound("occurrence_not_found")
+        return slot, found[0]
+
+    # ------------------------------------------------------------ editing the series
+    def create(self, principal: Principal, association_ref: str, data) -> tuple[Event, Seats]:
+        event, seats = self.events.create(principal, association_ref, data)
+        if event.recurrence is not None:
+            self.materialise(event)
+        return event, seats
+
+    def update(self, principal: Principal, event_id: str, patch: EventPatch) -> tuple[Event, Seats]:
+        current, _ = self.events.get(event_id)
+        if current.recurrence is None:
+            return self.events.update(principal, event_id, patch)
+        capacity = patch.capacity if "capacity" in patch.model_fields_set else current.capacity
+        if capacity is not None:
+            self._check_capacity(current, capacity)
+        updated, seats = self.events.update(principal, event_id, patch)
+        if updated.sequence != current.sequence:
+            self._propagate(current, updated)
+            self.materialise(updated)
+        return updated, seats
+
+    def _check_capacity(self, series: Event, capacity: int) -> None:
+        for _, seats in self._future_written(series).values():
+            if seats.confirmed > capacity:
+                raise Invalid("capacity", f"{seats.confirmed} people already have a seat on one date",
+                              code="capacity_below_confirmed", confirmed=seats.confirmed)
+
+    def _future_written(self, series: Event) -> dict[str, tuple[Event, Seats]]:
+        now = times.iso(self.now())
+        ids = [recurrence.occurrence_id(series.id, s.date) for s in recurrence.within(self.slots(series), self.now())]
+        return {k: v for k, v in self.store.get_many(ids).items() if v[0].start > now}
+
+    def _propagate(self, before: Event, after: Event) -> None:
+        """The series' new fields reach its future dates; a date the new rule drops is deleted, or cancelled
+        (its attendees are told) when people registered."""
+        new_slots = {s.date: s for s in self.slots(after)}
+        now = times.iso(self.now())
+        for occurrence, _ in self._future_written(before).values():
+            if occurrence.status == EventStatus.CANCELLED:
+                continue
+            slot = new_slots.get(occurrence.occurrence or "")
+            if slot is None:
+                self._drop(occurrence, now)
+                continue
+            update = {k: getattr(after, k) for k in SHARED}
+            if not occurrence.moved:
+                update |= {"start": slot.start, "end": slot.end, "venue": after.venue}
+            changed = sorted(k for k, v in update.items() if getattr(occurrence, k) != v)
+            if not changed:
+                continue
+            updated = Event.model_validate(occurrence.model_dump() | update | {
+                "sequence": occurrence.sequence + 1, "updated_at": now})
+            try:
+                with self.events.publisher.staged([_changed(updated, changed)]):
+                    self.store.save(updated, occurrence.sequence, editor_email=None)
+            except ConditionFailed:
+                continue  # changed meanwhile (or seats taken beyond a smaller capacity): that date keeps its fields
+
+    def _drop(self, occurrence: Event, now: str) -> None:
+        try:
+            self.store.delete(occurrence.id, occurrence.association_id, editor_email=None)
+            return
+        except ConditionFailed:
+            pass  # people registered: cancel it, so they are told
+        cancelled = occurrence.model_copy(update={
+            "status": EventStatus.CANCELLED, "cancel_reason": DROPPED, "sequence": occurrence.sequence + 1,
+            "updated_at": now})
+        try:
+            with self.events.publisher.staged([_cancelled(cancelled)]):
+                self.store.save(cancelled, occurrence.sequence, editor_email=None)
+        except ConditionFailed:
+            pass
+
+    def cancel(self, principal: Principal, event_id: str, reason: str) -> Event:
+        """Cancel an event; an occurrence is one date of its series; a series is every date still to come."""
+        current, _ = self.events.get(event_id)
+        if current.series_id is not None and current.occurrence is not None:
+            return self.cancel_date(principal, current.series_id, current.occurrence, reason, strict=True)
+        if current.recurrence is None:
+            return self.events.cancel(principal, event_id, reason)
+        editor = editor_email(principal)
+        now = times.iso(self.now())
+        if current.status == EventStatus.CANCELLED:
+            raise Conflict("event_already_cancelled")
+        if (current.last_end or current.end) <= now:
+            raise Conflict("event_ended")
+        updated = current.model_copy(update={"status": EventStatus.CANCELLED, "cancel_reason": reason,
+                                             "sequence": current.sequence + 1, "updated_at": now})
+        self.events._save(editor, updated, current.sequence)
+        for occurrence, _ in self._future_written(current).values():
+            if occurrence.status == EventStatus.CANCELLED:
+                continue
+            gone = occurrence.model_copy(update={"status": EventStatus.CANCELLED, "cancel_reason": reason,
+                                                 "sequence": occurrence.sequence + 1, "updated_at": now})
+            try:
+                with self.events.publisher.staged([_cancelled(gone)]):
+                    self.store.save(gone, occurrence.sequence, editor_email=None)
+            except ConditionFailed:
+                continue
+        return updated
+
+    def delete(self, principal: Principal, event_id: str) -> None:
+        current, _ = self.events.get(event_id)
+        if current.series_id is not None:
+            raise Conflict("occurrence_edit")
+        if current.recurrence is None:
+            self.events.delete(principal, event_id)
+            return
+        confirm_editor(self.store, current.association_id, editor_email(principal))  # before saying anything more
+        written = self.store.get_many([recurrence.occurrence_id(current.id, s.date) for s in self.slots(current)])
+        if any(e.status == EventStatus.SCHEDULED and (s.confirmed or s.waiting) for e, s in written.values()):
+            raise Conflict("event_has_attendees")
+        self.events.delete(principal, event_id)  # checks the editor
+        for occurrence, _ in written.values():
+            try:
+                self.store.delete(occurrence.id, occurrence.association_id, editor_email=None)
+            except ConditionFailed:
+                continue
+
+    # ------------------------------------------------------------ one date
+    def cancel_date(self, principal: Principal, series_id: str, day: str, reason: str, *,
+                    strict: bool = False) -> Event:
+        """Cancel one date: only its attendees are told. Cancelling it again changes nothing (unless `strict`,
+        the behaviour of cancelling the occurrence as an event)."""
+        editor = editor_email(principal)
+        series = self.get(series_id)
+        _, occurrence = self._written(series, day)
+        if occurrence.status == EventStatus.CANCELLED:
+            if strict:
+                raise Conflict("event_already_cancelled")
+            confirm_editor(self.store, series.association_id, editor)
+            return occurrence
+        now = times.iso(self.now())
+        if occurrence.end <= now:
+            raise Conflict("event_ended")
+        updated = occurrence.model_copy(update={"status": EventStatus.CANCELLED, "cancel_reason": reason,
+                                                "sequence": occurrence.sequence + 1, "updated_at": now})
+        exceptions = series.model_copy(update={"cancelled_dates": sorted({*series.cancelled_dates, day}),
+                                               "sequence": series.sequence + 1, "updated_at": now})
+        with self.events.publisher.staged([_cancelled(updated)]):
+            self._save(editor, exceptions, series, updated, occurrence)
+        return updated
+
+    def move_date(self, principal: Principal, series_id: str, day: str, move: OccurrenceMove) -> Event:
+        editor = editor_email(principal)
+        series = self.get(series_id)
+        _, occurrence = self._written(series, day)
+        if occurrence.status == EventStatus.CANCELLED:
+            raise Conflict("occurrence_cancelled")
+        start = _instant(move.start, series.timezone, "start")
+        end = _instant(move.end, series.timezone, "end")
+        if start <= self.now():
+            raise Invalid("start", "the start must be in the future")
+        if end <= start:
+            raise Invalid("end", "the end must be after the start")
+        if end - start > MAX_DURATION:
+            raise Invalid("end", "an event lasts at most 31 days")
+        if move.venue is not None:
+            try:
+                check_location(move.venue.region, move.venue.department, move.venue.postal_code)
+            except Invalid as error:
+                raise Invalid(f"venue.{error.details[0]['field']}", error.details[0]["message"]) from error
+        now = times.iso(self.now())
+        fields = {"start": times.iso(start), "end": times.iso(end), "venue": move.venue or series.venue}
+        changed = sorted(k for k, v in fields.items() if getattr(occurrence, k) != v)
+        if not changed:
+            confirm_editor(self.store, series.association_id, editor)
+            return occurrence
+        updated = Event.model_validate(occurrence.model_dump() | fields | {
+            "moved": True, "sequence": occurrence.sequence + 1, "updated_at": now})
+        exceptions = series.model_copy(update={
+            "moved_dates": series.moved_dates | {day: {"start": fields["start"], "end": fields["end"]}},
+            "sequence": series.sequence + 1, "updated_at": now})
+        with self.events.publisher.staged([_changed(updated, changed)]):
+            self._save(editor, exceptions, series, updated, occurrence)
+        return updated
+
+    def restore_date(self, principal: Principal, series_id: str, day: str) -> Event:
+        """Undo a cancellation, or else a move (the date returns to the series' time and venue)."""
+        editor = editor_email(principal)
+        series = self.get(series_id)
+        slot, occurrence = self._written(series, day)
+        now = times.iso(self.now())
+        if occurrence.status == EventStatus.CANCELLED:
+            if occurrence.end <= now:
+                raise Conflict("event_ended")
+            fields: dict = {"status": EventStatus.SCHEDULED, "cancel_reason": None}
+            series_fields: dict = {"cancelled_dates": [d for d in series.cancelled_dates if d != day]}
+            changed = ["status"]
+        elif occurrence.moved:
+            fields = {"start": slot.start, "end": slot.end, "venue": series.venue, "moved": False}
+            series_fields = {"moved_dates": {d: v for d, v in series.moved_dates.items() if d != day}}
+            changed = ["end", "start", "venue"]
+        else:
+            confirm_editor(self.store, series.association_id, editor)
+            return occurrence
+        updated = Event.model_validate(occurrence.model_dump() | fields | {
+            "sequence": occurrence.sequence + 1, "updated_at": now})
+        exceptions = series.model_copy(update=series_fields | {"sequence": series.sequence + 1, "updated_at": now})
+        with self.events.publisher.staged([_changed(updated, changed)]):
+            self._save(editor, exceptions, series, updated, occurrence)
+        return updated
+
+    def _save(self, editor: str | None, series: Event, series_before: Event, occurrence: Event,
+              occurrence_before: Event) -> None:
+        try:
+            self.store.save_with_series(series, series_before.sequence, occurrence, occurrence_before.sequence,
+                                        editor_email=editor)
+        except ConditionFailed as failed:
+            if failed.which == "editor":
+                raise Forbidden() from failed
+            raise Conflict("concurrent_event_update") from failed
+
+    # ------------------------------------------------------------ registering for every date
+    def register(self, principal: Principal, series_id: str) -> tuple[bool, dict[str, str]]:
+        """Register for every date: a seat where one is free, the waitlist elsewhere, and the dates written
+        later too. Whether the registration is new, and the member's place on each date to come."""
+        principal.require_verified_email()
+        series = self.get(series_id, public=True)
+        if series.status == EventStatus.CANCELLED:
+            raise Conflict("event_cancelled")
+        if series.recurrence is None or not series.recurrence.series_registration:
+            raise Conflict("series_registration_not_allowed")
+        registration = SeriesRegistration(series_id=series.id, member_id=principal.user_id,
+                                          email=principal.email or "", name=principal.name,
+                                          joined_at=times.iso(self.now()))
+        created = self.store.register(registration)
+        places = {}
+        for occurrence, _ in self._future_written(series).values():
+            status = self._enrol(occurrence.id, registration)
+            if status:
+                places[occurrence.id] = status
+        return created, places
+
+    def unregister(self, principal: Principal, series_id: str) -> None:
+        """Leave every date still to come (each freed seat goes to that date's waitlist)."""
+        series = self.get(series_id)
+        if not self.store.unregister(series.id, principal.user_id):
+            raise NotFound("series_registration_not_found")
+        for occurrence, _ in self._future_written(series).values():
+            try:
+                self.rsvps.withdraw(occurrence.id, principal.user_id)
+            except NotFound:
+                continue
+
+    def registration(self, principal: Principal, series_id: str) -> tuple[bool, dict[str, str]]:
+        series = self.get(series_id, public=True)
+        registered = self.store.registration(series.id, principal.user_id) is not None
+        mine = self.store.rsvps_of(list(self._future_written(series)), principal.user_id)
+        return registered, {event_id: rsvp.status.value for event_id, rsvp in mine.items()}
+
+    def _enrol(self, occurrence_id: str, registration: SeriesRegistration) -> str | None:
+        try:
+            rsvp, _, _ = self.rsvps.enrol(occurrence_id, registration.member_id, registration.email,
+                                          registration.name)
+        except (Conflict, NotFound):
+            return None  # that date is cancelled or closed
+        return rsvp.status.value
+
+
+def _changed(event: Event, changed: list[str]) -> DomainEvent:
+    return DomainEvent("EventChanged", {
+        "event_id": event.id, "association_id": event.association_id, "sequence": event.sequence,
+        "changed": changed, "start": event.start, "end": event.end, "status": event.status.value})
+
+
+def _cancelled(event: Event) -> DomainEvent:
+    return DomainEvent("EventCancelled", {
+        "event_id": event.id, "association_id": event.association_id, "sequence": event.sequence,
+        "start": event.start, "reason": event.cancel_reason or ""})
