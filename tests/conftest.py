@@ -119,6 +119,27 @@ def association_body(**overrides: Any) -> dict[str, Any]:
     return body
 
 
+def make_cast(person: Callable[..., Person], api: Api, *, verified: bool = True
+              ) -> tuple[dict[str, Person], dict[str, Any], dict[str, Any]]:
+    """The authorization matrices' cast: a member; an association with its owner and a co-editor; another
+    association's editor; a moderator and an admin. Both associations are verified unless `verified=False`.
+    Returns the people, the association and the other association."""
+    people = {"member": person(label="member"), "other_editor": person(label="other"),
+              "owner": person(label="owner"), "editor": person(label="editor"),
+              "moderator": person("moderators", label="moderator"), "admin": person("admins", label="admin")}
+    made = [api("POST", "/associations", people[who], json=association_body()) for who in ("owner", "other_editor")]
+    assert all(r.status_code == 201 for r in made), [r.text for r in made]
+    association, other = (r.json() for r in made)
+    assert association["id"] != other["id"]
+    for each in (association, other) if verified else ():
+        decided = api("POST", f"/associations/{each['id']}/verify", people["moderator"], json={})
+        assert decided.status_code == 200, decided.text
+    added = api("POST", f"/associations/{association['id']}/editors", people["owner"],
+                json={"email": people["editor"].email})
+    assert added.status_code == 201, added.text
+    return people, association, other
+
+
 @pytest.fixture
 def new_association(api: Api, person: Callable[..., Person]) -> Callable[..., tuple[dict[str, Any], Person]]:
     """Register an association (pending) and return it with its owner; verify it on request."""

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.conftest import association_body
+from tests.conftest import association_body, make_cast
 
 ROLES = ["anonymous", "member", "other_editor", "editor", "owner", "moderator", "admin"]
 
@@ -33,13 +33,7 @@ MATRIX: dict[str, list[int]] = {
 @pytest.fixture(scope="module")
 def cast(person, api):
     """One association with an owner and a co-editor; another association's editor; staff."""
-    people = {"member": person(label="member"), "other_editor": person(label="other"),
-              "owner": person(label="owner"), "editor": person(label="editor"),
-              "moderator": person("moderators", label="moderator"), "admin": person("admins", label="admin")}
-    association = api("POST", "/associations", people["owner"], json=association_body()).json()
-    api("POST", f"/associations/{association['id']}/verify", people["moderator"], json={})
-    api("POST", f"/associations/{association['id']}/editors", people["owner"], json={"email": people["editor"].email})
-    api("POST", "/associations", people["other_editor"], json=association_body())
+    people, association, _ = make_cast(person, api)
     return people, association
 
 

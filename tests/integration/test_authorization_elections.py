@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import association_body
+from tests.conftest import make_cast
 from tests.integration.voting import (
     CLOCK,
     at,
@@ -61,15 +61,7 @@ def poll_body(**overrides):
 
 @pytest.fixture(scope="module")
 def cast(person, api, stack):
-    people = {"member": person(label="member"), "other_editor": person(label="other"),
-              "owner": person(label="owner"), "editor": person(label="editor"),
-              "moderator": person("moderators", label="moderator"), "admin": person("admins", label="admin")}
-    association = ok(api("POST", "/associations", people["owner"], json=association_body()), 201)
-    ok(api("POST", f"/associations/{association['id']}/verify", people["moderator"], json={}))
-    ok(api("POST", f"/associations/{association['id']}/editors", people["owner"],
-           json={"email": people["editor"].email}), 201)
-    other = ok(api("POST", "/associations", people["other_editor"], json=association_body()), 201)
-    ok(api("POST", f"/associations/{other['id']}/verify", people["moderator"], json={}))
+    people, association, _ = make_cast(person, api)
     admin, owner, member = people["admin"], people["owner"], people["member"]
     nominations = in_nominations(api, admin, nominations_per_association=10)
     voting, _ = in_voting(api, admin, owner, association, member, method="plurality")

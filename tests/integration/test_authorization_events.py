@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.conftest import association_body, event_body
+from tests.conftest import event_body, make_cast
 
 ROLES = ["anonymous", "member", "other_editor", "editor", "owner", "moderator", "admin"]
 
@@ -40,14 +40,7 @@ MATRIX: dict[str, list[int]] = {
 @pytest.fixture(scope="module")
 def cast(person, api):
     """A verified association with an owner, a co-editor and an event; another association's owner; staff."""
-    people = {"member": person(label="member"), "other_editor": person(label="other"),
-              "owner": person(label="owner"), "editor": person(label="editor"),
-              "moderator": person("moderators", label="moderator"), "admin": person("admins", label="admin")}
-    association = api("POST", "/associations", people["owner"], json=association_body()).json()
-    api("POST", f"/associations/{association['id']}/verify", people["moderator"], json={})
-    api("POST", f"/associations/{association['id']}/editors", people["owner"], json={"email": people["editor"].email})
-    other = api("POST", "/associations", people["other_editor"], json=association_body()).json()
-    api("POST", f"/associations/{other['id']}/verify", people["moderator"], json={})
+    people, association, _ = make_cast(person, api)
     event = api("POST", f"/associations/{association['id']}/events", people["owner"], json=event_body()).json()
     return people, association, event
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import association_body, event_body
+from tests.conftest import event_body, make_cast
 from tests.integration.test_authorization_announcements import announcement_body
 
 ROLES = ["anonymous", "member", "other_editor", "editor", "owner", "moderator", "admin"]
@@ -23,12 +23,7 @@ MATRIX: dict[str, list[int]] = {
 
 @pytest.fixture(scope="module")
 def cast(person, api):
-    people = {"member": person(label="member"), "other_editor": person(label="other"),
-              "owner": person(label="owner"), "editor": person(label="editor"),
-              "moderator": person("moderators", label="moderator"), "admin": person("admins", label="admin")}
-    association = api("POST", "/associations", people["owner"], json=association_body()).json()
-    api("POST", f"/associations/{association['id']}/verify", people["moderator"], json={})
-    api("POST", f"/associations/{association['id']}/editors", people["owner"], json={"email": people["editor"].email})
+    people, association, _ = make_cast(person, api)
     event = api("POST", f"/associations/{association['id']}/events", people["owner"], json=event_body()).json()
     post = api("POST", f"/associations/{association['id']}/announcements", people["owner"],
                json=announcement_body()).json()

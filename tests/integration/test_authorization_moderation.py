@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import make_cast
 from tests.integration.test_authorization_announcements import announcement_body
-from tests.integration.twinning import make_cast
 
 ROLES = ["anonymous", "member", "other_editor", "editor", "owner", "moderator", "admin"]
 
@@ -31,7 +31,7 @@ MATRIX: dict[str, list[int]] = {
 
 @pytest.fixture(scope="module")
 def cast(person, api):
-    people, association = make_cast(person, api)
+    people, association, _ = make_cast(person, api)
     return people, association
 
 

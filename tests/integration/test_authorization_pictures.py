@@ -8,7 +8,7 @@ import pytest
 import requests
 from PIL import Image
 
-from tests.conftest import association_body
+from tests.conftest import make_cast
 
 ROLES = ["anonymous", "member", "other_editor", "editor", "owner", "moderator", "admin"]
 
@@ -28,14 +28,7 @@ def small_png() -> bytes:
 
 @pytest.fixture(scope="module")
 def cast(person, api):
-    people = {"member": person(label="member"), "other_editor": person(label="other"),
-              "owner": person(label="owner"), "editor": person(label="editor"),
-              "moderator": person("moderators", label="moderator"), "admin": person("admins", label="admin")}
-    association = api("POST", "/associations", people["owner"], json=association_body()).json()
-    api("POST", f"/associations/{association['id']}/verify", people["moderator"], json={})
-    api("POST", f"/associations/{association['id']}/editors", people["owner"], json={"email": people["editor"].email})
-    other = api("POST", "/associations", people["other_editor"], json=association_body()).json()
-    api("POST", f"/associations/{other['id']}/verify", people["moderator"], json={})
+    people, association, _ = make_cast(person, api)
     return people, association
 
 

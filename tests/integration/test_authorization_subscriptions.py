@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import make_cast
 from tests.integration.mail import confirmed_subscriber, link, subscribe, wait_mails
-from tests.integration.twinning import make_cast
 
 ROLES = ["anonymous", "member", "other_editor", "editor", "owner", "moderator", "admin"]
 

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.integration.twinning import initiative_body, make_cast, proposal_body
+from tests.conftest import make_cast
+from tests.integration.twinning import initiative_body, proposal_body
 
 ROLES = ["anonymous", "member", "other_editor", "editor", "owner", "moderator", "admin"]
 
@@ -72,7 +73,7 @@ each_kind = pytest.mark.parametrize("kind", list(KINDS))
 @pytest.fixture(scope="module")
 def cast(person, api):
     """The people, the association, and one item of each kind it created."""
-    people, association = make_cast(person, api)
+    people, association, _ = make_cast(person, api)
     items = {kind: api("POST", f"/associations/{association['id']}/{k.collection}", people["owner"],
                        json=k.body()).json() for kind, k in KINDS.items()}
     return people, association, items

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import association_body
+from tests.conftest import make_cast
 
 ROLES = ["anonymous", "member", "other_editor", "editor", "owner", "moderator", "admin"]
 
@@ -23,13 +23,7 @@ MATRIX: dict[str, list[int]] = {
 
 @pytest.fixture(scope="module")
 def cast(person, api):
-    people = {"member": person(label="member"), "other_editor": person(label="other"),
-              "owner": person(label="owner"), "editor": person(label="editor"),
-              "moderator": person("moderators", label="moderator"), "admin": person("admins", label="admin")}
-    association = api("POST", "/associations", people["owner"], json=association_body()).json()
-    api("POST", f"/associations/{association['id']}/editors", people["owner"], json={"email": people["editor"].email})
-    other = api("POST", "/associations", people["other_editor"], json=association_body()).json()
-    assert other["id"] != association["id"]
+    people, association, _ = make_cast(person, api, verified=False)
     return people, association
 
 

@@ -50,20 +50,3 @@ def all_pages(api: Any, path: str, who: Any = None, **params: Any) -> list[dict[
         cursor = page["next_cursor"]
         if not cursor:
             return items
-
-
-def make_cast(person: Any, api: Any) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A verified association with its owner and a co-editor; another verified association's editor; staff."""
-    from tests.conftest import association_body
-
-    people = {"member": person(label="member"), "other_editor": person(label="other"),
-              "owner": person(label="owner"), "editor": person(label="editor"),
-              "moderator": person("moderators", label="moderator"), "admin": person("admins", label="admin")}
-    association = api("POST", "/associations", people["owner"], json=association_body()).json()
-    other = api("POST", "/associations", people["other_editor"], json=association_body()).json()
-    for verified in (association, other):
-        assert api("POST", f"/associations/{verified['id']}/verify", people["moderator"], json={}).status_code == 200
-    added = api("POST", f"/associations/{association['id']}/editors", people["owner"],
-                json={"email": people["editor"].email})
-    assert added.status_code == 201, added.text
-    return people, association
