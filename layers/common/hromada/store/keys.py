@@ -54,6 +54,11 @@ match entry   pk MATCH#<domain>     sk <partnership|need|offer>#<id>
               the matching search reads one partition (written in the same transaction as the item)
 audit entry   pk PARTNERSHIP#<id> or INITIATIVE#<id>   sk AUDIT#<at>#<nonce>   (as for associations)
 
+claim         pk CLAIM#<id>   sk CLAIM
+              gsi2 CLAIMS / <updated>#<id>               (the public registry, last edited first)
+claim change  pk CLAIM#<id>   sk CHANGE#<at>#<nonce>      (the edit history: who, when, which fields)
+claim address pk CLAIM_URL#<sha256 of the normalised URL>  sk CLAIM_URL   (one per address: the conditional
+              put is the uniqueness; carries claim_id and verdict, read by BatchGetItem for the notices)
 subscription  pk SUB#<pseudonym(address, subscription)>   sk SUB   (one per mailbox, +tags included: the
                                                              conditional put is the uniqueness; pending ones
                                                              carry expires_at; created_at is its generation,
@@ -523,3 +528,28 @@ def webhook_log(webhook_id: str, at: str, nonce: str) -> dict[str, str]:
 
 def webhook_once(key: str, window: str) -> dict[str, str]:
     return {"pk": f"HOOKONCE#{key}", "sk": window}
+
+
+CLAIM = "CLAIM"
+CLAIMS_COLLECTION = "CLAIMS"
+CLAIM_CHANGE_PREFIX = "CHANGE#"
+CLAIM_URL = "CLAIM_URL"
+
+
+def claim(claim_id: str) -> dict[str, str]:
+    return {"pk": f"CLAIM#{claim_id}", "sk": CLAIM}
+
+
+def claim_order(updated_at: str, claim_id: str) -> str:
+    return f"{updated_at}#{claim_id}"
+
+
+def claim_change(claim_id: str, at: str, nonce: str) -> dict[str, str]:
+    return {"pk": f"CLAIM#{claim_id}", "sk": f"{CLAIM_CHANGE_PREFIX}{at}#{nonce}"}
+
+
+def claim_url(normalised_url: str) -> dict[str, str]:
+    """Hashed: an address may be long (2,000 characters); the key stays short and fixed."""
+    import hashlib
+
+    return {"pk": f"CLAIM_URL#{hashlib.sha256(normalised_url.encode()).hexdigest()}", "sk": CLAIM_URL}
