@@ -58,7 +58,8 @@ class FakeClaims:
         return self.changes[claim_id]
 
     def marks(self, urls):
-        return [UrlMark(u, self.owners[u], self.claims[self.owners[u]].verdict.value) for u in urls if u in self.owners]
+        return [UrlMark(u, self.owners[u], self.claims[self.owners[u]].verdict.value, {})
+                for u in urls if u in self.owners]
 
     def announcements(self, ids):
         return []
@@ -111,7 +112,7 @@ def test_editing_releases_addresses_and_keeps_the_history(registry):
     assert (edited.version, edited.verdict) == (2, "misleading")
     other = registry.create(MODERATOR, body(urls=["https://example.org/a"]))  # released: free again
     assert other.urls == ["https://example.org/a"]
-    assert [c.fields for c in registry.history(MODERATOR, first.id)][0] == ["verdict", "urls"]
+    assert registry.history(MODERATOR, first.id)[0].fields == ["verdict", "urls"]
     with pytest.raises(Conflict):
         registry.update(MODERATOR, first.id, ClaimPatch(version=1, verdict="true"))
     with pytest.raises(Forbidden):

@@ -25,6 +25,7 @@ class UrlMark:
     url: str
     claim_id: str
     verdict: str
+    text: dict[str, str]
 
 
 class ClaimStore(Protocol):
@@ -44,6 +45,9 @@ class ClaimStore(Protocol):
 
     def marks(self, urls: list[str]) -> list[UrlMark]:
         """The claims these normalised addresses spread (one BatchGetItem per 100 addresses)."""
+
+    def linked_urls(self, items: list[tuple[str, str]]) -> dict[str, list[str]]:
+        """For (kind, id) of announcements and events, kind:id → the addresses each links (one BatchGetItem)."""
 
     def announcements(self, announcement_ids: list[str]) -> list[Announcement]:
         """Those that exist (one BatchGetItem per 100 ids)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from html.parser import HTMLParser
 
 from hromada.auth import Principal
 from hromada.domain.claim_ports import ClaimQuery, ClaimStore, UrlMark
@@ -177,3 +178,22 @@ def marks_for(lookup: Callable[[list[str]], list[UrlMark]], linked: dict[str, li
                 seen[mark.claim_id] = mark
         found[item_id] = list(seen.values())
     return found
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.found += [value for name, value in attrs if name == "href" and value]
+
+
+def links_in(html_by_language: dict[str, str], *urls: str | None) -> list[str]:
+    """The addresses an item links: those of its sanitised HTML (every language) and its own URL fields."""
+    parser = _Links()
+    for html in html_by_language.values():
+        parser.feed(html)
+    parser.close()
+    return list(dict.fromkeys([*parser.found, *(u for u in urls if u)]))

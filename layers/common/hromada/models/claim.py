@@ -106,4 +106,5 @@ class FactCheckNotice(Model):
 
     claim_id: str
     verdict: Verdict
-    fact_check_url: str
+    claim_text: dict[str, str] = Field(description="The claim, in the languages it was recorded in")
+    fact_check_url: str = Field(description="The claim's page: its verdict and the fact-checks that answer it")

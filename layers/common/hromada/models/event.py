@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StrictBool, StringConstraints, model_validator
 
 from hromada.models.association import AssociationRef, DepartmentCode, Language, Languages, PostalCode, RegionCode
+from hromada.models.claim import FactCheckNotice
 from hromada.models.common import HttpsUrl, Model, Strict, single_line, text
 from hromada.models.event_category import EventCategory
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
@@ -213,6 +214,8 @@ class EventOut(Model):
     created_at: str
     updated_at: str
     picture: Picture | None = Field(None, description="The poster")
+    fact_checks: list[FactCheckNotice] = Field(default_factory=list, description="Claims its links spread, "
+                                               "with their verdict and where to read the fact-check")
 
     @classmethod
     def of(cls, e: Event, seats: Seats | None = None) -> EventOut:

@@ -6,6 +6,7 @@ import secrets
 from typing import Any
 
 from hromada.domain.claim_ports import ClaimQuery, UrlMark
+from hromada.domain.claims import links_in
 from hromada.models.announcement import Announcement
 from hromada.models.claim import Claim, ClaimChange
 from hromada.models.common import Page
@@ -38,7 +39,7 @@ def _change(claim_id: str, change: ClaimChange) -> dict[str, Any]:
 def _address(c: Claim, url: str, *, new: bool) -> dict[str, Any]:
     """The address's item; a new one must be free, a kept one must still be this claim's."""
     put: dict[str, Any] = {"TableName": table_name(),
-                           "Item": to_item({"url": url, "claim_id": c.id, "verdict": c.verdict.value}
+                           "Item": to_item({"url": url, "claim_id": c.id, "verdict": c.verdict.value, "text": c.text}
                                            | keys.claim_url(url))}
     if new:
         put["ConditionExpression"] = "attribute_not_exists(pk)"
@@ -118,7 +119,25 @@ class DynamoClaimStore:
 
     def marks(self, urls: list[str]) -> list[UrlMark]:
         found = [from_item(i) for i in self._batch([keys.claim_url(u) for u in dict.fromkeys(urls)])]
-        return [UrlMark(url=d["url"], claim_id=d["claim_id"], verdict=d["verdict"]) for d in found]
+        return [UrlMark(url=d["url"], claim_id=d["claim_id"], verdict=d["verdict"], text=d.get("text") or {})
+                for d in found]
+
+    def linked_urls(self, items: list[tuple[str, str]]) -> dict[str, list[str]]:
+        wanted = {"announcement": keys.announcement, "event": keys.event}
+        refs = [(kind, item_id) for kind, item_id in dict.fromkeys(items) if kind in wanted]
+        found: dict[str, list[str]] = {}
+        for raw in self._batch([wanted[kind](item_id) for kind, item_id in refs]):
+            data = from_item(raw)
+            if "association_id" not in data or "id" not in data:
+                continue
+            if data["id"].startswith("an_"):
+                found[f"announcement:{data['id']}"] = links_in(
+                    data.get("body_html") or {}, data.get("donation_url"),
+                    *(s.get("url") for s in data.get("sources") or []))
+            else:
+                found[f"event:{data['id']}"] = links_in(data.get("description_html") or {}, data.get("online_url"),
+                                                       data.get("ticket_url"))
+        return found
 
     def announcements(self, announcement_ids: list[str]) -> list[Announcement]:
         found = self._batch([keys.announcement(i) for i in dict.fromkeys(announcement_ids)])
