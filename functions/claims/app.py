@@ -67,11 +67,13 @@ def _one(c: Claim) -> ClaimOut:
 def list_claims(
     q: Annotated[str | None, Query(min_length=2, max_length=100, description="Free text")] = None,
     verdict: Annotated[Verdict | None, Query()] = None,
+    fact_check: Annotated[str | None, Query(pattern=ids.ANNOUNCEMENT,
+                                            description="A fact-check announcement: the claims it answers")] = None,
     limit: Annotated[Limit, Query()] = 20,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
 ) -> Response[Page[ClaimOut]]:
     found = claims().listing(ClaimQuery(text=fold(q) if q else None, verdict=verdict.value if verdict else None,
-                                        limit=limit, cursor=cursor))
+                                        fact_check=fact_check, limit=limit, cursor=cursor))
     linked = claims().fact_checks_of(found.items)
     page = Page[ClaimOut](items=[_out(c, linked) for c in found.items], next_cursor=found.next_cursor)
     return Response(200, "application/json", page, headers={"Cache-Control": "public, max-age=60"})

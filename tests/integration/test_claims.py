@@ -146,3 +146,17 @@ def test_a_member_cannot_record_edit_or_set_a_verdict(api, moderator, person):
         assert api("GET", f"/claims/{claim['id']}/history", who).status_code == 403
     shown = api("GET", f"/claims/{claim['id']}").json()
     assert (shown["verdict"], shown["version"]) == ("false", 1)
+
+
+def test_the_fact_check_s_crawlable_page_carries_its_claim_review(api, moderator, new_association):
+    association, owner = new_association(verified=True)
+    claim = api("POST", "/claims", moderator, json=claim_body(verdict="false")).json()
+    check = api("POST", f"/associations/{association['id']}/announcements", owner, json=fact_check_body()).json()
+    api("POST", f"/claims/{claim['id']}/fact-checks", moderator, json={"announcement_id": check["id"]})
+    assert [c["id"] for c in api("GET", "/claims", params={"fact_check": check["id"]}).json()["items"]] == [claim["id"]]
+    page = api("GET", f"/pages/announcements/{check['id']}", params={"lang": "en"}).text
+    assert '"@type":"ClaimReview"' in page and '"alternateName":"False"' in page
+    assert claim["urls"][0] in page
+    api("DELETE", f"/claims/{claim['id']}/fact-checks/{check['id']}", moderator)
+    assert api("GET", "/claims", params={"fact_check": check["id"]}).json()["items"] == []
+    assert "ClaimReview" not in api("GET", f"/pages/announcements/{check['id']}", params={"lang": "en"}).text

@@ -14,6 +14,7 @@ from hromada.models.common import Page
 class ClaimQuery:
     text: str | None = None  # folded (hromada.reference.text.fold)
     verdict: str | None = None
+    fact_check: str | None = None  # an announcement id: the claims it answers (text and verdict ignored)
     limit: int = 20
     cursor: str | None = None
 

@@ -87,9 +87,28 @@ class DynamoClaimStore:
         for url in released:
             items.append(_release(claim.id, url))
             reasons.append("version")
+        for announcement_id in set(claim.fact_checks) - set(previous.fact_checks):
+            items.append({"Put": {"TableName": table_name(), "Item": to_item(
+                {"claim_id": claim.id} | keys.fact_check(announcement_id, claim.id))}})
+            reasons.append("version")
+        for announcement_id in set(previous.fact_checks) - set(claim.fact_checks):
+            items.append({"Delete": {"TableName": table_name(), "Key": to_item(keys.fact_check(announcement_id,
+                                                                                              claim.id))}})
+            reasons.append("version")
         transact(self.client, items, reasons)
 
+    def answered_by(self, announcement_id: str) -> list[Claim]:
+        """The claims a fact-check is linked to: one Query of its partition, one BatchGetItem of the claims."""
+        response = call(self.client.query, TableName=table_name(), KeyConditionExpression="pk = :pk",
+                        ExpressionAttributeValues={":pk": {"S": keys.fact_check_partition(announcement_id)}},
+                        Limit=100)
+        claim_ids = [from_item(i)["claim_id"] for i in response.get("Items", [])]
+        found = [Claim.model_validate(from_item(i)) for i in self._batch([keys.claim(c) for c in claim_ids])]
+        return sorted(found, key=lambda c: c.created_at)
+
     def list(self, query: ClaimQuery) -> Page[Claim]:
+        if query.fact_check:
+            return Page(items=self.answered_by(query.fact_check), next_cursor=None)
         filters = Filters()
         if query.verdict:
             filters.add("#verdict = :verdict", {":verdict": {"S": query.verdict}}, {"#verdict": "verdict"})

@@ -59,6 +59,8 @@ claim         pk CLAIM#<id>   sk CLAIM
 claim change  pk CLAIM#<id>   sk CHANGE#<at>#<nonce>      (the edit history: who, when, which fields)
 claim address pk CLAIM_URL#<sha256 of the normalised URL>  sk CLAIM_URL   (one per address: the conditional
               put is the uniqueness; carries claim_id and verdict, read by BatchGetItem for the notices)
+fact-check    pk FACT_CHECK#<announcement id>  sk CLAIM#<claim id>   (the claims a fact-check answers: its
+              page's ClaimReview; written with the link)
 subscription  pk SUB#<pseudonym(address, subscription)>   sk SUB   (one per mailbox, +tags included: the
                                                              conditional put is the uniqueness; pending ones
                                                              carry expires_at; created_at is its generation,
@@ -553,3 +555,11 @@ def claim_url(normalised_url: str) -> dict[str, str]:
     import hashlib
 
     return {"pk": f"CLAIM_URL#{hashlib.sha256(normalised_url.encode()).hexdigest()}", "sk": CLAIM_URL}
+
+
+def fact_check_partition(announcement_id: str) -> str:
+    return f"FACT_CHECK#{announcement_id}"
+
+
+def fact_check(announcement_id: str, claim_id: str) -> dict[str, str]:
+    return {"pk": fact_check_partition(announcement_id), "sk": f"CLAIM#{claim_id}"}
