@@ -1,0 +1,29 @@
+// The verdict badge (words, not colour alone) and the "fact-checked" notice shown on content that links an
+// address of a known claim (the API's `fact_checks` of an announcement or an event).
+
+import "./claim-strings.js";
+import { h } from "./dom.js";
+import { pick, t } from "./i18n.js";
+
+export const VERDICTS = ["false", "misleading", "missing_context", "true"];
+
+export function verdictBadge(verdict) {
+  return h("span", { class: `badge verdict verdict-${verdict}` }, t(`verdict_${verdict}`));
+}
+
+/** The claim's page in this client (the API's fact_check_url points there too). */
+export const claimHref = (id) => `#/claims/${encodeURIComponent(id)}`;
+
+export function factCheckNotice(item) {
+  const found = item?.fact_checks || [];
+  if (!found.length) return null;
+  return h("aside", { class: "fact-check-notice", "aria-labelledby": `fc-${item.id}` },
+    h("p", { class: "fact-check-title", id: `fc-${item.id}` }, t("factCheckedNotice")),
+    h("ul", {}, found.map((notice) => {
+      const text = pick(notice.claim_text || {});
+      return h("li", {},
+        h("span", { lang: text?.lang }, text?.text ? `« ${text.text} » ` : ""),
+        h("span", {}, `${t("verdictIs")} `), verdictBadge(notice.verdict), " ",
+        h("a", { href: claimHref(notice.claim_id) }, t("readFactCheck")));
+    })));
+}
