@@ -4,7 +4,7 @@
 import { addStrings } from "./i18n.js";
 
 addStrings({
-  navClaims: ["Fausses informations vérifiées", "Перевірені фейки", "Fact-checked claims"],
+  navClaims: ["Affirmations vérifiées", "Перевірені твердження", "Fact-checked claims"],
   claimsTitle: ["Affirmations vérifiées", "Перевірені твердження", "Fact-checked claims"],
   claimsIntro: [
     "Des affirmations qui circulent pour tromper sur l’Ukraine, ce que les associations en ont vérifié, et où elles ont été vues.",
@@ -45,6 +45,10 @@ addStrings({
   linkBtn: ["Lier", "Пов’язати", "Link"],
   unlinkBtn: ["Délier", "Від’єднати", "Unlink"],
   claimHistory: ["Historique des modifications", "Історія змін", "Edit history"],
+  claimAction_created: ["création", "створення", "created"],
+  claimAction_edited: ["modification", "зміна", "edited"],
+  claimAction_fact_check_linked: ["vérification liée", "перевірку пов’язано", "fact-check linked"],
+  claimAction_fact_check_unlinked: ["vérification déliée", "перевірку від’єднано", "fact-check unlinked"],
   flagsOnClaim: ["signalements sur du contenu qui diffuse cette affirmation", "скарг на вміст, що поширює це твердження",
     "flags on content spreading this claim"],
 });

@@ -66,7 +66,7 @@ function listView(route) {
   const results = h("div");
   fill(main, h("h1", { id: "cl-title", tabindex: "-1" }, t("claimsTitle")),
     h("p", { class: "lead" }, t("claimsIntro")), form, notices, results,
-    isModerator() ? claimForm(null) : null);
+    isModerator() ? h("div", { class: "claim-tools" }, claimForm(null)) : null);
   setTitle(t("claimsTitle"));
   focusHeading(route.focus);
 
@@ -160,8 +160,10 @@ function moderatorTools(claim, reload) {
   const history = h("section", { "aria-labelledby": "cl-history" }, h("h2", { id: "cl-history" }, t("claimHistory")));
   get(`/claims/${encodeURIComponent(claim.id)}/history`).then((found) => history.append(
     h("ul", {}, found.items.map((c) => h("li", {}, h("time", { datetime: c.at }, formatDateTime(c.at)),
-      ` — ${c.by_name || c.by} — ${c.action}${c.fields.length ? ` (${c.fields.join(", ")})` : ""}`)))), () => {});
-  return [claimForm(claim), linkForm, unlinks.length ? h("p", { class: "tools" }, unlinks) : null, history];
+      ` — ${c.by_name || c.by} — ${t(`claimAction_${c.action}`)}${c.fields.length ? ` (${c.fields.join(", ")})` : ""}`)))),
+  () => {});
+  return h("div", { class: "claim-tools" }, claimForm(claim), linkForm,
+    unlinks.length ? h("p", { class: "tools" }, unlinks) : null, history);
 }
 
 function detailView(route) {
