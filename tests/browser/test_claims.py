@@ -91,6 +91,18 @@ def test_a_moderator_records_a_claim_and_readers_see_the_notice_in_french(browse
         no_violations(page)
         no_sideways_scroll(page)
 
+    if width == 1366:  # reported: the moderation queue groups the flags under the claim, with its verdict
+        member = ACCOUNTS["member"]
+        token = Users.from_info(site.info).id_token(member.email, member.password)
+        flagged = requests.post(f"{site.url}/flags", headers={"Authorization": f"Bearer {token}"}, timeout=30,
+                                json={"kind": "announcement", "id": announcement, "reason": "disinformation"})
+        assert flagged.status_code == 201, flagged.text
+        with person(browser, site.url, "claims_moderation_queue") as page:
+            sign_in_as(page, "moderator", then="#/moderation")
+            group = page.locator(".claim-groups li", has_text=claim_text)
+            expect(group).to_contain_text("Signalements sur du contenu qui diffuse l’affirmation : 1")
+            expect(group.locator(".verdict")).to_have_text("Faux")
+
 
 def test_the_claims_page_and_the_notice_in_ukrainian(browser: Browser, site: Site) -> None:
     tag = uuid.uuid4().hex[:8]

@@ -49,6 +49,6 @@ addStrings({
   claimAction_edited: ["modification", "зміна", "edited"],
   claimAction_fact_check_linked: ["vérification liée", "перевірку пов’язано", "fact-check linked"],
   claimAction_fact_check_unlinked: ["vérification déliée", "перевірку від’єднано", "fact-check unlinked"],
-  flagsOnClaim: ["signalements sur du contenu qui diffuse cette affirmation", "скарг на вміст, що поширює це твердження",
-    "flags on content spreading this claim"],
+  flagsOnClaim: ["Signalements sur du contenu qui diffuse l’affirmation :", "Скарги на вміст, що поширює твердження:",
+    "Flags on content spreading the claim:"],
 });

@@ -27,3 +27,23 @@ export function factCheckNotice(item) {
         h("a", { href: claimHref(notice.claim_id) }, t("readFactCheck")));
     })));
 }
+
+/** The moderation queue's flags grouped by the claim the flagged content spreads: "N flags … — verdict". */
+export function claimGroups(reviews) {
+  const groups = new Map();
+  for (const r of reviews) {
+    for (const notice of r.fact_checks || []) {
+      const group = groups.get(notice.claim_id) || { notice, flags: 0, items: 0 };
+      group.flags += r.flags;
+      group.items += 1;
+      groups.set(notice.claim_id, group);
+    }
+  }
+  if (!groups.size) return null;
+  return h("ul", { class: "fact-check-notice claim-groups" }, [...groups.values()].map(({ notice, flags }) => {
+    const text = pick(notice.claim_text || {});
+    return h("li", {}, `${t("flagsOnClaim")} `, h("strong", {}, String(flags)), " — ",
+      h("a", { href: claimHref(notice.claim_id), lang: text?.lang }, `« ${text?.text || notice.claim_id} »`),
+      ` — ${t("verdictIs")} `, verdictBadge(notice.verdict));
+  }));
+}
