@@ -160,3 +160,20 @@ def test_the_fact_check_s_crawlable_page_carries_its_claim_review(api, moderator
     api("DELETE", f"/claims/{claim['id']}/fact-checks/{check['id']}", moderator)
     assert api("GET", "/claims", params={"fact_check": check["id"]}).json()["items"] == []
     assert "ClaimReview" not in api("GET", f"/pages/announcements/{check['id']}", params={"lang": "en"}).text
+
+
+def test_the_history_names_an_erased_moderator_by_a_pseudonym_only(api, person):
+    """The edit history keeps who did what; a moderator's erasure leaves the entries without their account id."""
+    leaving, staying = person("moderators", label="leaving"), person("moderators", label="staying")
+    claim = api("POST", "/claims", leaving, json=claim_body()).json()
+    api("PATCH", f"/claims/{claim['id']}", staying, json={"version": 1, "verdict": "misleading"})
+    before = api("GET", f"/claims/{claim['id']}/history", staying).json()["items"]
+    assert [(h["by"], h["action"]) for h in before] == [(staying.sub, "edited"), (leaving.sub, "created")]
+    assert before[0]["fields"] == ["verdict"]
+    exported = api("GET", "/me/export", leaving)
+    assert exported.status_code == 200, exported.text
+    assert any(a.get("target") == claim["id"] for a in exported.json()["audit"])
+    assert api("DELETE", "/me", leaving, json={"confirm": leaving.email}).status_code == 204
+    after = api("GET", f"/claims/{claim['id']}/history", staying).json()["items"]
+    assert after[0]["by"] == staying.sub and after[1]["by"] != leaving.sub and after[1]["action"] == "created"
+    assert leaving.sub not in str(after)

@@ -160,7 +160,7 @@ function moderatorTools(claim, reload) {
   const history = h("section", { "aria-labelledby": "cl-history" }, h("h2", { id: "cl-history" }, t("claimHistory")));
   get(`/claims/${encodeURIComponent(claim.id)}/history`).then((found) => history.append(
     h("ul", {}, found.items.map((c) => h("li", {}, h("time", { datetime: c.at }, formatDateTime(c.at)),
-      ` — ${c.by_name || c.by} — ${t(`claimAction_${c.action}`)}${c.fields.length ? ` (${c.fields.join(", ")})` : ""}`)))),
+      ` — ${c.by} — ${t(`claimAction_${c.action}`)}${c.fields.length ? ` (${c.fields.join(", ")})` : ""}`)))),
   () => {});
   return h("div", { class: "claim-tools" }, claimForm(claim), linkForm,
     unlinks.length ? h("p", { class: "tools" }, unlinks) : null, history);

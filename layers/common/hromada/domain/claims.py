@@ -59,7 +59,7 @@ class Claims:
         return times.iso(self.now())
 
     def _change(self, who: Principal, action: str, fields: list[str], at: str) -> ClaimChange:
-        return ClaimChange(at=at, by=who.user_id, by_name=who.name, action=action, fields=fields)
+        return ClaimChange(at=at, by=who.user_id, action=action, fields=fields)
 
     def get(self, claim_id: str) -> Claim:
         found = self.store.get(claim_id)

@@ -71,8 +71,7 @@ class ClaimChange(Model):
     """One entry of a claim's edit history: who, when, what (moderators only)."""
 
     at: str
-    by: str
-    by_name: str | None = None
+    by: str = Field(description="The moderator's account id")
     action: str
     fields: list[str] = Field(default_factory=list)
 

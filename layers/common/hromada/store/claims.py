@@ -31,9 +31,19 @@ def _item(c: Claim) -> dict[str, Any]:
 
 
 def _change(claim_id: str, change: ClaimChange) -> dict[str, Any]:
-    data = change.model_dump(mode="json", exclude_none=True) | keys.claim_change(claim_id, change.at,
-                                                                                 secrets.token_hex(4))
+    """An audit entry like the others (actor_id, action, target, at), listed under its author in the person
+    index: their export shows it and their erasure puts a pseudonym in place of the id."""
+    data = {"actor_id": change.by, "action": f"claim.{change.action}", "target": claim_id, "at": change.at,
+            "fields": change.fields}
+    data |= keys.claim_change(claim_id, change.at, secrets.token_hex(4)) | keys.person_entry(change.by, "AUDIT",
+                                                                                             change.at)
     return {"Put": {"TableName": table_name(), "Item": to_item(data)}}
+
+
+def _change_of(item: dict[str, Any]) -> ClaimChange:
+    data = from_item(item)
+    return ClaimChange(at=data["at"], by=data["actor_id"], action=str(data["action"]).removeprefix("claim."),
+                       fields=list(data.get("fields") or []))
 
 
 def _address(c: Claim, url: str, *, new: bool) -> dict[str, Any]:
@@ -124,7 +134,7 @@ class DynamoClaimStore:
                         ExpressionAttributeValues=to_item({":pk": keys.claim(claim_id)["pk"],
                                                            ":prefix": keys.CLAIM_CHANGE_PREFIX}),
                         ScanIndexForward=False, Limit=200)
-        return [ClaimChange.model_validate(from_item(i)) for i in response.get("Items", [])]
+        return [_change_of(i) for i in response.get("Items", [])]
 
     def _batch(self, wanted: list[dict[str, str]]) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
