@@ -16,6 +16,7 @@ from infra.demo import ACCOUNTS
 from infra.users import Users
 from tests.browser.people import person, sign_in_as
 from tests.browser.test_accessibility import OPTIONS, axe
+from tests.schema_org import problems
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Site
@@ -134,3 +135,22 @@ def test_the_claims_page_and_the_notice_in_ukrainian(browser: Browser, site: Sit
         expect(notice.get_by_role("link", name="Читати перевірку")).to_be_visible()
         page.set_viewport_size({"width": 390, "height": 900})
         no_sideways_scroll(page)
+
+
+def test_the_demo_claims_with_their_fact_checks_and_claim_review(page: Page) -> None:
+    page.goto("/#/claims?verdict=misleading")
+    cards = page.locator("main .cards")
+    card = cards.locator(":scope > li", has_text="Les sanctions contre la Russie")
+    expect(card.locator(".verdict")).to_have_text("Trompeur")
+    card.get_by_role("link", name="Sanctions : ce que montrent les chiffres").click()
+    expect(page.locator("main h1")).to_have_text("Sanctions : ce que montrent les chiffres")
+    script = page.locator("script[data-view-ld]")
+    expect(script).to_have_count(1)
+    page.wait_for_function("document.querySelector('script[data-view-ld]').textContent.includes('ClaimReview')")
+    data = page.evaluate("JSON.parse(document.querySelector('script[data-view-ld]').textContent)")
+    review = next(d for d in data if d["@type"] == "ClaimReview")
+    assert problems(review) == []  # the web client's shape passes the same checker as the crawlable page's
+    assert review["reviewRating"]["alternateName"] == "Trompeur"
+    assert review["itemReviewed"]["firstAppearance"]["url"] == "https://example.org/spread/sanctions-europe"
+    # the fact-check links the address that spread the claim: it carries the notice too
+    expect(page.locator(".fact-check-notice")).to_contain_text("Les sanctions contre la Russie")

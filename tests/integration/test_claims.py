@@ -177,3 +177,16 @@ def test_the_history_names_an_erased_moderator_by_a_pseudonym_only(api, person):
     after = api("GET", f"/claims/{claim['id']}/history", staying).json()["items"]
     assert after[0]["by"] == staying.sub and after[1]["by"] != leaving.sub and after[1]["action"] == "created"
     assert leaving.sub not in str(after)
+
+
+def test_an_event_linking_a_claim_s_address_carries_the_notice(api, moderator, new_event):
+    tag = uuid.uuid4().hex[:8]
+    claim = api("POST", "/claims", moderator, json=claim_body(urls=[f"https://stream.example.org/live/{tag}"])).json()
+    event, _ = new_event(online_url=f"https://STREAM.example.org/live/{tag}/?fbclid=abc")
+    plain, _ = new_event()
+    shown = api("GET", f"/events/{event['id']}").json()
+    assert [(n["claim_id"], n["verdict"]) for n in shown["fact_checks"]] == [(claim["id"], "false")]
+    assert api("GET", f"/events/{plain['id']}").json()["fact_checks"] == []
+    listed = {e["id"]: e["fact_checks"] for e in api("GET", "/events", params={"limit": 100}).json()["items"]}
+    if event["id"] in listed:
+        assert [n["claim_id"] for n in listed[event["id"]]] == [claim["id"]]
