@@ -33,6 +33,10 @@ def no_violations(page: Page) -> None:
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
+def association_of(site: Site) -> str:
+    return requests.get(f"{site.url}/associations/maison-ukrainienne-de-toulouse", timeout=30).json()["id"]
+
+
 def announce_linking(site: Site, url: str, title: str) -> str:
     """The demo owner posts an announcement whose text links the address (as a reader would paste it)."""
     linked = url.replace("https://spread.example.org", "https://SPREAD.Example.org:443") + "/"
@@ -78,6 +82,12 @@ def test_a_moderator_records_a_claim_and_readers_see_the_notice_in_french(browse
         expect(notice).to_contain_text(claim_text)
         expect(notice.locator(".verdict")).to_have_text("Faux")
         no_sideways_scroll(page)
+        page.goto("/#/announcements?association=" + association_of(site))
+        card = page.locator("main .cards > li", has_text=f"Revue de presse {tag}")
+        expect(card.locator(".card-fact-check")).to_contain_text("Renvoie à une affirmation vérifiée :")
+        expect(card.locator(".verdict")).to_have_text("Faux")
+        page.go_back()
+        notice = page.locator(".fact-check-notice")
         notice.get_by_role("link", name="Lire la vérification").click()
         expect(page.locator("main h1")).to_have_text(claim_text)
         # the public page finds it by search, from the footer link

@@ -6,6 +6,7 @@ import {
   ANNOUNCEMENT_TYPES, EVENT_CATEGORIES, NEEDS, formatDate, formatDateTime, formatMoney, label, pick, t,
 } from "./i18n.js";
 import { cardMedia } from "./pictures.js";
+import { factCheckMark } from "./fact-checks.js";
 import { errorBox, placeName, tags } from "./ui.js";
 
 export function eventWhere(ev, geo) {
@@ -30,6 +31,7 @@ export function eventCard(ev, geo, { level = "h2" } = {}) {
       h(level, { class: "card-title", id },
         h("a", { href: `#/events/${encodeURIComponent(ev.id)}`, lang: title?.lang }, title?.text || ev.id)),
       ev.status === "cancelled" ? h("p", { class: "badge badge-danger" }, t("cancelled")) : null,
+      factCheckMark(ev),
       h("p", { class: "card-place" }, [ev.association?.name, eventWhere(ev, geo)].filter(Boolean).join(" — ")),
       tags(ev.categories, EVENT_CATEGORIES),
       ev.seats && ev.seats.capacity !== null
@@ -51,6 +53,7 @@ export function announcementCard(item, { level = "h3" } = {}) {
         h("a", { href: `#/associations/${encodeURIComponent(item.association.slug)}` }, item.association.name)) : null,
       body ? h("p", { class: "card-text", lang: body.lang }, plainText(body.text)) : null,
       item.pinned ? h("p", { class: "badge" }, t("pinnedBadge")) : null,
+      factCheckMark(item),
       tags(item.needs, NEEDS, t("needs")),
       donation(item),
       sources(item.sources)));

@@ -25,6 +25,8 @@ addStrings({
   noFactCheck: ["Pas encore de vérification publiée.", "Перевірку ще не опубліковано.", "No fact-check published yet."],
   factCheckedNotice: ["Vérifié : ce contenu renvoie à une affirmation connue", "Перевірено: цей вміст посилається на відоме твердження",
     "Fact-checked: this content links to a known claim"],
+  factCheckedShort: ["Renvoie à une affirmation vérifiée :", "Посилається на перевірене твердження:",
+    "Links to a fact-checked claim:"],
   readFactCheck: ["Lire la vérification", "Читати перевірку", "Read the fact-check"],
   verdictIs: ["Verdict :", "Вердикт:", "Verdict:"],
   backClaims: ["Toutes les affirmations", "Усі твердження", "All claims"],

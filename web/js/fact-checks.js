@@ -47,3 +47,10 @@ export function claimGroups(reviews) {
       ` — ${t("verdictIs")} `, verdictBadge(notice.verdict));
   }));
 }
+
+/** On a card: that the item links a fact-checked claim, with the verdict in words (the page says more). */
+export function factCheckMark(item) {
+  const first = item?.fact_checks?.[0];
+  if (!first) return null;
+  return h("p", { class: "card-fact-check" }, `${t("factCheckedShort")} `, verdictBadge(first.verdict));
+}
