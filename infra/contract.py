@@ -154,6 +154,14 @@ OPERATION_IDS: dict[str, str] = {
     "POST /associations/{id}/webhooks/{webhook_id}/secret": "rotateWebhookSecret",
     "POST /associations/{id}/webhooks/{webhook_id}/ping": "pingWebhook",
     "GET /associations/{id}/webhooks/{webhook_id}/deliveries": "listWebhookDeliveries",
+    # claims
+    "GET /claims": "listClaims",
+    "GET /claims/{id}": "getClaim",
+    "POST /claims": "createClaim",
+    "PATCH /claims/{id}": "updateClaim",
+    "GET /claims/{id}/history": "getClaimHistory",
+    "POST /claims/{id}/fact-checks": "linkFactCheck",
+    "DELETE /claims/{id}/fact-checks/{announcement_id}": "unlinkFactCheck",
 }
 
 # In the order the docs show them.
@@ -186,6 +194,8 @@ TAGS: list[dict[str, str]] = [
                                     "Ukrainian oblasts."},
     {"name": "webhooks", "description": "An association's outgoing webhooks: signed POSTs of its events and "
                                         "announcements to its own tools; the delivery log."},
+    {"name": "claims", "description": "The registry of claims spread to mislead: their addresses, the verdict, "
+                                      "the fact-checks that answer them (recorded by moderators)."},
 ]
 
 # Request body examples (OpenAPI `examples` of the JSON media type), by operation id. Each one is valid

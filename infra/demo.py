@@ -90,7 +90,7 @@ def seed(info: dict[str, str]) -> dict[str, Any]:
         created.append(association.slug)
     return {"accounts": ACCOUNTS, "associations": created, **seed_events(principal),
             **seed_voting(principal, verified), **seed_twinning(principal), **seed_moderation(principal, verified),
-            **seed_subscriptions(principal)}
+            **seed_subscriptions(principal), **seed_claims(principal)}
 
 
 # ------------------------------------------------------------ mail
@@ -99,6 +99,12 @@ def seed(info: dict[str, str]) -> dict[str, Any]:
 READERS = [("lecteur@hromada.test", ["76", "11"], [], "fr", "weekly"),
            ("chytach@hromada.test", ["84"], ["concert", "festival"], "uk", "weekly"),
            ("reader@hromada.test", [], [], "en", "daily")]
+
+
+def seed_claims(principal: Any) -> dict[str, int]:
+    from infra.demo_claims import seed_claims as seed
+
+    return seed(principal)
 
 
 def seed_subscriptions(principal: Any) -> dict[str, list[str]]:

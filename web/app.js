@@ -7,6 +7,7 @@
 //   #/signin, #/signup, #/forgot  account (#/forgot: a new password with a code Cognito e-mails);        #/dashboard/...        an association's editors
 //   #/moderation                moderators and admins (#/moderation/flags/<kind:id> one reported item)
 //   #/subscribe                 the mail digest;  #/account  my subscription, my data, deleting my account
+//   #/claims[?q=&verdict=]      fact-checked claims; #/claims/<id>     one claim (the fact-checked notices link here)
 //   #/privacy, #/legal
 //   #/open-data                 the daily open-data export: its files, their size, last update, the licence
 
@@ -15,6 +16,7 @@ import { lang, setLang, t } from "./js/i18n.js";
 import { isModerator, onSessionChange, session, signOut } from "./js/auth.js";
 import { errorBox, focusHeading, main, setTitle } from "./js/ui.js";
 import { getRegions } from "./js/api.js";
+import "./js/claim-strings.js";
 
 // Asked for now, while the page's view module loads: nearly every page shows places, and on a slow link
 // these two requests (config.json, then /regions) would otherwise wait for the view (docs/benchmarks.md).
@@ -28,6 +30,8 @@ const VIEWS = {
   event: () => import("./js/views/events.js"),
   announcements: () => import("./js/views/announcements.js"),
   announcement: () => import("./js/views/announcements.js"),
+  claims: () => import("./js/views/claims.js"),
+  claim: () => import("./js/views/claims.js"),
   votes: () => import("./js/views/votes.js"),
   election: () => import("./js/views/votes.js"),
   poll: () => import("./js/views/votes.js"),
@@ -50,7 +54,7 @@ const NAV = [["home", "#/", "navHome"], ["events", "#/events", "navEvents"],
   ["directory", "#/associations", "navDirectory"], ["partnerships", "#/partnerships", "navPartnerships"],
   ["votes", "#/votes", "navVotes"]];
 const SECTION = { association: "directory", event: "events", election: "votes", poll: "votes",
-  partnership: "partnerships", initiatives: "partnerships", initiative: "partnerships" };
+  partnership: "partnerships", initiatives: "partnerships", initiative: "partnerships", claim: "claims" };
 
 let view = null; // the mounted view: { name, update?(route), destroy?() }
 let rendering = 0;
@@ -115,6 +119,8 @@ function parseRoute(hash) {
   if (first === "announcements" && !second) return { name: "announcements", params };
   if (first === "announcements" && second && !rest.length) return { name: "announcement", id: second, params };
   if (first === "votes" && !second) return { name: "votes", params };
+  if (first === "claims" && !second) return { name: "claims", params };
+  if (first === "claims" && second && !rest.length) return { name: "claim", id: second, params };
   if (first === "partnerships" && !second) return { name: "partnerships", params };
   if (first === "partnerships" && second && !rest.length) return { name: "partnership", id: second, params };
   if (first === "initiatives" && !second) return { name: "initiatives", params };

@@ -18,7 +18,13 @@ from hromada.coldstart import init_done
 from hromada.domain.announcement_ports import AnnouncementQuery
 from hromada.domain.announcements import Announcements
 from hromada.models import ids
-from hromada.models.announcement import AnnouncementCreate, AnnouncementOut, AnnouncementPatch, AnnouncementType
+from hromada.models.announcement import (
+    Announcement,
+    AnnouncementCreate,
+    AnnouncementOut,
+    AnnouncementPatch,
+    AnnouncementType,
+)
 from hromada.models.association import Category, RegionCode
 from hromada.models.common import Limit, Page
 from hromada.observability import metrics
@@ -40,6 +46,15 @@ def announcements() -> Announcements:
     return Announcements(DynamoAnnouncementStore(), DynamoAssociationStore(), publisher=OutboxPublisher())
 
 
+def with_fact_checks(found: list[Announcement]) -> list[AnnouncementOut]:
+    """The announcements as shown, each with the notices of the claims its links spread (one read for all)."""
+    from hromada.claim_notices import notices
+    from hromada.domain.claims import links_in
+
+    marked = notices({a.id: links_in(a.body_html, a.donation_url, *(s.url for s in a.sources)) for a in found})
+    return [AnnouncementOut.of(a).model_copy(update={"fact_checks": marked.get(a.id, [])}) for a in found]
+
+
 @app.get("/announcements", tags=TAGS, summary="Announcements, newest first (expired ones hidden)",
          description="With `association`, that association's pinned announcements come first.",
          responses=documented(200, "A page of announcements (it may hold fewer than `limit`: follow next_cursor)",
@@ -56,14 +71,14 @@ def list_announcements(
     found = announcements().listing(AnnouncementQuery(
         type=type.value if type else None, region=region, association_id=association,
         category=category.value if category else None, text=fold(q) if q else None, limit=limit, cursor=cursor))
-    page = Page[AnnouncementOut](items=[AnnouncementOut.of(a) for a in found.items], next_cursor=found.next_cursor)
+    page = Page[AnnouncementOut](items=with_fact_checks(found.items), next_cursor=found.next_cursor)
     return Response(200, "application/json", page, headers={"Cache-Control": "public, max-age=60"})
 
 
 @app.get("/announcements/<id>", tags=TAGS, summary="One announcement (expired ones stay readable)",
          responses=documented(200, "The announcement", ERRORS_PUBLIC, NOT_FOUND))
 def get_announcement(id: AnnouncementId) -> Response[AnnouncementOut]:
-    return Response(200, "application/json", AnnouncementOut.of(announcements().public(id)),
+    return Response(200, "application/json", with_fact_checks([announcements().public(id)])[0],
                     headers={"Cache-Control": "public, max-age=60"})
 
 

@@ -113,6 +113,16 @@ def _rsvp_out(rsvp, position) -> RsvpOut:
 
 
 # ---------------------------------------------------------------- finding events
+def with_fact_checks(found: list[tuple[Any, Any]]) -> list[EventOut]:
+    """The events as shown, each with the notices of the claims its links spread (one read for all)."""
+    from hromada.claim_notices import notices
+    from hromada.domain.claims import links_in
+
+    marked = notices({e.id: links_in(e.description_html, e.online_url, e.ticket_url) for e, _ in found})
+    return [EventOut.of(e, seats).model_copy(update={"fact_checks": marked.get(e.id, [])}) for e, seats in found]
+
+
+
 @app.get("/events", tags=TAGS, summary="Find events (upcoming by default), sorted by start time",
          responses=documented(200, "A page of events (it may hold fewer than `limit`: follow next_cursor)",
                               ERRORS_PUBLIC))
@@ -134,7 +144,7 @@ def list_events(
                    language=language, q=q, online=online, start_from=start_from, start_to=start_to, order=order,
                    limit=limit, cursor=cursor)
     found = events().listing(query)
-    page = Page[EventOut](items=[EventOut.of(e) for e in found.items], next_cursor=found.next_cursor)
+    page = Page[EventOut](items=with_fact_checks([(e, None) for e in found.items]), next_cursor=found.next_cursor)
     return Response(200, "application/json", page, headers={"Cache-Control": "public, max-age=60"})
 
 
@@ -199,7 +209,8 @@ def get_event(id: EventIdOrIcs, lang: CalendarLang = None) -> Response[EventOut 
         moved = series().moved_occurrences(event) if event.recurrence is not None else []
         return _ics(calendar([event], name=event.association_name, lang=_lang(lang), moved=moved), id)
     event, seats = events().public(id)
-    return Response(200, "application/json", EventOut.of(event, seats), headers={"Cache-Control": "public, max-age=30"})
+    return Response(200, "application/json", with_fact_checks([(event, seats)])[0],
+                    headers={"Cache-Control": "public, max-age=30"})
 
 
 @app.get("/share/events/<id>", tags=TAGS, summary="A shared event: its Open Graph and Twitter card for link previews",

@@ -233,7 +233,13 @@ def announcement_page(id: Annotated[str, Path(max_length=40, description="Announ
     def render() -> str:
         if not re.fullmatch(ids.ANNOUNCEMENT, id):
             raise NotFound("announcement_not_found")
-        return snapshots.announcement_page(announcements().public(id), lang=lang, urls=_urls())
+        found = announcements().public(id)
+        claims = []
+        if found.type == AnnouncementType.FACT_CHECK:  # its ClaimReviews: one Query, one BatchGetItem
+            from hromada.store.claims import DynamoClaimStore
+
+            claims = DynamoClaimStore().answered_by(found.id)
+        return snapshots.announcement_page(found, lang=lang, urls=_urls(), claims=claims)
     return _page(render, lang)
 
 

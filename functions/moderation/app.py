@@ -82,8 +82,12 @@ def flag_item(body: FlagIn) -> Response[FlagOut]:
          security=SIGNED_IN, responses=documented(200, "A page of flagged items", ERRORS_SIGNED_IN))
 def moderation_queue(limit: Annotated[Limit, Query()] = 20,
                      cursor: Annotated[str | None, Query(max_length=1000)] = None) -> Page[ReviewOut]:
+    from hromada.claim_notices import notices_of_items
+
     found = moderation().queue(api.principal(app), limit, cursor)
-    return Page[ReviewOut](items=[ReviewOut(**_review_out(r)) for r in found.items], next_cursor=found.next_cursor)
+    marked = notices_of_items([(r.target.kind, r.target.item_id) for r in found.items])
+    return Page[ReviewOut](items=[ReviewOut(**_review_out(r), fact_checks=marked.get(r.target.ref, []))
+                                  for r in found.items], next_cursor=found.next_cursor)
 
 
 @app.get("/moderation/flags/<item>", tags=TAGS, summary="One flagged item with its reasons and comments",

@@ -79,6 +79,7 @@ def test_public_routes_are_exactly_the_read_only_ones():
                       "GET /events", "GET /events.ics", "GET /events/{id}", "GET /associations/{id}/events.ics",
                       "GET /events/counts", "GET /share/events/{id}", "GET /events/{id}/occurrences",
                       "GET /announcements", "GET /announcements/{id}",
+                      "GET /claims", "GET /claims/{id}",
                       # elections: the public record (the ballot box and result once published)
                       "GET /elections", "GET /elections/{election_id}", "GET /elections/{election_id}/candidates",
                       "GET /elections/{election_id}/results", "GET /elections/{election_id}/ballots",

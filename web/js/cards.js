@@ -6,6 +6,7 @@ import {
   ANNOUNCEMENT_TYPES, EVENT_CATEGORIES, NEEDS, addStrings, formatDate, formatDateTime, formatMoney, label, pick, t,
 } from "./i18n.js";
 import { cardMedia } from "./pictures.js";
+import { factCheckMark } from "./fact-checks.js";
 import { errorBox, placeName, tags } from "./ui.js";
 
 addStrings({ repeatsBadge: ["Récurrent", "Регулярна", "Repeats"] }); // one date of a series
@@ -33,6 +34,7 @@ export function eventCard(ev, geo, { level = "h2" } = {}) {
         h("a", { href: `#/events/${encodeURIComponent(ev.id)}`, lang: title?.lang }, title?.text || ev.id)),
       ev.status === "cancelled" ? h("p", { class: "badge badge-danger" }, t("cancelled")) : null,
       ev.series_id ? h("p", { class: "badge badge-repeats" }, t("repeatsBadge")) : null,
+      factCheckMark(ev),
       h("p", { class: "card-place" }, [ev.association?.name, eventWhere(ev, geo)].filter(Boolean).join(" — ")),
       tags(ev.categories, EVENT_CATEGORIES),
       ev.seats && ev.seats.capacity !== null
@@ -54,6 +56,7 @@ export function announcementCard(item, { level = "h3" } = {}) {
         h("a", { href: `#/associations/${encodeURIComponent(item.association.slug)}` }, item.association.name)) : null,
       body ? h("p", { class: "card-text", lang: body.lang }, plainText(body.text)) : null,
       item.pinned ? h("p", { class: "badge" }, t("pinnedBadge")) : null,
+      factCheckMark(item),
       tags(item.needs, NEEDS, t("needs")),
       donation(item),
       sources(item.sources)));

@@ -73,3 +73,24 @@ export function articleData(item) {
   if (image) data.image = [image];
   return data;
 }
+
+// A verdict as Google's ClaimReview rating (hromada/structured_data.py VERDICT_RATINGS): words in alternateName.
+const VERDICT_RATINGS = { false: 1, misleading: 2, missing_context: 3, true: 5 };
+
+/** The ClaimReview of a claim answered by the fact-check announcement `item` (`verdictWords`: in the page's language). */
+export function claimReviewData(claim, item, verdictWords) {
+  const reviewed = { "@type": "Claim" };
+  if (claim.urls.length) {
+    reviewed.appearance = claim.urls.map((url) => ({ "@type": "CreativeWork", url }));
+    reviewed.firstAppearance = { "@type": "CreativeWork", url: claim.urls[0] };
+  }
+  if (claim.first_seen_on) reviewed.datePublished = claim.first_seen_on;
+  return {
+    "@context": SCHEMA, "@type": "ClaimReview", url: page(`announcements/${encodeURIComponent(item.id)}`),
+    claimReviewed: (pick(claim.text)?.text || claim.id).slice(0, 500), itemReviewed: reviewed,
+    author: organizationRef(item.association),
+    reviewRating: { "@type": "Rating", ratingValue: VERDICT_RATINGS[claim.verdict], bestRating: 5, worstRating: 1,
+      alternateName: verdictWords },
+    datePublished: item.created_at, inLanguage: lang(),
+  };
+}

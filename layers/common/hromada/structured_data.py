@@ -1,5 +1,6 @@
 """schema.org JSON-LD for an event, an association and an announcement (Google's Event, Organization and
-NewsArticle guidance), and its safe embedding in a <script type="application/ld+json"> element.
+NewsArticle guidance; a fact-check's ClaimReview), and its safe embedding in a <script type="application/ld+json">
+element.
 
 web/js/structured-data.js builds the same shapes in the web client from the API's JSON; keep the two in step.
 """
@@ -12,6 +13,7 @@ from urllib.parse import quote
 
 from hromada.models.announcement import Announcement
 from hromada.models.association import Association
+from hromada.models.claim import Claim
 from hromada.models.event import Event, EventStatus, Seats
 from hromada.models.localized import pick
 from hromada.reference import times
@@ -22,7 +24,7 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                               "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def script_json(data: dict[str, Any]) -> str:
+def script_json(data: dict[str, Any] | list[dict[str, Any]]) -> str:
     """The JSON-LD as the text of a script element: valid JSON, nothing in it the HTML parser acts on."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
 
@@ -126,3 +128,34 @@ def news_article(item: Announcement, *, lang: str, web_url: str) -> dict[str, An
     if image:
         data["image"] = [image]
     return data
+
+
+# A verdict as a rating: 1 (false) to 5 (true), with its words (Google shows alternateName, not the number).
+VERDICT_RATINGS = {"false": 1, "misleading": 2, "missing_context": 3, "true": 5}
+VERDICT_WORDS = {
+    "fr": {"false": "Faux", "misleading": "Trompeur", "missing_context": "Contexte manquant", "true": "Vrai"},
+    "uk": {"false": "Неправда", "misleading": "Маніпуляція", "missing_context": "Бракує контексту", "true": "Правда"},
+    "en": {"false": "False", "misleading": "Misleading", "missing_context": "Missing context", "true": "True"},
+}
+
+
+def claim_review(claim: Claim, fact_check: Announcement, *, lang: str, web_url: str) -> dict[str, Any]:
+    """Google's ClaimReview: the claim reviewed, its rating in words, the claim with where it appeared, and the
+    fact-check page by the association that wrote it."""
+    verdict = claim.verdict.value
+    reviewed: dict[str, Any] = {"@type": "Claim"}
+    if claim.urls:
+        reviewed["appearance"] = [{"@type": "CreativeWork", "url": u} for u in claim.urls]
+        reviewed["firstAppearance"] = {"@type": "CreativeWork", "url": claim.urls[0]}
+    if claim.first_seen_on:
+        reviewed["datePublished"] = claim.first_seen_on
+    return {
+        "@context": CONTEXT, "@type": "ClaimReview",
+        "url": f"{web_url}/#/announcements/{quote(fact_check.id, safe='')}",
+        "claimReviewed": pick(claim.text, lang)[:500],
+        "itemReviewed": reviewed,
+        "author": organization_ref(fact_check.association_name, fact_check.association_slug, web_url),
+        "reviewRating": {"@type": "Rating", "ratingValue": VERDICT_RATINGS[verdict], "bestRating": 5,
+                         "worstRating": 1, "alternateName": VERDICT_WORDS.get(lang, VERDICT_WORDS["en"])[verdict]},
+        "datePublished": fact_check.created_at, "inLanguage": lang,
+    }

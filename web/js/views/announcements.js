@@ -14,7 +14,8 @@ import {
 } from "../ui.js";
 import { addressFilters, backHash, filterForm, regionOptions, showItem } from "./listing.js";
 import { alternateFeed, structuredData } from "../feeds.js";
-import { articleData } from "../structured-data.js";
+import { articleData, claimReviewData } from "../structured-data.js";
+import { factCheckNotice } from "../fact-checks.js";
 
 const FILTERS = ["type", "region", "category", "q", "association"];
 
@@ -128,6 +129,7 @@ function detailView(route) {
           tags(item.categories, CATEGORIES),
           pictureImg(item.picture, { size: "large", className: "poster", eager: true })),
         h("dl", { class: "facts" }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
+        factCheckNotice(item),
         body ? h("p", { class: "description", lang: body.lang }, plainText(body.text)) : null,
         project ? h("section", { "aria-labelledby": "an-project" },
           h("h2", { id: "an-project" }, t("projectFields")),
@@ -144,6 +146,14 @@ function detailView(route) {
     setTitle(title?.text || "");
     removeData();
     removeData = structuredData(articleData(item));
+    if (item.type === "fact_check") { // the claims it answers, each a ClaimReview beside the article
+      get("/claims", { fact_check: item.id }, { signal: controller.signal }).then((found) => {
+        if (!found.items.length) return;
+        removeData();
+        removeData = structuredData([articleData(item),
+          ...found.items.map((claim) => claimReviewData(claim, item, t(`verdict_${claim.verdict}`)))]);
+      }, () => {});
+    }
     focusHeading(route.focus);
   }
 

@@ -20,6 +20,7 @@ import { venueSection } from "../venue-map.js";
 import { alternateFeed, structuredData } from "../feeds.js";
 import { eventData } from "../structured-data.js";
 import { datesSection } from "../recurrence.js";
+import { factCheckNotice } from "../fact-checks.js";
 import { addressFilters, backHash, filterForm, pagedCards, regionOptions, showItem } from "./listing.js";
 
 const FILTERS = ["region", "category", "from", "to", "q", "online"];
@@ -151,6 +152,7 @@ function detailView(route) {
             referrerpolicy: "no-referrer", onerror: (e) => e.target.remove(),
           }) : null)),
         h("dl", { class: "facts" }, rows.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value)))),
+        factCheckNotice(ev),
         h("section", { "aria-labelledby": "ev-about" },
           h("h2", { id: "ev-about" }, t("eventAbout")),
           description ? h("p", { class: "description", lang: description.lang }, plainText(description.text)) : null),

@@ -15,6 +15,7 @@ import "../more-strings.js";
 import "../backoffice-strings.js";
 import { qrModules } from "../qr.js";
 import { REASONS } from "../report.js";
+import { claimGroups } from "../fact-checks.js";
 
 const enc = encodeURIComponent;
 
@@ -232,7 +233,7 @@ function moderationPage(route) {
         if (err.name === "AbortError") throw err;
         return null;
       })));
-      fill(flags, items.length ? h("ul", { class: "cards" }, items.map((r, i) => review(r, details[i])))
+      fill(flags, claimGroups(items), items.length ? h("ul", { class: "cards" }, items.map((r, i) => review(r, details[i])))
         : h("p", { class: "muted" }, t("flagsEmpty")));
     } catch (err) {
       if (err.name !== "AbortError") fill(flags, errorBox(err, { retry: loadFlags }));

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field, StrictBool, model_validator
 
 from hromada.models.association import AssociationRef, Categories, Category, RegionCode
+from hromada.models.claim import FactCheckNotice
 from hromada.models.common import HttpsUrl, HttpUrl, Model, Strict, single_line
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
 from hromada.models.picture import Picture
@@ -129,6 +130,8 @@ class AnnouncementOut(Model):
     created_at: str
     updated_at: str
     picture: Picture | None = Field(None, description="The image")
+    fact_checks: list[FactCheckNotice] = Field(default_factory=list, description="Claims its links spread, "
+                                               "with their verdict and where to read the fact-check")
 
     @classmethod
     def of(cls, a: Announcement) -> AnnouncementOut:

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StrictBool, StringConstraints, model_validator
 
 from hromada.models.association import AssociationRef, DepartmentCode, Language, Languages, PostalCode, RegionCode
+from hromada.models.claim import FactCheckNotice
 from hromada.models.common import HttpsUrl, Model, Strict, single_line, text
 from hromada.models.event_category import EventCategory
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
@@ -237,6 +238,8 @@ class EventOut(Model):
     recurrence: Recurrence | None = Field(None, description="A series: how it repeats (see /occurrences)")
     series_id: str | None = Field(None, description="An occurrence: the series it belongs to")
     occurrence: str | None = Field(None, description="An occurrence: its date as the series' rule gives it")
+    fact_checks: list[FactCheckNotice] = Field(default_factory=list, description="Claims its links spread, "
+                                               "with their verdict and where to read the fact-check")
 
     @classmethod
     def of(cls, e: Event, seats: Seats | None = None) -> EventOut:

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
+from hromada.models.claim import FactCheckNotice
 from hromada.models.common import Model, Strict, text
 from hromada.models.ids import AnyId, ElectionId, is_id_of
 
@@ -87,6 +88,8 @@ class ReviewOut(Model):
     decision: str | None
     decided_at: str | None
     version: int
+    fact_checks: list[FactCheckNotice] = Field(default_factory=list, description="Known claims the flagged "
+                                               "content spreads (its links): the queue groups flags by claim")
 
 
 class FlagNoteOut(Model):

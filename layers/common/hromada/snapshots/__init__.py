@@ -8,6 +8,7 @@ script element (hromada.structured_data.script_json)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from urllib.parse import quote, urlencode
 from hromada import structured_data
 from hromada.models.announcement import Announcement
 from hromada.models.association import Association
+from hromada.models.claim import Claim
 from hromada.models.event import Event, EventStatus, Seats
 from hromada.models.localized import pick
 from hromada.share import LOCALES, LOGO_PATH, _plain, picture
@@ -75,7 +77,7 @@ def _template() -> Any:
 
 
 def _render(*, lang: str, urls: Urls, kind: str, ref: str, title: str, description: str, image: str,
-            json_ld: dict[str, Any], body_html: str, client_url: str, open_label: str,
+            json_ld: dict[str, Any] | list[dict[str, Any]], body_html: str, client_url: str, open_label: str,
             feeds: list[tuple[str, str]], og_type: str = "website", status: str | None = None,
             facts: list[str] | None = None, lists: list[tuple[str, list[tuple[str, str, str]]]] | None = None,
             picture_src: dict[str, str] | None = None, body_lang: str | None = None) -> str:
@@ -153,15 +155,18 @@ def association_page(association: Association, events: list[Event], announcement
         body_lang=_language_of(association.description.model_dump(exclude_none=True), lang))
 
 
-def announcement_page(announcement: Announcement, *, lang: str, urls: Urls) -> str:
+def announcement_page(announcement: Announcement, *, lang: str, urls: Urls, claims: Sequence[Claim] = ()) -> str:
+    """`claims`: those a fact-check answers, each a ClaimReview beside the article."""
     t = strings(lang)
     title = pick(announcement.title, lang) or announcement.id
+    article = structured_data.news_article(announcement, lang=lang, web_url=urls.web_url)
+    reviews = [structured_data.claim_review(c, announcement, lang=lang, web_url=urls.web_url) for c in claims]
     return _render(
         lang=lang, urls=urls, kind="announcements", ref=announcement.id, title=title,
         description=_plain(pick(announcement.body, lang)) or title,
         image=(f"{urls.web_url}{announcement.picture.large.src}" if announcement.picture
                else f"{urls.web_url}{LOGO_PATH}"),
-        json_ld=structured_data.news_article(announcement, lang=lang, web_url=urls.web_url),
+        json_ld=[article, *reviews] if reviews else article,
         body_html=pick(announcement.body_html, lang),
         client_url=f"{urls.web_url}/#/announcements/{quote(announcement.id, safe='')}",
         open_label=t["open_announcement"], og_type="article",

@@ -55,6 +55,13 @@ match entry   pk MATCH#<domain>     sk <partnership|need|offer>#<id>
               the matching search reads one partition (written in the same transaction as the item)
 audit entry   pk PARTNERSHIP#<id> or INITIATIVE#<id>   sk AUDIT#<at>#<nonce>   (as for associations)
 
+claim         pk CLAIM#<id>   sk CLAIM
+              gsi2 CLAIMS / <updated>#<id>               (the public registry, last edited first)
+claim change  pk CLAIM#<id>   sk CHANGE#<at>#<nonce>      (the edit history: who, when, which fields)
+claim address pk CLAIM_URL#<sha256 of the normalised URL>  sk CLAIM_URL   (one per address: the conditional
+              put is the uniqueness; carries claim_id and verdict, read by BatchGetItem for the notices)
+fact-check    pk FACT_CHECK#<announcement id>  sk CLAIM#<claim id>   (the claims a fact-check answers: its
+              page's ClaimReview; written with the link)
 subscription  pk SUB#<pseudonym(address, subscription)>   sk SUB   (one per mailbox, +tags included: the
                                                              conditional put is the uniqueness; pending ones
                                                              carry expires_at; created_at is its generation,
@@ -553,3 +560,36 @@ def series_order(last_end: str, series_id: str) -> str:
 
 def series_registration(series_id: str, member_id: str) -> dict[str, str]:
     return {"pk": f"EVENT#{series_id}", "sk": f"{SERIES_REGISTRATION_PREFIX}{member_id}"}
+
+
+CLAIM = "CLAIM"
+CLAIMS_COLLECTION = "CLAIMS"
+CLAIM_CHANGE_PREFIX = "CHANGE#"
+CLAIM_URL = "CLAIM_URL"
+
+
+def claim(claim_id: str) -> dict[str, str]:
+    return {"pk": f"CLAIM#{claim_id}", "sk": CLAIM}
+
+
+def claim_order(updated_at: str, claim_id: str) -> str:
+    return f"{updated_at}#{claim_id}"
+
+
+def claim_change(claim_id: str, at: str, nonce: str) -> dict[str, str]:
+    return {"pk": f"CLAIM#{claim_id}", "sk": f"{CLAIM_CHANGE_PREFIX}{at}#{nonce}"}
+
+
+def claim_url(normalised_url: str) -> dict[str, str]:
+    """Hashed: an address may be long (2,000 characters); the key stays short and fixed."""
+    import hashlib
+
+    return {"pk": f"CLAIM_URL#{hashlib.sha256(normalised_url.encode()).hexdigest()}", "sk": CLAIM_URL}
+
+
+def fact_check_partition(announcement_id: str) -> str:
+    return f"FACT_CHECK#{announcement_id}"
+
+
+def fact_check(announcement_id: str, claim_id: str) -> dict[str, str]:
+    return {"pk": fact_check_partition(announcement_id), "sk": f"CLAIM#{claim_id}"}
