@@ -9,12 +9,14 @@ gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
 from functools import cache
 from typing import Annotated
 
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
 from hromada import api
-from hromada.api import ERRORS_PUBLIC, NOT_FOUND, documented
+from hromada.api import ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.initiatives import Initiatives
+from hromada.domain.twinning_health import TwinningHealth
 from hromada.domain.twinning_ports import ListQuery
 from hromada.models import ids
 from hromada.models.association import RegionCode
@@ -29,9 +31,11 @@ from hromada.models.initiative import (
 )
 from hromada.models.match import Matches
 from hromada.models.twinning import CooperationDomain, OblastCode
+from hromada.models.twinning_health import TwinningHealthOut
 from hromada.store.client import dynamodb
 from hromada.store.initiatives import DynamoInitiativeStore
 from hromada.store.matches import DynamoMatchIndex
+from hromada.store.twinning_health import DynamoTwinningHealth
 from hromada.twinning_routes import TwinningRoutes, add_item_routes
 
 app = api.create_app()
@@ -67,6 +71,19 @@ def list_initiatives(
          responses=documented(200, "Best matches first, each with its score and reasons", ERRORS_PUBLIC, NOT_FOUND))
 def initiative_matches(id: InitiativeId, limit: Annotated[Limit, Query()] = 20) -> Matches:
     return Matches.of(initiatives().matches_for(id, limit))
+
+
+@cache
+def health() -> TwinningHealth:
+    return TwinningHealth(DynamoTwinningHealth())
+
+
+@app.get("/twinning/health", tags=["moderation"], security=SIGNED_IN,
+         summary="Twinning health: open needs, unanswered offers, time to a first answer (moderators, admins)",
+         responses=documented(200, "The figures, kept up to date by every write (no scan)", ERRORS_SIGNED_IN))
+def twinning_health() -> Response[TwinningHealthOut]:
+    figures = TwinningHealthOut.of(health().read(api.principal(app)))
+    return Response(200, "application/json", figures, headers={"Cache-Control": "private, no-store"})
 
 
 ROUTES = TwinningRoutes(

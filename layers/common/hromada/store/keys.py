@@ -523,3 +523,17 @@ def webhook_log(webhook_id: str, at: str, nonce: str) -> dict[str, str]:
 
 def webhook_once(key: str, window: str) -> dict[str, str]:
     return {"pk": f"HOOKONCE#{key}", "sk": window}
+
+
+# ------------------------------------------------------------ twinning health
+TWINNING_HEALTH = "TWINNING_HEALTH"
+
+
+def twinning_health() -> dict[str, str]:
+    """The counters item (hromada.store.twinning_health)."""
+    return {"pk": TWINNING_HEALTH, "sk": "COUNTERS"}
+
+
+def unanswered_offer(created_at: str, initiative_id: str) -> dict[str, str]:
+    """An open offer never answered, ordered by its publication date."""
+    return {"pk": f"{TWINNING_HEALTH}#UNANSWERED", "sk": f"{created_at}#{initiative_id}"}
