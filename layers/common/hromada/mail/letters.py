@@ -116,3 +116,23 @@ def webhook_disabled(lang: str, name: str, url: str, web_url: str, association_i
     subject = t["webhook_disabled_subject"].format(name=name)
     return Letter(lang=lang, subject=subject, heading=subject, intro=[t["webhook_disabled_intro"].format(url=url)],
                   button={"label": t["see"], "url": f"{web_url}/#/dashboard/a/{association_id}"})
+
+
+def possible_match(lang: str, title: str, other: str, association: str, web_url: str, initiative_id: str) -> Letter:
+    """A need and an offer that fit: each side hears of the other's initiative, not of its contacts."""
+    t = strings(lang)
+    subject = t["possible_match_subject"].format(title=title)
+    return Letter(lang=lang, subject=subject, heading=subject,
+                  intro=[t["possible_match_intro"].format(title=title, other=other, association=association)],
+                  button={"label": t["answer"], "url": f"{web_url}/#/initiatives/{initiative_id}"})
+
+
+def match_contacts(lang: str, need: str, offer: str, contacts: list[tuple[str, list[str]]], web_url: str,
+                   initiative_id: str) -> Letter:
+    """Both sides confirmed: each association's name and contact addresses."""
+    t = strings(lang)
+    subject = t["match_contacts_subject"].format(title=need)
+    return Letter(lang=lang, subject=subject, heading=subject,
+                  intro=[t["match_contacts_intro"].format(need=need, offer=offer)],
+                  notes=[f"{name}{t['colon']} {', '.join(emails)}" for name, emails in contacts],
+                  button={"label": t["see"], "url": f"{web_url}/#/initiatives/{initiative_id}"})

@@ -244,6 +244,37 @@ STRINGS["en"] |= {
                               "Fix your tool, then switch the webhook on again in your dashboard.",
 }
 
+# Possible matches between a need and an offer (told to each side's owners; contacts once both confirmed).
+STRINGS["fr"] |= {
+    "possible_match_subject": "Une correspondance possible pour « {title} »",
+    "possible_match_intro": "« {other} » ({association}) pourrait répondre à votre initiative « {title} ». "
+                            "Rien n'est partagé pour l'instant : confirmez si vous souhaitez être mis en relation, "
+                            "ou déclinez. Les coordonnées ne sont échangées que si les deux côtés confirment.",
+    "match_contacts_subject": "Mise en relation : « {title} »",
+    "match_contacts_intro": "Les deux associations ont confirmé la correspondance entre « {need} » et « {offer} ». "
+                            "Voici leurs coordonnées :",
+    "answer": "Répondre",
+}
+STRINGS["uk"] |= {
+    "possible_match_subject": "Можливий збіг для «{title}»",
+    "possible_match_intro": "«{other}» ({association}) може відповісти на вашу ініціативу «{title}». "
+                            "Поки що нічого не передано: підтвердьте, якщо хочете познайомитися, або відхиліть. "
+                            "Контакти передаються лише тоді, коли підтвердять обидві сторони.",
+    "match_contacts_subject": "Знайомство: «{title}»",
+    "match_contacts_intro": "Обидві асоціації підтвердили збіг між «{need}» та «{offer}». Ось їхні контакти:",
+    "answer": "Відповісти",
+}
+STRINGS["en"] |= {
+    "possible_match_subject": "A possible match for “{title}”",
+    "possible_match_intro": "“{other}” ({association}) may answer your initiative “{title}”. Nothing is shared "
+                            "yet: confirm if you would like to be put in touch, or decline. Contact details are "
+                            "exchanged only once both sides confirm.",
+    "match_contacts_subject": "Put in touch: “{title}”",
+    "match_contacts_intro": "Both associations confirmed the match between “{need}” and “{offer}”. Their contact "
+                            "details:",
+    "answer": "Answer",
+}
+
 # Event topics by their API code, as the web client names them (web/js/i18n.js, EVENT_CATEGORIES).
 TOPICS: dict[str, dict[str, str]] = {
     "fr": {"concert": "Concert", "language_class": "Cours de langue", "fundraiser": "Collecte",

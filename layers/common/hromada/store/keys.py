@@ -537,3 +537,9 @@ def twinning_health() -> dict[str, str]:
 def unanswered_offer(created_at: str, initiative_id: str) -> dict[str, str]:
     """An open offer never answered, ordered by its publication date."""
     return {"pk": f"{TWINNING_HEALTH}#UNANSWERED", "sk": f"{created_at}#{initiative_id}"}
+
+
+def possible_match(need_id: str, offer_id: str) -> dict[str, str]:
+    """A need and an offer told of each other: under the need, and (gsi1) under the offer."""
+    return {"pk": f"POSSIBLE_MATCH#{need_id}", "sk": f"OFFER#{offer_id}",
+            "gsi1pk": f"POSSIBLE_MATCH#{offer_id}", "gsi1sk": f"NEED#{need_id}"}
