@@ -12,6 +12,8 @@ How a mail flows
    - A schedule (EventBridge Scheduler): the mail planner function plans the weekly and daily digests
      (`digests`: content read once, one letter per distinct selection) and the reminders 24 h before an
      event (`notices.ReminderPlanner`).
+     On Mondays it plans the admins' twinning summary (`twinning_weekly`: the health figures and their
+     changes since last week, one job per language keyed by the ISO week).
    - A request: subscribing sends the confirmation, or a "manage" notice to an address already subscribed
      (hromada.domain.subscriptions; spaced and capped per mail domain).
    - A request: publishing a need or an offer that fits another side's tells both sides' owners

@@ -136,3 +136,33 @@ def match_contacts(lang: str, need: str, offer: str, contacts: list[tuple[str, l
                   intro=[t["match_contacts_intro"].format(need=need, offer=offer)],
                   notes=[f"{name}{t['colon']} {', '.join(emails)}" for name, emails in contacts],
                   button={"label": t["see"], "url": f"{web_url}/#/initiatives/{initiative_id}"})
+
+
+def twinning_week(lang: str, summary: Any, web_url: str) -> Letter:
+    """The admins' weekly twinning figures (hromada.domain.twinning_weekly.WeeklySummary)."""
+    t, health, changes = strings(lang), summary.health, summary.changes
+
+    def change(key: str) -> str:
+        return t["since_last_week"].format(change=changes[key]) if changes and changes.get(key) else ""
+
+    median = health.median_days_to_first_answer
+    subject = t["twinning_week_subject"].format(week=summary.week)
+    lines = [t["twinning_week_needs"].format(count=sum(health.open_needs_by_oblast.values()),
+                                             change=change("open_needs")),
+             t["twinning_week_answers"].format(
+                 count=health.answered_needs, change=change("answered_needs"),
+                 median=t["twinning_week_no_median"] if median is None else t["twinning_week_days"].format(
+                     days=median)),
+             t["twinning_week_unanswered"].format(days=health.unanswered_after_days,
+                                                  count=len(health.unanswered_offers))]
+    url = f"{web_url}/#/twinning/health"
+    sections = [Section(t["twinning_week_partnerships"], [
+        Card(title=f"{status}: {n}{change('status.' + status)}", url=url)
+        for status, n in sorted(health.partnerships_by_status.items())])] if health.partnerships_by_status else []
+    if health.open_needs_by_oblast:
+        sections.append(Section(t["twinning_week_oblasts"], [
+            Card(title=f"{oblast}: {n}{change('oblast.' + oblast)}", url=url)
+            for oblast, n in sorted(health.open_needs_by_oblast.items(), key=lambda kv: (-kv[1], kv[0]))[:15]]))
+    return Letter(lang=lang, subject=subject, heading=subject, intro=lines, sections=sections,
+                  notes=[] if changes is not None else [t["twinning_week_first"]],
+                  button={"label": t["twinning_week_see"], "url": url})

@@ -543,3 +543,8 @@ def possible_match(need_id: str, offer_id: str) -> dict[str, str]:
     """A need and an offer told of each other: under the need, and (gsi1) under the offer."""
     return {"pk": f"POSSIBLE_MATCH#{need_id}", "sk": f"OFFER#{offer_id}",
             "gsi1pk": f"POSSIBLE_MATCH#{offer_id}", "gsi1sk": f"NEED#{need_id}"}
+
+
+def twinning_health_week(week: str) -> dict[str, str]:
+    """The counters as they were when an ISO week's summary was mailed (2026-W49)."""
+    return {"pk": TWINNING_HEALTH, "sk": f"WEEK#{week}"}

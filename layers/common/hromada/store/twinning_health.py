@@ -11,7 +11,7 @@ from hromada.models.initiative import Initiative
 from hromada.store import keys
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
-from hromada.store.errors import call
+from hromada.store.errors import call, guarded_write
 
 MAX_UNANSWERED = 200  # one Query page; the page says when there are more
 
@@ -67,3 +67,15 @@ class DynamoTwinningHealth:
                         Limit=MAX_UNANSWERED)
         items = [{k: v for k, v in from_item(i).items() if k not in ("pk", "sk")} for i in response["Items"]]
         return items, "LastEvaluatedKey" in response
+
+    def keep_week(self, week: str, counters: Mapping[str, int]) -> None:
+        """This week's counters, kept once (a re-run keeps the first)."""
+        key = keys.twinning_health_week(week)
+        guarded_write(self.client.put_item, TableName=table_name(),
+                      Item=to_item(key | {"counters": dict(counters)}), ConditionExpression="attribute_not_exists(pk)")
+
+    def week(self, week: str) -> dict[str, int] | None:
+        response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.twinning_health_week(week)))
+        if "Item" not in response:
+            return None
+        return {k: int(v) for k, v in from_item(response["Item"]).get("counters", {}).items()}
