@@ -124,3 +124,22 @@ def test_the_health_route_is_two_reads_and_staff_only(api, person):
     assert api("GET", "/twinning/health", person(label="member")).status_code == 403
     assert api("GET", "/twinning/health", person("moderators", label="nomfa", mfa=False)).status_code == 403
     assert api("GET", "/twinning/health").status_code == 401
+
+
+def test_the_rebuild_from_the_items_finds_what_the_writes_kept(api, new_association, stack):
+    """Admin maintenance (a Scan): rebuilt from every initiative and partnership, the figures are the ones
+    the writes kept; and a counters item lost or wrong is put right."""
+    from infra.twinning_health_rebuild import rebuild
+    from tests.integration.test_races import table
+
+    mine, me = new_association(verified=True)
+    api("POST", f"/associations/{mine['id']}/initiatives", me, json=initiative_body(kind="offer"))
+    kept = DynamoTwinningHealth()
+    before, (waiting, _) = kept.counters(), kept.unanswered("9999")
+    client, name = table(stack)
+    client.put_item(TableName=name, Item={"pk": {"S": "TWINNING_HEALTH"}, "sk": {"S": "COUNTERS"},
+                                          "open_need.oblast.UA-48": {"N": "-40"}})
+    summary = rebuild(client, name)
+    assert summary["items"] > 0
+    assert {k: v for k, v in kept.counters().items() if v} == {k: v for k, v in before.items() if v}
+    assert kept.unanswered("9999")[0] == waiting

@@ -27,15 +27,20 @@ def counter_update(delta: Mapping[str, int]) -> list[dict[str, Any]]:
                         "ExpressionAttributeNames": names, "ExpressionAttributeValues": values}}]
 
 
+def unanswered_entry(offer: Initiative) -> dict[str, Any]:
+    """The offer's item in the unanswered index (plain attributes)."""
+    return keys.unanswered_offer(offer.created_at, offer.id) | {
+        "id": offer.id, "title": offer.title, "domain": offer.domain.value, "region": offer.region,
+        "oblast": offer.oblast, "association_id": offer.association_id,
+        "association_name": offer.association_name, "created_at": offer.created_at}
+
+
 def waiting_writes(before: Initiative | None, after: Initiative, waiting_before: bool,
                    waiting_after: bool) -> list[dict[str, Any]]:
     """Put or delete the offer's entry in the unanswered index."""
     key = keys.unanswered_offer(after.created_at, after.id)
     if waiting_after:
-        return [{"Put": {"TableName": table_name(), "Item": to_item(key | {
-            "id": after.id, "title": after.title, "domain": after.domain.value, "region": after.region,
-            "oblast": after.oblast, "association_id": after.association_id,
-            "association_name": after.association_name, "created_at": after.created_at})}}]
+        return [{"Put": {"TableName": table_name(), "Item": to_item(unanswered_entry(after))}}]
     if waiting_before:
         return [{"Delete": {"TableName": table_name(), "Key": to_item(key)}}]
     return []
