@@ -129,7 +129,7 @@ def test_the_health_route_is_two_reads_and_staff_only(api, person):
 def test_the_rebuild_from_the_items_finds_what_the_writes_kept(api, new_association, stack):
     """Admin maintenance (a Scan): rebuilt from every initiative and partnership, the figures are the ones
     the writes kept; and a counters item lost or wrong is put right."""
-    from infra.twinning_health_rebuild import rebuild
+    from hromada.store.twinning_health_rebuild import rebuild
     from tests.integration.test_races import table
 
     mine, me = new_association(verified=True)
