@@ -34,6 +34,7 @@ from hromada.models.match import Matches
 from hromada.models.possible_match import PossibleMatchOut
 from hromada.models.twinning import CooperationDomain, OblastCode
 from hromada.models.twinning_health import TwinningHealthOut
+from hromada.observability import logger, metrics
 from hromada.settings import get_settings
 from hromada.store.client import dynamodb
 from hromada.store.initiatives import DynamoInitiativeStore
@@ -51,7 +52,12 @@ OtherInitiativeId = Annotated[str, Path(pattern=ids.INITIATIVE, description="The
 @cache
 def initiatives() -> Initiatives:
     return Initiatives(DynamoInitiativeStore(), DynamoMatchIndex(),
-                       notifications=MatchNotifier(possible_matches, DynamoInitiativeStore()))
+                       notifications=MatchNotifier(possible_matches, DynamoInitiativeStore(), match_notice_failed))
+
+
+def match_notice_failed(error: Exception) -> None:
+    logger.exception("possible matches not told", extra={"error": type(error).__name__})
+    metrics.add_metric(name="MatchNoticeFailed", unit="Count", value=1)
 
 
 @cache

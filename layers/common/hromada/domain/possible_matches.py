@@ -110,6 +110,9 @@ class PossibleMatchStore(AssociationLookup, Protocol):
         """Set this side's answer if it has none, the pair is not cancelled and the editor still edits the
         side's association. ConditionFailed("editor" | "answered")."""
 
+    def forget(self, pair: PossibleMatch) -> None:
+        """Delete a pair nobody answered yet (its notice could not be sent)."""
+
     def share(self, pair: PossibleMatch, now: str) -> bool:
         """Mark the contacts shared if both sides confirmed and they were not yet: True once."""
 
@@ -156,7 +159,11 @@ class PossibleMatches:
             need, offer = (published, other) if published.kind == InitiativeKind.NEED else (other, published)
             pair = PossibleMatch(_side(need), _side(offer), match.score, self.now())
             if self.store.record(pair):
-                self.mail.possible_match(pair)
+                try:
+                    self.mail.possible_match(pair)
+                except Exception:
+                    self.store.forget(pair)  # untold: a later notice may record and tell it again
+                    raise
                 told.append(pair)
         return told
 
@@ -220,12 +227,22 @@ def _side(i: Initiative) -> Side:
 
 class MatchNotifier:
     """The initiatives' notifications sink: a publication looks for pairs, a closing cancels them.
-    Called after the initiative's own write succeeded; a failure here leaves that write done."""
+    Called after the initiative's own write succeeded: a failure here is handed to `failed` (logged) and
+    the request still succeeds, its write being done."""
 
-    def __init__(self, matches: Callable[[], PossibleMatches], initiatives: InitiativeSource):
-        self.matches, self.initiatives = matches, initiatives
+    def __init__(self, matches: Callable[[], PossibleMatches], initiatives: InitiativeSource,
+                 failed: Callable[[Exception], None] | None = None):
+        self.matches, self.initiatives, self.failed = matches, initiatives, failed
 
     def publish(self, event: TwinningEvent) -> None:
+        try:
+            self._publish(event)
+        except Exception as error:
+            if self.failed is None:
+                raise
+            self.failed(error)
+
+    def _publish(self, event: TwinningEvent) -> None:
         if isinstance(event, InitiativePublished):
             published = self.initiatives.get(event.initiative_id)
             if published is not None:

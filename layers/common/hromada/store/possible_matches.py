@@ -91,6 +91,10 @@ class DynamoPossibleMatches:
                 raise
             raise ConditionFailed("editor" if 0 in failed else "answered") from error
 
+    def forget(self, pair: PossibleMatch) -> None:
+        guarded_write(self.client.delete_item, TableName=table_name(), Key=_key(pair),
+                      ConditionExpression="attribute_not_exists(need_answer) AND attribute_not_exists(offer_answer)")
+
     def share(self, pair: PossibleMatch, now: str) -> bool:
         return self._mark(pair, "shared_at", now, "need_answer = :yes AND offer_answer = :yes",
                           {":yes": {"S": Answer.CONFIRMED.value}})
