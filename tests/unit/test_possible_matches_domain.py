@@ -167,3 +167,18 @@ def test_a_decline_or_a_withdrawal_ends_the_pair():
     assert matches.withdrawn("in_n", "need") == 1
     with pytest.raises(Conflict):
         matches.answer(editor("c"), other, "in_n", Answer.CONFIRMED)
+
+
+def test_an_initiative_open_again_looks_again_but_tells_no_pair_twice():
+    from hromada.domain.twinning_events import InitiativeStatusChanged
+
+    need, offer = initiative("in_n", "need", "as_a"), initiative("in_o", "offer", "as_b")
+    mail = Mail()
+    store, matches = world(need, offer, mail=mail)
+    notifier = MatchNotifier(lambda: matches, Items(need))
+    notifier.publish(InitiativePublished("in_n", "need", "culture", None, "UA-46"))
+    later = initiative("in_o2", "offer", "as_c")
+    matches.initiatives.items[later.id] = later  # published while the need was matched
+    notifier.publish(InitiativeStatusChanged("in_n", "matched", "open", "as_a"))
+    assert [p.offer.initiative_id for p in mail.told] == ["in_o", "in_o2"]
+    assert sorted(store.pairs) == [("in_n", "in_o"), ("in_n", "in_o2")]

@@ -1,6 +1,6 @@
 """Possible matches: a need and an offer that fit well enough are told to both associations, opt-in.
 
-When an initiative is published, the open initiatives of the other kind scoring at least the threshold
+When an initiative is published (or opened again), the open initiatives of the other kind scoring at least the threshold
 (hromada.domain.matching's points; MATCH_NOTICE_THRESHOLD) become possible matches. Each pair is recorded
 once (a conditional write: its first recording alone sends the "possible match" mail, to each side's
 owners, without the other's contacts). Each side confirms or declines through the API. Only when both
@@ -243,10 +243,11 @@ class MatchNotifier:
             self.failed(error)
 
     def _publish(self, event: TwinningEvent) -> None:
-        if isinstance(event, InitiativePublished):
+        reopened = isinstance(event, InitiativeStatusChanged) and event.status == "open"
+        if isinstance(event, InitiativePublished) or reopened:  # open again: looking for the other side again
             published = self.initiatives.get(event.initiative_id)
             if published is not None:
-                self.matches().notice(published)
+                self.matches().notice(published)  # pairs already told (or declined) are not told again
         elif isinstance(event, InitiativeStatusChanged) and event.status == "closed":
             closed = self.initiatives.get(event.initiative_id)
             if closed is not None:
