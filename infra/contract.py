@@ -111,6 +111,10 @@ OPERATION_IDS: dict[str, str] = {
     "POST /initiatives/{id}/status": "changeInitiativeStatus",
     "POST /initiatives/{id}/hide": "hideInitiative",
     "POST /initiatives/{id}/restore": "restoreInitiative",
+    "GET /twinning/health": "getTwinningHealth",
+    "GET /initiatives/{id}/possible-matches": "listPossibleMatches",
+    "POST /initiatives/{id}/possible-matches/{other}/confirm": "confirmPossibleMatch",
+    "POST /initiatives/{id}/possible-matches/{other}/decline": "declinePossibleMatch",
     # moderation
     "POST /flags": "flagItem",
     "GET /moderation/flags": "listFlaggedItems",

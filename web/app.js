@@ -49,12 +49,14 @@ const VIEWS = {
   partnership: () => import("./js/views/partnerships.js"),
   initiatives: () => import("./js/views/partnerships.js"),
   initiative: () => import("./js/views/partnerships.js"),
+  twinninghealth: () => import("./js/views/twinning-health.js"),
 };
 const NAV = [["home", "#/", "navHome"], ["events", "#/events", "navEvents"],
   ["directory", "#/associations", "navDirectory"], ["partnerships", "#/partnerships", "navPartnerships"],
   ["votes", "#/votes", "navVotes"]];
 const SECTION = { association: "directory", event: "events", election: "votes", poll: "votes",
-  partnership: "partnerships", initiatives: "partnerships", initiative: "partnerships", claim: "claims" };
+  partnership: "partnerships", initiatives: "partnerships", initiative: "partnerships", claim: "claims",
+  twinninghealth: "moderation" };
 
 let view = null; // the mounted view: { name, update?(route), destroy?() }
 let rendering = 0;
@@ -134,6 +136,7 @@ function parseRoute(hash) {
   if (first === "moderation" && second === "flags" && rest.length === 1) {
     return { name: "moderation", item: rest[0], params };
   }
+  if (first === "twinning" && second === "health" && !rest.length) return { name: "twinninghealth", params };
   if (first === "dashboard") return { name: "dashboard", parts: [second, ...rest].filter(Boolean), params };
   return { name: "notfound" };
 }

@@ -9,12 +9,15 @@ gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
 from functools import cache
 from typing import Annotated
 
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
 from hromada import api
-from hromada.api import ERRORS_PUBLIC, NOT_FOUND, documented
+from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.initiatives import Initiatives
+from hromada.domain.possible_matches import Answer, MatchNotifier, PossibleMatches
+from hromada.domain.twinning_health import TwinningHealth
 from hromada.domain.twinning_ports import ListQuery
 from hromada.models import ids
 from hromada.models.association import RegionCode
@@ -28,20 +31,45 @@ from hromada.models.initiative import (
     InitiativeStatusChange,
 )
 from hromada.models.match import Matches
+from hromada.models.possible_match import PossibleMatchOut
 from hromada.models.twinning import CooperationDomain, OblastCode
+from hromada.models.twinning_health import TwinningHealthOut
+from hromada.observability import logger, metrics
+from hromada.settings import get_settings
 from hromada.store.client import dynamodb
 from hromada.store.initiatives import DynamoInitiativeStore
 from hromada.store.matches import DynamoMatchIndex
+from hromada.store.possible_matches import DynamoPossibleMatches
+from hromada.store.twinning_health import DynamoTwinningHealth
 from hromada.twinning_routes import TwinningRoutes, add_item_routes
 
 app = api.create_app()
 TAGS = ["initiatives"]
 InitiativeId = Annotated[str, Path(pattern=ids.INITIATIVE, description="Initiative id (in_...)")]
+OtherInitiativeId = Annotated[str, Path(pattern=ids.INITIATIVE, description="The other side's initiative (in_...)")]
 
 
 @cache
 def initiatives() -> Initiatives:
-    return Initiatives(DynamoInitiativeStore(), DynamoMatchIndex())
+    return Initiatives(DynamoInitiativeStore(), DynamoMatchIndex(),
+                       notifications=MatchNotifier(possible_matches, DynamoInitiativeStore(), match_notice_failed))
+
+
+def match_notice_failed(error: Exception) -> None:
+    logger.exception("possible matches not told", extra={"error": type(error).__name__})
+    metrics.add_metric(name="MatchNoticeFailed", unit="Count", value=1)
+
+
+@cache
+def possible_matches() -> PossibleMatches:
+    from hromada.mail.match_notices import MatchMailer
+    from hromada.store.associations import DynamoAssociationStore
+    from hromada.store.notice_queue import PriorityMailOutbox
+
+    settings = get_settings()
+    mailer = MatchMailer(DynamoAssociationStore(), PriorityMailOutbox(), settings.public_web_url)
+    return PossibleMatches(DynamoPossibleMatches(), DynamoInitiativeStore(), DynamoMatchIndex(), mailer,
+                           settings.match_notice_threshold)
 
 
 @app.get("/initiatives", tags=TAGS, summary="Browse needs and offers",
@@ -67,6 +95,48 @@ def list_initiatives(
          responses=documented(200, "Best matches first, each with its score and reasons", ERRORS_PUBLIC, NOT_FOUND))
 def initiative_matches(id: InitiativeId, limit: Annotated[Limit, Query()] = 20) -> Matches:
     return Matches.of(initiatives().matches_for(id, limit))
+
+
+@cache
+def health() -> TwinningHealth:
+    return TwinningHealth(DynamoTwinningHealth())
+
+
+@app.get("/twinning/health", tags=["moderation"], security=SIGNED_IN,
+         summary="Twinning health: open needs, unanswered offers, time to a first answer (moderators, admins)",
+         responses=documented(200, "The figures, kept up to date by every write (no scan)", ERRORS_SIGNED_IN))
+def twinning_health() -> Response[TwinningHealthOut]:
+    figures = TwinningHealthOut.of(health().read(api.principal(app)))
+    return Response(200, "application/json", figures, headers={"Cache-Control": "private, no-store"})
+
+
+@app.get("/initiatives/<id>/possible-matches", tags=TAGS, security=SIGNED_IN,
+         summary="The possible matches told to this initiative's association (its editors, moderators)",
+         responses=documented(200, "Each pair with both answers; contacts once both confirmed", ERRORS_SIGNED_IN,
+                              NOT_FOUND))
+def list_possible_matches(id: InitiativeId) -> list[PossibleMatchOut]:
+    initiative = initiatives().find(id)
+    return [PossibleMatchOut.of(s.pair, id, s.contacts) for s in possible_matches().of(api.principal(app), initiative)]
+
+
+def _answer(id: str, other: str, answer: Answer) -> PossibleMatchOut:
+    initiative = initiatives().find(id)
+    seen = possible_matches().answer(api.principal(app), initiative, other, answer)
+    return PossibleMatchOut.of(seen.pair, id, seen.contacts)
+
+
+@app.post("/initiatives/<id>/possible-matches/<other>/confirm", tags=TAGS, security=SIGNED_IN,
+          summary="Confirm a possible match for your side (contacts are shared once both sides confirmed)",
+          responses=documented(200, "Confirmed", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def confirm_possible_match(id: InitiativeId, other: OtherInitiativeId) -> PossibleMatchOut:
+    return _answer(id, other, Answer.CONFIRMED)
+
+
+@app.post("/initiatives/<id>/possible-matches/<other>/decline", tags=TAGS, security=SIGNED_IN,
+          summary="Decline a possible match: nothing is shared, and the pair is not proposed again",
+          responses=documented(200, "Declined", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def decline_possible_match(id: InitiativeId, other: OtherInitiativeId) -> PossibleMatchOut:
+    return _answer(id, other, Answer.DECLINED)
 
 
 ROUTES = TwinningRoutes(

@@ -1,6 +1,7 @@
 """Scheduled mail: the daily and weekly digests, and event reminders (run by EventBridge Scheduler).
 
-Input {"job": "digest", "frequency": "weekly"|"daily"} or {"job": "reminders"}. Re-running a schedule is
+Input {"job": "digest", "frequency": "weekly"|"daily"}, {"job": "reminders"} or {"job": "twinning_week"} (the
+admins' weekly twinning summary). Re-running a schedule is
 harmless: every job carries a key per period (or per event), and the mailer sends each key once per person.
 """
 
@@ -91,6 +92,18 @@ def sending_time(recipients: int) -> dict[str, Any]:
                       "sent_last_24_hours": quota.sent_24h}}
 
 
+def run_twinning_week(now: datetime) -> dict[str, Any]:
+    from hromada.admin_directory import CognitoAdminDirectory
+    from hromada.mail.twinning_weekly import WeeklyTwinningPlanner
+    from hromada.store.twinning_health import DynamoTwinningHealth
+
+    summary, jobs = WeeklyTwinningPlanner(DynamoTwinningHealth(), CognitoAdminDirectory(), web_url()).plan(now)
+    SqsMailOutbox().enqueue(jobs)
+    admins = sum(len(j.recipients) for j in jobs)
+    metrics.add_metric(name="TwinningWeekRecipients", unit="Count", value=admins)
+    return {"week": summary.week, "admins": admins, "jobs": len(jobs)}
+
+
 def run_reminders(now: datetime) -> dict[str, Any]:
     run = ReminderPlanner(DynamoAttendeeSource(), web_url()).run(now, SqsMailOutbox())
     metrics.add_metric(name="RemindersPlanned", unit="Count", value=run.recipients)
@@ -106,6 +119,8 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         summary = run_digest(event["frequency"], now)
     elif job == "reminders":
         summary = run_reminders(now)
+    elif job == "twinning_week":
+        summary = run_twinning_week(now)
     else:
         raise ValueError(f"unknown scheduled job: {event!r}")
     logger.info("planned", extra={"job": job, **summary})

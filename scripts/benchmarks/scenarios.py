@@ -147,6 +147,8 @@ def exercise_twinning(run: Callable[..., dict[str, Any]], association_id: str) -
     run("POST /initiatives/{id}/status", "owner", "owner", offer, body={"status": "matched"})
     run("POST /initiatives/{id}/hide", "moderator", "moderator", offer, body={"reason": "Banc d'essai"})
     run("POST /initiatives/{id}/restore", "moderator", "moderator", offer, body={})
+    run("GET /twinning/health", "staff: counters item and unanswered offers", "moderator")
+    run("GET /initiatives/{id}/possible-matches", "owner", "owner", need)
 def exercise_voting(stack: Stack, run: Callable[..., dict[str, Any]]) -> None:
     """Polls and elections: the demo election (voting) and poll, then a new election taken through its
     phases: nominations, consent, decisions, the roll, a ballot, the early close, the count."""

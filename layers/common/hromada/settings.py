@@ -161,6 +161,8 @@ class Settings:
     mail_max_concurrency = Variable("MAIL_MAX_CONCURRENCY", _integer(1), 1)
     mail_retry_base_seconds = Variable("MAIL_RETRY_BASE_SECONDS", _seconds, 30.0)
     announcement_mails_per_week = Variable("ANNOUNCEMENT_MAILS_PER_WEEK", _integer(0), 2)
+    # A need and an offer scoring at least this (hromada.reference.matching's points) are told of each other.
+    match_notice_threshold = Variable("MATCH_NOTICE_THRESHOLD", _integer(1), 8)
     metrics_namespace = Variable("POWERTOOLS_METRICS_NAMESPACE", _text, "Hromada")
     # Local stack only: where the browser posts pictures (the gateway, same origin). Empty: S3's own URL.
     upload_post_url = Variable("UPLOAD_POST_URL", _text, "")

@@ -13,6 +13,7 @@ import { dateField, readDates } from "../dates.js";
 import { adminControls, pollForm } from "./votes.js";
 import "../more-strings.js";
 import "../backoffice-strings.js";
+import "../twinhealth-strings.js";
 import { qrModules } from "../qr.js";
 import { REASONS } from "../report.js";
 import { claimGroups } from "../fact-checks.js";
@@ -101,6 +102,7 @@ function moderationPage(route) {
   const elections = h("div");
   let geo = null; // region and department names, for the pending associations
   fill(main, h("h1", { tabindex: "-1" }, t("moderationTitle")),
+    h("p", {}, h("a", { href: "#/twinning/health" }, t("twinHealthLink"))),
     h("section", { class: "block", "aria-labelledby": "mod-flags" },
       h("h2", { id: "mod-flags" }, t("flagsQueue")), flags),
     h("section", { class: "block", "aria-labelledby": "mod-queue" },

@@ -10,6 +10,7 @@ import { formatDate, pick, t } from "../i18n.js";
 import { backLink, failedPage, field, focusHeading, loading, main, placeName, select, setTitle } from "../ui.js";
 
 import "../backoffice-strings.js";
+import { possibleMatchesPanel } from "./possible-matches.js";
 
 const enc = encodeURIComponent;
 
@@ -237,7 +238,7 @@ function initiativeView(route) {
       h("p", { class: "hint" }, t("contactThroughAssociation"))),
     h("section", { class: "block", "aria-labelledby": "in-matches" },
       h("h2", { id: "in-matches" }, t(i.kind === "need" ? "matchingOffers" : "matchingNeeds")),
-      h("p", { class: "hint" }, t("matchesIntro")), matches));
+      h("p", { class: "hint" }, t("matchesIntro")), matches), possibleMatchesPanel(i, signal));
     setTitle(i.title);
     get(`/initiatives/${enc(i.id)}/matches`, { limit: 10 }, { signal }).then((found) => {
       const items = found.items || [];

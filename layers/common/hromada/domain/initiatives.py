@@ -45,7 +45,7 @@ KIND: TwinningKind[Initiative] = TwinningKind(
     content=InitiativeFields, status=InitiativeStatus, next=NEXT,
     # The owner association's editors: one association, checked by the write itself (nothing read first).
     editor=lambda _store, principal, i: claimed_editor(principal, i.association_id),
-    status_changed=_status_changed)
+    status_changed=_status_changed, stamps={S.MATCHED: "answered_at"})
 
 
 class Initiatives(Twinning[Initiative]):

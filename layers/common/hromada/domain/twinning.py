@@ -118,8 +118,8 @@ class Twinning(Generic[Item]):
             raise Conflict("transition_not_allowed", current=current.status.value, target=target.value)
         now = self.now()
         changes = {"status": target, "updated_at": now, "version": current.version + 1}
-        if target in self.kind.stamps:
-            changes[self.kind.stamps[target]] = now
+        if target in self.kind.stamps and getattr(current, self.kind.stamps[target], None) is None:
+            changes[self.kind.stamps[target]] = now  # the first time only: the date a status was first reached
         updated = current.model_copy(update=changes)
         self._save(updated, current, editor, AuditEntry(
             principal.user_id, f"{self.kind.name}.{target.value}", current.id, now, note,

@@ -478,3 +478,6 @@ MESSAGES |= WEBHOOK_MESSAGES
 from hromada.i18n.claim_messages import CLAIM_MESSAGES  # noqa: E402
 
 MESSAGES |= CLAIM_MESSAGES
+from hromada.i18n.match_messages import MATCH_MESSAGES  # noqa: E402
+
+MESSAGES |= MATCH_MESSAGES

@@ -12,8 +12,13 @@ How a mail flows
    - A schedule (EventBridge Scheduler): the mail planner function plans the weekly and daily digests
      (`digests`: content read once, one letter per distinct selection) and the reminders 24 h before an
      event (`notices.ReminderPlanner`).
+     On Mondays it plans the admins' twinning summary (`twinning_weekly`: the health figures and their
+     changes since last week, one job per language keyed by the ISO week).
    - A request: subscribing sends the confirmation, or a "manage" notice to an address already subscribed
      (hromada.domain.subscriptions; spaced and capped per mail domain).
+   - A request: publishing a need or an offer that fits another side's tells both sides' owners
+     (`match_notices`: once per pair, keyed by it; onto the priority queue only, store.notice_queue), and
+     the second confirmation of a pair mails both sides the contacts (hromada.domain.possible_matches).
 2. A plan is a list of `jobs.MailJob`: one `letters` letter (rendered by `render` from `strings` in fr/uk/en)
    for up to jobs.MAX_RECIPIENTS recipients. store.deliveries.SqsMailOutbox puts it on one of two SQS
    queues (`routing.queue_of`): transactional mail (confirmations, notices, reminders) on the priority

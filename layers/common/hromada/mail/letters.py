@@ -116,3 +116,53 @@ def webhook_disabled(lang: str, name: str, url: str, web_url: str, association_i
     subject = t["webhook_disabled_subject"].format(name=name)
     return Letter(lang=lang, subject=subject, heading=subject, intro=[t["webhook_disabled_intro"].format(url=url)],
                   button={"label": t["see"], "url": f"{web_url}/#/dashboard/a/{association_id}"})
+
+
+def possible_match(lang: str, title: str, other: str, association: str, web_url: str, initiative_id: str) -> Letter:
+    """A need and an offer that fit: each side hears of the other's initiative, not of its contacts."""
+    t = strings(lang)
+    subject = t["possible_match_subject"].format(title=title)
+    return Letter(lang=lang, subject=subject, heading=subject,
+                  intro=[t["possible_match_intro"].format(title=title, other=other, association=association)],
+                  button={"label": t["answer"], "url": f"{web_url}/#/initiatives/{initiative_id}"})
+
+
+def match_contacts(lang: str, need: str, offer: str, contacts: list[tuple[str, list[str]]], web_url: str,
+                   initiative_id: str) -> Letter:
+    """Both sides confirmed: each association's name and contact addresses."""
+    t = strings(lang)
+    subject = t["match_contacts_subject"].format(title=need)
+    return Letter(lang=lang, subject=subject, heading=subject,
+                  intro=[t["match_contacts_intro"].format(need=need, offer=offer)],
+                  notes=[f"{name}{t['colon']} {', '.join(emails)}" for name, emails in contacts],
+                  button={"label": t["see"], "url": f"{web_url}/#/initiatives/{initiative_id}"})
+
+
+def twinning_week(lang: str, summary: Any, web_url: str) -> Letter:
+    """The admins' weekly twinning figures (hromada.domain.twinning_weekly.WeeklySummary)."""
+    t, health, changes = strings(lang), summary.health, summary.changes
+
+    def change(key: str) -> str:
+        return t["since_last_week"].format(change=changes[key]) if changes and changes.get(key) else ""
+
+    median = health.median_days_to_first_answer
+    subject = t["twinning_week_subject"].format(week=summary.week)
+    lines = [t["twinning_week_needs"].format(count=sum(health.open_needs_by_oblast.values()),
+                                             change=change("open_needs")),
+             t["twinning_week_answers"].format(
+                 count=health.answered_needs, change=change("answered_needs"),
+                 median=t["twinning_week_no_median"] if median is None else t["twinning_week_days"].format(
+                     days=median)),
+             t["twinning_week_unanswered"].format(days=health.unanswered_after_days,
+                                                  count=len(health.unanswered_offers))]
+    url = f"{web_url}/#/twinning/health"
+    sections = [Section(t["twinning_week_partnerships"], [
+        Card(title=f"{status}: {n}{change('status.' + status)}", url=url)
+        for status, n in sorted(health.partnerships_by_status.items())])] if health.partnerships_by_status else []
+    if health.open_needs_by_oblast:
+        sections.append(Section(t["twinning_week_oblasts"], [
+            Card(title=f"{oblast}: {n}{change('oblast.' + oblast)}", url=url)
+            for oblast, n in sorted(health.open_needs_by_oblast.items(), key=lambda kv: (-kv[1], kv[0]))[:15]]))
+    return Letter(lang=lang, subject=subject, heading=subject, intro=lines, sections=sections,
+                  notes=[] if changes is not None else [t["twinning_week_first"]],
+                  button={"label": t["twinning_week_see"], "url": url})

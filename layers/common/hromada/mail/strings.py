@@ -244,6 +244,78 @@ STRINGS["en"] |= {
                               "Fix your tool, then switch the webhook on again in your dashboard.",
 }
 
+# Possible matches between a need and an offer (told to each side's owners; contacts once both confirmed).
+STRINGS["fr"] |= {
+    "possible_match_subject": "Une correspondance possible pour « {title} »",
+    "possible_match_intro": "« {other} » ({association}) pourrait répondre à votre initiative « {title} ». "
+                            "Rien n'est partagé pour l'instant : confirmez si vous souhaitez être mis en relation, "
+                            "ou déclinez. Les coordonnées ne sont échangées que si les deux côtés confirment.",
+    "match_contacts_subject": "Mise en relation : « {title} »",
+    "match_contacts_intro": "Les deux associations ont confirmé la correspondance entre « {need} » et « {offer} ». "
+                            "Voici leurs coordonnées :",
+    "answer": "Répondre",
+}
+STRINGS["uk"] |= {
+    "possible_match_subject": "Можливий збіг для «{title}»",
+    "possible_match_intro": "«{other}» ({association}) може відповісти на вашу ініціативу «{title}». "
+                            "Поки що нічого не передано: підтвердьте, якщо хочете познайомитися, або відхиліть. "
+                            "Контакти передаються лише тоді, коли підтвердять обидві сторони.",
+    "match_contacts_subject": "Знайомство: «{title}»",
+    "match_contacts_intro": "Обидві асоціації підтвердили збіг між «{need}» та «{offer}». Ось їхні контакти:",
+    "answer": "Відповісти",
+}
+STRINGS["en"] |= {
+    "possible_match_subject": "A possible match for “{title}”",
+    "possible_match_intro": "“{other}” ({association}) may answer your initiative “{title}”. Nothing is shared "
+                            "yet: confirm if you would like to be put in touch, or decline. Contact details are "
+                            "exchanged only once both sides confirm.",
+    "match_contacts_subject": "Put in touch: “{title}”",
+    "match_contacts_intro": "Both associations confirmed the match between “{need}” and “{offer}”. Their contact "
+                            "details:",
+    "answer": "Answer",
+}
+
+# The weekly twinning summary for admins.
+STRINGS["fr"] |= {
+    "twinning_week_subject": "Jumelages : la semaine {week}",
+    "twinning_week_needs": "Besoins ouverts : {count}{change}.",
+    "twinning_week_answers": "Besoins ayant reçu une première réponse : {count}{change} ; délai médian : {median}.",
+    "twinning_week_no_median": "pas encore de réponse",
+    "twinning_week_days": "{days} jours",
+    "twinning_week_unanswered": "Offres sans réponse depuis {days} jours ou plus : {count}.",
+    "twinning_week_partnerships": "Partenariats",
+    "twinning_week_oblasts": "Besoins ouverts par oblast",
+    "twinning_week_first": "Première semaine suivie : les évolutions apparaîtront la semaine prochaine.",
+    "twinning_week_see": "Voir le tableau de bord",
+    "since_last_week": " ({change:+d} depuis la semaine dernière)",
+}
+STRINGS["uk"] |= {
+    "twinning_week_subject": "Побратимство: тиждень {week}",
+    "twinning_week_needs": "Відкриті потреби: {count}{change}.",
+    "twinning_week_answers": "Потреби з першою відповіддю: {count}{change}; медіанний час: {median}.",
+    "twinning_week_no_median": "ще немає відповідей",
+    "twinning_week_days": "{days} дн.",
+    "twinning_week_unanswered": "Пропозиції без відповіді {days} днів і більше: {count}.",
+    "twinning_week_partnerships": "Партнерства",
+    "twinning_week_oblasts": "Відкриті потреби за областями",
+    "twinning_week_first": "Перший відстежений тиждень: зміни з'являться наступного тижня.",
+    "twinning_week_see": "Переглянути панель",
+    "since_last_week": " ({change:+d} з минулого тижня)",
+}
+STRINGS["en"] |= {
+    "twinning_week_subject": "Twinning: week {week}",
+    "twinning_week_needs": "Open needs: {count}{change}.",
+    "twinning_week_answers": "Needs with a first answer: {count}{change}; median time: {median}.",
+    "twinning_week_no_median": "no answer yet",
+    "twinning_week_days": "{days} days",
+    "twinning_week_unanswered": "Offers unanswered for {days} days or more: {count}.",
+    "twinning_week_partnerships": "Partnerships",
+    "twinning_week_oblasts": "Open needs by oblast",
+    "twinning_week_first": "First week followed: changes will show from next week.",
+    "twinning_week_see": "See the dashboard",
+    "since_last_week": " ({change:+d} since last week)",
+}
+
 # Event topics by their API code, as the web client names them (web/js/i18n.js, EVENT_CATEGORIES).
 TOPICS: dict[str, dict[str, str]] = {
     "fr": {"concert": "Concert", "language_class": "Cours de langue", "fundraiser": "Collecte",

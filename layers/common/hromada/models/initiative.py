@@ -71,6 +71,7 @@ class Initiative(_Fields, TwinningRecord):
     association_id: str
     association_name: str
     status: InitiativeStatus = InitiativeStatus.OPEN
+    answered_at: str | None = None  # when it first reached `matched` (hromada.domain.twinning_health)
 
     @property
     def matchable(self) -> bool:

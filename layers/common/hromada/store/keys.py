@@ -593,3 +593,28 @@ def fact_check_partition(announcement_id: str) -> str:
 
 def fact_check(announcement_id: str, claim_id: str) -> dict[str, str]:
     return {"pk": fact_check_partition(announcement_id), "sk": f"CLAIM#{claim_id}"}
+
+
+# ------------------------------------------------------------ twinning health
+TWINNING_HEALTH = "TWINNING_HEALTH"
+
+
+def twinning_health() -> dict[str, str]:
+    """The counters item (hromada.store.twinning_health)."""
+    return {"pk": TWINNING_HEALTH, "sk": "COUNTERS"}
+
+
+def unanswered_offer(created_at: str, initiative_id: str) -> dict[str, str]:
+    """An open offer never answered, ordered by its publication date."""
+    return {"pk": f"{TWINNING_HEALTH}#UNANSWERED", "sk": f"{created_at}#{initiative_id}"}
+
+
+def possible_match(need_id: str, offer_id: str) -> dict[str, str]:
+    """A need and an offer told of each other: under the need, and (gsi1) under the offer."""
+    return {"pk": f"POSSIBLE_MATCH#{need_id}", "sk": f"OFFER#{offer_id}",
+            "gsi1pk": f"POSSIBLE_MATCH#{offer_id}", "gsi1sk": f"NEED#{need_id}"}
+
+
+def twinning_health_week(week: str) -> dict[str, str]:
+    """The counters as they were when an ISO week's summary was mailed (2026-W49)."""
+    return {"pk": TWINNING_HEALTH, "sk": f"WEEK#{week}"}

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from hromada.domain.partnerships import match_candidate
+from hromada.domain.twinning_health import changes, partnership_counts
 from hromada.domain.twinning_ports import ListQuery
 from hromada.models.partnership import Partnership
 from hromada.store import keys
 from hromada.store.twinning import DynamoTwinningStore, StoredKind
+from hromada.store.twinning_health import counter_update
 
 
 def _attributes(p: Partnership) -> dict[str, Any]:
@@ -28,7 +30,8 @@ def _filters(query: ListQuery) -> tuple[dict[str, Any], dict[str, Any]]:
 
 PARTNERSHIP: StoredKind[Partnership] = StoredKind(
     keys.PARTNERSHIPS, Partnership, match_candidate, places=lambda p: (p.french.region, p.ukrainian.oblast),
-    attributes=_attributes, filters=_filters)
+    attributes=_attributes, filters=_filters,
+    health=lambda before, after: counter_update(changes(partnership_counts(before), partnership_counts(after))))
 
 
 class DynamoPartnershipStore(DynamoTwinningStore[Partnership]):

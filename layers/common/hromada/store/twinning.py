@@ -37,6 +37,8 @@ class StoredKind(Generic[Item]):
     places: Callable[[Item], tuple[str | None, str | None]]  # (French region, Ukrainian oblast) it is listed under
     attributes: Callable[[Item], dict[str, Any]]  # flat attributes the listings' filters read, beside the model's
     filters: Callable[[ListQuery], tuple[dict[str, Any], dict[str, Any]]]  # (equals, contains) of a listing
+    # The health figures' writes, from the item before (None when created) to after (hromada.store.twinning_health)
+    health: Callable[[Item | None, Item], list[dict[str, Any]]] = lambda _before, _after: []
 
 
 class DynamoTwinningStore(Generic[Item]):
@@ -56,7 +58,7 @@ class DynamoTwinningStore(Generic[Item]):
         items = [editor_check(editor), *(verified_check(a) for a in checked),
                  {"Put": {"TableName": table_name(), "Item": self._item(item),
                           "ConditionExpression": "attribute_not_exists(pk)"}},
-                 *entry_writes(None, self.kind.candidate(item)),
+                 *entry_writes(None, self.kind.candidate(item)), *self.kind.health(None, item),
                  audit_put(self.kind.keys.item(item.id)["pk"], audit)]
         self._transact(items, lambda failed: "editor" if 0 in failed else "verified")
 
@@ -67,6 +69,7 @@ class DynamoTwinningStore(Generic[Item]):
             "ExpressionAttributeNames": {"#v": "version"},
             "ExpressionAttributeValues": {":expected": {"N": str(previous.version)}}}})
         items += entry_writes(self.kind.candidate(previous), self.kind.candidate(item))
+        items += self.kind.health(previous, item)
         items.append(audit_put(self.kind.keys.item(item.id)["pk"], audit))
         self._transact(items, lambda failed: "editor" if editor and 0 in failed else "version")
 
