@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.twinning import initiative_body, make_cast
+from tests.conftest import make_cast
+from tests.integration.twinning import initiative_body
 
 ROLES = ["anonymous", "member", "other_editor", "editor", "owner", "moderator", "admin"]
 
@@ -25,7 +26,7 @@ PLACE = {"domain": "education", "oblast": "UA-35"}
 @pytest.fixture(scope="module")
 def cast(person, api):
     """The people, the association, and an offer by other_editor's association that its needs match."""
-    people, association = make_cast(person, api)
+    people, association, _ = make_cast(person, api)
     from tests.conftest import association_body
 
     other_id = api("POST", "/associations", people["other_editor"], json=association_body()).json()["id"]
