@@ -434,3 +434,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 from hromada.i18n.webhook_messages import WEBHOOK_MESSAGES  # noqa: E402  (kept apart: each API area its own)
 
 MESSAGES |= WEBHOOK_MESSAGES
+
+from hromada.i18n.shift_messages import SHIFT_MESSAGES  # noqa: E402  (kept apart: each API area its own)
+
+MESSAGES |= SHIFT_MESSAGES
