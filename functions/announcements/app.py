@@ -111,12 +111,11 @@ def shifts():
     from hromada.domain.shifts import Shifts
     from hromada.mail.shift_notices import ShiftNotices
     from hromada.settings import get_settings
-    from hromada.store.deliveries import SqsMailOutbox
-    from hromada.store.rate_limits import DynamoQuotaStore
+    from hromada.store.shift_mail import PriorityMailOutbox
     from hromada.store.shifts import DynamoShiftStore
 
-    mail = ShiftNotices(SqsMailOutbox(), get_settings().public_web_url, now=utc_now)
-    return Shifts(DynamoShiftStore(), DynamoAssociationStore(), mail=mail, quotas=DynamoQuotaStore())
+    mail = ShiftNotices(PriorityMailOutbox(), get_settings().public_web_url, now=utc_now)
+    return Shifts(DynamoShiftStore(), DynamoAssociationStore(), mail=mail)
 
 
 def _signup_out(shift_id: str, signup, position) -> SignupOut:

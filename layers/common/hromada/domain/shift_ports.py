@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from hromada.domain.rate_limits import WriteGuard
 from hromada.models.announcement import Announcement
 from hromada.models.shift import Shift, Signup
 
@@ -55,10 +56,14 @@ class ShiftStore(Protocol):
 
     def is_editor(self, association_id: str, email: str) -> bool: ...
 
-    def claim_message(self, shift_id: str, message_id: str, expires_at: int) -> bool:
-        """True once per (shift, message id): the conditional write is the idempotency."""
+    def claim_message(self, shift_id: str, message_id: str, expires_at: int, quota: WriteGuard) -> bool:
+        """True once per (shift, message id): the conditional write is the idempotency. The first claim also
+        counts against `quota` in its transaction (QuotaExceeded, nothing claimed); a repeat counts nothing."""
 
-    def claim_reminder(self, shift_id: str, starts_at: str, expires_at: int) -> bool: ...
+    def claim_reminder(self, shift_id: str, starts_at: str, expires_at: int) -> bool:
+        """True once per shift and start time (a shift moved to another time is reminded again)."""
+
+    def release_reminder(self, shift_id: str, starts_at: str) -> None: ...
 
     def starting_between(self, low: str, high: str) -> list[Shift]:
         """Scheduled shifts starting in [low, high)."""

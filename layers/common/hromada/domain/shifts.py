@@ -21,7 +21,7 @@ from hromada.auth import Principal
 from hromada.domain.clock import new_id
 from hromada.domain.ports import AssociationStore, ConditionFailed
 from hromada.domain.publishing import editor_email, validate_whole
-from hromada.domain.rate_limits import Quota, QuotaExceeded, QuotaStore
+from hromada.domain.rate_limits import Quota, QuotaExceeded, WriteGuard
 from hromada.domain.shift_ports import ShiftMail, ShiftStore
 from hromada.errors import Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unavailable
 from hromada.models.announcement import Announcement, AnnouncementType, ProjectNeed
@@ -39,7 +39,7 @@ from hromada.models.shift import (
 from hromada.reference import times
 
 MAX_ATTEMPTS = 12  # as for RSVPs: each failed attempt means another request changed the counters first
-MESSAGES_PER_HOUR = 5  # messages to volunteers per association and hour
+MESSAGES_PER_HOUR = 5  # messages to volunteers per association and hour (a repeated message id counts once)
 MESSAGE_WINDOW_SECONDS = 3600
 MESSAGE_ID_DAYS = 30  # a message id is remembered this long (a retry after that is a new message)
 REMINDER_AHEAD = timedelta(hours=24)
@@ -66,12 +66,10 @@ def instants(draft: ShiftDraft) -> tuple[str, str]:
 
 class Shifts:
     def __init__(self, store: ShiftStore, associations: AssociationStore | None = None, mail: ShiftMail | None = None,
-                 quotas: QuotaStore | None = None, now: Callable[[], datetime] = _clock,
-                 make_id: Callable[[str], str] = new_id):
+                 now: Callable[[], datetime] = _clock, make_id: Callable[[str], str] = new_id):
         self.store = store
         self.associations = associations
         self.mail: Any = mail or _NoMail()
-        self.quotas = quotas
         self.now = now
         self.make_id = make_id
 
@@ -182,16 +180,15 @@ class Shifts:
         now = self.now()
         expires = int((now + timedelta(days=MESSAGE_ID_DAYS)).timestamp())
         signups = [s for s in self.store.signups(shift_id)[0] if s.status == SignupStatus.CONFIRMED]
-        if self.quotas is not None:
-            window = int(now.timestamp()) // MESSAGE_WINDOW_SECONDS * MESSAGE_WINDOW_SECONDS
-            try:
-                self.quotas.consume([Quota(f"shiftmsg:{shift.association_id}", MESSAGES_PER_HOUR)], window,
-                                    window + 2 * MESSAGE_WINDOW_SECONDS)
-            except QuotaExceeded as spent:
-                raise TooManyRequests("too_many_messages",
-                                      retry_after=window + MESSAGE_WINDOW_SECONDS - int(now.timestamp())) from spent
-        if not self.store.claim_message(shift_id, message_id, expires):
-            return len(signups), True
+        seconds = int(now.timestamp())
+        window = seconds // MESSAGE_WINDOW_SECONDS * MESSAGE_WINDOW_SECONDS
+        quota = WriteGuard((Quota(f"shiftmsg:{shift.association_id}", MESSAGES_PER_HOUR),), None, seconds, window,
+                           window + 2 * MESSAGE_WINDOW_SECONDS)
+        try:
+            if not self.store.claim_message(shift_id, message_id, expires, quota):
+                return len(signups), True
+        except QuotaExceeded as spent:
+            raise TooManyRequests("too_many_messages", retry_after=window + MESSAGE_WINDOW_SECONDS - seconds) from spent
         self.mail.message(announcement, shift, signups, message_id, text, reply_to=association.contact_email)
         return len(signups), False
 
@@ -292,7 +289,11 @@ class Shifts:
             if announcement is None:
                 continue
             signups = [s for s in self.store.signups(shift.id)[0] if s.status == SignupStatus.CONFIRMED]
-            self.mail.reminder(announcement, shift, signups)
+            try:
+                self.mail.reminder(announcement, shift, signups)
+            except Exception:
+                self.store.release_reminder(shift.id, shift.starts_at)  # the next run tries again
+                raise
             planned += 1
         return planned
 

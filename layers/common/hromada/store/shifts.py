@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from hromada.domain.ports import ConditionFailed
+from hromada.domain.rate_limits import QuotaExceeded, WriteGuard
 from hromada.domain.shift_ports import ShiftSlot
 from hromada.models.announcement import Announcement
 from hromada.models.shift import Shift, Signup, SignupStatus
@@ -14,6 +16,7 @@ from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
 from hromada.store.guards import editor_still_edits, is_editor, transact
 from hromada.store.paging import query_count, query_items
+from hromada.store.write_guards import quota_items
 
 ONE, MINUS_ONE, ZERO = {"N": "1"}, {"N": "-1"}, {"N": "0"}
 # Attribute names of the counters (several are DynamoDB reserved words).
@@ -208,15 +211,25 @@ class DynamoShiftStore:
         return signups, slots
 
     # ------------------------------------------------------------ once only
-    def claim_message(self, shift_id: str, message_id: str, expires_at: int) -> bool:
-        return self._claim(keys.shift_message(shift_id, message_id), expires_at)
+    def claim_message(self, shift_id: str, message_id: str, expires_at: int, quota: WriteGuard) -> bool:
+        """The message id and one hit on the sender's quota, in one transaction: a repeat spends nothing."""
+        counted = quota_items(quota)
+        item = to_item(keys.shift_message(shift_id, message_id) | {"expires_at": expires_at})
+        try:
+            transact(self.client, [_put_new(item), *(i for _, i in counted)], ["claimed"] + ["quota"] * len(counted))
+        except ConditionFailed as failed:
+            if failed.which == "claimed":
+                return False
+            raise QuotaExceeded(0) from failed
+        return True
 
     def claim_reminder(self, shift_id: str, starts_at: str, expires_at: int) -> bool:
         return self._claim(keys.shift_reminder(shift_id, starts_at), expires_at)
 
-    def _claim(self, key: dict[str, str], expires_at: int) -> bool:
-        from hromada.domain.ports import ConditionFailed
+    def release_reminder(self, shift_id: str, starts_at: str) -> None:
+        call(self.client.delete_item, TableName=table_name(), Key=to_item(keys.shift_reminder(shift_id, starts_at)))
 
+    def _claim(self, key: dict[str, str], expires_at: int) -> bool:
         try:
             transact(self.client, [_put_new(to_item(key | {"expires_at": expires_at}))], ["claimed"])
         except ConditionFailed:
