@@ -37,10 +37,10 @@ class ShiftStore(Protocol):
 
     def get_signup(self, shift_id: str, member_id: str) -> Signup | None: ...
 
-    def confirm(self, signup: Signup) -> None:
+    def take_place(self, signup: Signup) -> None:
         """A place, while one is free and nobody waits: ConditionFailed otherwise."""
 
-    def wait(self, signup: Signup) -> None:
+    def join_waitlist(self, signup: Signup) -> None:
         """A waitlist slot, while the shift is full or others wait: ConditionFailed otherwise."""
 
     def position(self, signup: Signup) -> int: ...

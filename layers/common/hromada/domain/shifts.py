@@ -213,10 +213,10 @@ class Shifts:
                             attempt=secrets.token_hex(8))
             try:
                 if place:
-                    self.store.confirm(signup)
+                    self.store.take_place(signup)
                     position = None
                 else:
-                    self.store.wait(signup)
+                    self.store.join_waitlist(signup)
                     position = self.store.position(signup)
             except ConditionFailed:
                 if self._ours(signup):  # our own write, retried by the client after a timeout

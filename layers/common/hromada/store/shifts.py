@@ -144,14 +144,14 @@ class DynamoShiftStore:
         signup = by_key.get((wanted[1]["pk"], wanted[1]["sk"]))
         return _shift(shift), _signup(signup) if signup else None
 
-    def confirm(self, signup: Signup) -> None:
+    def take_place(self, signup: Signup) -> None:
         transact(self.client, [
             self._counter(signup.announcement_id, signup.shift_id, "ADD #conf :one",
                           "#status = :scheduled AND #wait = :zero AND #conf < #people"),
             _put_new(_signup_item(signup)),
         ], ["places", "exists"])
 
-    def wait(self, signup: Signup) -> None:
+    def join_waitlist(self, signup: Signup) -> None:
         slot = keys.shift_slot(signup.shift_id, signup.joined_at, signup.member_id) | {
             "shift_id": signup.shift_id, "member_id": signup.member_id, "joined_at": signup.joined_at}
         transact(self.client, [
