@@ -15,6 +15,7 @@ import {
 import { addressFilters, backHash, filterForm, regionOptions, showItem } from "./listing.js";
 import { alternateFeed, structuredData } from "../feeds.js";
 import { articleData } from "../structured-data.js";
+import { shiftsSection } from "./shifts.js";
 
 const FILTERS = ["type", "region", "category", "q", "association"];
 
@@ -133,6 +134,7 @@ function detailView(route) {
           h("h2", { id: "an-project" }, t("projectFields")),
           needs ? [h("p", { class: "sources-title" }, t("needs")), needs] : null,
           donation(item)) : null,
+        item.type === "project" && item.needs?.includes("volunteers") ? shiftsSection(item, controller.signal) : null,
         item.sources?.length ? h("section", { "aria-labelledby": "an-sources" },
           h("h2", { id: "an-sources" }, t("sources")), sources(item.sources, { titled: false })) : null,
         h("section", { "aria-labelledby": "an-tools" },
