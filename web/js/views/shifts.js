@@ -50,15 +50,15 @@ export function shiftsSection(item, signal) {
     const task = pick(s.task);
     const where = s.place ? s.place.address : t("shiftOnline");
     const head = h("h3", { class: "shift-when" }, formatRange(s.starts_at, s.ends_at, s.time_zone));
-    const facts = h("p", { class: "shift-facts" },
-      task ? h("span", { lang: task.lang }, `${t("shiftTask")} : ${task.text}`) : null, h("br"),
-      `${t("shiftWhere")} : ${where}`, h("br"),
-      s.status === "cancelled" ? h("strong", { class: "badge" }, t("shiftCancelled"))
-        : h("span", { class: "shift-places" }, t("shiftPlaces", s.places_left, s.people),
-          s.waitlisted ? ` · ${t("shiftWaiting", s.waitlisted)}` : ""));
+    const facts = h("dl", { class: "facts-list shift-facts" },
+      task ? [h("dt", {}, t("shiftTask")), h("dd", { lang: task.lang }, task.text)] : null,
+      h("dt", {}, t("shiftWhere")), h("dd", {}, where));
+    const state = s.status === "cancelled" ? h("p", {}, h("strong", { class: "badge badge-danger" }, t("shiftCancelled")))
+      : h("p", { class: "shift-places" }, t("shiftPlaces", s.places_left, s.people),
+        s.waitlisted ? ` · ${t("shiftWaiting", s.waitlisted)}` : "");
     const box = h("div", { class: "shift-actions" });
     if (s.status !== "cancelled" && session()) mySignup(s, mine, box);
-    const card = h("article", { "aria-label": head.textContent }, head, facts, box);
+    const card = h("article", { "aria-label": head.textContent }, head, facts, state, box);
     if (editor) card.append(editorTools(s));
     return card;
   }
