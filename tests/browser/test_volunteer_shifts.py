@@ -26,11 +26,13 @@ pytestmark = pytest.mark.browser
 SIZES = [("fr", 1366), ("uk", 390)]
 TEXT = {
     "fr": {"section": "Créneaux de bénévolat", "sign_up": "S’inscrire", "waitlist": "Rejoindre la liste d’attente",
-           "confirmed": "Vous êtes inscrit·e", "waiting": "n° 1 sur la liste d’attente", "leave": "Annuler mon inscription",
-           "volunteers": "Bénévoles", "message": "Écrire aux bénévoles", "send": "Envoyer", "sent": "Message envoyé"},
+           "confirmed": "Vous êtes inscrit·e", "waiting": "n° 1 sur la liste d’attente",
+           "leave": "Annuler mon inscription",
+           "volunteers": "Bénévoles", "message": "Écrire aux bénévoles", "text": "Votre message", "send": "Envoyer",
+           "sent": "Message envoyé"},
     "uk": {"section": "Волонтерські зміни", "sign_up": "Записатися", "waitlist": "Стати в список очікування",
            "confirmed": "Ви записані", "waiting": "№ 1 у списку очікування", "leave": "Скасувати мій запис",
-           "volunteers": "Волонтери", "message": "Написати волонтерам", "send": "Надіслати",
+           "volunteers": "Волонтери", "message": "Написати волонтерам", "text": "Ваше повідомлення", "send": "Надіслати",
            "sent": "Повідомлення надіслано"},
 }
 CONTACT = "benevoles@asso-test.hromada.test"
@@ -83,7 +85,7 @@ def test_sign_up_wait_cancel_and_message_the_volunteers(browser: Browser, site: 
     project, shift = new_project(cast)
     first, second = api.account(f"first{lang}"), api.account(f"second{lang}")
     viewport = {"width": width, "height": 844 if width < 500 else 900}
-    where = f"/#/announcements/{project['id']}"
+    where = f"#/announcements/{project['id']}"
 
     with person(browser, site.url, f"shifts_first_{lang}_{width}") as page:
         page.set_viewport_size(viewport)
@@ -131,7 +133,7 @@ def test_sign_up_wait_cancel_and_message_the_volunteers(browser: Browser, site: 
         expect(card.locator(".shift-volunteers")).not_to_contain_text("@")
         card.locator("summary", has_text=words["message"]).click()
         text = f"Rendez-vous {uuid.uuid4().hex[:6]} devant la porte B."
-        card.get_by_label(words["message"]).fill(text)
+        card.get_by_label(words["text"]).fill(text)
         card.get_by_role("button", name=words["send"], exact=True).click()
         expect(card.locator(".success")).to_contain_text(words["sent"])
         check_page(page, lang)

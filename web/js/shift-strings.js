@@ -31,6 +31,7 @@ addStrings({
   shiftMessageHint: ["Envoyé par e-mail aux bénévoles inscrits ; leurs réponses iront à l’adresse de contact publique de l’association.",
     "Надсилається електронною поштою записаним волонтерам; їхні відповіді надійдуть на публічну контактну адресу асоціації.",
     "Sent by e-mail to the signed-up volunteers; their replies go to the association’s public contact address."],
+  shiftMessageText: ["Votre message", "Ваше повідомлення", "Your message"],
   shiftMessageEmpty: ["Écrivez votre message.", "Напишіть повідомлення.", "Write your message."],
   shiftMessageSend: ["Envoyer", "Надіслати", "Send"],
   shiftMessageSent: [(n) => `Message envoyé à ${n} bénévole${n > 1 ? "s" : ""}.`, (n) => `Повідомлення надіслано волонтерам: ${n}.`,

@@ -109,8 +109,8 @@ export function shiftsSection(item, signal) {
     const text = textarea("text", { maxlength: 2000, required: true, rows: 3 });
     const notices = h("div");
     const send = h("button", { type: "submit", class: "button" }, t("shiftMessageSend"));
-    const message = h("form", { class: "form", novalidate: true, "aria-label": `${t("shiftMessage")}` },
-      field(t("shiftMessage"), text, { hint: t("shiftMessageHint"), wide: true }), notices,
+    const message = h("form", { class: "form", novalidate: true },
+      field(t("shiftMessageText"), text, { hint: t("shiftMessageHint"), wide: true }), notices,
       h("div", { class: "actions" }, send));
     message.addEventListener("submit", (event) => {
       event.preventDefault();
