@@ -32,7 +32,8 @@ TEXT = {
            "sent": "Message envoyé"},
     "uk": {"section": "Волонтерські зміни", "sign_up": "Записатися", "waitlist": "Стати в список очікування",
            "confirmed": "Ви записані", "waiting": "№ 1 у списку очікування", "leave": "Скасувати мій запис",
-           "volunteers": "Волонтери", "message": "Написати волонтерам", "text": "Ваше повідомлення", "send": "Надіслати",
+           "volunteers": "Волонтери", "message": "Написати волонтерам", "text": "Ваше повідомлення",
+           "send": "Надіслати",
            "sent": "Повідомлення надіслано"},
 }
 CONTACT = "benevoles@asso-test.hromada.test"
