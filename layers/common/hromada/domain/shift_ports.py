@@ -33,7 +33,8 @@ class ShiftStore(Protocol):
         or the confirmed volunteers now exceed `people`."""
 
     def get_with_signup(self, announcement_id: str, shift_id: str,
-                        member_id: str) -> tuple[Shift, Signup | None] | None: ...
+                        member_id: str) -> tuple[Announcement | None, Shift, Signup | None] | None:
+        """The announcement, the shift and the member's signup, in one read; None without the shift."""
 
     def get_signup(self, shift_id: str, member_id: str) -> Signup | None: ...
 

@@ -110,8 +110,8 @@ class Shifts:
     def update(self, principal: Principal, announcement_id: str, shift_id: str, patch: ShiftPatch) -> Shift:
         editor = editor_email(principal)
         announcement, current = self._shift(announcement_id, shift_id)
-        self._require_editor(principal, current)
         if current.status == ShiftStatus.CANCELLED:
+            self._require_editor(principal, current)
             raise Conflict("shift_cancelled")
         merged = self._fields_of(current) | patch.model_dump(exclude_unset=True, mode="json")
         if "place" in patch.model_fields_set and patch.place is not None:
@@ -139,9 +139,9 @@ class Shifts:
     def cancel(self, principal: Principal, announcement_id: str, shift_id: str) -> Shift:
         editor = editor_email(principal)
         announcement, current = self._shift(announcement_id, shift_id)
-        self._require_editor(principal, current)
-        if current.status == ShiftStatus.CANCELLED:
-            return current  # idempotent: the volunteers were told the first time
+        if current.status == ShiftStatus.CANCELLED:  # idempotent: the volunteers were told the first time
+            self._require_editor(principal, current)  # (nothing written: the editor check on its own)
+            return current
         cancelled = current.model_copy(update={"status": ShiftStatus.CANCELLED, "version": current.version + 1})
         try:
             self.store.save(cancelled, current.version, editor_email=editor)
@@ -196,9 +196,8 @@ class Shifts:
     def join(self, principal: Principal, announcement_id: str, shift_id: str) -> tuple[Signup, int | None, bool]:
         """The member's signup, their waitlist position (None when confirmed), and whether it is new."""
         principal.require_verified_email()
-        announcement, _ = self._shift(announcement_id, shift_id)
         for _ in range(MAX_ATTEMPTS):
-            shift, existing = self._read(announcement_id, shift_id, principal.user_id)
+            announcement, shift, existing = self._read(announcement_id, shift_id, principal.user_id)
             if existing is not None:
                 return existing, self._position(existing), False
             now = times.iso(self.now())
@@ -227,14 +226,15 @@ class Shifts:
         raise Unavailable()
 
     def mine(self, principal: Principal, announcement_id: str, shift_id: str) -> tuple[Signup | None, int | None]:
-        _, signup = self._read(announcement_id, shift_id, principal.user_id)
+        _, _, signup = self._read(announcement_id, shift_id, principal.user_id)
         if signup is None:
             return None, None
         return signup, self._position(signup)
 
     def leave(self, principal: Principal, announcement_id: str, shift_id: str) -> None:
         for _ in range(MAX_ATTEMPTS):
-            shift, signup = self._read(announcement_id, shift_id, principal.user_id)
+            announcement, shift, signup = self._read(announcement_id, shift_id, principal.user_id,
+                                                     visible_only=False)  # erasure leaves any shift
             if signup is None:
                 raise NotFound("signup_not_found")
             now = times.iso(self.now())
@@ -246,8 +246,8 @@ class Shifts:
                 self.store.leave(signup, promote=slot, at=now, only_if_nobody_waits=handing_over)
             except ConditionFailed:
                 continue
-            if slot is not None:
-                self._told_promoted(announcement_id, shift, slot.member_id)
+            if slot is not None and announcement is not None:
+                self._told_promoted(announcement, shift, slot.member_id)
             return
         raise Unavailable()
 
@@ -273,7 +273,7 @@ class Shifts:
             except ConditionFailed:
                 continue
             promoted += 1
-            self._told_promoted(announcement.id, current, slot.member_id)
+            self._told_promoted(announcement, current, slot.member_id)
         return promoted
 
     # ------------------------------------------------------------ reminders
@@ -324,10 +324,13 @@ class Shifts:
                 "time_zone": shift.time_zone, "place": shift.place.model_dump() if shift.place else None,
                 "online_url": shift.online_url, "people": shift.people, "task": shift.task}
 
-    def _read(self, announcement_id: str, shift_id: str, member_id: str) -> tuple[Shift, Signup | None]:
+    def _read(self, announcement_id: str, shift_id: str, member_id: str,
+              visible_only: bool = True) -> tuple[Announcement | None, Shift, Signup | None]:
         found = self.store.get_with_signup(announcement_id, shift_id, member_id)
         if found is None:
             raise NotFound("shift_not_found")
+        if visible_only and (found[0] is None or found[0].hidden):
+            raise NotFound("announcement_not_found")
         return found
 
     def _ours(self, signup: Signup) -> bool:
@@ -337,8 +340,7 @@ class Shifts:
     def _position(self, signup: Signup) -> int | None:
         return self.store.position(signup) if signup.status == SignupStatus.WAITLISTED else None
 
-    def _told_promoted(self, announcement_id: str, shift: Shift, member_id: str) -> None:
-        announcement, _ = self.store.announcement_with_shifts(announcement_id)
+    def _told_promoted(self, announcement: Announcement, shift: Shift, member_id: str) -> None:
         signup = self.store.get_signup(shift.id, member_id)
-        if announcement is not None and signup is not None and signup.status == SignupStatus.CONFIRMED:
+        if signup is not None and signup.status == SignupStatus.CONFIRMED:
             self.mail.promoted(announcement, shift, signup)

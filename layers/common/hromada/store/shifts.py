@@ -129,9 +129,10 @@ class DynamoShiftStore:
         return _signup(response["Item"]) if "Item" in response else None
 
     def get_with_signup(self, announcement_id: str, shift_id: str,
-                        member_id: str) -> tuple[Shift, Signup | None] | None:
+                        member_id: str) -> tuple[Announcement | None, Shift, Signup | None] | None:
         table = table_name()
-        wanted = [keys.shift(announcement_id, shift_id), keys.signup(shift_id, member_id)]
+        wanted = [keys.shift(announcement_id, shift_id), keys.signup(shift_id, member_id),
+                  keys.announcement(announcement_id)]
         request: dict[str, Any] | None = {table: {"Keys": [to_item(k) for k in wanted], "ConsistentRead": True}}
         by_key: dict[tuple[str, str], dict[str, Any]] = {}
         while request:
@@ -142,7 +143,9 @@ class DynamoShiftStore:
         if shift is None:
             return None
         signup = by_key.get((wanted[1]["pk"], wanted[1]["sk"]))
-        return _shift(shift), _signup(signup) if signup else None
+        announcement = by_key.get((wanted[2]["pk"], wanted[2]["sk"]))
+        return (_announcement(announcement) if announcement else None, _shift(shift),
+                _signup(signup) if signup else None)
 
     def take_place(self, signup: Signup) -> None:
         transact(self.client, [
