@@ -113,3 +113,17 @@ def test_a_message_id_is_sent_once_whatever_the_retries(api, new_association, pe
         assert messages[0]["headers"]["Reply-To"] == "benevoles@example.org"
         assert owner.email not in str(messages[0]) and volunteers[0 if v is volunteers[1] else 1].email not in \
             str(messages[0])
+
+
+def test_the_shifts_list_is_one_query_and_my_signup_one_call_unless_waitlisted(api, new_association, person):
+    from tests.integration.test_read_calls import calls_of
+
+    _, owner, post = new_project(api, new_association)
+    for _ in range(3):
+        shift = new_shift(api, owner, post, people=1)
+    assert calls_of(api, f"/announcements/{post['id']}/shifts") == ["Query"]
+    path = f"/announcements/{post['id']}/shifts/{shift['id']}/signup"
+    seated, waiting = person(label="seated"), person(label="waiting")
+    assert api("POST", path, seated).status_code == 201 and api("POST", path, waiting).status_code == 201
+    assert calls_of(api, path, seated) == ["BatchGetItem"]
+    assert calls_of(api, path, waiting) == ["BatchGetItem", "Query"]  # the place is counted
