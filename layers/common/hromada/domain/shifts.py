@@ -286,8 +286,8 @@ class Shifts:
             if not self.store.claim_reminder(shift.id, shift.starts_at, expires):
                 continue
             announcement, _ = self.store.announcement_with_shifts(shift.announcement_id)
-            if announcement is None:
-                continue
+            if announcement is None or announcement.hidden:
+                continue  # deleted, or hidden by moderation: nothing to remind of
             signups = [s for s in self.store.signups(shift.id)[0] if s.status == SignupStatus.CONFIRMED]
             try:
                 self.mail.reminder(announcement, shift, signups)
