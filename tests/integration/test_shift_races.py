@@ -127,3 +127,21 @@ def test_the_shifts_list_is_one_query_and_my_signup_one_call_unless_waitlisted(a
     assert api("POST", path, seated).status_code == 201 and api("POST", path, waiting).status_code == 201
     assert calls_of(api, path, seated) == ["BatchGetItem"]
     assert calls_of(api, path, waiting) == ["BatchGetItem", "Query"]  # the place is counted
+
+
+def test_fewer_places_racing_signups_never_leave_more_confirmed_than_places(api, new_association, person, stack):
+    _, owner, post = new_project(api, new_association)
+    shift = new_shift(api, owner, post, people=5)
+    path = f"/announcements/{post['id']}/shifts/{shift['id']}"
+    for m in [person(label=f"in{i}") for i in range(2)]:
+        assert api("POST", f"{path}/signup", m).status_code == 201
+    late = [person(label=f"racer{i}") for i in range(5)]
+    calls = [lambda: api("PATCH", path, owner, json={"people": 3})]
+    calls += [lambda m=m: api("POST", f"{path}/signup", m) for m in late]
+    responses = race(calls)
+    assert responses[0].status_code in (200, 409), responses[0].text  # refused if the signups came first
+    assert all(r.status_code == 201 for r in responses[1:])
+    state = stored(stack, post["id"], shift["id"])
+    assert_consistent(state)
+    assert state["people"] == (3 if responses[0].status_code == 200 else 5)
+    assert state["confirmed"] + state["waiting"] == 7
