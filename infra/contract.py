@@ -56,6 +56,16 @@ OPERATION_IDS: dict[str, str] = {
     "POST /associations/{id}/announcements": "createAnnouncement",
     "PATCH /announcements/{id}": "updateAnnouncement",
     "DELETE /announcements/{id}": "deleteAnnouncement",
+    # volunteer shifts of a project announcement
+    "GET /announcements/{id}/shifts": "listShifts",
+    "POST /announcements/{id}/shifts": "createShift",
+    "PATCH /announcements/{id}/shifts/{shift}": "updateShift",
+    "POST /announcements/{id}/shifts/{shift}/cancel": "cancelShift",
+    "POST /announcements/{id}/shifts/{shift}/signup": "signUpForShift",
+    "GET /announcements/{id}/shifts/{shift}/signup": "getMyShiftSignup",
+    "DELETE /announcements/{id}/shifts/{shift}/signup": "cancelShiftSignup",
+    "GET /announcements/{id}/shifts/{shift}/volunteers": "listShiftVolunteers",
+    "POST /announcements/{id}/shifts/{shift}/messages": "messageShiftVolunteers",
     # pictures
     "POST /pictures/uploads": "createPictureUpload",
     "PUT /pictures/{target}/{id}": "setPicture",

@@ -79,7 +79,8 @@ def seed(info: dict[str, str]) -> dict[str, Any]:
         description = {k: v for k, v in {"fr": fr, "uk": uk, "en": en}.items() if v}
         data = AssociationCreate(name=name, region=region, department=dept, city=city, postal_code=postal,
                                  categories=cats, languages=langs, description=description,
-                                 website=f"https://example.org/{postal}", social_links={})
+                                 website=f"https://example.org/{postal}", social_links={},
+                                 **PUBLISHED_CONTACTS.get(name, {}))
         try:
             association = service.register(principal("owner"), data)
         except Conflict:
@@ -307,7 +308,44 @@ def seed_events(principal: Any) -> dict[str, int]:
                 + [("event", e.id) for e in published][::2]
                 + [("announcement", a.id) for a in announced if a.type == "project"])
     return {"events": len(published) + len(past), "announcements": len(ANNOUNCEMENTS),
-            "pictures": seed_pictures(principal, pictured)}
+            "pictures": seed_pictures(principal, pictured), "shifts": seed_shifts(principal, announced)}
+
+
+# (in N days, start, end, people, place (address, department, region) or online link, task fr/uk/en)
+SHIFTS: list[tuple[Any, ...]] = [
+    (5, "09:00", "12:00", 3, ("18 rue de la Roquette, 75011 Paris", "75", "11"), None,
+     ("Charger le matériel médical dans l'ambulance", "Завантажити медичне обладнання в карету швидкої",
+      "Load the medical equipment into the ambulance")),
+    (5, "14:00", "17:00", 2, ("18 rue de la Roquette, 75011 Paris", "75", "11"), None,
+     ("Inventaire et étiquetage des cartons", "Інвентаризація та маркування коробок", "Count and label the boxes")),
+    (12, "18:00", "19:30", 10, None, "https://meet.example.org/ambulance-kharkiv",
+     ("Traduire les documents de l'hôpital (en ligne)", "Перекласти документи лікарні (онлайн)",
+      "Translate the hospital's documents (online)")),
+]
+# The association whose project has shifts publishes its contact: volunteers' replies go there.
+PUBLISHED_CONTACTS = {"Solidarité Ukraine Paris": {"contact_email": "benevoles@solidarite-paris.hromada.test",
+                                                   "show_contact_email": True}}
+
+
+def seed_shifts(principal: Any, announced: list[Any]) -> int:
+    """Three volunteer shifts on the project seeking volunteers; the member signed up for the first."""
+    from datetime import date, timedelta
+
+    from hromada.domain.shifts import Shifts
+    from hromada.models.shift import ShiftCreate
+    from hromada.store.shifts import DynamoShiftStore
+
+    project = next(a for a in announced if a.type == "project" and "volunteers" in a.needs)
+    shifts = Shifts(DynamoShiftStore())
+    made = []
+    for days, start, end, people, place, online, task in SHIFTS:
+        made.append(shifts.create(principal("owner"), project.id, ShiftCreate.model_validate({
+            "date": (date.today() + timedelta(days=days)).isoformat(), "start_time": start, "end_time": end,
+            "people": people, "online_url": online,
+            "place": dict(zip(("address", "department", "region"), place, strict=True)) if place else None,
+            "task": dict(zip(("fr", "uk", "en"), task, strict=True))})))
+    shifts.join(principal("member"), project.id, made[0].id)
+    return len(made)
 
 
 # ---------------------------------------------------------------- polls and elections

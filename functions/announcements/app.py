@@ -27,6 +27,16 @@ from hromada.models.announcement import (
 )
 from hromada.models.association import Category, RegionCode
 from hromada.models.common import Limit, Page
+from hromada.models.shift import (
+    SHIFT,
+    MessageSent,
+    ShiftCreate,
+    ShiftOut,
+    ShiftPatch,
+    SignupOut,
+    VolunteerMessage,
+    VolunteersOut,
+)
 from hromada.observability import metrics
 from hromada.reference.text import fold
 from hromada.store.announcements import DynamoAnnouncementStore
@@ -103,6 +113,105 @@ def update_announcement(id: AnnouncementId, body: AnnouncementPatch) -> Announce
 def delete_announcement(id: AnnouncementId) -> Response[None]:
     announcements().delete(api.principal(app), id)
     return Response(204, None, "")
+
+
+# ---------------------------------------------------------------- volunteer shifts
+ShiftId = Annotated[str, Path(pattern=SHIFT, description="Shift id (sh_...)")]
+PRIVATE = {"Cache-Control": "private, no-store"}
+
+
+@cache
+def shifts():
+    from hromada.domain.clock import utc_now
+    from hromada.domain.shifts import Shifts
+    from hromada.mail.shift_notices import ShiftNotices
+    from hromada.settings import get_settings
+    from hromada.store.shift_mail import PriorityMailOutbox
+    from hromada.store.shifts import DynamoShiftStore
+
+    mail = ShiftNotices(PriorityMailOutbox(), get_settings().public_web_url, now=utc_now)
+    return Shifts(DynamoShiftStore(), DynamoAssociationStore(), mail=mail)
+
+
+def _signup_out(shift_id: str, signup, position) -> SignupOut:
+    if signup is None:
+        return SignupOut(shift_id=shift_id)
+    return SignupOut(shift_id=shift_id, status=signup.status, position=position, joined_at=signup.joined_at)
+
+
+@app.get("/announcements/<id>/shifts", tags=TAGS, summary="The announcement's volunteer shifts, soonest first",
+         responses=documented(200, "Shifts with the places left", ERRORS_PUBLIC, NOT_FOUND))
+def list_shifts(id: AnnouncementId) -> Response[list[ShiftOut]]:
+    _, found = shifts().listing(id)
+    return Response(200, "application/json", [ShiftOut.of(s) for s in found],
+                    headers={"Cache-Control": "public, max-age=10"})
+
+
+@app.post("/announcements/<id>/shifts", tags=TAGS, summary="Offer a shift (the association's editors)",
+          security=SIGNED_IN, responses=documented(201, "Created", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def create_shift(id: AnnouncementId, body: ShiftCreate) -> Response[ShiftOut]:
+    created = shifts().create(api.principal(app), id, body)
+    return Response(201, "application/json", ShiftOut.of(created),
+                    headers={"Location": f"/announcements/{id}/shifts/{created.id}"})
+
+
+@app.patch("/announcements/<id>/shifts/<shift>", tags=TAGS, summary="Edit a shift (the association's editors)",
+           description="`people` below the volunteers already confirmed is refused (409): nobody is moved back.",
+           security=SIGNED_IN, responses=documented(200, "Updated", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def update_shift(id: AnnouncementId, shift: ShiftId, body: ShiftPatch) -> ShiftOut:
+    return ShiftOut.of(shifts().update(api.principal(app), id, shift, body))
+
+
+@app.post("/announcements/<id>/shifts/<shift>/cancel", tags=TAGS,
+          summary="Cancel a shift; its volunteers are told by mail (the association's editors)", security=SIGNED_IN,
+          responses=documented(200, "Cancelled", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
+def cancel_shift(id: AnnouncementId, shift: ShiftId) -> ShiftOut:
+    return ShiftOut.of(shifts().cancel(api.principal(app), id, shift))
+
+
+@app.post("/announcements/<id>/shifts/<shift>/signup", tags=TAGS,
+          summary="Sign up: a place if one is free, else the waitlist", security=SIGNED_IN,
+          responses=documented(201, "Signed up", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT, {200: {
+              "description": "Already signed up", "content": {"application/json": {"model": SignupOut}}}}))
+def sign_up(id: AnnouncementId, shift: ShiftId) -> Response[SignupOut]:
+    mine, position, created = shifts().join(api.principal(app), id, shift)
+    if created:
+        metrics.add_metric(name="ShiftSignup", unit="Count", value=1)
+    return Response(201 if created else 200, "application/json", _signup_out(shift, mine, position), headers=PRIVATE)
+
+
+@app.get("/announcements/<id>/shifts/<shift>/signup", tags=TAGS, summary="My signup and waitlist position",
+         security=SIGNED_IN, responses=documented(200, "My signup; `status` null when none", ERRORS_SIGNED_IN,
+                                                  NOT_FOUND))
+def my_signup(id: AnnouncementId, shift: ShiftId) -> Response[SignupOut]:
+    mine, position = shifts().mine(api.principal(app), id, shift)
+    return Response(200, "application/json", _signup_out(shift, mine, position), headers=PRIVATE)
+
+
+@app.delete("/announcements/<id>/shifts/<shift>/signup", tags=TAGS,
+            summary="Cancel my signup (the freed place goes to the first on the waitlist)", security=SIGNED_IN,
+            responses=documented(204, "Cancelled", ERRORS_SIGNED_IN, NOT_FOUND))
+def cancel_signup(id: AnnouncementId, shift: ShiftId) -> Response[None]:
+    shifts().leave(api.principal(app), id, shift)
+    return Response(204, None, "")
+
+
+@app.get("/announcements/<id>/shifts/<shift>/volunteers", tags=TAGS,
+         summary="Who comes: names and waitlist, never addresses (the association's editors)", security=SIGNED_IN,
+         responses=documented(200, "Volunteers", ERRORS_SIGNED_IN, NOT_FOUND))
+def list_volunteers(id: AnnouncementId, shift: ShiftId) -> Response[VolunteersOut]:
+    return Response(200, "application/json", shifts().volunteers(api.principal(app), id, shift), headers=PRIVATE)
+
+
+@app.post("/announcements/<id>/shifts/<shift>/messages", tags=TAGS,
+          summary="Mail the confirmed volunteers (Reply-To: the association's published contact)",
+          description="Sent once per message `id`; a repeat answers 200 with `already_sent`.", security=SIGNED_IN,
+          responses=documented(202, "Sent", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT, {200: {
+              "description": "Already sent", "content": {"application/json": {"model": MessageSent}}}}))
+def message_volunteers(id: AnnouncementId, shift: ShiftId, body: VolunteerMessage) -> Response[MessageSent]:
+    recipients, repeat = shifts().message(api.principal(app), id, shift, body.id, body.text)
+    return Response(200 if repeat else 202, "application/json",
+                    MessageSent(id=body.id, recipients=recipients, already_sent=repeat), headers=PRIVATE)
 
 
 lambda_handler = api.make_handler(app)

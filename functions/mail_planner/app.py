@@ -1,4 +1,4 @@
-"""Scheduled mail: the daily and weekly digests, and event reminders (run by EventBridge Scheduler).
+"""Scheduled mail: the daily and weekly digests, event and shift reminders (run by EventBridge Scheduler).
 
 Input {"job": "digest", "frequency": "weekly"|"daily"}, {"job": "reminders"} or {"job": "twinning_week"} (the
 admins' weekly twinning summary). Re-running a schedule is
@@ -107,7 +107,19 @@ def run_twinning_week(now: datetime) -> dict[str, Any]:
 def run_reminders(now: datetime) -> dict[str, Any]:
     run = ReminderPlanner(DynamoAttendeeSource(), web_url()).run(now, SqsMailOutbox())
     metrics.add_metric(name="RemindersPlanned", unit="Count", value=run.recipients)
-    return {"events": run.events, "recipients": run.recipients, "jobs": len(run.jobs)}
+    return {"events": run.events, "recipients": run.recipients, "jobs": len(run.jobs),
+            "shifts": run_shift_reminders(now)}
+
+
+def run_shift_reminders(now: datetime) -> int:
+    """Volunteer shifts starting within 24 hours: their confirmed volunteers are reminded, once per start."""
+    from hromada.domain.clock import utc_now
+    from hromada.domain.shifts import Shifts
+    from hromada.mail.shift_notices import ShiftNotices
+    from hromada.store.shifts import DynamoShiftStore
+
+    mail = ShiftNotices(SqsMailOutbox(), web_url(), now=utc_now)
+    return Shifts(DynamoShiftStore(), mail=mail, now=lambda: now).remind()
 
 
 @logger.inject_lambda_context(clear_state=True)

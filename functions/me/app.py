@@ -35,11 +35,20 @@ def associations() -> Associations:
 def personal_data() -> PersonalData:
     # Here: only the export and erasure routes need the events side (its models, ~15 ms to import).
     from hromada.bus import OutboxPublisher
+    from hromada.domain.clock import utc_now
     from hromada.domain.rsvps import Rsvps
+    from hromada.domain.shifts import Shifts
+    from hromada.mail.shift_notices import ShiftNotices
     from hromada.store.events import DynamoEventStore
+    from hromada.store.shift_mail import PriorityMailOutbox
+    from hromada.store.shifts import DynamoShiftStore
 
     rsvps = Rsvps(DynamoEventStore(), OutboxPublisher())
-    return PersonalData(DynamoPersonalDataStore(), CognitoAccounts(get_settings().user_pool_id), rsvps.leave)
+    # A place freed by an erased volunteer goes to the first one waiting, who is told by mail.
+    shifts = Shifts(DynamoShiftStore(), mail=ShiftNotices(PriorityMailOutbox(), get_settings().public_web_url,
+                                                          now=utc_now))
+    return PersonalData(DynamoPersonalDataStore(), CognitoAccounts(get_settings().user_pool_id), rsvps.leave,
+                        leave_shift=shifts.leave_by_ref)
 
 
 @app.get("/me", tags=["me"], summary="My profile, roles and memberships",

@@ -13,7 +13,14 @@ from typing import Any
 from .common import GET_ONE, log, table
 from .cost import RequestCost, write_verdict
 from .events import default_params, load_module, v2_event
-from .scenarios import NEW_ASSOCIATION, exercise_events, exercise_moderation, exercise_twinning, exercise_voting
+from .scenarios import (
+    NEW_ASSOCIATION,
+    exercise_events,
+    exercise_moderation,
+    exercise_shifts,
+    exercise_twinning,
+    exercise_voting,
+)
 from .series import exercise_series
 from .stack import Accounts, Stack
 
@@ -123,6 +130,7 @@ def measure_calls(stack: Stack) -> list[Exercised]:
         {"id": verified, "email": Accounts.email("member")}, expect=204)
     exercise_events(run, verified)
     exercise_series(run, verified)
+    exercise_shifts(run, verified)
     exercise_twinning(run, verified)
     exercise_voting(stack, run)
     exercise_moderation(run, verified)

@@ -74,6 +74,32 @@ def exercise_events(run: Callable[..., dict[str, Any]], association: str) -> Non
     run("DELETE /announcements/{id}", "owner", "owner", post_id, expect=204)
 
 
+def exercise_shifts(run: Callable[..., dict[str, Any]], association: str) -> None:
+    """Volunteer shifts of a project: offer one, list them (one Query), sign up, the waitlist, who comes."""
+    from datetime import date, timedelta
+
+    post = run("POST /associations/{id}/announcements", "owner: a project seeking volunteers", "owner",
+               {"id": association}, expect=201, body={
+                   "type": "project", "title": {"fr": "Projet du banc d'essai"}, "body": {"fr": "Texte."},
+                   "categories": ["culture"], "needs": ["volunteers"]})
+    post_id = post.get("id") or "an_00000000000000000000"
+    shift = run("POST /announcements/{id}/shifts", "owner", "owner", {"id": post_id}, expect=201, body={
+        "date": (date.today() + timedelta(days=8)).isoformat(), "start_time": "09:00", "end_time": "12:00",
+        "people": 1, "online_url": "https://meet.example.org/banc", "task": {"fr": "Trier"}})
+    one = {"id": post_id, "shift": shift.get("id") or "sh_00000000000000000000"}
+    run("GET /announcements/{id}/shifts", "the shifts with places left", params={"id": post_id})
+    run("POST /announcements/{id}/shifts/{shift}/signup", "member: the place", "member", one, expect=201)
+    run("POST /announcements/{id}/shifts/{shift}/signup", "admin: the waitlist", "admin", one, expect=201)
+    run("GET /announcements/{id}/shifts/{shift}/signup", "admin (waitlisted: + position)", "admin", one)
+    run("GET /announcements/{id}/shifts/{shift}/volunteers", "owner", "owner", one)
+    run("PATCH /announcements/{id}/shifts/{shift}", "owner: 2 places (the waitlist moves up)", "owner", one,
+        body={"people": 2})
+    run("POST /announcements/{id}/shifts/{shift}/messages", "owner (no published contact: refused)", "owner", one,
+        body={"id": "bench-message-1", "text": "Bonjour"}, expect=409)
+    run("DELETE /announcements/{id}/shifts/{shift}/signup", "member", "member", one, expect=204)
+    run("POST /announcements/{id}/shifts/{shift}/cancel", "owner", "owner", one)
+
+
 
 
 def exercise_moderation(run: Callable[..., dict[str, Any]], association: str) -> None:

@@ -153,3 +153,24 @@ def test_the_tombstone_outlives_every_token_the_user_pool_issues():
     for token in ("IdToken", "AccessToken"):
         lifetime = client[f"{token}Validity"] * units[client["TokenValidityUnits"][token]]
         assert lifetime <= TOKEN_LIFETIME_SECONDS < ERASED_TOKEN_SECONDS
+
+
+def test_erasure_leaves_each_shift_and_the_export_lists_them(world):
+    store, accounts, _, _ = world
+    store.index["sub-me"].append(PersonEntry("SHIFT", "an_1#sh_1", {"announcement_id": "an_1", "shift_id": "sh_1",
+                                                                    "status": "confirmed", "email": "me@example.org"}))
+    store.index["sub-me"].append(PersonEntry("SHIFT", "an_1#sh_gone", {"shift_id": "sh_gone"}))
+    shifts_left = []
+
+    def leave_shift(principal, ref):
+        if ref.endswith("sh_gone"):
+            raise NotFound("shift_not_found")
+        shifts_left.append(ref)
+
+    data = PersonalData(store, accounts, lambda *_: None, now=lambda: "2026-11-26T00:00:00.000Z",
+                        make_pseudonym=lambda: "erased-x", leave_shift=leave_shift)
+    assert data.export(ME)["shifts"][0] == {"announcement_id": "an_1", "shift_id": "sh_1", "status": "confirmed",
+                                            "joined_at": None, "promoted_at": None}
+    done = data.erase(ME, "me@example.org")
+    assert shifts_left == ["an_1#sh_1"] and done["shifts"] == 1
+    assert "SHIFT" not in [d[1] for d in store.done if d[0] == "entry"]  # left, not merely unlisted

@@ -78,7 +78,7 @@ def test_public_routes_are_exactly_the_read_only_ones():
     assert public == {"GET /health", "GET /regions", "GET /associations", "GET /associations/{id}",
                       "GET /events", "GET /events.ics", "GET /events/{id}", "GET /associations/{id}/events.ics",
                       "GET /events/counts", "GET /share/events/{id}", "GET /events/{id}/occurrences",
-                      "GET /announcements", "GET /announcements/{id}",
+                      "GET /announcements", "GET /announcements/{id}", "GET /announcements/{id}/shifts",
                       "GET /claims", "GET /claims/{id}",
                       # elections: the public record (the ballot box and result once published)
                       "GET /elections", "GET /elections/{election_id}", "GET /elections/{election_id}/candidates",

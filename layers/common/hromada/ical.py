@@ -125,3 +125,32 @@ def calendar(events: list[Event], *, name: str, lang: str, moved: list[Event] | 
         last = max(times.parse_iso(e.last_end or e.end) for e in events) + timedelta(days=366)
         cal.add_missing_timezones(first_date=first.date(), last_date=last.date())
     return cal.to_ical()
+
+
+def shift_calendar(*, shift_id: str, starts_at: str, ends_at: str, zone_name: str, title: str, task: str,
+                   location: str | None, url: str | None, stamp: str, cancelled: bool = False) -> bytes:
+    """One volunteer shift as an invitation to attach to its mails (UID: the shift id)."""
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    zone = times.zone(zone_name)
+    vevent = icalendar.Event()
+    vevent.add("uid", f"{shift_id}@{UID_DOMAIN}")
+    vevent.add("dtstamp", times.parse_iso(stamp))
+    vevent.add("dtstart", times.parse_iso(starts_at).astimezone(zone))
+    vevent.add("dtend", times.parse_iso(ends_at).astimezone(zone))
+    vevent.add("summary", plain(title))
+    vevent.add("description", plain(task))
+    if location:
+        vevent.add("location", plain(location))
+    if url:
+        vevent.add("url", url)
+    vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    cal.add_component(vevent)
+    start = times.parse_iso(starts_at)
+    cal.add_missing_timezones(first_date=(start - timedelta(days=366)).date(),
+                              last_date=(start + timedelta(days=366)).date())
+    return cal.to_ical()

@@ -16,6 +16,7 @@ import { addressFilters, backHash, filterForm, regionOptions, showItem } from ".
 import { alternateFeed, structuredData } from "../feeds.js";
 import { articleData, claimReviewData } from "../structured-data.js";
 import { factCheckNotice } from "../fact-checks.js";
+import { shiftsSection } from "./shifts.js";
 
 const FILTERS = ["type", "region", "category", "q", "association"];
 
@@ -135,6 +136,7 @@ function detailView(route) {
           h("h2", { id: "an-project" }, t("projectFields")),
           needs ? [h("p", { class: "sources-title" }, t("needs")), needs] : null,
           donation(item)) : null,
+        item.type === "project" && item.needs?.includes("volunteers") ? shiftsSection(item, controller.signal) : null,
         item.sources?.length ? h("section", { "aria-labelledby": "an-sources" },
           h("h2", { id: "an-sources" }, t("sources")), sources(item.sources, { titled: false })) : null,
         h("section", { "aria-labelledby": "an-tools" },

@@ -23,6 +23,7 @@ from hromada.domain.ports import ConditionFailed
 from hromada.errors import Invalid, NotFound
 
 ERASED = "erased"
+SHIFT = "SHIFT"  # a volunteer's signup for a shift, listed under <announcement id>#<shift id>
 # How long an erased account's tokens may still be presented: the ID and access tokens' lifetime
 # (template.yaml, UserPoolClient: 1 hour; a test keeps the two in step) and a margin for clock skew.
 TOKEN_LIFETIME_SECONDS = 3600
@@ -88,10 +89,12 @@ class Accounts(Protocol):
 
 class PersonalData:
     def __init__(self, store: PersonalDataStore, accounts: Accounts, leave_event: Callable[[Principal, str], None],
-                 now: Callable[[], str] = utc_now, make_pseudonym: Callable[[], str] | None = None):
+                 now: Callable[[], str] = utc_now, make_pseudonym: Callable[[], str] | None = None,
+                 leave_shift: Callable[[Principal, str], None] | None = None):
         self.store = store
         self.accounts = accounts
         self.leave_event = leave_event
+        self.leave_shift = leave_shift  # (principal, <announcement id>#<shift id>): the place goes to the waitlist
         self.now = now
         self.make_pseudonym = make_pseudonym or (lambda: f"{ERASED}-{secrets.token_hex(8)}")
 
@@ -136,6 +139,8 @@ class PersonalData:
             "associations": [{"association_id": m.association_id, "role": m.role, "association": m.association}
                              for m in self.store.memberships(email)],
             "rsvps": [dict(f) for f in fields.get("RSVP", [])],
+            "shifts": [{k: f.get(k) for k in ("announcement_id", "shift_id", "status", "joined_at", "promoted_at")}
+                       for f in fields.get(SHIFT, [])],
             "nominations": [{k: f.get(k) for k in NOMINATION_FIELDS} for f in fields.get("CANDIDATE", [])],
             "flags": [{"item": f.get("item"), "reason": f.get("reason"), "comment": f.get("comment"),
                        "flagged_at": f.get("at")} for f in fields.get("FLAG", [])],
@@ -177,6 +182,12 @@ class PersonalData:
                 except NotFound:
                     continue  # left meanwhile
                 count("rsvps")
+            elif entry.kind == SHIFT and self.leave_shift is not None:
+                try:
+                    self.leave_shift(principal, entry.ref)
+                except NotFound:
+                    continue  # left meanwhile, or the shift is gone
+                count("shifts")
         for membership in self.store.memberships(email):
             self.store.anonymise_authored(membership.association_id, principal.user_id, email, pseudonym)
             if membership.role != "owner":
@@ -189,7 +200,7 @@ class PersonalData:
                 self.store.freeze(membership.association_id, email)
                 count("frozen")
         for entry in self._entries(principal):  # again: the steps above may have listed more (audit entries)
-            if entry.kind != "RSVP":
+            if entry.kind not in ("RSVP", SHIFT):
                 self.store.anonymise_entry(entry, pseudonym)
                 count(entry.kind.lower())
         self.store.erase_subscriptions(email)

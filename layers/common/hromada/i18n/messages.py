@@ -481,3 +481,6 @@ MESSAGES |= CLAIM_MESSAGES
 from hromada.i18n.match_messages import MATCH_MESSAGES  # noqa: E402
 
 MESSAGES |= MATCH_MESSAGES
+from hromada.i18n.shift_messages import SHIFT_MESSAGES  # noqa: E402  (kept apart: each API area its own)
+
+MESSAGES |= SHIFT_MESSAGES

@@ -19,6 +19,9 @@ How a mail flows
    - A request: publishing a need or an offer that fits another side's tells both sides' owners
      (`match_notices`: once per pair, keyed by it; onto the priority queue only, store.notice_queue), and
      the second confirmation of a pair mails both sides the contacts (hromada.domain.possible_matches).
+   - Volunteer shifts (hromada.domain.shifts): a sign-up, a place won from the waitlist, a cancelled shift, an
+     association's message (Reply-To its published contact), and the day-before reminder planned with the
+     event reminders, each a letter of `shift_notices` with the shift's .ics, on the transactional queue.
 2. A plan is a list of `jobs.MailJob`: one `letters` letter (rendered by `render` from `strings` in fr/uk/en)
    for up to jobs.MAX_RECIPIENTS recipients. store.deliveries.SqsMailOutbox puts it on one of two SQS
    queues (`routing.queue_of`): transactional mail (confirmations, notices, reminders) on the priority
@@ -54,7 +57,9 @@ Once only (idempotency keys)
   retried, continued or planned again never mails anyone twice. Job keys say what is once:
   `digest:<frequency>:<period>`, `reminder:<event>:<start>`, `changed|cancelled:<event>:<sequence>`,
   `promoted:<event>` (recipient `<member>:<promoted at>`), `reviewed:<association>:<version>`,
-  `election:<id>:<phase>`, `announcement:<id>`, `confirm:<mailed at>`, `already:<mailed at>`.
+  `election:<id>:<phase>`, `announcement:<id>`, `confirm:<mailed at>`, `already:<mailed at>`,
+  `shift-signup:<shift>:<joined at>`, `shift-promoted:<shift>`, `shift-cancelled:<shift>`,
+  `shift-reminder:<shift>:<start>`, `shift-message:<shift>:<message id>`.
 - Bus events: the notifier remembers each outbox id it handled (store.notices): a relayed repeat plans nothing.
 - Reminders: claimed per event and start time (an event moved to another time is reminded again).
 - Announcements: a weekly slot per association (store.announcement_mail) caps mail to followers.

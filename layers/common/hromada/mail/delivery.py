@@ -128,6 +128,8 @@ class Mailer:
             letter.manage_url = letter.unsubscribe_url = None
         if job.bulk:
             headers["Precedence"] = "bulk"
+        if job.reply_to:
+            headers["Reply-To"] = job.reply_to
         attachments = []
         if job.calendar:
             attachments.append(mime.Attachment("event.ics", job.calendar.encode(), "text", "calendar",

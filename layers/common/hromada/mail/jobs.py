@@ -32,6 +32,7 @@ class MailJob:
     recipients: list[Recipient]
     bulk: bool = False  # bulk mail carries List-Unsubscribe (RFC 8058)
     calendar: str | None = None  # an .ics invitation to attach
+    reply_to: str | None = None  # an association's public contact, for its messages to volunteers
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
@@ -44,7 +45,7 @@ class MailJob:
                               for s in letter.get("sections", [])]
         return cls(kind=str(data["kind"]), key=str(data["key"]), letter=Letter(**letter),
                    recipients=[Recipient(**r) for r in data["recipients"]], bulk=bool(data.get("bulk")),
-                   calendar=data.get("calendar"))
+                   calendar=data.get("calendar"), reply_to=data.get("reply_to"))
 
 
 def split(kind: str, key: str, letter: Letter, recipients: list[Recipient], **options: Any) -> list[MailJob]:

@@ -316,6 +316,61 @@ STRINGS["en"] |= {
     "since_last_week": " ({change:+d} since last week)",
 }
 
+STRINGS["fr"] |= {
+    "shift_signed_up_subject": "Inscription confirmée : {title}",
+    "shift_signed_up_intro": "Merci ! Vous êtes inscrit·e comme bénévole pour ce créneau.",
+    "shift_waitlisted_subject": "Liste d'attente : {title}",
+    "shift_waitlisted_intro": "Le créneau est complet : vous êtes n° {position} sur la liste d'attente. "
+                              "Nous vous écrirons si une place se libère.",
+    "shift_promoted_subject": "Une place s'est libérée : {title}",
+    "shift_promoted_intro": "Vous étiez sur la liste d'attente : votre place de bénévole est confirmée.",
+    "shift_reminder_subject": "Rappel : votre créneau de bénévole demain ({title})",
+    "shift_reminder_intro": "Votre créneau de bénévole commence dans moins de 24 heures.",
+    "shift_cancelled_subject": "Créneau annulé : {title}",
+    "shift_cancelled_intro": "L'association a annulé ce créneau de bénévolat. Merci de votre disponibilité.",
+    "shift_message_subject": "Message de {name} : {title}",
+    "shift_message_intro": "L'association vous écrit au sujet de votre créneau de bénévole. Répondez à ce "
+                           "message pour lui écrire.",
+    "shift_task": "Mission",
+    "shift_online": "En ligne",
+}
+STRINGS["uk"] |= {
+    "shift_signed_up_subject": "Реєстрацію підтверджено: {title}",
+    "shift_signed_up_intro": "Дякуємо! Ви записані волонтером на цю зміну.",
+    "shift_waitlisted_subject": "Список очікування: {title}",
+    "shift_waitlisted_intro": "Усі місця зайняті: ви № {position} у списку очікування. Ми напишемо вам, "
+                              "якщо місце звільниться.",
+    "shift_promoted_subject": "Звільнилося місце: {title}",
+    "shift_promoted_intro": "Ви були в списку очікування: ваше місце волонтера підтверджене.",
+    "shift_reminder_subject": "Нагадування: ваша волонтерська зміна завтра ({title})",
+    "shift_reminder_intro": "Ваша волонтерська зміна почнеться менш ніж за 24 години.",
+    "shift_cancelled_subject": "Зміну скасовано: {title}",
+    "shift_cancelled_intro": "Асоціація скасувала цю волонтерську зміну. Дякуємо за вашу готовність допомогти.",
+    "shift_message_subject": "Повідомлення від {name}: {title}",
+    "shift_message_intro": "Асоціація пише вам щодо вашої волонтерської зміни. Відповідайте на цей лист, "
+                           "щоб написати їй.",
+    "shift_task": "Завдання",
+    "shift_online": "Онлайн",
+}
+STRINGS["en"] |= {
+    "shift_signed_up_subject": "Sign-up confirmed: {title}",
+    "shift_signed_up_intro": "Thank you! You are signed up as a volunteer for this shift.",
+    "shift_waitlisted_subject": "Waitlist: {title}",
+    "shift_waitlisted_intro": "The shift is full: you are number {position} on the waitlist. We will write "
+                              "to you if a place opens up.",
+    "shift_promoted_subject": "A place opened up: {title}",
+    "shift_promoted_intro": "You were on the waitlist: your volunteer place is now confirmed.",
+    "shift_reminder_subject": "Reminder: your volunteer shift tomorrow ({title})",
+    "shift_reminder_intro": "Your volunteer shift starts in less than 24 hours.",
+    "shift_cancelled_subject": "Shift cancelled: {title}",
+    "shift_cancelled_intro": "The association cancelled this volunteer shift. Thank you for offering your time.",
+    "shift_message_subject": "Message from {name}: {title}",
+    "shift_message_intro": "The association writes to you about your volunteer shift. Reply to this mail to "
+                           "write back.",
+    "shift_task": "Task",
+    "shift_online": "Online",
+}
+
 # Event topics by their API code, as the web client names them (web/js/i18n.js, EVENT_CATEGORIES).
 TOPICS: dict[str, dict[str, str]] = {
     "fr": {"concert": "Concert", "language_class": "Cours de langue", "fundraiser": "Collecte",

@@ -618,3 +618,46 @@ def possible_match(need_id: str, offer_id: str) -> dict[str, str]:
 def twinning_health_week(week: str) -> dict[str, str]:
     """The counters as they were when an ISO week's summary was mailed (2026-W49)."""
     return {"pk": TWINNING_HEALTH, "sk": f"WEEK#{week}"}
+
+
+# ------------------------------------------------------------ volunteer shifts
+# shift         pk ANN#<announcement id>  sk SHIFT#<shift id>   (its places counters on the item: one Query of
+#                                                               the announcement's partition lists them all)
+# signup        pk SHIFT#<shift id>  sk VOL#<member id>         (one per member and shift; person index
+#               gsi1 PERSON#<member id> / SHIFT#<announcement id>#<shift id>: export and erasure)
+# shift slot    pk SHIFT#<shift id>  sk WAIT#<joined at>#<member id>   (the first slot is promoted first)
+# reminded      pk SHIFT#<shift id>  sk REMINDED#<starts at>    (the day-before reminder was planned)
+# message       pk SHIFTMSG#<shift id>#<message id>  sk MSG     (a message to volunteers is sent once)
+SHIFT_PREFIX = "SHIFT#"
+VOLUNTEER_PREFIX = "VOL#"
+
+
+def shift(announcement_id: str, shift_id: str) -> dict[str, str]:
+    return {"pk": f"ANN#{announcement_id}", "sk": f"{SHIFT_PREFIX}{shift_id}"}
+
+
+def announcement_partition(announcement_id: str) -> str:
+    return f"ANN#{announcement_id}"
+
+
+def shift_partition(shift_id: str) -> str:
+    return f"SHIFT#{shift_id}"
+
+
+def signup(shift_id: str, member_id: str) -> dict[str, str]:
+    return {"pk": shift_partition(shift_id), "sk": f"{VOLUNTEER_PREFIX}{member_id}"}
+
+
+def shift_slot(shift_id: str, joined_at: str, member_id: str) -> dict[str, str]:
+    return {"pk": shift_partition(shift_id), "sk": f"{WAIT_PREFIX}{joined_at}#{member_id}"}
+
+
+def shift_reminder(shift_id: str, starts_at: str) -> dict[str, str]:
+    return {"pk": shift_partition(shift_id), "sk": f"REMINDED#{starts_at}"}
+
+
+def shift_message(shift_id: str, message_id: str) -> dict[str, str]:
+    return {"pk": f"SHIFTMSG#{shift_id}#{message_id}", "sk": "MSG"}
+
+
+SHIFTS_COLLECTION = "SHIFTS"  # gsi2 of shift items / <starts at>#<id>: what the reminder planner reads
