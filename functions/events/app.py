@@ -66,7 +66,14 @@ def calendar_doc(description: str) -> dict[int, Any]:
 
 @cache
 def events() -> Events:
-    return Events(DynamoEventStore(), DynamoAssociationStore(), OutboxPublisher())
+    return Events(DynamoEventStore(), DynamoAssociationStore(), OutboxPublisher(), campaign_check=_campaign_check)
+
+
+def _campaign_check(campaign_id: str, day: object) -> object:
+    from hromada.domain.campaigns import Campaigns
+    from hromada.store.campaigns import DynamoCampaignStore
+
+    return Campaigns(DynamoCampaignStore()).attachable(campaign_id, day)  # type: ignore[arg-type]
 
 
 @cache

@@ -434,3 +434,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 from hromada.i18n.webhook_messages import WEBHOOK_MESSAGES  # noqa: E402  (kept apart: each API area its own)
 
 MESSAGES |= WEBHOOK_MESSAGES
+
+from hromada.i18n.campaign_messages import CAMPAIGN_MESSAGES  # noqa: E402
+
+MESSAGES |= CAMPAIGN_MESSAGES

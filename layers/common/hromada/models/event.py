@@ -15,6 +15,8 @@ from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
 from hromada.models.picture import Picture
 from hromada.reference import times
 
+CampaignRef = Annotated[str, StringConstraints(pattern=r"^cp_[0-9a-f]{20}$")]
+
 
 class EventStatus(StrEnum):
     SCHEDULED = "scheduled"
@@ -81,6 +83,8 @@ class _EventFields(Strict):
     image_url: HttpsUrl | None = None
     capacity: Capacity | None = None
     registration_required: StrictBool = False
+    campaign_id: CampaignRef | None = Field(None, description="A running or coming campaign (cp_...) the event "
+                                                               "takes part in; its start within the campaign's window")
     registration_deadline: datetime | None = Field(None, description="RSVPs close then (at the start at the "
                                                                      "latest). " + WHEN)
 
@@ -116,6 +120,7 @@ class EventPatch(Strict):
     capacity: Capacity | None = Field(None, description="null removes the limit")
     registration_required: StrictBool | None = None
     registration_deadline: datetime | None = None
+    campaign_id: CampaignRef | None = Field(None, description="null detaches the event from its campaign")
 
 
 class CancelRequest(Strict):
@@ -156,6 +161,7 @@ class Event(Model):
     created_by: str
     hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
     picture: Picture | None = None  # the poster, set through /pictures
+    campaign_id: str | None = None
 
     @property
     def registration_closes(self) -> str:
@@ -213,6 +219,7 @@ class EventOut(Model):
     created_at: str
     updated_at: str
     picture: Picture | None = Field(None, description="The poster")
+    campaign_id: str | None = Field(None, description="The campaign it takes part in")
 
     @classmethod
     def of(cls, e: Event, seats: Seats | None = None) -> EventOut:
@@ -229,7 +236,7 @@ class EventOut(Model):
             seats=None if seats is None else SeatsOut(
                 capacity=seats.capacity, confirmed=seats.confirmed, waitlisted=seats.waiting,
                 available=None if seats.capacity is None else max(seats.capacity - seats.confirmed, 0)),
-            created_at=e.created_at, updated_at=e.updated_at, picture=e.picture,
+            created_at=e.created_at, updated_at=e.updated_at, picture=e.picture, campaign_id=e.campaign_id,
         )
 
 
