@@ -146,6 +146,17 @@ OPERATION_IDS: dict[str, str] = {
     "POST /associations/{id}/webhooks/{webhook_id}/secret": "rotateWebhookSecret",
     "POST /associations/{id}/webhooks/{webhook_id}/ping": "pingWebhook",
     "GET /associations/{id}/webhooks/{webhook_id}/deliveries": "listWebhookDeliveries",
+    # campaigns
+    "GET /campaigns": "listCampaigns",
+    "GET /campaigns/{id}": "getCampaign",
+    "GET /campaigns/{id}/events": "listCampaignEvents",
+    "GET /campaigns/{id}/announcements": "listCampaignAnnouncements",
+    "POST /campaigns": "createCampaign",
+    "PATCH /campaigns/{id}": "updateCampaign",
+    "POST /campaigns/{id}/archive": "archiveCampaign",
+    "GET /campaigns/{id}/gaps": "getCampaignGaps",
+    "GET /campaigns/{id}/invitation": "draftCampaignInvitation",
+    "POST /campaigns/{id}/invitations": "sendCampaignInvitations",
 }
 
 # In the order the docs show them.
@@ -178,6 +189,8 @@ TAGS: list[dict[str, str]] = [
                                     "Ukrainian oblasts."},
     {"name": "webhooks", "description": "An association's outgoing webhooks: signed POSTs of its events and "
                                         "announcements to its own tools; the delivery log."},
+    {"name": "campaigns", "description": "Platform-wide campaigns (remembrance and celebration days): their "
+                                         "events by region; for admins, the gap map and invitations."},
 ]
 
 # Request body examples (OpenAPI `examples` of the JSON media type), by operation id. Each one is valid

@@ -20,7 +20,7 @@ from infra.docs import operations, size_line, template_openapi
 from infra.template import Template
 
 # Grows with the API; a jump means something repeats that should be shared (before the clean-up: 257 KB).
-SIZE_BUDGET = 275_000  # 240 KB and 103 operations before feeds and webhooks (267 KB, 118)
+SIZE_BUDGET = 295_000  # 240 KB and 103 operations before feeds and webhooks (267 KB, 118), campaigns (128)
 
 
 @pytest.fixture(scope="module")

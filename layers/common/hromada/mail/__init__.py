@@ -13,7 +13,8 @@ How a mail flows
      (`digests`: content read once, one letter per distinct selection) and the reminders 24 h before an
      event (`notices.ReminderPlanner`).
    - A request: subscribing sends the confirmation, or a "manage" notice to an address already subscribed
-     (hromada.domain.subscriptions; spaced and capped per mail domain).
+     (hromada.domain.subscriptions; spaced and capped per mail domain); an admin invites associations'
+     owners to a campaign from its gap map (`campaign_letters`, once per association and campaign).
 2. A plan is a list of `jobs.MailJob`: one `letters` letter (rendered by `render` from `strings` in fr/uk/en)
    for up to jobs.MAX_RECIPIENTS recipients. store.deliveries.SqsMailOutbox puts it on one of two SQS
    queues (`routing.queue_of`): transactional mail (confirmations, notices, reminders) on the priority
@@ -49,7 +50,9 @@ Once only (idempotency keys)
   retried, continued or planned again never mails anyone twice. Job keys say what is once:
   `digest:<frequency>:<period>`, `reminder:<event>:<start>`, `changed|cancelled:<event>:<sequence>`,
   `promoted:<event>` (recipient `<member>:<promoted at>`), `reviewed:<association>:<version>`,
-  `election:<id>:<phase>`, `announcement:<id>`, `confirm:<mailed at>`, `already:<mailed at>`.
+  `election:<id>:<phase>`, `announcement:<id>`, `confirm:<mailed at>`, `already:<mailed at>`,
+  `campaign-invitation:<campaign>:<association>`.
+- Campaign invitations: claimed per campaign and association (store.campaigns) before the job is queued.
 - Bus events: the notifier remembers each outbox id it handled (store.notices): a relayed repeat plans nothing.
 - Reminders: claimed per event and start time (an event moved to another time is reminded again).
 - Announcements: a weekly slot per association (store.announcement_mail) caps mail to followers.
