@@ -192,3 +192,19 @@ def test_a_member_cannot_send_invitations(api, person, campaign, new_association
         assert api("POST", f"/campaigns/{campaign['id']}/invitations", who, json=body).status_code == 403
     drained(stack, "MailQueue")
     assert invitations_to(stack, owner.email, "Invitation") == []
+
+
+def test_announcements_join_an_open_campaign_and_leave_it(api, admin, campaign, new_association):
+    association, owner = new_association(verified=True)
+    body = {"type": "news", "title": {"fr": "Atelier broderie"}, "body": {"fr": "Venez broder."},
+            "categories": ["culture"], "campaign_id": campaign["id"]}
+    created = api("POST", f"/associations/{association['id']}/announcements", owner, json=body)
+    assert created.status_code == 201, created.text
+    listed = api("GET", f"/campaigns/{campaign['slug']}/announcements").json()["items"]
+    assert [a["id"] for a in listed] == [created.json()["id"]]
+    left = api("PATCH", f"/announcements/{created.json()['id']}", owner, json={"campaign_id": None})
+    assert left.status_code == 200, left.text
+    assert api("GET", f"/campaigns/{campaign['id']}/announcements").json()["items"] == []
+    api("POST", f"/campaigns/{campaign['id']}/archive", admin)
+    late = api("POST", f"/associations/{association['id']}/announcements", owner, json=body)
+    assert late.status_code == 422 and late.json()["error"]["code"] == "campaign_archived"
