@@ -140,6 +140,19 @@ class Campaigns:
         today = self.today()
         return [(c, w) for c, w in self.listing() if w is not None and w.running(today)]
 
+    def featured(self) -> list[dict[str, Any]]:
+        """The running campaigns with their count of planned events: the digests' block, the home page's banner."""
+        from hromada.mail.campaign_letters import campaign_url
+
+        found = []
+        for campaign, window in self.running():
+            low, high = _bounds(window)
+            count = sum(1 for e in self.store.all_events(campaign.id, low, high)
+                        if not e.get("hidden") and e.get("status") != "cancelled")
+            found.append({"id": campaign.id, "slug": campaign.slug, "name": campaign.name, "start": window.start,
+                          "end": window.end, "events": count, "url": campaign_url(self.web_url, campaign)})
+        return found
+
     def next_days(self, campaign: Campaign) -> list[date]:
         rule = rule_of(campaign)
         return rule.next_days(self.today(), NEXT_DAYS) if rule else []
