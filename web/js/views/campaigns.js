@@ -153,19 +153,20 @@ function adminPart(ctx, campaign, geo) {
 }
 
 async function gapMap(ctx, campaign, geo, box) {
+  // The map is a picture of the lists below: without it (its outlines failed to load) the lists still work.
+  const mapping = import("../map.js").then((module) => module.regionMap, () => null);
   let gaps;
-  let regionMap;
   try {
-    [gaps, { regionMap }] = await Promise.all([
-      get(`/campaigns/${enc(campaign.id)}/gaps`, {}, { signal: ctx.signal }), import("../map.js")]);
+    gaps = await get(`/campaigns/${enc(campaign.id)}/gaps`, {}, { signal: ctx.signal });
   } catch (err) {
     if (err.name !== "AbortError") fill(box, errorBox(err));
     return;
   }
+  const regionMap = await mapping;
   const counts = Object.fromEntries(gaps.regions.map((r) => [r.code, r.events]));
   const names = new Map([...geo.regions.values()].map((r) => [r.code, placeName(r)]));
-  const map = regionMap({ names, counts, selected: null, href: (code) => `#gap-${code}`, label: t("gapMap"),
-    regionLabel: (n, c) => t("gapRegionEvents", n, c), overseasLabel: t("overseas") });
+  const map = regionMap ? regionMap({ names, counts, selected: null, href: (code) => `#gap-${code}`,
+    label: t("gapMap"), regionLabel: (n, c) => t("gapRegionEvents", n, c), overseasLabel: t("overseas") }) : null;
   const deptName = (code) => placeName(geo.departments.get(code)) || code;
   const uncovered = gaps.regions.filter((r) => r.events === 0);
   const lists = uncovered.map((r) => h("fieldset", { class: "choices gap-region", id: `gap-${r.code}` },
@@ -209,5 +210,5 @@ async function gapMap(ctx, campaign, geo, box) {
       notices.append(success(t("gapSent", result.invited.length)));
     });
   });
-  fill(box, h("div", { class: "map-box gap-map" }, map), form);
+  fill(box, map ? h("div", { class: "map-box gap-map" }, map) : null, form);
 }
