@@ -131,7 +131,7 @@ def test_create_attach_list_by_region_invite_and_banner(browser: Browser, site: 
         gap.get_by_role("button", name=words["send"]).click()
         expect(gap.get_by_text(words["sent"])).to_be_visible()
         expect(brittany.get_by_label(cast["brest"]["name"], exact=False)).to_be_disabled()
-        page.screenshot(path=f"test-artifacts/screenshots/campaign_page_{lang}_{width}.png", full_page=True)
+        page.screenshot(path=f"test-artifacts/screenshots/campaign_gaps_{lang}_{width}.png", full_page=True)
         sent_subject = subject.input_value()
 
         deadline = time.monotonic() + 30
