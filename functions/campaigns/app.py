@@ -53,7 +53,14 @@ def campaigns() -> Campaigns:
     from hromada.store.deliveries import SqsMailOutbox
 
     return Campaigns(DynamoCampaignStore(), DynamoCampaignDirectory(), SqsMailOutbox(),
-                     web_url=get_settings().public_web_url)
+                     web_url=get_settings().public_web_url, opt_out_ref=_opt_out_ref)
+
+
+def _opt_out_ref(email: str) -> str:
+    from hromada.mail.claims import OPT_OUT_PREFIX
+    from hromada.pseudonyms import pseudonym
+
+    return OPT_OUT_PREFIX + pseudonym(email, "campaign-invitations")
 
 
 def _out(c: Campaign) -> CampaignOut:

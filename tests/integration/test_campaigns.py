@@ -208,3 +208,26 @@ def test_announcements_join_an_open_campaign_and_leave_it(api, admin, campaign, 
     api("POST", f"/campaigns/{campaign['id']}/archive", admin)
     late = api("POST", f"/associations/{association['id']}/announcements", owner, json=body)
     assert late.status_code == 422 and late.json()["error"]["code"] == "campaign_archived"
+
+
+def test_an_owner_can_opt_out_of_invitations_by_one_click(api, admin, new_association, stack):
+    import requests
+
+    from tests.integration.mail import link
+
+    association, owner = new_association(verified=True)
+    first = api("POST", "/campaigns", admin, json=campaign_body()).json()
+    body = {"association_ids": [association["id"]], "subject": "Invitation", "body": "Rejoignez la campagne."}
+    assert api("POST", f"/campaigns/{first['id']}/invitations", admin, json=body).status_code == 202
+    [mail] = wait_for(lambda: invitations_to(stack, owner.email, "Invitation"))
+    assert mail["headers"]["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "/subscriptions/manage" not in (mail["text"] or "")  # no preferences behind this mail
+    unsubscribe = link(mail, "unsubscribe")
+    assert unsubscribe and unsubscribe in mail["headers"]["List-Unsubscribe"]
+    assert requests.post(unsubscribe, timeout=30).status_code == 200  # the one-click POST (RFC 8058)
+
+    second = api("POST", "/campaigns", admin, json=campaign_body()).json()
+    again = api("POST", f"/campaigns/{second['id']}/invitations", admin, json=body)
+    assert again.status_code == 202 and again.json()["skipped"] == [association["id"]]
+    drained(stack, "MailQueue")
+    assert len(invitations_to(stack, owner.email, "Invitation")) == 1

@@ -108,8 +108,10 @@ def _bounds(window: Window) -> tuple[str, str]:
 class Campaigns:
     def __init__(self, store: CampaignStore, directory: Directory | None = None, outbox: MailOutbox | None = None,
                  web_url: str = "", now: Callable[[], datetime] = utc_clock,
-                 make_id: Callable[[str], str] = new_id):
+                 make_id: Callable[[str], str] = new_id, opt_out_ref: Callable[[str], str] | None = None):
         self.store, self.directory, self.outbox = store, directory, outbox
+        # opt_out_ref(address): the mailbox's opt-out reference (optout:<pseudonym>), its unsubscribe link's subject
+        self.opt_out_ref = opt_out_ref
         self.web_url = web_url.rstrip("/")
         self.now, self.make_id = now, make_id
 
@@ -291,6 +293,10 @@ class Campaigns:
         for association_id in dict.fromkeys(data.association_ids):
             association = verified.get(association_id)
             owners = directory.owners(association_id) if association else []
+            references = {email: self.opt_out_ref(email) for email in owners} if self.opt_out_ref else {}
+            if references:
+                gone = self.store.opted_out(list(references.values()))
+                owners = [email for email in owners if references[email] not in gone]
             if not owners:
                 result.skipped.append(association_id)
                 continue
@@ -298,7 +304,7 @@ class Campaigns:
                 result.already.append(association_id)
                 continue
             jobs = campaign_letters.invitation_jobs(campaign, association_id, owners, data.lang, data.subject,
-                                                    data.body, self.web_url)
+                                                    data.body, self.web_url, references)
             try:
                 self._outbox().enqueue(jobs)
             except Exception:

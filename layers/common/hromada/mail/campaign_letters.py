@@ -78,14 +78,16 @@ def invitation_text(lang: str, campaign: Campaign, window: Window | None, web_ur
 
 
 def invitation_jobs(campaign: Campaign, association_id: str, owners: list[str], lang: str, subject: str,
-                    body: str, web_url: str) -> list[MailJob]:
+                    body: str, web_url: str, opt_out: dict[str, str] | None = None) -> list[MailJob]:
     """The admin's text, paragraph by paragraph, to the association's owners; keyed once per association and
-    campaign, so a job redelivered or planned again never mails an owner twice."""
+    campaign, so a job redelivered or planned again never mails an owner twice. `opt_out` (address -> its
+    reference) gives each mail its unsubscribe link and List-Unsubscribe: no more invitations to that mailbox."""
     w = _words(lang)
     paragraphs = [p.strip() for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()]
     letter = Letter(lang=lang, subject=subject, heading=pick(campaign.name, lang), intro=paragraphs,
                     button={"label": w["see"], "url": campaign_url(web_url, campaign)}, notes=[w["why"]])
-    recipients = [Recipient(id=email, email=email) for email in dict.fromkeys(owners)]
+    recipients = [Recipient(id=email, email=email, subscription_id=(opt_out or {}).get(email))
+                  for email in dict.fromkeys(owners)]
     return split("campaign_invitation", f"campaign-invitation:{campaign.id}:{association_id}", letter, recipients,
                  bulk=True)
 

@@ -108,6 +108,18 @@ class DynamoCampaignStore:
             ConditionExpression="attribute_not_exists(pk)")
         return written is not None
 
+    def opted_out(self, references: list[str]) -> set[str]:
+        found: set[str] = set()
+        unique = list(dict.fromkeys(references))
+        for start in range(0, len(unique), 100):
+            request = {table_name(): {"Keys": [to_item(keys.campaign_opt_out(r)) for r in unique[start:start + 100]],
+                                      "ProjectionExpression": "pk"}}
+            while request:
+                response = call(self.client.batch_get_item, RequestItems=request)
+                found |= {i["pk"]["S"].removeprefix("NOINVITE#") for i in response["Responses"].get(table_name(), [])}
+                request = response.get("UnprocessedKeys") or None
+        return found
+
     def release_invitation(self, campaign_id: str, association_id: str) -> None:
         call(self.client.delete_item, TableName=table_name(),
              Key=to_item(keys.campaign_invitation(campaign_id, association_id)))

@@ -566,6 +566,11 @@ def campaign_event_order(region: str | None, start: str, event_id: str) -> str:
     return f"{region or ONLINE_REGION}#{start}#{event_id}"
 
 
+def campaign_opt_out(reference: str) -> dict[str, str]:
+    """A mailbox that opted out of campaign invitations: reference = optout:<pseudonym of the address>."""
+    return {"pk": f"NOINVITE#{reference}", "sk": "NOINVITE"}
+
+
 def announcement_campaign(announcement_id: str) -> dict[str, str]:
     return {"pk": f"ANN#{announcement_id}", "sk": CAMPAIGN}
 
