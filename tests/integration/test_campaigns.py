@@ -231,3 +231,22 @@ def test_an_owner_can_opt_out_of_invitations_by_one_click(api, admin, new_associ
     assert again.status_code == 202 and again.json()["skipped"] == [association["id"]]
     drained(stack, "MailQueue")
     assert len(invitations_to(stack, owner.email, "Invitation")) == 1
+
+
+def test_an_event_hidden_by_moderation_leaves_the_campaign_page_and_its_counts(api, admin, campaign, person,
+                                                                               new_association):
+    from tests.integration.test_moderation import flag, review
+
+    association, owner = new_association(verified=True)
+    made = api("POST", f"/associations/{association['id']}/events", owner,
+               json=event_body(campaign_id=campaign["id"], title={"fr": "Propos haineux"})).json()
+    assert [g["region"] for g in api("GET", f"/campaigns/{campaign['id']}/events").json()["regions"]] == ["76"]
+    moderator = person("moderators", label="moderator")
+    flag(api, person(label="reporter"), "event", made["id"], reason="hate")
+    ref = f"event:{made['id']}"
+    hidden = api("POST", f"/moderation/flags/{ref}/decisions", moderator,
+                 json={"action": "hide", "version": review(api, moderator, ref)["version"], "note": "Haine"})
+    assert hidden.status_code == 200, hidden.text
+    assert api("GET", f"/campaigns/{campaign['id']}/events").json()["regions"] == []
+    regions = {r["code"]: r for r in api("GET", f"/campaigns/{campaign['id']}/gaps", admin).json()["regions"]}
+    assert regions["76"]["events"] == 0

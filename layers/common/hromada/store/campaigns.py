@@ -81,17 +81,34 @@ class DynamoCampaignStore:
         start = decode_cursor(cursor, expect={"gsi3pk": partition}, key_names=set(LISTING_NAMES))
         items, next_cursor, _ = fill_page(self.client, self._events_params(campaign_id, region, start_from, start_to),
                                           limit, start, LISTING_NAMES)
-        return [keys.without_keys(from_item(i)) for i in items], next_cursor
+        return self._current([keys.without_keys(from_item(i)) for i in items], keys.event), next_cursor
 
     def all_events(self, campaign_id: str, start_from: str, start_to: str) -> list[dict[str, Any]]:
-        return [keys.without_keys(from_item(i)) for i in query_items(
-            self.client, **self._events_params(campaign_id, None, start_from, start_to))]
+        return self._current([keys.without_keys(from_item(i)) for i in query_items(
+            self.client, **self._events_params(campaign_id, None, start_from, start_to))], keys.event)
 
     def announcements(self, campaign_id: str, limit: int) -> list[dict[str, Any]]:
         response = call(self.client.query, TableName=table_name(), IndexName="gsi3",
                         KeyConditionExpression="gsi3pk = :p", ScanIndexForward=False, Limit=limit,
                         ExpressionAttributeValues={":p": {"S": keys.campaign_announcements(campaign_id)}})
-        return [keys.without_keys(from_item(i)) for i in response.get("Items", [])]
+        return self._current([keys.without_keys(from_item(i)) for i in response.get("Items", [])], keys.announcement)
+
+    def _current(self, items: list[dict[str, Any]], key_of: Any) -> list[dict[str, Any]]:
+        """The listing items with their item's moderation state and status as they are now (moderators hide
+        the item itself, not its listing copy): one BatchGetItem per page, of two attributes."""
+        state: dict[str, dict[str, Any]] = {}
+        ids = list(dict.fromkeys(i["id"] for i in items))
+        for start in range(0, len(ids), 100):
+            request = {table_name(): {"Keys": [to_item(key_of(i)) for i in ids[start:start + 100]],
+                                      "ProjectionExpression": "id, #h, #s",  # (both reserved words)
+                                      "ExpressionAttributeNames": {"#h": "hidden", "#s": "status"}}}
+            while request:
+                response = call(self.client.batch_get_item, RequestItems=request)
+                for found in response["Responses"].get(table_name(), []):
+                    data = from_item(found)
+                    state[data["id"]] = data
+                request = response.get("UnprocessedKeys") or None
+        return [i | {k: v for k, v in state[i["id"]].items() if k != "id"} for i in items if i["id"] in state]
 
     # ------------------------------------------------------------ invitations
     def invited(self, campaign_id: str) -> set[str]:
