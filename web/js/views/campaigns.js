@@ -168,15 +168,21 @@ async function gapMap(ctx, campaign, geo, box) {
   const map = regionMap ? regionMap({ names, counts, selected: null, href: (code) => `#gap-${code}`,
     label: t("gapMap"), regionLabel: (n, c) => t("gapRegionEvents", n, c), overseasLabel: t("overseas") }) : null;
   const deptName = (code) => placeName(geo.departments.get(code)) || code;
-  const uncovered = gaps.regions.filter((r) => r.events === 0);
-  const lists = uncovered.map((r) => h("fieldset", { class: "choices gap-region", id: `gap-${r.code}` },
-    h("legend", {}, `${placeName(geo.regions.get(r.code)) || r.code} — ${t("gapUncovered")}`),
+  const regionOf = (code) => placeName(geo.regions.get(code)) || code;
+  const uncovered = gaps.regions.filter((r) => r.events === 0)
+    .sort((a, b) => regionOf(a.code).localeCompare(regionOf(b.code), t("locale")));
+  const withAssociations = uncovered.filter((r) => r.departments.some((d) => d.associations.length));
+  const empty = uncovered.filter((r) => !withAssociations.includes(r));
+  const lists = withAssociations.map((r) => h("fieldset", { class: "choices gap-region", id: `gap-${r.code}` },
+    h("legend", {}, `${regionOf(r.code)} — ${t("gapUncovered")}`),
     r.departments.filter((d) => d.associations.length).map((d) => h("div", { class: "gap-department" },
       h("p", { class: "gap-department-name" }, `${deptName(d.code)} (${d.code})`),
       d.associations.map((a) => h("div", { class: "choice" },
         h("input", { type: "checkbox", id: `inv-${a.id}`, name: "association", value: a.id, disabled: a.invited }),
-        h("label", { for: `inv-${a.id}` }, a.name, a.invited ? ` (${t("gapInvited")})` : ""))))),
-    r.departments.some((d) => d.associations.length) ? null : h("p", { class: "hint" }, t("gapNoAssociations"))));
+        h("label", { for: `inv-${a.id}` }, a.name, a.invited ? ` (${t("gapInvited")})` : "")))))));
+  // Regions with neither an event nor a verified association: named in one line, nobody to invite there.
+  const nobody = empty.length ? h("p", { class: "hint gap-nobody" },
+    `${t("gapNoAssociations")} ${empty.map((r) => regionOf(r.code)).join(", ")}`) : null;
   const notices = h("div");
   const draft = h("button", { type: "button", class: "button" }, t("gapDraft"));
   const subject = input("subject", { maxlength: 150, required: true });
@@ -184,8 +190,9 @@ async function gapMap(ctx, campaign, geo, box) {
   const send = h("button", { type: "submit", class: "button" }, t("gapSend"));
   const editor = h("div", { hidden: true }, field(t("gapSubject"), subject, { wide: true }),
     field(t("gapBody"), body, { wide: true }), h("div", { class: "actions" }, send));
-  const form = h("form", { class: "form", novalidate: true }, lists, h("div", { class: "actions" }, draft), editor,
-    notices);
+  const form = h("form", { class: "form", novalidate: true }, h("div", { class: "gap-regions" }, lists), nobody,
+    h("div", { class: "actions" }, draft),
+    editor, notices);
   draft.addEventListener("click", () => busy(draft, notices, async () => {
     const text = await get(`/campaigns/${enc(campaign.id)}/invitation`, { lang: lang() });
     subject.value = text.subject;
