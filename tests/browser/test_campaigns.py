@@ -70,6 +70,7 @@ def test_create_attach_list_by_region_invite_and_banner(browser: Browser, site: 
     words, api = TEXT[lang], cast["api"]
     slug = f"vychyvanka-{lang}-{uuid.uuid4().hex[:6]}"
     viewport = {"width": width, "height": 844 if width < 500 else 900}
+    assert api.call("GET", "/campaigns/holodomor")["recurrence"]["nth"] == 4  # the demo campaigns are seeded
     # 1. The admin creates a campaign running from today for ten days.
     with person(browser, site.url, f"campaign_admin_{lang}_{width}") as page:
         page.set_viewport_size(viewport)

@@ -216,3 +216,16 @@ def test_the_digest_features_a_campaign_during_its_window_only(today, featured):
         assert "1 événement" in first.cards[0].summary and "22 novembre 2026" in first.cards[0].when
     else:
         assert all(s.title != "Campagne en cours" for s in job.letter.sections)
+
+
+def test_the_four_demo_campaigns_are_valid_and_fall_on_their_days():
+    from infra.demo_campaigns import CAMPAIGNS
+
+    store = Store()
+    ids = iter(f"cp_{i:020d}" for i in range(10))
+    campaigns = Campaigns(store, now=lambda: datetime(2026, 12, 6, tzinfo=UTC), make_id=lambda prefix: next(ids))
+    made = {body["slug"]: campaigns.create(ADMIN, CampaignCreate.model_validate(body)) for body in CAMPAIGNS}
+    days = {slug: campaigns.next_days(c)[0] for slug, c in made.items()}
+    assert days == {"holodomor": date(2027, 11, 27), "independance": date(2027, 8, 24),
+                    "vychyvanka": date(2027, 5, 20), "dignite-liberte": date(2027, 11, 21)}
+    assert all(set(c.name) == {"fr", "uk", "en"} and set(c.description) == {"fr", "uk", "en"} for c in made.values())
