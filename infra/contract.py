@@ -176,6 +176,17 @@ OPERATION_IDS: dict[str, str] = {
     "GET /claims/{id}/history": "getClaimHistory",
     "POST /claims/{id}/fact-checks": "linkFactCheck",
     "DELETE /claims/{id}/fact-checks/{announcement_id}": "unlinkFactCheck",
+    # campaigns
+    "GET /campaigns": "listCampaigns",
+    "GET /campaigns/{id}": "getCampaign",
+    "GET /campaigns/{id}/events": "listCampaignEvents",
+    "GET /campaigns/{id}/announcements": "listCampaignAnnouncements",
+    "POST /campaigns": "createCampaign",
+    "PATCH /campaigns/{id}": "updateCampaign",
+    "POST /campaigns/{id}/archive": "archiveCampaign",
+    "GET /campaigns/{id}/gaps": "getCampaignGaps",
+    "GET /campaigns/{id}/invitation": "draftCampaignInvitation",
+    "POST /campaigns/{id}/invitations": "sendCampaignInvitations",
 }
 
 # In the order the docs show them.
@@ -210,6 +221,8 @@ TAGS: list[dict[str, str]] = [
                                         "announcements to its own tools; the delivery log."},
     {"name": "claims", "description": "The registry of claims spread to mislead: their addresses, the verdict, "
                                       "the fact-checks that answer them (recorded by moderators)."},
+    {"name": "campaigns", "description": "Platform-wide campaigns (remembrance and celebration days): their "
+                                         "events by region; for admins, the gap map and invitations."},
 ]
 
 # Request body examples (OpenAPI `examples` of the JSON media type), by operation id. Each one is valid

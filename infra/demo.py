@@ -53,6 +53,12 @@ ASSOCIATIONS: list[tuple[Any, ...]] = [
 ]
 
 
+def seed_campaigns(principal: Any) -> dict[str, list[str]]:
+    from infra.demo_campaigns import seed_campaigns as seed
+
+    return seed(principal)
+
+
 def seed(info: dict[str, str]) -> dict[str, Any]:
     """Idempotent enough for a fresh stack: creates accounts, then associations (skips taken slugs)."""
     from hromada.auth import Principal
@@ -91,7 +97,8 @@ def seed(info: dict[str, str]) -> dict[str, Any]:
         created.append(association.slug)
     return {"accounts": ACCOUNTS, "associations": created, **seed_events(principal),
             **seed_voting(principal, verified), **seed_twinning(principal), **seed_moderation(principal, verified),
-            **seed_subscriptions(principal), **seed_claims(principal)}
+            **seed_subscriptions(principal), **seed_claims(principal),
+            **seed_campaigns(principal)}
 
 
 # ------------------------------------------------------------ mail

@@ -4,6 +4,7 @@
 //   #/events[?filters]          events;         #/events/<id>          one event
 //   #/announcements[?filters]   announcements;  #/announcements/<id>   one announcement (the mails link here)
 //   #/votes                     elections and polls; #/elections/<id>, #/polls/<id>
+//   #/campaigns                 campaigns;       #/campaigns/<slug>     one campaign (admins: its gap map)
 //   #/signin, #/signup, #/forgot  account (#/forgot: a new password with a code Cognito e-mails);        #/dashboard/...        an association's editors
 //   #/moderation                moderators and admins (#/moderation/flags/<kind:id> one reported item)
 //   #/subscribe                 the mail digest;  #/account  my subscription, my data, deleting my account
@@ -50,13 +51,15 @@ const VIEWS = {
   initiatives: () => import("./js/views/partnerships.js"),
   initiative: () => import("./js/views/partnerships.js"),
   twinninghealth: () => import("./js/views/twinning-health.js"),
+  campaigns: () => import("./js/views/campaigns.js"),
+  campaign: () => import("./js/views/campaigns.js"),
 };
 const NAV = [["home", "#/", "navHome"], ["events", "#/events", "navEvents"],
   ["directory", "#/associations", "navDirectory"], ["partnerships", "#/partnerships", "navPartnerships"],
   ["votes", "#/votes", "navVotes"]];
 const SECTION = { association: "directory", event: "events", election: "votes", poll: "votes",
   partnership: "partnerships", initiatives: "partnerships", initiative: "partnerships", claim: "claims",
-  twinninghealth: "moderation" };
+  twinninghealth: "moderation", campaign: "campaigns" };
 
 let view = null; // the mounted view: { name, update?(route), destroy?() }
 let rendering = 0;
@@ -128,6 +131,8 @@ function parseRoute(hash) {
   if (first === "initiatives" && !second) return { name: "initiatives", params };
   if (first === "initiatives" && second && !rest.length) return { name: "initiative", id: second, params };
   if (first === "elections" && second && !rest.length) return { name: "election", id: second, params };
+  if (first === "campaigns" && !second) return { name: "campaigns", params };
+  if (first === "campaigns" && second && !rest.length) return { name: "campaign", id: second, params };
   if (first === "polls" && second && !rest.length) return { name: "poll", id: second, params };
   if (first === "open-data" && !second) return { name: "open-data", params };
   if (["signin", "signup", "forgot", "moderation", "privacy", "legal", "subscribe", "account"].includes(first) && !second) {

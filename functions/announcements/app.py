@@ -53,7 +53,15 @@ AssociationRef = Annotated[str, Path(min_length=3, max_length=80, description="A
 def announcements() -> Announcements:
     from hromada.bus import OutboxPublisher
 
-    return Announcements(DynamoAnnouncementStore(), DynamoAssociationStore(), publisher=OutboxPublisher())
+    return Announcements(DynamoAnnouncementStore(), DynamoAssociationStore(), publisher=OutboxPublisher(),
+                         campaign_check=_campaign_check)
+
+
+def _campaign_check(campaign_id: str, day: None) -> object:
+    from hromada.domain.campaigns import Campaigns
+    from hromada.store.campaigns import DynamoCampaignStore
+
+    return Campaigns(DynamoCampaignStore()).attachable(campaign_id, day)
 
 
 def with_fact_checks(found: list[Announcement]) -> list[AnnouncementOut]:

@@ -7,6 +7,7 @@ import gc
 gc.disable()  # during init only: hromada.coldstart.init_done() resumes it, last
 
 import re
+from datetime import date
 from functools import cache
 from typing import Annotated, Any, Literal
 
@@ -75,7 +76,14 @@ def calendar_doc(description: str) -> dict[int, Any]:
 
 @cache
 def events() -> Events:
-    return Events(DynamoEventStore(), DynamoAssociationStore(), OutboxPublisher())
+    return Events(DynamoEventStore(), DynamoAssociationStore(), OutboxPublisher(), campaign_check=_campaign_check)
+
+
+def _campaign_check(campaign_id: str, day: date) -> object:
+    from hromada.domain.campaigns import Campaigns
+    from hromada.store.campaigns import DynamoCampaignStore
+
+    return Campaigns(DynamoCampaignStore()).attachable(campaign_id, day)
 
 
 @cache

@@ -49,6 +49,13 @@ class _Source:
         return self.content.new_announcements(since)
 
 
+def running_campaigns(now: datetime) -> list[dict[str, Any]]:
+    from hromada.domain.campaigns import Campaigns
+    from hromada.store.campaigns import DynamoCampaignStore
+
+    return Campaigns(DynamoCampaignStore(), web_url=web_url(), now=lambda: now).featured()
+
+
 @cache
 def figures() -> AssociationFigures:
     """The associations' figures: how many digest recipients each one's items reached."""
@@ -63,7 +70,7 @@ def web_url() -> str:
 def run_digest(frequency: str, now: datetime) -> dict[str, Any]:
     started = time.perf_counter()
     source = _Source()
-    plan = DigestPlanner(source, web_url()).plan(frequency, now)
+    plan = DigestPlanner(source, web_url(), campaigns=running_campaigns).plan(frequency, now)
     outbox = SqsMailOutbox()
     outbox.enqueue(plan.jobs)
     reached = figures().count_reach(f"digest:{frequency}:{plan.period.key}", plan.reach, now)

@@ -459,7 +459,8 @@ def test_what_the_functions_read_is_what_they_are_known_to_need(template, reader
     assert {n for n, fields in reads.items() if "mail_signing_key_arn" in fields} == {
         "SubscriptionsFunction", "MailerFunction"}
     assert {n for n, fields in reads.items() if "mail_queue_url" in fields} == {
-        "SubscriptionsFunction", "MailPlannerFunction", "MailerFunction", "NotifierFunction"}
+        "SubscriptionsFunction", "MailPlannerFunction", "MailerFunction", "NotifierFunction",
+        "CampaignsFunction"}  # invitations from the gap map
     assert {"stage", "region"} <= reads["MetaFunction"] and "table_name" in reads["AssociationsFunction"]
     assert {"uploads_bucket", "media_bucket"} <= reads["PicturesFunction"]
     assert "mail_feedback_topic_arn" in reads["MailFeedbackFunction"]

@@ -96,7 +96,10 @@ def test_public_routes_are_exactly_the_read_only_ones():
                       # feeds and crawlable pages (FeedsFunction, a read-only role)
                       "GET /events.atom", "GET /announcements.atom", "GET /pages/events/{id}",
                       "GET /pages/associations/{id}", "GET /pages/announcements/{id}", "GET /sitemap.xml",
-                      "GET /sitemap/{kind}", "GET /robots.txt"}
+                      "GET /sitemap/{kind}", "GET /robots.txt",
+                      # campaigns: a campaign, its events by region, its announcements
+                      "GET /campaigns", "GET /campaigns/{id}", "GET /campaigns/{id}/events",
+                      "GET /campaigns/{id}/announcements"}
 
 
 def test_layer_requirements_match_pyproject():

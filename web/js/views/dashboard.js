@@ -6,6 +6,7 @@
 //   #/dashboard/a/<id>/announcement new announcement     #/dashboard/announcement/<id>  edit one
 //   #/dashboard/a/<id>/figures      its figures over 12 months (views/figures.js)
 
+import "../campaign-strings.js";
 import { ApiError, del, get, getRegions, getText, patch, post } from "../api.js";
 import { session } from "../auth.js";
 import { fill, h } from "../dom.js";
@@ -346,14 +347,23 @@ async function editors(ctx, a, owner, box, message = null) {
 
 const local = (iso) => (typeof iso === "string" ? iso.slice(0, 16) : "");
 
+/** The campaign an event takes part in: the running and coming ones (the event's own kept if no longer listed). */
+function campaignField(items, current) {
+  const options = [["", t("none")], ...items.map((c) => [c.id, pick(c.name)?.text || c.slug])];
+  if (current && !items.some((c) => c.id === current)) options.push([current, current]);
+  return field(t("campaignField"), select("campaign_id", options, current || ""), { hint: t("campaignFieldHint") });
+}
+
 async function eventForm(ctx, associationId, eventId) {
   fill(main, loading());
   let ev = null;
   let geo;
+  let campaigns;
   try {
-    [ev, geo] = await Promise.all([
+    [ev, geo, campaigns] = await Promise.all([
       eventId ? get(`/events/${enc(eventId)}`, {}, { signal: ctx.signal }) : null,
       getRegions().then(geography),
+      get("/campaigns", {}, { signal: ctx.signal }).catch(() => ({ items: [] })),
     ]);
   } catch (err) {
     if (err.name !== "AbortError") failedPage(err, ctx.route, () => eventForm(ctx, associationId, eventId));
@@ -390,7 +400,8 @@ async function eventForm(ctx, associationId, eventId) {
     ] },
     { id: "part-when", legend: t("partWhen"), content: h("div", { class: "form-grid" },
       startField,
-      dateField(t("endLabel"), "end", { time: true, required: true, value: local(e.end_local) })) },
+      dateField(t("endLabel"), "end", { time: true, required: true, value: local(e.end_local) }),
+      campaignField(campaigns.items, e.campaign_id)) },
     { id: "part-repeats", legend: t("partRepeats"), content: repeats.node },
     { id: "part-where", legend: t("partWhere"), content: [h("p", { class: "hint" }, t("venueHint")),
       h("div", { class: "form-grid" },
@@ -436,6 +447,7 @@ async function eventForm(ctx, associationId, eventId) {
       return;
     }
     if (recurrence) body.recurrence = recurrence;
+    if (f.campaign_id.value !== (e.campaign_id || "")) body.campaign_id = f.campaign_id.value || null;
     busy(submit, notices, async () => {
       const saved = ev ? await patch(`/events/${enc(ev.id)}`, body)
         : await post(`/associations/${enc(owner)}/events`, body);

@@ -9,6 +9,7 @@ import { announcementCard, eventCard, pagedList } from "../cards.js";
 import { fill, h } from "../dom.js";
 import { ELECTION_STATUS, formatDate, label, pick, t } from "../i18n.js";
 import { byName, errorBox, focusHeading, geography, main, placeName, setTitle } from "../ui.js";
+import { campaignBanner } from "../campaign-banner.js";
 
 const KEY = "hromada.region";
 const CHOSEN = "hromada.region.chosen"; // sessionStorage: a region was picked during this visit
@@ -72,6 +73,7 @@ export function mount(route) {
   fill(main,
     h("h1", { tabindex: "-1" }, t("homeTitle")),
     h("p", { class: "lead" }, t("homeIntro")),
+    campaignBanner(controller.signal),
     h("div", { class: "home-grid" }, // the events first (on a phone, before the map); the map on the left otherwise
       h("div", { class: "home-side" },
         h("section", { class: "block", "aria-labelledby": "home-events" }, regionTitle, eventsBox),

@@ -67,7 +67,8 @@ def expiry(draft: AnnouncementDraft, now: datetime, previous: str | None) -> str
 class Announcements:
     def __init__(self, store: AnnouncementStore, associations: AssociationStore,
                  now: Callable[[], datetime] = utc_clock, make_id: Callable[[str], str] = new_id,
-                 publisher: Any = None):
+                 publisher: Any = None, campaign_check: Callable[[str, None], object] | None = None):
+        self.campaign_check = campaign_check  # raises when the announcement may not join that campaign
         self.store = store
         self.associations = associations
         self.now = now
@@ -104,6 +105,8 @@ class Announcements:
             **self._fields(draft, previous_expiry=None, render=True),
             id=self.make_id(ID_PREFIX), association_id=association.id, association_name=association.name,
             association_slug=association.slug, created_at=now, updated_at=now, created_by=principal.user_id)
+        if announcement.campaign_id and self.campaign_check is not None:
+            self.campaign_check(announcement.campaign_id, None)
         from hromada.domain.event_ports import DomainEvent
 
         published = [] if self.publisher is None else [DomainEvent("AnnouncementPublished", {
@@ -114,6 +117,8 @@ class Announcements:
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed
+            if failed.which == "campaign":
+                raise Invalid("campaign_id", "this campaign is archived", code="campaign_archived") from failed
             raise Conflict("association_not_verified") from failed
         return announcement
 
@@ -131,11 +136,18 @@ class Announcements:
             return current
         updated = Announcement.model_validate(before | fields | {
             "updated_at": times.iso(self.now()), "version": current.version + 1})
+        attaching = bool(updated.campaign_id) and updated.campaign_id != current.campaign_id
+        if attaching and self.campaign_check is not None:
+            self.campaign_check(updated.campaign_id, None)  # type: ignore[arg-type]
+        campaign = {k: v for k, v in {"attaching": attaching,
+                                      "detaching": bool(current.campaign_id) and not updated.campaign_id}.items() if v}
         try:
-            self.store.save(updated, current.version, editor_email=editor)
+            self.store.save(updated, current.version, editor_email=editor, **campaign)
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed
+            if failed.which == "campaign":
+                raise Invalid("campaign_id", "this campaign is archived", code="campaign_archived") from failed
             raise Conflict("concurrent_announcement_update") from failed
         return updated
 

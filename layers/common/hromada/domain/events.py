@@ -133,7 +133,10 @@ def _editable(event: Event) -> dict[str, Any]:
 
 class Events:
     def __init__(self, store: EventStore, associations: AssociationStore, publisher: Publisher,
-                 now: Callable[[], datetime] = utc_clock, make_id: Callable[[str], str] = new_id):
+                 now: Callable[[], datetime] = utc_clock, make_id: Callable[[str], str] = new_id,
+                 campaign_check: Callable[[str, date], object] | None = None):
+        # campaign_check(campaign_id, Paris day of the start): raises when the event may not be attached
+        self.campaign_check = campaign_check
         self.store = store
         self.associations = associations
         self.publisher = publisher
@@ -186,6 +189,7 @@ class Events:
             association_slug=association.slug, status=EventStatus.SCHEDULED, sequence=0,
             created_at=now, updated_at=now, created_by=principal.user_id,
         )
+        self._check_campaign(event)
         seats = Seats(capacity=event.capacity)
         published = [DomainEvent("EventPublished", {  # for webhooks (no mail goes out on publication)
             "event_id": event.id, "association_id": event.association_id, "sequence": 0, "start": event.start,
@@ -196,6 +200,8 @@ class Events:
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed
+            if failed.which == "campaign":
+                raise Invalid("campaign_id", "this campaign is archived", code="campaign_archived") from failed
             raise Conflict("association_not_verified") from failed
         return event, seats
 
@@ -227,10 +233,14 @@ class Events:
             return current, seats
         updated = Event.model_validate(before | fields | {
             "sequence": current.sequence + 1, "updated_at": times.iso(self.now())})
+        attaching = bool(updated.campaign_id) and updated.campaign_id != current.campaign_id
+        if updated.campaign_id and (attaching or updated.start != current.start):
+            self._check_campaign(updated)
         with self.publisher.staged([DomainEvent("EventChanged", {
                 "event_id": updated.id, "association_id": updated.association_id, "sequence": updated.sequence,
                 "changed": changed, "start": updated.start, "end": updated.end, "status": updated.status.value})]):
-            self._save(editor, updated, current.sequence)
+            self._save(editor, updated, current.sequence, attaching=attaching,
+                       detaching=bool(current.campaign_id) and not updated.campaign_id)
         seats = seats.model_copy(update={"capacity": updated.capacity})
         # More seats than before: the waitlist moves up now, in order.
         if seats.waiting and seats.has_room and Rsvps(self.store, self.publisher, self.now).fill(updated.id):
@@ -270,12 +280,19 @@ class Events:
 
     # ------------------------------------------------------------ helpers
 
-    def _save(self, editor: str | None, updated: Event, expected_sequence: int) -> None:
+    def _check_campaign(self, event: Event) -> None:
+        if event.campaign_id and self.campaign_check is not None:
+            start = datetime.fromisoformat(event.start.replace("Z", "+00:00"))
+            self.campaign_check(event.campaign_id, start.astimezone(times.zone(event.timezone)).date())
+
+    def _save(self, editor: str | None, updated: Event, expected_sequence: int, **campaign: bool) -> None:
         try:
-            self.store.save(updated, expected_sequence, editor_email=editor)
+            self.store.save(updated, expected_sequence, editor_email=editor, **{k: v for k, v in campaign.items() if v})
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed
+            if failed.which == "campaign":
+                raise Invalid("campaign_id", "this campaign is archived", code="campaign_archived") from failed
             if failed.which == "capacity":
                 confirmed = self.get(updated.id)[1].confirmed
                 raise Invalid("capacity", f"{confirmed} people already have a seat",

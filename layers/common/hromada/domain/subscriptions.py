@@ -30,7 +30,7 @@ from hromada.domain.mail_ports import Links, MailOutbox, SubscriptionStore, Toke
 from hromada.domain.ports import ConditionFailed
 from hromada.errors import Conflict, Gone, NotFound
 from hromada.mail import letters
-from hromada.mail.claims import CONFIRM, LIFETIMES, MANAGE
+from hromada.mail.claims import CONFIRM, LIFETIMES, MANAGE, OPT_OUT_PREFIX
 from hromada.mail.jobs import MailJob, Recipient
 from hromada.models.subscription import Frequency, Preferences, Subscription, SubscriptionRequest, SubscriptionStatus
 from hromada.pseudonyms import mailbox_domain, pseudonym
@@ -114,6 +114,9 @@ class Subscriptions:
     def unsubscribe(self, token: str) -> Subscription | None:
         """One-click: idempotent, and the same answer for a subscription already gone."""
         claims = self.verify(token, MANAGE)
+        if claims.subscription_id.startswith(OPT_OUT_PREFIX):
+            self.store.opt_out(claims.subscription_id)  # no more campaign invitations to that mailbox
+            return None
         subscription = self.store.get(claims.subscription_id)
         # The subscription unsubscribed, or None when it was gone already (still a success: see unsubscribing).
         done = unsubscribing.step(subscription, claims.belongs_to)

@@ -484,3 +484,6 @@ MESSAGES |= MATCH_MESSAGES
 from hromada.i18n.shift_messages import SHIFT_MESSAGES  # noqa: E402  (kept apart: each API area its own)
 
 MESSAGES |= SHIFT_MESSAGES
+from hromada.i18n.campaign_messages import CAMPAIGN_MESSAGES  # noqa: E402
+
+MESSAGES |= CAMPAIGN_MESSAGES

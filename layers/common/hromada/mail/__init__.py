@@ -22,6 +22,8 @@ How a mail flows
    - Volunteer shifts (hromada.domain.shifts): a sign-up, a place won from the waitlist, a cancelled shift, an
      association's message (Reply-To its published contact), and the day-before reminder planned with the
      event reminders, each a letter of `shift_notices` with the shift's .ics, on the transactional queue.
+     (hromada.domain.subscriptions; spaced and capped per mail domain); an admin invites associations'
+     owners to a campaign from its gap map (`campaign_letters`, once per association and campaign).
 2. A plan is a list of `jobs.MailJob`: one `letters` letter (rendered by `render` from `strings` in fr/uk/en)
    for up to jobs.MAX_RECIPIENTS recipients. store.deliveries.SqsMailOutbox puts it on one of two SQS
    queues (`routing.queue_of`): transactional mail (confirmations, notices, reminders) on the priority
@@ -60,6 +62,8 @@ Once only (idempotency keys)
   `election:<id>:<phase>`, `announcement:<id>`, `confirm:<mailed at>`, `already:<mailed at>`,
   `shift-signup:<shift>:<joined at>`, `shift-promoted:<shift>`, `shift-cancelled:<shift>`,
   `shift-reminder:<shift>:<start>`, `shift-message:<shift>:<message id>`.
+  `campaign-invitation:<campaign>:<association>`.
+- Campaign invitations: claimed per campaign and association (store.campaigns) before the job is queued.
 - Bus events: the notifier remembers each outbox id it handled (store.notices): a relayed repeat plans nothing.
 - Reminders: claimed per event and start time (an event moved to another time is reminded again).
 - Announcements: a weekly slot per association (store.announcement_mail) caps mail to followers.

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 CONFIRM = "confirm"
 MANAGE = "manage"  # preferences and unsubscribe: the link every bulk mail carries
 LIFETIMES = {CONFIRM: 48 * 3600, MANAGE: 400 * 86400}
+# A MANAGE token whose subject starts so names no subscription but a mailbox (by pseudonym) that may opt out of
+# campaign invitations: mail to associations' owners, who need not be subscribers (hromada.mail.campaign_letters).
+OPT_OUT_PREFIX = "optout:"
 
 
 @dataclass(frozen=True)

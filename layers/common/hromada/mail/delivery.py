@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from hromada.mail import mime
+from hromada.mail.claims import OPT_OUT_PREFIX
 from hromada.mail.jobs import MailJob, Recipient
 from hromada.mail.render import render
 from hromada.mail.ses import SendFailed
@@ -120,7 +121,8 @@ class Mailer:
         letter = job.letter
         headers: dict[str, str] = {}
         if recipient.subscription_id:
-            letter.manage_url = self.links.manage(recipient.subscription_id, recipient.generation)
+            opt_out = recipient.subscription_id.startswith(OPT_OUT_PREFIX)  # no preferences to manage
+            letter.manage_url = None if opt_out else self.links.manage(recipient.subscription_id, recipient.generation)
             letter.unsubscribe_url = self.links.unsubscribe(recipient.subscription_id, recipient.generation)
             if job.bulk:
                 headers = mime.unsubscribe_headers(letter.unsubscribe_url)

@@ -10,13 +10,14 @@ A subscriber with nothing new gets no mail. Every job carries the key
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from hromada.domain.mail_ports import DigestSource
-from hromada.mail import letters
+from hromada.mail import campaign_letters, letters
 from hromada.mail.jobs import MailJob, Recipient, split
 from hromada.mail.render import Card
 
@@ -97,8 +98,13 @@ class Plan:
 
 
 class DigestPlanner:
-    def __init__(self, source: DigestSource, web_url: str):
+    """`campaigns(now)`: the campaigns running then (name, start, end, url, events), featured at the top of
+    every letter of the period."""
+
+    def __init__(self, source: DigestSource, web_url: str,
+                 campaigns: Callable[[datetime], list[dict[str, Any]]] | None = None):
         self.source, self.web_url = source, web_url.rstrip("/")
+        self.campaigns = campaigns
 
     def plan(self, frequency: str, now: datetime) -> Plan:
         period = period_of(frequency, now)
@@ -135,10 +141,14 @@ class DigestPlanner:
                 cards[key] = build(item, lang, self.web_url)
             return cards[key]
 
+        running = self.campaigns(now) if self.campaigns and letters_for else []
         for (lang, event_ids, announcement_ids), recipients in letters_for.items():
             letter = letters.digest(lang, frequency,
                                     [card(events[i], lang, letters.event_card) for i in event_ids],
                                     [card(announcements[i], lang, letters.announcement_card) for i in announcement_ids])
+            block = campaign_letters.digest_section(lang, running, self.web_url)
+            if block is not None:
+                letter.sections.insert(0, block)
             plan.jobs += split("digest", f"digest:{frequency}:{period.key}", letter, recipients, bulk=True)
             plan.recipients += len(recipients)
             for association_id in {events[i].get("association_id") for i in event_ids} | {

@@ -11,6 +11,7 @@ from pydantic import Field, StrictBool, model_validator
 from hromada.models.association import AssociationRef, Categories, Category, RegionCode
 from hromada.models.claim import FactCheckNotice
 from hromada.models.common import HttpsUrl, HttpUrl, Model, Strict, single_line
+from hromada.models.event import CampaignRef
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
 from hromada.models.picture import Picture
 
@@ -51,6 +52,7 @@ class _AnnouncementFields(Strict):
     donation_target_eur: DonationTarget | None = None
     donation_url: HttpsUrl | None = Field(None, description="Donations: the external page to give on")
     sources: Sources = Field(default_factory=list)
+    campaign_id: CampaignRef | None = Field(None, description="A campaign (cp_...), not archived, it belongs to")
 
     @model_validator(mode="after")
     def _unique_lists(self) -> _AnnouncementFields:
@@ -79,6 +81,7 @@ class AnnouncementPatch(Strict):
     donation_target_eur: DonationTarget | None = None
     donation_url: HttpsUrl | None = None
     sources: Sources | None = None
+    campaign_id: CampaignRef | None = Field(None, description="null detaches it from its campaign")
 
 
 class Announcement(Model):
@@ -108,6 +111,7 @@ class Announcement(Model):
     version: int = 1
     hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
     picture: Picture | None = None  # set through /pictures
+    campaign_id: str | None = None
 
 
 class AnnouncementOut(Model):
@@ -132,6 +136,7 @@ class AnnouncementOut(Model):
     picture: Picture | None = Field(None, description="The image")
     fact_checks: list[FactCheckNotice] = Field(default_factory=list, description="Claims its links spread, "
                                                "with their verdict and where to read the fact-check")
+    campaign_id: str | None = Field(None, description="The campaign it belongs to")
 
     @classmethod
     def of(cls, a: Announcement) -> AnnouncementOut:
@@ -140,4 +145,4 @@ class AnnouncementOut(Model):
                    type=a.type, title=a.title, body=a.body, body_html=a.body_html, region=a.region,
                    categories=a.categories, expires_at=a.expires_at, pinned=a.pinned, needs=a.needs,
                    donation_target_eur=a.donation_target_eur, donation_url=a.donation_url, sources=a.sources,
-                   created_at=a.created_at, updated_at=a.updated_at, picture=a.picture)
+                   created_at=a.created_at, updated_at=a.updated_at, picture=a.picture, campaign_id=a.campaign_id)

@@ -17,6 +17,8 @@ from hromada.models.picture import Picture
 from hromada.models.recurrence import Recurrence
 from hromada.reference import times
 
+CampaignRef = Annotated[str, StringConstraints(pattern=r"^cp_[0-9a-f]{20}$")]
+
 
 class EventStatus(StrEnum):
     SCHEDULED = "scheduled"
@@ -83,6 +85,8 @@ class _EventFields(Strict):
     image_url: HttpsUrl | None = None
     capacity: Capacity | None = None
     registration_required: StrictBool = False
+    campaign_id: CampaignRef | None = Field(None, description="A running or coming campaign (cp_...) the event "
+                                                               "takes part in; its start within the campaign's window")
     registration_deadline: datetime | None = Field(None, description="RSVPs close then (at the start at the "
                                                                      "latest). " + WHEN)
     recurrence: Recurrence | None = Field(None, description="How the event repeats (null: once)")
@@ -119,6 +123,7 @@ class EventPatch(Strict):
     capacity: Capacity | None = Field(None, description="null removes the limit")
     registration_required: StrictBool | None = None
     registration_deadline: datetime | None = None
+    campaign_id: CampaignRef | None = Field(None, description="null detaches the event from its campaign")
     recurrence: Recurrence | None = Field(None, description="A series' rule (a series stays a series)")
 
 
@@ -178,6 +183,7 @@ class Event(Model):
     series_id: str | None = None
     occurrence: str | None = None
     moved: bool = False
+    campaign_id: str | None = None
 
     @property
     def registration_closes(self) -> str:
@@ -240,6 +246,7 @@ class EventOut(Model):
     occurrence: str | None = Field(None, description="An occurrence: its date as the series' rule gives it")
     fact_checks: list[FactCheckNotice] = Field(default_factory=list, description="Claims its links spread, "
                                                "with their verdict and where to read the fact-check")
+    campaign_id: str | None = Field(None, description="The campaign it takes part in")
 
     @classmethod
     def of(cls, e: Event, seats: Seats | None = None) -> EventOut:
@@ -256,7 +263,7 @@ class EventOut(Model):
             seats=None if seats is None else SeatsOut(
                 capacity=seats.capacity, confirmed=seats.confirmed, waitlisted=seats.waiting,
                 available=None if seats.capacity is None else max(seats.capacity - seats.confirmed, 0)),
-            created_at=e.created_at, updated_at=e.updated_at, picture=e.picture,
+            created_at=e.created_at, updated_at=e.updated_at, picture=e.picture, campaign_id=e.campaign_id,
             recurrence=e.recurrence, series_id=e.series_id, occurrence=e.occurrence,
         )
 

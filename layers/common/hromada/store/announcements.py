@@ -41,6 +41,17 @@ def _announcement(item: dict[str, Any]) -> Announcement:
     return Announcement.model_validate(data)
 
 
+def _campaign_writes(announcement: Announcement, *, attaching: bool, detaching: bool = False) -> list[dict[str, Any]]:
+    """Its campaign listing item kept in step (nothing for one never attached); attaching checks the campaign
+    is still open."""
+    if not announcement.campaign_id and not detaching:
+        return []
+    from hromada.store.campaign_listing import announcement_listing, campaign_is_open
+
+    check = [campaign_is_open(announcement.campaign_id)] if attaching and announcement.campaign_id else []
+    return check + announcement_listing(announcement)
+
+
 class DynamoAnnouncementStore:
     def __init__(self, client: Any | None = None):
         self._client = client
@@ -51,25 +62,30 @@ class DynamoAnnouncementStore:
 
     def create(self, announcement: Announcement, *, editor_email: str | None) -> None:
         guard = editor_still_edits(announcement.association_id, editor_email)
+        attached = _campaign_writes(announcement, attaching=True)
         transact(self.client, [
             *guard,
             association_is_verified(announcement.association_id),
             {"Put": {"TableName": table_name(), "Item": _item(announcement),
                      "ConditionExpression": "attribute_not_exists(pk)"}},
-        ], ["editor"] * len(guard) + ["association", "exists"])
+            *attached,
+        ], ["editor"] * len(guard) + ["association", "exists"] + ["campaign"] * len(attached))
 
     def get(self, announcement_id: str) -> Announcement | None:
         response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.announcement(announcement_id)))
         return _announcement(response["Item"]) if "Item" in response else None
 
-    def save(self, announcement: Announcement, expected_version: int, *, editor_email: str | None) -> None:
+    def save(self, announcement: Announcement, expected_version: int, *, editor_email: str | None,
+             attaching: bool = False, detaching: bool = False) -> None:
         guard = editor_still_edits(announcement.association_id, editor_email)
+        attached = _campaign_writes(announcement, attaching=attaching, detaching=detaching)
         transact(self.client, [
             *guard,
             {"Put": {"TableName": table_name(), "Item": _item(announcement), "ConditionExpression": "#v = :expected",
                      "ExpressionAttributeNames": {"#v": "version"},
                      "ExpressionAttributeValues": {":expected": {"N": str(expected_version)}}}},
-        ], ["editor"] * len(guard) + ["version"])
+            *attached,
+        ], ["editor"] * len(guard) + ["version"] + ["campaign"] * len(attached))
 
     def delete(self, announcement_id: str, association_id: str, *, editor_email: str | None) -> None:
         guard = editor_still_edits(association_id, editor_email)
@@ -77,7 +93,9 @@ class DynamoAnnouncementStore:
             *guard,
             {"Delete": {"TableName": table_name(), "Key": to_item(keys.announcement(announcement_id)),
                         "ConditionExpression": "attribute_exists(pk)"}},
-        ], ["editor"] * len(guard) + ["missing"])
+            # its campaign listing item, if it had one (deleting none is harmless)
+            {"Delete": {"TableName": table_name(), "Key": to_item(keys.announcement_campaign(announcement_id))}},
+        ], ["editor"] * len(guard) + ["missing", "campaign"])
 
     def confirm_editor(self, association_id: str, email: str | None) -> None:
         confirm_editor(self.client, association_id, email)

@@ -43,6 +43,17 @@ def _event_item(e: Event) -> dict[str, Any]:
     return to_item(data)
 
 
+def _campaign_writes(event: Event, *, attaching: bool, detaching: bool = False) -> list[dict[str, Any]]:
+    """The event's campaign listing item, kept in step in its own transaction (nothing for an event never
+    attached); attaching to a campaign also checks that it is still open (not archived)."""
+    if not event.campaign_id and not detaching:
+        return []
+    from hromada.store.campaign_listing import campaign_is_open, event_listing
+
+    check = [campaign_is_open(event.campaign_id)] if attaching and event.campaign_id else []
+    return check + event_listing(event)
+
+
 def _seats_item(event_id: str, s: Seats) -> dict[str, Any]:
     return to_item(keys.seats(event_id) | s.model_dump(exclude_none=True))
 
@@ -103,6 +114,7 @@ class DynamoEventStore:
     def create(self, event: Event, seats: Seats, *, editor_email: str | None) -> None:
         table = table_name()
         guard = editor_still_edits(event.association_id, editor_email)
+        attached = _campaign_writes(event, attaching=True)
         self._transact([
             *guard,
             association_is_verified(event.association_id),
@@ -110,7 +122,8 @@ class DynamoEventStore:
                      "ConditionExpression": "attribute_not_exists(pk)"}},
             {"Put": {"TableName": table, "Item": _seats_item(event.id, seats),
                      "ConditionExpression": "attribute_not_exists(pk)"}},
-        ], ["editor"] * len(guard) + ["association", "exists", "exists"])
+            *attached,
+        ], ["editor"] * len(guard) + ["association", "exists", "exists"] + ["campaign"] * len(attached))
 
     def get(self, event_id: str) -> tuple[Event, Seats] | None:
         response = call(self.client.query, TableName=table_name(),
@@ -122,9 +135,11 @@ class DynamoEventStore:
             return None
         return _event(by_sk[keys.EVENT]), _seats(by_sk[keys.SEATS])
 
-    def save(self, event: Event, expected_sequence: int, *, editor_email: str | None) -> None:
+    def save(self, event: Event, expected_sequence: int, *, editor_email: str | None,
+             attaching: bool = False, detaching: bool = False) -> None:
         table = table_name()
         guard = editor_still_edits(event.association_id, editor_email)
+        attached = _campaign_writes(event, attaching=attaching, detaching=detaching)
         values: dict[str, Any] = {":open": {"BOOL": event.status == "scheduled"}}
         condition = "attribute_exists(pk)"
         if event.capacity is None:
@@ -141,7 +156,8 @@ class DynamoEventStore:
             {"Update": {"TableName": table, "Key": to_item(keys.seats(event.id)), "UpdateExpression": update,
                         "ConditionExpression": condition, "ExpressionAttributeValues": values,
                         "ExpressionAttributeNames": {k: v for k, v in SEAT_NAMES.items() if k in update + condition}}},
-        ], ["editor"] * len(guard) + ["version", "capacity"])
+            *attached,
+        ], ["editor"] * len(guard) + ["version", "capacity"] + ["campaign"] * len(attached))
 
     def get_for_deletion(self, event_id: str) -> tuple[Event, Seats, _Rest] | None:
         """The whole partition in one Query (its first page): the event, its seats, and the keys of its RSVPs

@@ -661,3 +661,57 @@ def shift_message(shift_id: str, message_id: str) -> dict[str, str]:
 
 
 SHIFTS_COLLECTION = "SHIFTS"  # gsi2 of shift items / <starts at>#<id>: what the reminder planner reads
+
+
+# ------------------------------------------------------------ campaigns
+# campaign       pk CAMPAIGN#<id>  sk CAMPAIGN          gsi2 CAMPAIGNS / <slug>   (every campaign: a few dozen)
+# its slug       pk CAMPAIGN_SLUG#<slug>  sk SLUG       (written with the campaign: slugs are unique)
+# invitation     pk CAMPAIGN#<id>  sk INVITED#<association id>   (once per association and campaign)
+# attached event pk EVENT#<id>  sk CAMPAIGN   gsi3 CAMPAIGN_EVENTS#<campaign id> / <region|~>#<start>#<id>
+#                (written with the event, deleted with it: the campaign page reads one Query per page)
+# attached ann.  pk ANN#<id>    sk CAMPAIGN   gsi3 CAMPAIGN_ANNS#<campaign id> / <created>#<id>
+CAMPAIGN = "CAMPAIGN"
+CAMPAIGNS_COLLECTION = "CAMPAIGNS"
+CAMPAIGN_INVITED_PREFIX = "INVITED#"
+ONLINE_REGION = "~"  # sorts after every region code: online-only events come last
+
+
+def campaign(campaign_id: str) -> dict[str, str]:
+    return {"pk": f"CAMPAIGN#{campaign_id}", "sk": CAMPAIGN}
+
+
+def campaign_partition(campaign_id: str) -> str:
+    return f"CAMPAIGN#{campaign_id}"
+
+
+def campaign_slug(slug: str) -> dict[str, str]:
+    return {"pk": f"CAMPAIGN_SLUG#{slug}", "sk": "SLUG"}
+
+
+def campaign_invitation(campaign_id: str, association_id: str) -> dict[str, str]:
+    return {"pk": campaign_partition(campaign_id), "sk": f"{CAMPAIGN_INVITED_PREFIX}{association_id}"}
+
+
+def event_campaign(event_id: str) -> dict[str, str]:
+    return {"pk": event_partition(event_id), "sk": CAMPAIGN}
+
+
+def campaign_events(campaign_id: str) -> str:
+    return f"CAMPAIGN_EVENTS#{campaign_id}"
+
+
+def campaign_event_order(region: str | None, start: str, event_id: str) -> str:
+    return f"{region or ONLINE_REGION}#{start}#{event_id}"
+
+
+def campaign_opt_out(reference: str) -> dict[str, str]:
+    """A mailbox that opted out of campaign invitations: reference = optout:<pseudonym of the address>."""
+    return {"pk": f"NOINVITE#{reference}", "sk": "NOINVITE"}
+
+
+def announcement_campaign(announcement_id: str) -> dict[str, str]:
+    return {"pk": f"ANN#{announcement_id}", "sk": CAMPAIGN}
+
+
+def campaign_announcements(campaign_id: str) -> str:
+    return f"CAMPAIGN_ANNS#{campaign_id}"

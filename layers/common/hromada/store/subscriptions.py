@@ -41,6 +41,10 @@ class DynamoSubscriptionStore:
         self.clock = clock
         self.reads = 0  # Query pages read by the last subscribers() run (the planner reports it)
 
+    def opt_out(self, reference: str) -> None:
+        """A mailbox (by pseudonym) wants no more campaign invitations: read by store.campaigns. Idempotent."""
+        call(self.client.put_item, TableName=table_name(), Item=to_item(keys.campaign_opt_out(reference)))
+
     def get(self, subscription_id: str) -> Subscription | None:
         response = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.subscription(subscription_id)),
                         ConsistentRead=True)
