@@ -207,3 +207,21 @@ def test_a_series_with_more_dates_than_a_transaction_holds(api, tagged_series, m
     assert all(event.hidden for event, _ in store.get_many(ids).values())
     decide(api, moderator, f"event:{series['id']}", "restore")
     assert not any(event.hidden for event, _ in store.get_many(ids).values())
+
+
+def test_the_daily_run_brings_back_in_line_a_date_the_follow_up_missed(api, tagged_series, moderator, stack):
+    """Should the pass after a decision fail half-way, a date of a hidden series could stay visible: the daily run
+    hides it again (and, after a restore, shows it again)."""
+    series, _, association, _ = tagged_series(count=5)
+    dates = written(api, series["id"])
+    decide(api, moderator, f"event:{series['id']}", "hide")
+    client, name = table(stack)
+    client.update_item(TableName=name, Key={"pk": {"S": f"EVENT#{dates[2]}"}, "sk": {"S": "EVENT"}},
+                       UpdateExpression="SET #h = :false REMOVE hidden_with_series",  # as if the follow-up failed
+                       ExpressionAttributeNames={"#h": "hidden"},
+                       ExpressionAttributeValues={":false": {"BOOL": False}})
+    assert visible_ids(api, association["id"]) == {dates[2]}
+    runner_at(datetime.now(UTC)).run()
+    assert visible_ids(api, association["id"]) == set()
+    decide(api, moderator, f"event:{series['id']}", "restore")
+    assert visible_ids(api, association["id"]) == set(dates)

@@ -138,6 +138,9 @@ class SeriesStore(EventStore, Protocol):
 
     def get_many(self, event_ids: list[str]) -> dict[str, tuple[Event, Seats]]: ...
 
+    def follow_moderation(self, series_id: str, hidden: bool) -> None:
+        """Bring the series' written dates in line with its moderation state (idempotent)."""
+
     def rsvps_of(self, event_ids: list[str], member_id: str) -> dict[str, Rsvp]: ...
 
     def save_with_series(self, series: Event, series_sequence: int, occurrence: Event, occurrence_sequence: int,

@@ -109,9 +109,12 @@ class Series:
         return written
 
     def run(self) -> dict[str, int]:
-        """The daily run: every series with dates to come gets the dates the horizon now reaches."""
-        return {s.id: len(written) for s in self.store.series_due(times.iso(self.now()))
-                if (written := self.materialise(s))}
+        """The daily run: every series with dates to come gets the dates the horizon now reaches, and its dates
+        follow its moderation state again (should the pass after a moderation decision have failed)."""
+        due = self.store.series_due(times.iso(self.now()))
+        for series in due:
+            self.store.follow_moderation(series.id, series.hidden)
+        return {s.id: len(written) for s in due if (written := self.materialise(s))}
 
     def _new_occurrence(self, series: Event, slot: recurrence.Slot) -> Event:
         now = times.iso(self.now())

@@ -49,6 +49,11 @@ class DynamoSeriesStore(DynamoEventStore):
             return False
         return True
 
+    def follow_moderation(self, series_id: str, hidden: bool) -> None:
+        from hromada.store.moderation import DynamoModerationStore  # it imports this module
+
+        DynamoModerationStore(self._client).follow_series(series_id, hidden)
+
     def get_many(self, event_ids: list[str]) -> dict[str, tuple[Event, Seats]]:
         """Events with their seats, by id (missing ones absent): BatchGetItem, 50 events per call."""
         table = table_name()
