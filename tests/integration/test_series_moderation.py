@@ -225,3 +225,20 @@ def test_the_daily_run_brings_back_in_line_a_date_the_follow_up_missed(api, tagg
     assert visible_ids(api, association["id"]) == set()
     decide(api, moderator, f"event:{series['id']}", "restore")
     assert visible_ids(api, association["id"]) == set(dates)
+
+
+def test_a_series_and_its_dates_are_hidden_in_one_transaction(api, tagged_series, moderator):
+    """The decision, the series and each of its dates are one TransactWriteItems: no moment where the series is
+    hidden and a date still shows; the pass after it only reads (nothing left to follow)."""
+    from tests.integration.test_read_calls import dynamodb_calls
+
+    series, _, association, _ = tagged_series(count=6)
+    ref = f"event:{series['id']}"
+    assert flag(api, moderator, "event", series["id"]).status_code == 201
+    version = review(api, moderator, ref)["version"]
+    with dynamodb_calls() as calls:
+        decided = api("POST", f"/moderation/flags/{ref}/decisions", moderator,
+                      json={"action": "hide", "version": version})
+    assert decided.status_code == 200, decided.text
+    assert calls.count("TransactWriteItems") == 1, calls
+    assert visible_ids(api, association["id"]) == set()

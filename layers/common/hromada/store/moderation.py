@@ -302,9 +302,7 @@ class DynamoModerationStore:
     def _date_writes(self, target: Target, hidden: bool) -> tuple[list[str], list[dict[str, Any]]]:
         ids = self._series_dates(target)
         stale = self._dates_to_follow(ids, hidden) if ids else []
-        if len(stale) > MAX_DATES_WITH_DECISION:
-            return ids, []
-        return ids, [_date_hidden(i, hidden) for i in stale]
+        return ids, [_date_hidden(i, hidden) for i in stale[:MAX_DATES_WITH_DECISION]]  # the first dates first
 
     def _follow_series(self, series_id: str, ids: list[str], hidden: bool) -> None:
         """After the decision: the dates it could not carry, or written meanwhile, follow the series. Each
