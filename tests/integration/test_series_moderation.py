@@ -242,3 +242,22 @@ def test_a_series_and_its_dates_are_hidden_in_one_transaction(api, tagged_series
     assert decided.status_code == 200, decided.text
     assert calls.count("TransactWriteItems") == 1, calls
     assert visible_ids(api, association["id"]) == set()
+
+
+def test_an_rsvp_that_read_a_date_before_its_series_was_hidden_loses(api, tagged_series, moderator):
+    """The RSVP's write is conditioned on the event not being hidden: a member whose request read the date just
+    before moderation hid its series gets no seat on it."""
+    from hromada.domain.ports import ConditionFailed
+    from hromada.models.event import Rsvp, RsvpStatus
+    from hromada.store.events import DynamoEventStore
+
+    series, _, _, _ = tagged_series(count=3)
+    date_id = written(api, series["id"])[0]
+    decide(api, moderator, f"event:{series['id']}", "hide")
+    store = DynamoEventStore()
+    stale = Rsvp(event_id=date_id, member_id="us_stale", email="stale@example.org", name=None,
+                 status=RsvpStatus.CONFIRMED, joined_at="2026-01-01T00:00:00Z", attempt="0" * 16)
+    with pytest.raises(ConditionFailed) as failed:
+        store.confirm(stale)  # a free seat: only the event being hidden refuses it
+    assert failed.value.which == "hidden"
+    assert store.get_with_rsvp(date_id, "us_stale")[2] is None
