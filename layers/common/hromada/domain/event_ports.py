@@ -133,9 +133,13 @@ class SeriesRegistration:
 
 class SeriesStore(EventStore, Protocol):
     def materialise(self, occurrence: Event, seats: Seats) -> bool:
-        """Write a date of a series as an event of its own, once: False when it was there already."""
+        """Write a date of a series as an event of its own, once: False when it was there already;
+        ConditionFailed when the series is no longer hidden (or shown) as the date's `hidden_with_series` says."""
 
     def get_many(self, event_ids: list[str]) -> dict[str, tuple[Event, Seats]]: ...
+
+    def follow_moderation(self, series_id: str, hidden: bool) -> None:
+        """Bring the series' written dates in line with its moderation state (idempotent)."""
 
     def rsvps_of(self, event_ids: list[str], member_id: str) -> dict[str, Rsvp]: ...
 

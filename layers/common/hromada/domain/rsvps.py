@@ -44,6 +44,8 @@ class Rsvps:
         """join() for a member already identified (a series registration enrols its member in each date)."""
         for _ in range(MAX_ATTEMPTS):
             event, seats, existing = self._read(event_id, member_id)
+            if event.hidden:  # hidden by moderation, on its own or with its series: not there for members
+                raise NotFound("event_not_found")
             if existing is not None:
                 return existing, self._position(existing), False
             now = times.iso(self.now())

@@ -30,9 +30,18 @@ SHARED = ("title", "description", "description_html", "online_url", "categories"
           "price_cents", "ticket_url", "image_url", "capacity", "registration_required", "timezone", "picture")
 NOT_COPIED = {"id", "recurrence", "rrule", "cancelled_dates", "moved_dates", "last_end", "sequence", "status",
               "cancel_reason", "created_at", "updated_at", "registration_deadline", "series_id", "occurrence",
-              "moved", "start", "end"}
+              "moved", "start", "end", "hidden", "hidden_on_its_own", "hidden_with_series"}
 LISTED = 60  # dates shown by the occurrences listing
+MAX_ATTEMPTS = 5  # a date whose series moderation keeps hiding and restoring meanwhile is left to the next run
 DROPPED = "Date retirée de la série · Дату вилучено з серії · Date removed from the series"
+
+
+def date_ids(series: Event) -> list[str]:
+    """The ids of every date the series' rule gives (written or not)."""
+    duration = times.parse_iso(series.end) - times.parse_iso(series.start)
+    found = recurrence.slots(series.rrule or "", recurrence.wall_clock(series.start, series.timezone), duration,
+                             series.timezone)
+    return [recurrence.occurrence_id(series.id, s.date) for s in found]
 
 
 @dataclass(frozen=True)
@@ -90,7 +99,7 @@ class Series:
         registrations: list[SeriesRegistration] | None = None
         for slot in recurrence.within(self.slots(series), self.now()):
             occurrence = self._new_occurrence(series, slot)
-            if not self.store.materialise(occurrence, Seats(capacity=occurrence.capacity)):
+            if not self._write(series, occurrence):
                 continue
             written.append(occurrence.id)
             if registrations is None:
@@ -100,16 +109,36 @@ class Series:
         return written
 
     def run(self) -> dict[str, int]:
-        """The daily run: every series with dates to come gets the dates the horizon now reaches."""
-        return {s.id: len(written) for s in self.store.series_due(times.iso(self.now()))
-                if (written := self.materialise(s))}
+        """The daily run: every series with dates to come gets the dates the horizon now reaches, and its dates
+        follow its moderation state again (should the pass after a moderation decision have failed)."""
+        due = self.store.series_due(times.iso(self.now()))
+        for series in due:
+            self.store.follow_moderation(series.id, series.hidden)
+        return {s.id: len(written) for s in due if (written := self.materialise(s))}
 
     def _new_occurrence(self, series: Event, slot: recurrence.Slot) -> Event:
         now = times.iso(self.now())
         return Event(**series.model_dump(exclude=NOT_COPIED), id=recurrence.occurrence_id(series.id, slot.date),
                      series_id=series.id, occurrence=slot.date, start=slot.start, end=slot.end,
                      status=EventStatus.SCHEDULED, sequence=0, updated_at=now,
+                     # a date of a hidden series is written hidden (shown again when the series is restored)
+                     hidden=series.hidden, hidden_with_series=True if series.hidden else None,
                      created_at=series.created_at)  # published with its series: digests announce a series once
+
+    def _write(self, series: Event, occurrence: Event) -> bool:
+        """Write a date (False when it was written already), hidden as its series is at the moment of the write:
+        when moderation hid or restored the series since it was read, read it again."""
+        for _ in range(MAX_ATTEMPTS):
+            try:
+                return self.store.materialise(occurrence, Seats(capacity=occurrence.capacity))
+            except ConditionFailed:
+                found = self.store.get(series.id)
+                if found is None:
+                    return False
+                series = found[0]
+                occurrence = occurrence.model_copy(update={
+                    "hidden": series.hidden, "hidden_with_series": True if series.hidden else None})
+        return False
 
     def _written(self, series: Event, day: str) -> tuple[recurrence.Slot, Event]:
         """The date's slot and event, written now if the horizon had not reached it yet."""
@@ -119,7 +148,7 @@ class Series:
         found = self.store.get(recurrence.occurrence_id(series.id, day))
         if found is None:
             occurrence = self._new_occurrence(series, slot)
-            if self.store.materialise(occurrence, Seats(capacity=series.capacity)):
+            if self._write(series, occurrence):
                 for registration in self.store.registrations(series.id):  # as the daily run would have
                     self._enrol(occurrence.id, registration)
             found = self.store.get(recurrence.occurrence_id(series.id, day))

@@ -172,6 +172,10 @@ class Event(Model):
     updated_at: str
     created_by: str
     hidden: bool = False  # hidden by moderation (reports or a moderator): gone for the public
+    # Why it is hidden, each present only while true (`hidden` is their union): a moderation decision or
+    # reports on this event itself, or its series being hidden. Restoring one keeps the other.
+    hidden_on_its_own: bool | None = None
+    hidden_with_series: bool | None = None
     picture: Picture | None = None  # the poster, set through /pictures
     # A series: its rule (as given and as an RRULE) and the dates changed one by one.
     recurrence: Recurrence | None = None

@@ -284,7 +284,8 @@ class DynamoEventStore:
         self._transact([
             _take_seat(rsvp.event_id, "#conf", "#wait = :zero AND (attribute_not_exists(#cap) OR #conf < #cap)"),
             _put_new(_rsvp_item(rsvp)),
-        ], ["seats", "exists"])
+            _not_hidden(rsvp.event_id),
+        ], ["seats", "exists", "hidden"])
 
     def wait(self, rsvp: Rsvp) -> None:
         slot = keys.waitlist_slot(rsvp.event_id, rsvp.joined_at, rsvp.member_id) | {
@@ -293,7 +294,8 @@ class DynamoEventStore:
             _take_seat(rsvp.event_id, "#wait", "attribute_exists(#cap) AND (#conf >= #cap OR #wait > :zero)"),
             _put_new(_rsvp_item(rsvp)),
             _put_new(to_item(slot)),
-        ], ["seats", "exists", "exists"])
+            _not_hidden(rsvp.event_id),
+        ], ["seats", "exists", "exists", "hidden"])
 
     def position(self, rsvp: Rsvp) -> int:
         mine = keys.waitlist_slot(rsvp.event_id, rsvp.joined_at, rsvp.member_id)
@@ -382,6 +384,14 @@ def _take_seat(event_id: str, counter: str, room: str) -> dict[str, Any]:
                        "ConditionExpression": f"attribute_exists(pk) AND #open = :true AND {room}",
                        "ExpressionAttributeNames": SEAT_NAMES,
                        "ExpressionAttributeValues": {":one": ONE, ":zero": ZERO, ":true": {"BOOL": True}}}}
+
+
+def _not_hidden(event_id: str) -> dict[str, Any]:
+    """Moderation has not hidden the event (or its series) since the RSVP read it."""
+    return {"ConditionCheck": {"TableName": table_name(), "Key": to_item(keys.event(event_id)),
+                               "ConditionExpression": "attribute_not_exists(#h) OR #h = :false",
+                               "ExpressionAttributeNames": {"#h": "hidden"},
+                               "ExpressionAttributeValues": {":false": {"BOOL": False}}}}
 
 
 def _put_new(item: dict[str, Any]) -> dict[str, Any]:

@@ -17,12 +17,19 @@ from hromada.store.codec import from_item, to_item
 from hromada.store.errors import call
 from hromada.store.guards import transact
 from hromada.store.paging import Collection, query_items, read_page
+from hromada.store.series import series_hidden_is
 
 # Closed flags are kept this long (then DynamoDB's TTL removes them; the review keeps the counts).
 FLAG_RETENTION_SECONDS = 180 * 24 * 3600
 # A decision's transaction carries its round's flags up to this many items (DynamoDB's limit is 100; the
 # request's write guard needs a few more).
 MAX_RETIRED_WITH_DECISION = 90
+
+# A series' dates hidden or shown with it ride in the moderation write's transaction up to this many; the
+# rest (a series may have up to 200 dates written), and any date written meanwhile, follow right after it.
+MAX_DATES_WITH_DECISION = 80
+# Dates per follow-up transaction (with the check that the series is still in the state they follow).
+DATES_PER_FOLLOW_UP = 90
 
 # The attribute each kind's own writes are conditioned on: hiding bumps it, so an edit that read the item
 # before it was hidden loses (409) instead of writing it back visible.
@@ -92,13 +99,37 @@ def _set_hidden(target: Target, hidden: bool) -> dict[str, Any]:
     names = {"#h": "hidden"}
     update = "SET #h = :hidden"
     values: dict[str, Any] = {":hidden": {"BOOL": hidden}}
+    remove = ""
+    if target.kind == "event":  # an event records that it is hidden on its own: restoring its series keeps it so
+        names |= {"#own": "hidden_on_its_own", "#series": "hidden_with_series"}
+        if hidden:
+            update += ", #own = :hidden"
+        else:  # shown again, unless its series is hidden
+            update, remove = "SET #h = if_not_exists(#series, :hidden)", " REMOVE #own"
     versioned = VERSIONED.get(target.kind)
     if versioned:
         names["#v"] = versioned
         update += ", #v = #v + :one"
         values[":one"] = {"N": "1"}
-    return {"Update": {"TableName": table_name(), "Key": to_item(target_key(target)), "UpdateExpression": update,
-                       "ConditionExpression": "attribute_exists(pk)", "ExpressionAttributeNames": names,
+    if target.kind == "event" and hidden:
+        del names["#series"]  # DynamoDB refuses names an expression does not use
+    return {"Update": {"TableName": table_name(), "Key": to_item(target_key(target)),
+                       "UpdateExpression": update + remove, "ConditionExpression": "attribute_exists(pk)",
+                       "ExpressionAttributeNames": names, "ExpressionAttributeValues": values}}
+
+
+def _date_hidden(date_id: str, hidden: bool) -> dict[str, Any]:
+    """A date follows its series: hidden with it, shown with it unless it is hidden on its own."""
+    if hidden:
+        update, names = "SET #h = :true, #series = :true, #v = #v + :one", {"#series": "hidden_with_series"}
+        values = {":true": {"BOOL": True}, ":one": {"N": "1"}}
+    else:
+        update, names = "SET #h = if_not_exists(#own, :false), #v = #v + :one REMOVE #series", {
+            "#own": "hidden_on_its_own", "#series": "hidden_with_series"}
+        values = {":false": {"BOOL": False}, ":one": {"N": "1"}}
+    return {"Update": {"TableName": table_name(), "Key": to_item(keys.event(date_id)), "UpdateExpression": update,
+                       "ConditionExpression": "attribute_exists(pk)",
+                       "ExpressionAttributeNames": names | {"#h": "hidden", "#v": "sequence"},
                        "ExpressionAttributeValues": values}}
 
 
@@ -240,7 +271,64 @@ class DynamoModerationStore:
         shown = match_candidate(Partnership.model_validate(item).model_copy(update={"hidden": False}))
         return entry_writes(shown, None) if hidden else entry_writes(None, shown)
 
+    # ------------------------------------------------------------ a series' dates
+    def _series_dates(self, target: Target) -> list[str]:
+        """When the event is a series: the ids of its dates (written or not); else none."""
+        if target.kind != "event":
+            return []
+        from hromada.domain.series import date_ids
+        from hromada.models.event import Event
+
+        item = self._get(keys.event(target.item_id))
+        if item is None or not item.get("rrule"):
+            return []
+        return date_ids(Event.model_validate(item))
+
+    def _dates_to_follow(self, ids: list[str], hidden: bool) -> list[str]:
+        """Of these dates, those written and not yet hidden (or shown) with their series."""
+        table, stale = table_name(), []
+        id_of = {keys.event_partition(i): i for i in ids}
+        for chunk in range(0, len(ids), 100):
+            request: dict[str, Any] | None = {table: {
+                "Keys": [to_item(keys.event(i)) for i in ids[chunk:chunk + 100]], "ConsistentRead": True,
+                "ProjectionExpression": "pk, #series", "ExpressionAttributeNames": {"#series": "hidden_with_series"}}}
+            while request:
+                response = call(self.client.batch_get_item, RequestItems=request)
+                stale += [id_of[item["pk"]["S"]] for item in response.get("Responses", {}).get(table, [])
+                          if ("hidden_with_series" in item) != hidden]
+                request = response.get("UnprocessedKeys") or None
+        return stale
+
+    def _date_writes(self, target: Target, hidden: bool) -> tuple[list[str], list[dict[str, Any]]]:
+        ids = self._series_dates(target)
+        stale = self._dates_to_follow(ids, hidden) if ids else []
+        return ids, [_date_hidden(i, hidden) for i in stale[:MAX_DATES_WITH_DECISION]]  # the first dates first
+
+    def _follow_series(self, series_id: str, ids: list[str], hidden: bool) -> None:
+        """After the decision: the dates it could not carry, or written meanwhile, follow the series. Each
+        transaction checks the series is still in that state (a later decision carries its own dates), and
+        running it again changes nothing, so a failed pass is simply run again (the daily run does)."""
+        for _ in range(3):
+            stale = self._dates_to_follow(ids, hidden)
+            if not stale:
+                return
+            try:
+                for chunk in range(0, len(stale), DATES_PER_FOLLOW_UP):
+                    part = stale[chunk:chunk + DATES_PER_FOLLOW_UP]
+                    transact(self.client, [series_hidden_is(series_id, hidden),
+                                           *(_date_hidden(i, hidden) for i in part)], ["series"] + ["date"] * len(part))
+            except ConditionFailed as failed:
+                if failed.which == "series":
+                    return
+                continue  # a date was deleted meanwhile (its series was edited): read again
+
+    def follow_series(self, series_id: str, hidden: bool) -> None:
+        """Bring the written dates of a series in line with its moderation state (idempotent)."""
+        if ids := self._series_dates(Target("event", series_id)):
+            self._follow_series(series_id, ids, hidden)
+
     def add_flag(self, flag: Flag, previous: Review | None, updated: Review, *, hide: AuditEntry | None) -> None:
+        series: list[str] = []
         items = [{"Put": {"TableName": table_name(), "Item": _flag_item(flag),
                           "ConditionExpression": "attribute_not_exists(pk)"}},
                  _review_put(previous, updated)]
@@ -254,19 +342,28 @@ class DynamoModerationStore:
             matches = self._match_writes(updated.target, True)
             items += matches
             reasons += ["match"] * len(matches)
+            series, dates = self._date_writes(updated.target, True)
+            items += dates
+            reasons += ["date"] * len(dates)
         transact(self.client, items, reasons)
+        if hide is not None and series:
+            self._follow_series(updated.target.item_id, series, True)
 
     def decide(self, previous: Review, updated: Review, *, set_hidden: bool | None, audit: AuditEntry,
                warning: Warning | None = None, suspension: Suspension | None = None,
                flags: list[Flag] | None = None) -> None:
         items = [_review_put(previous, updated)]
         reasons = ["review"]
+        series: list[str] = []
         if set_hidden is not None:
             items.append(_set_hidden(updated.target, set_hidden))
             reasons.append("target")
             matches = self._match_writes(updated.target, set_hidden)
             items += matches
             reasons += ["match"] * len(matches)
+            series, dates = self._date_writes(updated.target, set_hidden)
+            items += dates
+            reasons += ["date"] * len(dates)
         items.append(audit_put(keys.flag_partition(updated.target.ref), audit))
         reasons.append("audit")
         if warning is not None:
@@ -289,6 +386,8 @@ class DynamoModerationStore:
             reasons += ["flag"] * len(flags)
             retiring = False
         transact(self.client, items, reasons)
+        if set_hidden is not None and series:
+            self._follow_series(updated.target.item_id, series, set_hidden)
         if retiring:  # too many flags to ride along: retired one by one after the decision
             self._retire_flags(updated.target)
 

@@ -19,20 +19,40 @@ from hromada.store.paging import query_items
 BATCH_GET = 100  # keys per BatchGetItem
 
 
+def series_hidden_is(series_id: str, hidden: bool) -> dict[str, Any]:
+    """The series exists and is hidden (or not) by moderation."""
+    return {"ConditionCheck": {"TableName": table_name(), "Key": to_item(keys.event(series_id)),
+                               "ConditionExpression": "#h = :true" if hidden else
+                               "attribute_exists(pk) AND (attribute_not_exists(#h) OR #h = :false)",
+                               "ExpressionAttributeNames": {"#h": "hidden"},
+                               "ExpressionAttributeValues": {":true" if hidden else ":false": {"BOOL": hidden}}}}
+
+
 class DynamoSeriesStore(DynamoEventStore):
     def materialise(self, occurrence: Event, seats: Seats) -> bool:
-        """Write an occurrence and its seats unless they exist; False when they did (another run wrote them)."""
+        """Write an occurrence and its seats unless they exist; False when they did (another run wrote them).
+        The series must still be hidden, or shown, as the occurrence says (it inherits that state): else
+        ConditionFailed("series"), so a date is never written visible after moderation hid its series."""
         table = table_name()
+        hidden = bool(occurrence.hidden_with_series)
         try:
             self._transact([
                 {"Put": {"TableName": table, "Item": _event_item(occurrence),
                          "ConditionExpression": "attribute_not_exists(pk)"}},
                 {"Put": {"TableName": table, "Item": _seats_item(occurrence.id, seats),
                          "ConditionExpression": "attribute_not_exists(pk)"}},
-            ], ["exists", "exists"])
-        except ConditionFailed:
+                series_hidden_is(occurrence.series_id or "", hidden),
+            ], ["exists", "exists", "series"])
+        except ConditionFailed as failed:
+            if failed.which == "series":
+                raise
             return False
         return True
+
+    def follow_moderation(self, series_id: str, hidden: bool) -> None:
+        from hromada.store.moderation import DynamoModerationStore  # it imports this module
+
+        DynamoModerationStore(self._client).follow_series(series_id, hidden)
 
     def get_many(self, event_ids: list[str]) -> dict[str, tuple[Event, Seats]]:
         """Events with their seats, by id (missing ones absent): BatchGetItem, 50 events per call."""
