@@ -18,6 +18,7 @@ import { isModerator, onSessionChange, session, signOut } from "./js/auth.js";
 import { errorBox, focusHeading, main, setTitle } from "./js/ui.js";
 import { getRegions } from "./js/api.js";
 import "./js/claim-strings.js";
+import "./js/campaign-strings.js";  // the footer links to the campaigns
 
 // Asked for now, while the page's view module loads: nearly every page shows places, and on a slow link
 // these two requests (config.json, then /regions) would otherwise wait for the view (docs/benchmarks.md).

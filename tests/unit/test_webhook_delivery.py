@@ -190,10 +190,14 @@ def test_rsvp_count_events_are_coalesced_to_one_per_event_and_minute(world):
     dispatcher = Dispatcher(store, queue, clock)
     detail = {"event_id": "ev_1", "association_id": ASSOC, "promoted": 1}
     clock.now = 1_800_000_000.0 - 1_800_000_000.0 % 60
-    sent = [len(dispatcher.dispatch("WaitlistPromoted", detail, f"ob_{i}")) for i in range(3)]
+    clock.now += 15
+    kinds = ["RsvpConfirmed", "RsvpWaitlisted", "RsvpWithdrawn"]
+    sent = [len(dispatcher.dispatch(kind, detail, f"ob_{i}")) for i, kind in enumerate(kinds)]
     clock.now += 60
     sent.append(len(dispatcher.dispatch("WaitlistPromoted", detail, "ob_9")))
     assert sent == [1, 0, 0, 1]
+    # each waits until its minute is over, so it goes out after that minute's last change
+    assert [delay for _job, delay in queue.sent] == [45, 45]
 
 
 def test_the_body_is_the_signed_bytes():

@@ -7,12 +7,12 @@ comes next (done, again later with backoff, or the dead-letter queue).
 | EventPublished          | event.published          |
 | EventChanged            | event.changed            |
 | EventCancelled          | event.cancelled          |
-| WaitlistPromoted        | event.rsvp_counts        |
+| RsvpConfirmed, RsvpWaitlisted, RsvpWithdrawn, WaitlistPromoted | event.rsvp_counts |
 | AnnouncementPublished   | announcement.published   |
 
-RSVP counts: the only domain event about registrations is WaitlistPromoted (a seat passed to the first
-waiting); plain registrations and departures publish nothing. Those that do come are coalesced: at most one
-`event.rsvp_counts` per event and minute.
+RSVP counts are coalesced: at most one `event.rsvp_counts` per event and minute, sent when that minute is
+over (the job waits on the queue until then), so the last change of a busy minute is never the one left
+out: the receiver reads the event's counts after every change it was told about.
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ KINDS = {
     "EventPublished": "event.published",
     "EventChanged": "event.changed",
     "EventCancelled": "event.cancelled",
+    "RsvpConfirmed": "event.rsvp_counts",
+    "RsvpWaitlisted": "event.rsvp_counts",
+    "RsvpWithdrawn": "event.rsvp_counts",
     "WaitlistPromoted": "event.rsvp_counts",
     "AnnouncementPublished": "announcement.published",
 }
@@ -68,15 +71,17 @@ class Dispatcher:
         if kind is None or not association_id:
             return []
         now = self.clock()
+        delay = 0
         if kind in COALESCED:
             subject = detail.get("event_id") or association_id
             if not self.store.claim_coalesced(f"{kind}#{subject}", str(int(now // 60))):
                 return []
+            delay = 60 - int(now % 60)  # sent once the minute is over: after its last change
         hooks = self.store.subscribed(association_id, kind)
         jobs = [DeliveryJob(webhook_id=h.id, association_id=association_id, event_id=f"evt_{event_id}",
                             event_type=kind, created_at=_iso(now), data=dict(detail)) for h in hooks]
         if jobs:
-            self.queue.enqueue(jobs)
+            self.queue.enqueue(jobs, delay=delay)
         return jobs
 
 
