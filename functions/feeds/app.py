@@ -253,7 +253,9 @@ def sitemap_index() -> Response[str]:
 
 @app.get("/sitemap/<kind>", tags=["meta"], summary="One page of a kind's crawlable pages (one Query)",
          description="`cursor` from the `Link: <…>; rel=\"next\"` header of the page before.",
-         responses={**SITEMAP_DOC, 422: {"description": "Unknown kind or cursor", "content": {
+         responses={**SITEMAP_DOC, 404: {"description": "No such sitemap (a kind the path cannot name)", "content": {
+             "application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}},
+                    422: {"description": "Unknown kind or cursor", "content": {
              "application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}})
 def sitemap_page(kind: Annotated[Literal["associations", "events", "announcements"], Path()],
                  cursor: Annotated[str | None, Query(max_length=1000)] = None) -> Response[str]:

@@ -36,10 +36,14 @@ def generated(document, tmp_path_factory) -> Iterator[Path]:
     """Generate the client into a temporary folder (never committed) and make it importable."""
     folder = tmp_path_factory.mktemp("client")
     (folder / "openapi.json").write_text(json.dumps(document))
+    # Feeds and sitemaps are XML documents: the client hands them over as text (it reads only JSON and text/*).
+    (folder / "config.json").write_text(json.dumps({"content_type_overrides": {
+        "application/atom+xml": "text/plain", "application/xml": "text/plain"}}))
     tools = Path(sys.executable).parent  # openapi-python-client, and the ruff its post-hooks run
     result = subprocess.run(
         [str(tools / "openapi-python-client"), "generate", "--path", str(folder / "openapi.json"),
-         "--output-path", str(folder / PACKAGE), "--meta", "none", "--fail-on-warning"],
+         "--config", str(folder / "config.json"), "--output-path", str(folder / PACKAGE), "--meta", "none",
+         "--fail-on-warning"],
         capture_output=True, text=True, timeout=300, check=False,
         env=os.environ | {"PATH": f"{tools}{os.pathsep}{os.environ.get('PATH', '')}"})
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]

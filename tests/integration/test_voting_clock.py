@@ -113,7 +113,8 @@ def test_a_poll_opens_and_closes_on_time(api, stack, person, wait_until):
 def test_the_local_stack_runs_the_template_schedules_on_timers(stack):
     assert {s.name for s in stack.schedules.schedules} == {
         "VotingClockFunction.EveryMinute", "MailPlannerFunction.Reminders",
-        "MailPlannerFunction.WeeklyDigest", "MailPlannerFunction.DailyDigest"}
+        "MailPlannerFunction.WeeklyDigest", "MailPlannerFunction.DailyDigest",
+        "MailPlannerFunction.WeeklyTwinningHealth", "EventSeriesFunction.Daily", "OpenDataFunction.Daily"}
     # rate(...) schedules run on timers; the digests' cron(...) ones run when asked (dev mailbox, CLI)
     assert sorted(t.name for t in stack.schedules.threads if t.is_alive()) == [
         "schedule MailPlannerFunction.Reminders", "schedule VotingClockFunction.EveryMinute"]

@@ -87,6 +87,9 @@ class Directory:
     def verified(self):
         return [a for a in self.associations if a.status == "verified"]
 
+    def among(self, association_ids):
+        return [a for a in self.associations if a.id in association_ids]
+
     def owners(self, association_id):
         return [f"owner-{association_id}@example.org"]
 

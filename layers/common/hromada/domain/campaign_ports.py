@@ -29,6 +29,7 @@ class CampaignStore(Protocol):
 
 class Directory(Protocol):
     def verified(self) -> list[Association]: ...
+    def among(self, association_ids: list[str]) -> list[Association]: ...  # those that exist (one batch read)
     def owners(self, association_id: str) -> list[str]: ...  # the owners' addresses
 
 

@@ -17,6 +17,7 @@ from hromada.domain.clock import new_id
 from hromada.domain.ports import ConditionFailed
 from hromada.domain.publishing import validate_whole
 from hromada.errors import Conflict, Invalid, NotFound
+from hromada.models.association import Status
 from hromada.models.campaign import (
     Campaign,
     CampaignCreate,
@@ -287,7 +288,9 @@ class Campaigns:
         principal.require_admin()
         campaign = self.get(campaign_id, include_archived=False)
         directory = self._directory()
-        verified = {a.id: a for a in directory.verified() if not a.hidden}
+        # only the associations asked for (one batch read), not the whole directory
+        verified = {a.id: a for a in directory.among(list(dict.fromkeys(data.association_ids)))
+                    if a.status == Status.VERIFIED and not a.hidden}
         result = InvitationResult(invited=[], already=[], skipped=[])
         at = times.iso(self.now())
         for association_id in dict.fromkeys(data.association_ids):

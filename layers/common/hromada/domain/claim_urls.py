@@ -62,7 +62,8 @@ def normalise(url: str) -> str:
         raise BadUrl("no credentials in the address")
     host = _host(parts.hostname or "")
     netloc = host if port in (None, SCHEMES[scheme]) else f"{host}:{port}"
-    path = quote(parts.path or "/", safe=_PATH_SAFE)
+    # spaces ending the path are a copy-and-paste artefact, wherever the query and fragment start
+    path = quote(parts.path.rstrip() or "/", safe=_PATH_SAFE)
     if len(path) > 1:
         path = path.rstrip("/") or "/"
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _tracking(k)]

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from hromada.models.common import Model, Strict, single_line, text
+from hromada.models.common import Day, Model, Strict, single_line, text
 from hromada.models.localized import LocalizedMarkdown, LocalizedTitle
 
 CAMPAIGN_ID = r"^cp_[0-9a-f]{20}$"
@@ -38,8 +38,8 @@ class Recurrence(Strict):
 class _CampaignFields(Strict):
     name: LocalizedTitle
     description: LocalizedMarkdown
-    start: date | None = Field(None, description="First day of a one-off campaign (with `end`)")
-    end: date | None = Field(None, description="Last day of a one-off campaign")
+    start: Day | None = Field(None, description="First day of a one-off campaign (with `end`)")
+    end: Day | None = Field(None, description="Last day of a one-off campaign")
     recurrence: Recurrence | None = Field(None, description="A yearly campaign (instead of `start`/`end`)")
 
 
@@ -51,8 +51,8 @@ class CampaignPatch(Strict):
     model_config = {"json_schema_extra": {"minProperties": 1}}
     name: LocalizedTitle | None = None
     description: LocalizedMarkdown | None = None
-    start: date | None = None
-    end: date | None = None
+    start: Day | None = None
+    end: Day | None = None
     recurrence: Recurrence | None = None
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from hromada.models.common import Model, Strict, single_line
+from hromada.models.common import Day, Model, Strict, single_line
 from hromada.models.localized import LocalizedTitle
 
 MAX_URLS = 40  # one transaction writes the claim, its history entry and one item per address (≤ 100 items)
@@ -32,7 +31,7 @@ Place = single_line(1, 200)
 class ClaimCreate(Strict):
     text: LocalizedTitle = Field(description="The claim as spread, in French, Ukrainian and/or English")
     verdict: Verdict
-    first_seen_on: date | None = Field(None, description="When it was first seen")
+    first_seen_on: Day | None = Field(None, description="When it was first seen")
     first_seen_where: Place | None = Field(None, description="Where it was first seen (platform or place)")
     urls: Urls = Field(default_factory=list)
 
@@ -41,7 +40,7 @@ class ClaimPatch(Strict):
     version: int = Field(ge=1, description="The version the edit was made on: a claim changed meanwhile is a 409")
     text: LocalizedTitle | None = None
     verdict: Verdict | None = None
-    first_seen_on: date | None = None
+    first_seen_on: Day | None = None
     first_seen_where: Place | None = None
     urls: Urls | None = None
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 T = TypeVar("T")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -97,3 +98,14 @@ class Strict(Model):
 class Page(Model, Generic[T]):
     items: list[T]
     next_cursor: str | None = Field(None, description="Opaque; pass back as `cursor` for the next page")
+
+
+def _date_text(value: Any) -> Any:
+    """A day is written as text: pydantic would otherwise read the number 0 as 1970-01-01."""
+    if not isinstance(value, str | date):
+        raise ValueError("a date as YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_date_text)]
+

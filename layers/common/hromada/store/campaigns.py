@@ -157,6 +157,11 @@ class DynamoCampaignDirectory:
             self.client, TableName=table_name(), IndexName="gsi2", KeyConditionExpression="gsi2pk = :p",
             ExpressionAttributeValues={":p": {"S": keys.association_collection(Status.VERIFIED.value)}})]
 
+    def among(self, association_ids: list[str]) -> list[Association]:
+        from hromada.store.associations import DynamoAssociationStore
+
+        return DynamoAssociationStore(self.client).get_many(association_ids)
+
     def owners(self, association_id: str) -> list[str]:
         from hromada.store.associations import DynamoAssociationStore
 
