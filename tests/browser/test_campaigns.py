@@ -46,10 +46,10 @@ def cast(site: Site) -> dict[str, Any]:
     admin = api.account("admin", "admins")
     tag = uuid.uuid4().hex[:5]
     caen = api.call("POST", "/associations", owner, json=association(
-        f"Campagne Caen {tag}", region="28", department="14", city="Caen", postal_code="14000"))
+        f"Test navigateur Campagne Caen {tag}", region="28", department="14", city="Caen", postal_code="14000"))
     brest_owner = api.account("brest")
     brest = api.call("POST", "/associations", brest_owner, json=association(
-        f"Campagne Brest {tag}", region="53", department="29", city="Brest", postal_code="29200"))
+        f"Test navigateur Campagne Brest {tag}", region="53", department="29", city="Brest", postal_code="29200"))
     for made in (caen, brest):
         api.call("POST", f"/associations/{made['id']}/verify", moderator, json={})
     return {"api": api, "owner": owner, "admin": admin, "caen": caen, "brest": brest, "brest_owner": brest_owner}
