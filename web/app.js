@@ -17,8 +17,6 @@ import { lang, setLang, t } from "./js/i18n.js";
 import { isModerator, onSessionChange, session, signOut } from "./js/auth.js";
 import { errorBox, focusHeading, main, setTitle } from "./js/ui.js";
 import { getRegions } from "./js/api.js";
-import "./js/claim-strings.js";
-import "./js/campaign-strings.js";  // the footer links to the campaigns
 
 // Asked for now, while the page's view module loads: nearly every page shows places, and on a slow link
 // these two requests (config.json, then /regions) would otherwise wait for the view (docs/benchmarks.md).

@@ -199,7 +199,8 @@ def test_an_owner_registers_an_association_a_moderator_verifies_it_the_owner_pos
 
         # And the owner sees who is coming, and can export them
         owner.goto(manage)
-        owner.get_by_role("link", name="Inscrits").first.click()
+        # scoped to the events section: the widget preview (shadow DOM, pierced by locators) lists the same events
+        owner.locator("section:has(#d-events)").get_by_role("link", name="Inscrits").first.click()
         expect(owner.get_by_text("Personne n’est encore inscrit.")).to_be_visible()
         with owner.expect_download() as download:
             owner.get_by_role("button", name="Exporter en CSV").click()
@@ -404,7 +405,8 @@ def test_an_owner_edits_and_cancels_an_event_and_posts_an_announcement(browser: 
 
         # The concert's title is edited, then the concert is cancelled with a reason
         owner.goto(manage)
-        owner.get_by_role("link", name="Concert de bandoura").first.click()
+        # scoped to the events section: the widget preview lists the same event, linking to its public page
+        owner.locator("section:has(#d-events)").get_by_role("link", name="Concert de bandoura").first.click()
         expect(owner.locator("main h1")).to_have_text("Modifier l’événement")
         title = owner.locator("fieldset.localized", has_text="Titre").get_by_label("En français")
         expect(title).to_have_value("Concert de bandoura")

@@ -45,7 +45,8 @@ def cast(site: Site) -> dict[str, Any]:
         need_owner, offer_owner = api.account("needs"), api.account("offers")
         sides = []
         for owner in (need_owner, offer_owner):
-            made = api.call("POST", "/associations", owner, json=association(f"Jumelage {uuid.uuid4().hex[:5]}"))
+            made = api.call("POST", "/associations", owner,
+                            json=association(f"Test navigateur Jumelage {uuid.uuid4().hex[:5]}"))
             api.call("POST", f"/associations/{made['id']}/verify", moderator, json={})
             sides.append(made)
         initiative = {"description": {"fr": "Des instruments pour l’école de musique.",

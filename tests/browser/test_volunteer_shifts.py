@@ -44,7 +44,7 @@ def cast(site: Site) -> dict[str, Any]:
     api = Api(site)
     owner, moderator = api.account("owner"), api.account("moderator", "moderators")
     made = api.call("POST", "/associations", owner, json=association(
-        f"Test bénévoles {uuid.uuid4().hex[:5]}", contact_email=CONTACT, show_contact_email=True))
+        f"Test navigateur bénévoles {uuid.uuid4().hex[:5]}", contact_email=CONTACT, show_contact_email=True))
     api.call("POST", f"/associations/{made['id']}/verify", moderator, json={})
     return {"api": api, "owner": owner, "association": made}
 

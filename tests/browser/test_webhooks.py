@@ -39,7 +39,7 @@ def cast(site: Site) -> dict[str, Any]:
     api = Api(site)
     owner, moderator = api.account("owner"), api.account("moderator", "moderators")
     tag = uuid.uuid4().hex[:5]
-    made = api.call("POST", "/associations", owner, json=association(f"Test webhooks {tag}", region="28",
+    made = api.call("POST", "/associations", owner, json=association(f"Test navigateur webhooks {tag}", region="28",
                                                                       department="14", city="Caen",
                                                                       postal_code="14000"))
     api.call("POST", f"/associations/{made['id']}/verify", moderator, json={})

@@ -3,7 +3,6 @@
 import { addStrings } from "./i18n.js";
 
 const STRINGS = {
-  campaigns: ["Campagnes", "Кампанії", "Campaigns"],
   campaignsIntro: [
     "Des journées partagées par toutes les associations : chacune y rattache ses événements et ses annonces.",
     "Дні, спільні для всіх асоціацій: кожна приєднує до них свої події та оголошення.",

@@ -6,7 +6,7 @@ import {
   ANNOUNCEMENT_TYPES, EVENT_CATEGORIES, NEEDS, addStrings, formatDate, formatDateTime, formatMoney, label, pick, t,
 } from "./i18n.js";
 import { cardMedia } from "./pictures.js";
-import { factCheckMark } from "./fact-checks.js";
+import { factCheckMark } from "./fact-check-mark.js";
 import { errorBox, placeName, tags } from "./ui.js";
 
 addStrings({ repeatsBadge: ["Récurrent", "Регулярна", "Repeats"] }); // one date of a series

@@ -1,10 +1,10 @@
-// Strings of the claims registry and the fact-checked notices: loaded with the shell (the footer links here).
+// Strings of the claims registry and the fact-checked notices, loaded with the pages that show them (the footer's
+// link and the cards' fact-check mark have theirs in i18n.js).
 // key -> [fr, uk, en].
 
 import { addStrings } from "./i18n.js";
 
 addStrings({
-  navClaims: ["Affirmations vérifiées", "Перевірені твердження", "Fact-checked claims"],
   claimsTitle: ["Affirmations vérifiées", "Перевірені твердження", "Fact-checked claims"],
   claimsIntro: [
     "Des affirmations qui circulent pour tromper sur l’Ukraine, ce que les associations en ont vérifié, et où elles ont été vues.",
@@ -14,10 +14,6 @@ addStrings({
     "Пошук (французькою, українською чи англійською, або адреса)", "Search (in French, Ukrainian or English, or an address)"],
   verdict: ["Verdict", "Вердикт", "Verdict"],
   anyVerdict: ["Tous", "Усі", "Any"],
-  verdict_false: ["Faux", "Неправда", "False"],
-  verdict_misleading: ["Trompeur", "Маніпуляція", "Misleading"],
-  verdict_missing_context: ["Contexte manquant", "Бракує контексту", "Missing context"],
-  verdict_true: ["Vrai", "Правда", "True"],
   noClaims: ["Aucune affirmation ne correspond.", "Жодне твердження не відповідає.", "No claim matches."],
   firstSeen: ["Vue pour la première fois", "Вперше помічено", "First seen"],
   spreadAt: ["Diffusée à ces adresses", "Поширювалося за цими адресами", "Spread at these addresses"],
@@ -25,8 +21,6 @@ addStrings({
   noFactCheck: ["Pas encore de vérification publiée.", "Перевірку ще не опубліковано.", "No fact-check published yet."],
   factCheckedNotice: ["Vérifié : ce contenu renvoie à une affirmation connue", "Перевірено: цей вміст посилається на відоме твердження",
     "Fact-checked: this content links to a known claim"],
-  factCheckedShort: ["Renvoie à une affirmation vérifiée :", "Посилається на перевірене твердження:",
-    "Links to a fact-checked claim:"],
   readFactCheck: ["Lire la vérification", "Читати перевірку", "Read the fact-check"],
   verdictIs: ["Verdict :", "Вердикт:", "Verdict:"],
   backClaims: ["Toutes les affirmations", "Усі твердження", "All claims"],

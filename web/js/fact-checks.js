@@ -1,15 +1,14 @@
-// The verdict badge (words, not colour alone) and the "fact-checked" notice shown on content that links an
-// address of a known claim (the API's `fact_checks` of an announcement or an event).
+// The "fact-checked" notice shown on content that links an address of a known claim (the API's `fact_checks` of an
+// announcement or an event), and the verdict badge (from fact-check-mark.js, which the cards use alone).
 
 import "./claim-strings.js";
 import { h } from "./dom.js";
+import { verdictBadge } from "./fact-check-mark.js";
 import { pick, t } from "./i18n.js";
 
-export const VERDICTS = ["false", "misleading", "missing_context", "true"];
+export { verdictBadge };
 
-export function verdictBadge(verdict) {
-  return h("span", { class: `badge verdict verdict-${verdict}` }, t(`verdict_${verdict}`));
-}
+export const VERDICTS = ["false", "misleading", "missing_context", "true"];
 
 /** The claim's page in this client (the API's fact_check_url points there too). */
 export const claimHref = (id) => `#/claims/${encodeURIComponent(id)}`;
@@ -46,11 +45,4 @@ export function claimGroups(reviews) {
       h("a", { href: claimHref(notice.claim_id), lang: text?.lang }, `« ${text?.text || notice.claim_id} »`),
       ` — ${t("verdictIs")} `, verdictBadge(notice.verdict));
   }));
-}
-
-/** On a card: that the item links a fact-checked claim, with the verdict in words (the page says more). */
-export function factCheckMark(item) {
-  const first = item?.fact_checks?.[0];
-  if (!first) return null;
-  return h("p", { class: "card-fact-check" }, `${t("factCheckedShort")} `, verdictBadge(first.verdict));
 }

@@ -9,7 +9,6 @@ import { announcementCard, eventCard, pagedList } from "../cards.js";
 import { fill, h } from "../dom.js";
 import { ELECTION_STATUS, formatDate, label, pick, t } from "../i18n.js";
 import { byName, errorBox, focusHeading, geography, main, placeName, setTitle } from "../ui.js";
-import { campaignBanner } from "../campaign-banner.js";
 
 const KEY = "hromada.region";
 const CHOSEN = "hromada.region.chosen"; // sessionStorage: a region was picked during this visit
@@ -67,13 +66,14 @@ export function mount(route) {
   const eventsBox = h("div");
   const newsBox = h("div");
   const votesBox = h("div");
+  const bannerBox = h("div"); // the running campaigns, once the first screen is usable
   const picker = h("select", { id: "home-region", name: "region" });
   picker.addEventListener("change", () => { window.location.hash = `#/?region=${picker.value}`; });
 
   fill(main,
     h("h1", { tabindex: "-1" }, t("homeTitle")),
     h("p", { class: "lead" }, t("homeIntro")),
-    campaignBanner(controller.signal),
+    bannerBox,
     h("div", { class: "home-grid" }, // the events first (on a phone, before the map); the map on the left otherwise
       h("div", { class: "home-side" },
         h("section", { class: "block", "aria-labelledby": "home-events" }, regionTitle, eventsBox),
@@ -175,7 +175,11 @@ export function mount(route) {
     drawing.then(() => {
       if (controller.signal.aborted) return;
       drawMap();
-      // the numbers come last, once the map is usable without them (they do not delay the first screen)
+      // the campaigns' banner and the numbers come last, once the map is usable without them (they do not delay
+      // the first screen: the banner's module and strings are not on the first page's path)
+      import("../campaign-banner.js").then(({ campaignBanner }) => {
+        if (!controller.signal.aborted) fill(bannerBox, campaignBanner(controller.signal));
+      }, () => {}); // a banner that cannot load is simply not shown
       get("/events/counts", {}, { signal: controller.signal }).then((data) => {
         counts = data.regions || {};
         drawMap();
