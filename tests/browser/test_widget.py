@@ -255,6 +255,9 @@ def test_snippet_generator_on_the_dashboard(browser: Browser, site: Site, demo: 
         section.get_by_role("button", name="Copier le code").click()
         expect(section.locator("#w-copied")).to_have_text("Copié.")
         assert page.evaluate("navigator.clipboard.readText()") == code.input_value()
+        # colours are measured once the preview's fade-in is over, not half-way through it
+        page.evaluate("""() => Promise.all([...document.querySelectorAll('hromada-events')].flatMap(
+            (el) => (el.shadowRoot ? el.shadowRoot.getAnimations() : []).map((a) => a.finished)))""")
         result = axe.run(page, options=AXE_OPTIONS).response
         serious = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]
                    if v["impact"] in ("serious", "critical")]
