@@ -7,6 +7,7 @@ import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, Page, expect
 
@@ -18,9 +19,12 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 
 
 @contextlib.contextmanager
-def person(browser: Browser, url: str, name: str, locale: str = "fr-FR") -> Iterator[Page]:
-    """A fresh browser context; uncaught errors in its page fail the test; a screenshot is left behind."""
-    context = browser.new_context(base_url=url, viewport={"width": 1280, "height": 900}, locale=locale)
+def person(browser: Browser, url: str, name: str, locale: str = "fr-FR", viewport: dict | None = None,
+           **options: Any) -> Iterator[Page]:
+    """A fresh browser context; uncaught errors in its page fail the test; a screenshot is left behind.
+    `options` go to the context (e.g. accept_downloads)."""
+    context = browser.new_context(base_url=url, viewport=viewport or {"width": 1280, "height": 900}, locale=locale,
+                                  **options)
     context.set_default_timeout(15_000)
     page = context.new_page()
     errors: list[str] = []

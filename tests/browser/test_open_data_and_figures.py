@@ -17,14 +17,13 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from infra.browser import settled
-from tests.browser.people import sign_in_as
+from tests.browser.people import person, sign_in_as
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Site
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 AXE = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
        "resultTypes": ["violations"]}
 DESKTOP, PHONE = {"width": 1366, "height": 900}, {"width": 390, "height": 844}
@@ -37,19 +36,8 @@ axe = Axe()
 
 @contextlib.contextmanager
 def tab(browser: Browser, site: Site, viewport: dict, name: str) -> Iterator[Page]:
-    context = browser.new_context(base_url=site.url, viewport=viewport, locale="fr-FR", accept_downloads=True)
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
+    with person(browser, site.url, f"{name}-{viewport['width']}", viewport=viewport, accept_downloads=True) as page:
         yield page
-    finally:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(Exception):
-            page.screenshot(path=str(SCREENSHOTS / f"{name}-{viewport['width']}.png"), full_page=True)
-        context.close()
-    assert not errors, f"uncaught errors in the page: {errors}"
 
 
 def in_language(page: Page, lang: str) -> None:

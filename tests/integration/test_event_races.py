@@ -6,7 +6,7 @@ import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
-from tests.integration.test_races import table
+from tests.integration.test_races import partition
 
 
 def race(calls, workers: int | None = None):
@@ -23,18 +23,7 @@ def race(calls, workers: int | None = None):
 
 def stored(stack, event_id: str) -> dict:
     """What the table holds for an event: its seats item, RSVPs by status, waitlist slots in order."""
-    client, name = table(stack)
-    items, start = [], None
-    while True:
-        params = {"TableName": name, "KeyConditionExpression": "pk = :pk", "ConsistentRead": True,
-                  "ExpressionAttributeValues": {":pk": {"S": f"EVENT#{event_id}"}}}
-        if start:
-            params["ExclusiveStartKey"] = start
-        response = client.query(**params)
-        items += response["Items"]
-        start = response.get("LastEvaluatedKey")
-        if not start:
-            break
+    items = partition(stack, f"EVENT#{event_id}")
     seats = next(i for i in items if i["sk"]["S"] == "EVENT#SEATS")
     rsvps = [i for i in items if i["sk"]["S"].startswith("RSVP#")]
     return {"confirmed": int(seats["confirmed"]["N"]), "waiting": int(seats["waiting"]["N"]),

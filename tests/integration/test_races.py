@@ -25,6 +25,22 @@ def table(stack):
     return client, info["table_name"]
 
 
+def partition(stack, pk: str) -> list[dict]:
+    """Every item of one partition, read consistently, page after page."""
+    client, name = table(stack)
+    items, start = [], None
+    while True:
+        params = {"TableName": name, "KeyConditionExpression": "pk = :pk", "ConsistentRead": True,
+                  "ExpressionAttributeValues": {":pk": {"S": pk}}}
+        if start:
+            params["ExclusiveStartKey"] = start
+        response = client.query(**params)
+        items += response["Items"]
+        start = response.get("LastEvaluatedKey")
+        if not start:
+            return items
+
+
 def test_slug_is_unique_under_a_race(api, person, stack):
     slug = f"race-{uuid.uuid4().hex[:8]}"
     racers = [person(label=f"racer{i}") for i in range(WORKERS)]

@@ -8,7 +8,7 @@ from collections import Counter
 from tests.integration.mail import MAIL_QUEUES, drained, mails_to
 from tests.integration.shifts import new_project, new_shift
 from tests.integration.test_event_races import race
-from tests.integration.test_races import table
+from tests.integration.test_races import partition, table
 
 
 def stored(stack, announcement_id: str, shift_id: str) -> dict:
@@ -16,17 +16,7 @@ def stored(stack, announcement_id: str, shift_id: str) -> dict:
     client, name = table(stack)
     shift = client.get_item(TableName=name, ConsistentRead=True,
                             Key={"pk": {"S": f"ANN#{announcement_id}"}, "sk": {"S": f"SHIFT#{shift_id}"}})["Item"]
-    items, start = [], None
-    while True:
-        params = {"TableName": name, "KeyConditionExpression": "pk = :pk", "ConsistentRead": True,
-                  "ExpressionAttributeValues": {":pk": {"S": f"SHIFT#{shift_id}"}}}
-        if start:
-            params["ExclusiveStartKey"] = start
-        response = client.query(**params)
-        items += response["Items"]
-        start = response.get("LastEvaluatedKey")
-        if not start:
-            break
+    items = partition(stack, f"SHIFT#{shift_id}")
     signups = [i for i in items if i["sk"]["S"].startswith("VOL#")]
     return {"confirmed": int(shift["confirmed"]["N"]), "waiting": int(shift["waiting"]["N"]),
             "people": int(shift["people"]["N"]), "by_status": Counter(i["status"]["S"] for i in signups),
