@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hromada.errors import BadRequest
 from hromada.mail import letters, mime, tokens
 from hromada.mail.delivery import JobFailed, Mailer, Outcome
-from hromada.mail.digests import DigestPlanner, period_of
+from hromada.mail.digests import MAX_EVENTS, DigestPlanner, period_of
 from hromada.mail.jobs import MailJob, Recipient, split
 from hromada.mail.render import render
 from hromada.mail.ses import SendFailed
@@ -199,6 +199,21 @@ def test_a_recurring_event_is_in_the_digest_once_by_its_next_date():
     plan = DigestPlanner(source, "https://web").plan("weekly", datetime(2026, 11, 30, 7, tzinfo=UTC))
     [job] = plan.jobs
     assert sorted(c.title for s in job.letter.sections for c in s.cards) == ["Chorale 1", "Concert <b>bandoura</b>"]
+
+
+def test_a_busy_region_does_not_push_a_followed_association_out_of_the_digest():
+    crowd = [{**EVENT, "id": f"ev_{i:02}", "association_id": "as_other", "start": f"2026-12-01T{i:02}:00:00.000Z",
+              "title": {"fr": f"Autre {i:02}"}} for i in range(MAX_EVENTS + 3)]
+    mine = {**EVENT, "id": "ev_mine", "association_id": "as_mine", "start": "2026-12-05T18:00:00.000Z",
+            "title": {"fr": "Le mien"}}
+    source = Source([sub(1, regions=["76"], associations=["as_mine"]), sub(2, regions=["76"])], [*crowd, mine], [])
+    plan = DigestPlanner(source, "https://web").plan("weekly", datetime(2026, 11, 30, 7, tzinfo=UTC))
+    by_recipient = {r.id: j for j in plan.jobs for r in j.recipients}
+    titles = lambda rid: [c.title for s in by_recipient[rid].letter.sections for c in s.cards]  # noqa: E731
+    assert len(titles("sb_1")) == len(titles("sb_2")) == MAX_EVENTS
+    assert titles("sb_1")[-1] == "Le mien" and titles("sb_1")[:-1] == [f"Autre {i:02}" for i in range(MAX_EVENTS - 1)]
+    assert "Le mien" not in titles("sb_2")  # not followed: date order alone
+    assert plan.reach == {"as_other": 2, "as_mine": 1}
 
 
 def test_periods_are_keyed_in_paris_time():

@@ -78,6 +78,14 @@ class Interest:
         followed = event.get("association_id") in self.associations
         return followed or (in_region and on_topic)
 
+    def pick_events(self, events: list[dict[str, Any]]) -> tuple[int, ...]:
+        """Indexes of the wanted events, at most MAX_EVENTS, in date order; when there are more, the associations
+        the reader follows come first (a busy region must not push them out)."""
+        wanted = [i for i, e in enumerate(events) if self.wants_event(e)]
+        followed = [i for i in wanted if events[i].get("association_id") in self.associations]
+        rest = [i for i in wanted if events[i].get("association_id") not in self.associations]
+        return tuple(sorted((followed + rest)[:MAX_EVENTS]))
+
     def wants_announcement(self, announcement: dict[str, Any]) -> bool:
         region = announcement.get("region")
         return (announcement.get("association_id") in self.associations or region is None
@@ -124,7 +132,7 @@ class DigestPlanner:
             selection = selections.get(interest)
             if selection is None:
                 selection = selections[interest] = (
-                    tuple(i for i, e in enumerate(events) if interest.wants_event(e))[:MAX_EVENTS],
+                    interest.pick_events(events),
                     tuple(i for i, a in enumerate(announcements) if interest.wants_announcement(a))[:MAX_ANNOUNCEMENTS])
             if not selection[0] and not selection[1]:
                 plan.empty += 1
