@@ -250,3 +250,51 @@ def test_an_event_hidden_by_moderation_leaves_the_campaign_page_and_its_counts(a
     assert api("GET", f"/campaigns/{campaign['id']}/events").json()["regions"] == []
     regions = {r["code"]: r for r in api("GET", f"/campaigns/{campaign['id']}/gaps", admin).json()["regions"]}
     assert regions["76"]["events"] == 0
+
+
+def test_two_admins_saving_the_same_version_together_one_wins_the_other_gets_409(api, admin, person, campaign):
+    other = person("admins", label="admin-2")
+    names = [f"Nom {i}" for i in range(WORKERS)]
+    responses = race([lambda n=n, who=who: api("PATCH", f"/campaigns/{campaign['id']}", who,
+                                               json={"name": {"fr": n}, "version": campaign["version"]})
+                      for n, who in zip(names, [admin, other] * (WORKERS // 2), strict=True)])
+    assert Counter(r.status_code for r in responses) == {200: 1, 409: WORKERS - 1}, [r.text for r in responses]
+    winner = next(r.json() for r in responses if r.status_code == 200)
+    for lost in (r for r in responses if r.status_code == 409):
+        assert lost.json()["error"]["code"] == "concurrent_campaign_update"
+        assert set(lost.json()["error"]) == {"code", "message", "details"}
+    stored = api("GET", f"/campaigns/{campaign['id']}").json()
+    assert stored["name"] == winner["name"] and stored["version"] == campaign["version"] + 1
+    # A later save made on the copy the losers had: refused, the winner's name stays.
+    stale = api("PATCH", f"/campaigns/{campaign['id']}", admin, json={"name": {"fr": "Trop tard"}, "version": 0})
+    assert stale.status_code == 409
+    assert api("GET", f"/campaigns/{campaign['id']}").json()["name"] == winner["name"]
+
+
+def test_new_dates_are_refused_while_planned_events_would_fall_outside(api, admin, campaign, new_association):
+    association, owner = new_association(verified=True)
+    planned = api("POST", f"/associations/{association['id']}/events", owner,
+                  json=event_body(days=30, campaign_id=campaign["id"]))
+    assert planned.status_code == 201, planned.text
+    later = campaign_body(first=35, last=45)
+    moved = api("PATCH", f"/campaigns/{campaign['id']}", admin,
+                json={"start": later["start"], "end": later["end"], "version": campaign["version"]})
+    assert moved.status_code == 409, moved.text
+    error = moved.json()["error"]
+    assert error["code"] == "campaign_events_outside" and error["details"][0]["field"] == "start"
+    assert "1" in error["message"]
+    assert api("GET", f"/campaigns/{campaign['id']}").json()["start"] == campaign["start"]  # nothing written
+    wider = campaign_body(first=25, last=45)
+    kept = api("PATCH", f"/campaigns/{campaign['id']}", admin,
+               json={"start": wider["start"], "end": wider["end"], "version": campaign["version"]})
+    assert kept.status_code == 200 and kept.json()["start"] == wider["start"]
+    listing = api("GET", f"/campaigns/{campaign['id']}/events").json()
+    assert [e["id"] for g in listing["regions"] for e in g["events"]] == [planned.json()["id"]]
+
+
+def test_a_bad_edit_gets_422_naming_the_field_and_changes_nothing(api, admin, campaign):
+    response = api("PATCH", f"/campaigns/{campaign['id']}", admin,
+                   json={"recurrence": {"month": 2, "day": 31}, "version": campaign["version"]})
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["details"][0]["field"] == "recurrence"
+    assert api("GET", f"/campaigns/{campaign['id']}").json()["version"] == campaign["version"]

@@ -232,3 +232,37 @@ def test_the_four_demo_campaigns_are_valid_and_fall_on_their_days():
     assert days == {"holodomor": date(2027, 11, 27), "independance": date(2027, 8, 24),
                     "vychyvanka": date(2027, 5, 20), "dignite-liberte": date(2027, 11, 21)}
     assert all(set(c.name) == {"fr", "uk", "en"} and set(c.description) == {"fr", "uk", "en"} for c in made.values())
+
+
+def test_an_edit_made_on_a_stale_version_is_refused_and_changes_nothing():
+    campaigns = service(datetime(2026, 11, 1, tzinfo=UTC))
+    created = campaigns.create(ADMIN, CampaignCreate.model_validate(HOLODOMOR))
+    first = campaigns.update(ADMIN, created.id, CampaignPatch(name={"fr": "Holodomor 1932-1933"}, version=0))
+    assert first.version == 1
+    with pytest.raises(Conflict) as stale:
+        campaigns.update(ADMIN, created.id, CampaignPatch(name={"fr": "Autre nom"}, version=0))
+    assert stale.value.code == "concurrent_campaign_update" and stale.value.status == 409
+    assert campaigns.get(created.id).name == {"fr": "Holodomor 1932-1933"}
+
+
+def test_new_dates_that_leave_planned_events_outside_are_refused_with_their_count():
+    store = Store()
+    campaigns = service(datetime(2026, 11, 1, tzinfo=UTC), store)
+    created = campaigns.create(ADMIN, CampaignCreate.model_validate(HOLODOMOR))  # window 22-29 November 2026
+    planned = {"start": "2026-11-28T14:00:00Z", "timezone": "Europe/Paris", "status": "scheduled", "region": "76"}
+    store.events[created.id] = [
+        planned | {"id": "ev_1"}, planned | {"id": "ev_2", "start": "2026-11-22T09:00:00Z"},
+        planned | {"id": "ev_3", "status": "cancelled"}, planned | {"id": "ev_4", "hidden": True},
+        planned | {"id": "ev_5", "start": "2025-11-22T09:00:00Z"}]  # over: last year's window
+    fixed_25 = {"month": 11, "day": 25, "days_before": 0, "days_after": 3}  # 25-28 November: ev_2 is outside
+    with pytest.raises(Conflict) as refused:
+        campaigns.update(ADMIN, created.id, CampaignPatch.model_validate({"recurrence": fixed_25}))
+    assert refused.value.code == "campaign_events_outside" and refused.value.params == {"count": 1}
+    assert store.campaigns[created.id].recurrence.nth == 4  # unchanged
+    widened = campaigns.update(ADMIN, created.id, CampaignPatch.model_validate(
+        {"recurrence": fixed_25 | {"days_before": 3}}))  # 22-28 November holds both
+    assert (widened.recurrence.day, widened.version) == (25, 1)
+    with pytest.raises(Conflict):  # one-off dates likewise
+        campaigns.update(ADMIN, created.id, CampaignPatch(start=date(2026, 11, 1), end=date(2026, 11, 27)))
+    renamed = campaigns.update(ADMIN, created.id, CampaignPatch(name={"uk": "Голодомор"}))  # dates untouched
+    assert renamed.name == {"uk": "Голодомор"} and renamed.version == 2

@@ -39,6 +39,7 @@ PARIS = ZoneInfo("Europe/Paris")
 MAX_ONE_OFF = timedelta(days=62)
 NEXT_DAYS = 3
 EDITABLE = tuple(CampaignDraft.model_fields)
+FAR_FUTURE = "9999-12-31T23:59:59Z"
 
 
 def utc_clock() -> datetime:
@@ -210,7 +211,9 @@ class Campaigns:
         current = self.get(campaign_id)
         if current.archived:
             raise Conflict("campaign_archived")
-        changes = patch.model_dump(exclude_unset=True)
+        if patch.version is not None and patch.version != current.version:
+            raise Conflict("concurrent_campaign_update")  # edited on a stale copy: never overwrite silently
+        changes = patch.model_dump(exclude_unset=True, exclude={"version"})
         stored = current.model_dump(include=set(EDITABLE), exclude_none=True)
         if "recurrence" in changes and changes["recurrence"] is not None:
             stored.pop("start", None), stored.pop("end", None)  # switching to a yearly rule drops the dates
@@ -222,8 +225,25 @@ class Campaigns:
             draft.description.model_dump(exclude_none=True))}
         updated = Campaign.model_validate(current.model_dump() | fields | {
             "version": current.version + 1, "updated_at": times.iso(self.now())})
+        if (updated.recurrence, updated.start, updated.end) != (current.recurrence, current.start, current.end):
+            self._keep_planned_events(updated)
         self._save(updated, current.version)
         return updated
+
+    def _keep_planned_events(self, updated: Campaign) -> None:
+        """New dates must still hold every event planned for the campaign (not over, not cancelled or hidden):
+        the admin is told how many would fall outside, rather than the events silently leaving its page."""
+        outside = 0
+        for item in self.store.all_events(updated.id, times.iso(self.now()), FAR_FUTURE):
+            if item.get("hidden") or item.get("status") == "cancelled":
+                continue
+            start = datetime.fromisoformat(item["start"].replace("Z", "+00:00"))
+            if covering(updated, start.astimezone(times.zone(item.get("timezone") or "Europe/Paris")).date()) is None:
+                outside += 1
+        if outside:
+            raise Conflict("campaign_events_outside", count=outside, details=[{
+                "field": "recurrence" if updated.recurrence else "start",
+                "message": f"{outside} planned event(s) would fall outside the new dates"}])
 
     def archive(self, principal: Principal, campaign_id: str) -> Campaign:
         principal.require_admin()

@@ -31,4 +31,9 @@ CAMPAIGN_MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Ці асоціації вже запрошено до цієї кампанії.",
         "en": "These associations were already invited for this campaign.",
     },
+    "campaign_events_outside": {
+        "fr": "{count} événement(s) prévu(s) sortiraient des nouvelles dates : déplacez-les ou détachez-les d'abord.",
+        "uk": "Запланованих подій поза новими датами: {count}. Спершу перенесіть або відʼєднайте їх.",
+        "en": "{count} planned event(s) would fall outside the new dates: move or detach them first.",
+    },
 }

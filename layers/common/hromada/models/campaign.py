@@ -54,6 +54,8 @@ class CampaignPatch(Strict):
     start: Day | None = None
     end: Day | None = None
     recurrence: Recurrence | None = None
+    version: int | None = Field(None, ge=0, le=1_000_000, description=(
+        "The version the edit was made on: a campaign changed meanwhile is a 409 (concurrent_campaign_update)"))
 
 
 class CampaignDraft(_CampaignFields):
