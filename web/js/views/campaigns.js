@@ -3,13 +3,14 @@
 // regions and departments with no planned event, and their associations to invite, once each).
 
 import "../campaign-strings.js";
+import { campaignForm } from "../campaign-form.js";
 import { get, getRegions, post } from "../api.js";
 import { isAdmin } from "../auth.js";
 import { fill, h } from "../dom.js";
 import { formatDate, formatDateTime, lang, pick, t } from "../i18n.js";
 import {
-  busy, checkedValues, errorBox, failedPage, field, focusHeading, geography, input, loading, localized,
-  localizedFields, main, placeName, setTitle, success, textarea,
+  busy, checkedValues, errorBox, failedPage, field, focusHeading, geography, input, loading, main, placeName,
+  setTitle, success, textarea,
 } from "../ui.js";
 
 const enc = encodeURIComponent;
@@ -63,35 +64,15 @@ async function listPage(ctx) {
 }
 
 function createForm() {
-  const notices = h("div");
-  const submit = h("button", { type: "submit", class: "button" }, t("campaignCreate"));
-  const form = h("form", { class: "form block", novalidate: true, "aria-labelledby": "campaign-new" },
-    h("h2", { id: "campaign-new" }, t("campaignNew")),
-    field(t("campaignSlug"), input("slug", { required: true, maxlength: 60, pattern: "[a-z0-9]+(-[a-z0-9]+)*" }),
-      { hint: t("campaignSlugHint") }),
-    localizedFields("name", t("campaignName"), {}, { max: 150 }),
-    localizedFields("description", t("campaignDescription"), {}, { multiline: true, max: 10000 }),
-    h("div", { class: "form-grid" },
-      field(t("campaignStart"), input("start", { type: "date", required: true })),
-      field(t("campaignEnd"), input("end", { type: "date", required: true }))),
-    notices, h("div", { class: "actions" }, submit));
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const f = form.elements;
-    const body = { slug: f.slug.value.trim(), name: localized(form, "name"),
-      description: localized(form, "description"), start: f.start.value, end: f.end.value };
-    busy(submit, notices, async () => {
-      const created = await post("/campaigns", body);
-      window.location.hash = `#/campaigns/${enc(created.slug)}`;
-    });
-  });
-  return form;
+  return campaignForm({ headingId: "campaign-new", onSaved: (created) => {
+    window.location.hash = `#/campaigns/${enc(created.slug)}`;
+  } });
 }
 
 // ------------------------------------------------------------------ one campaign
 
-async function campaignPage(ctx, ref) {
-  fill(main, loading());
+async function campaignPage(ctx, ref, notice = null) {
+  if (!notice) fill(main, loading());
   let campaign;
   let listing;
   let news;
@@ -124,6 +105,8 @@ async function campaignPage(ctx, ref) {
     dates(campaign),
     campaign.next_days?.length
       ? h("p", { class: "hint" }, t("campaignNextDays", campaign.next_days.map(formatDate).join(", "))) : null,
+    notice ? success(notice) : null,
+    isAdmin() ? adminTools(ctx, campaign) : null,
     description,
     h("section", { class: "block", "aria-labelledby": "campaign-events" },
       h("h2", { id: "campaign-events" }, t("campaignEvents")),
@@ -135,21 +118,75 @@ async function campaignPage(ctx, ref) {
         : h("p", {}, t("campaignNoNews"))),
     isAdmin() ? adminPart(ctx, campaign, geo) : null);
   setTitle(name?.text || t("campaigns"));
-  focusHeading(ctx.route.focus);
+  if (notice) main.querySelector("h1")?.focus();
+  else focusHeading(ctx.route.focus);
+}
+
+// The admins' Edit (the creation form, prefilled, opened in place) and Archive (after a confirmation).
+function adminTools(ctx, campaign) {
+  if (campaign.archived) return h("p", { class: "hint campaign-archived" }, t("campaignIsArchived"));
+  const holder = h("div", { id: "campaign-edit", hidden: true });
+  const edit = h("button", { type: "button", class: "button", "aria-expanded": "false", "aria-controls": "campaign-edit" },
+    t("campaignEdit"));
+  const archive = h("button", { type: "button", class: "button button-quiet" }, t("campaignArchive"));
+  const close = () => {
+    holder.hidden = true;
+    holder.replaceChildren();
+    edit.setAttribute("aria-expanded", "false");
+    edit.focus();
+  };
+  edit.addEventListener("click", () => {
+    if (!holder.hidden) {
+      close();
+      return;
+    }
+    fill(holder, campaignForm({ campaign, headingId: "campaign-edit-title", onCancel: close,
+      onSaved: (saved) => campaignPage(ctx, saved.slug, t("campaignSaved")) }));
+    holder.hidden = false;
+    edit.setAttribute("aria-expanded", "true");
+    holder.querySelector("h2").focus();
+  });
+  archive.addEventListener("click", () => confirmArchive(ctx, campaign, archive));
+  return h("div", { class: "campaign-admin" }, h("div", { class: "actions" }, edit, archive), holder);
+}
+
+function confirmArchive(ctx, campaign, opener) {
+  const notices = h("div");
+  const yes = h("button", { type: "submit", class: "button button-danger" }, t("campaignArchiveConfirm"));
+  const no = h("button", { type: "button", class: "button button-quiet" }, t("campaignCancel"));
+  const form = h("form", { class: "form", method: "dialog", novalidate: true },
+    h("h2", { id: "campaign-archive-title" }, t("campaignArchiveTitle")),
+    h("p", {}, t("campaignArchiveText")), notices, h("div", { class: "actions" }, yes, no));
+  const dialog = h("dialog", { class: "dialog", "aria-labelledby": "campaign-archive-title" }, form);
+  const close = () => {
+    dialog.close();
+    dialog.remove();
+    opener.focus();
+  };
+  no.addEventListener("click", close);
+  dialog.addEventListener("cancel", (event) => {
+    event.preventDefault();
+    close();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    busy(yes, notices, async () => {
+      await post(`/campaigns/${enc(campaign.id)}/archive`);
+      dialog.close();
+      dialog.remove();
+      campaignPage(ctx, campaign.id, t("campaignArchived"));
+    });
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  no.focus(); // the safe choice first
 }
 
 function adminPart(ctx, campaign, geo) {
   const box = h("div", {}, loading());
-  const archiveBox = h("div");
-  const archive = h("button", { type: "button", class: "button button-quiet" }, t("campaignArchive"));
-  archive.addEventListener("click", () => busy(archive, archiveBox, async () => {
-    await post(`/campaigns/${enc(campaign.id)}/archive`);
-    archiveBox.append(success(t("campaignArchived")));
-  }));
   gapMap(ctx, campaign, geo, box);
   return h("section", { class: "block", "aria-labelledby": "gap-map" },
-    h("h2", { id: "gap-map" }, t("gapMap")), h("p", { class: "hint" }, t("gapMapIntro")), box,
-    campaign.archived ? null : h("div", { class: "actions" }, archive), archiveBox);
+    h("h2", { id: "gap-map" }, t("gapMap")), h("p", { class: "hint" }, t("gapMapIntro")), box);
 }
 
 async function gapMap(ctx, campaign, geo, box) {
