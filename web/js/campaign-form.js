@@ -185,7 +185,11 @@ export function campaignForm({ campaign = null, onSaved, onCancel = null, headin
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
         const reload = err.code === "concurrent_campaign_update" ? () => window.location.reload() : null;
-        fill(notices, errorBox(err, { retry: reload }));
+        // the rule's errors named by the form's own word for it (the shared list of field labels has none)
+        const shown = new ApiError({ status: err.status, code: err.code, message: err.message,
+          details: err.details.map((d) => (String(d?.field || "").startsWith("recurrence")
+            ? { field: null, message: `${t("fieldLabel", t("campaignWhen"))}${d.message}` } : d)) });
+        fill(notices, errorBox(shown, { retry: reload }));
         if (reload) notices.querySelector(".alert button").textContent = t("campaignReload");
         const [first] = markInvalid(err);
         (first || notices.querySelector(".alert"))?.focus?.();
