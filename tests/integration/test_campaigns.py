@@ -298,3 +298,17 @@ def test_a_bad_edit_gets_422_naming_the_field_and_changes_nothing(api, admin, ca
     assert response.status_code == 422, response.text
     assert response.json()["error"]["details"][0]["field"] == "recurrence"
     assert api("GET", f"/campaigns/{campaign['id']}").json()["version"] == campaign["version"]
+
+
+@pytest.mark.parametrize("sneaked", [{"archived": False}, {"slug": "taken-over"}, {"id": "cp_" + "1" * 20},
+                                     {"version": -1}, {"version": 10**7}])
+def test_an_edit_cannot_unarchive_rename_the_slug_or_forge_the_version(api, admin, campaign, sneaked):
+    api("POST", f"/campaigns/{campaign['id']}/archive", admin)
+    response = api("PATCH", f"/campaigns/{campaign['id']}", admin, json={"name": {"fr": "Ressuscitée"}} | sneaked)
+    assert response.status_code == 422, response.text
+    stored = api("GET", f"/campaigns/{campaign['id']}").json()
+    assert stored["archived"] is True and stored["slug"] == campaign["slug"] and stored["name"] == campaign["name"]
+    # and an archived campaign is not edited at all, even with its right version
+    again = api("PATCH", f"/campaigns/{campaign['id']}", admin,
+                json={"name": {"fr": "Ressuscitée"}, "version": stored["version"]})
+    assert again.status_code == 409 and again.json()["error"]["code"] == "campaign_archived"
