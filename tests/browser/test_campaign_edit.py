@@ -1,7 +1,8 @@
-"""Editing a campaign in the web client, in French at a laptop's width and in Ukrainian at a phone's: an admin
-opens the creation form prefilled from the campaign page, renames it and makes it yearly, sees the next dates
-previewed as the API then gives them, meets a field-level error and a concurrent edit, and archives it after a
-confirmation; a member sees neither Edit nor Archive; axe on the open form and the dialog."""
+"""Editing a campaign in the web client, in French at a laptop's width and in Ukrainian at a phone's: the
+creation form offers once or yearly dates with their preview; an admin opens it prefilled from the campaign page,
+renames the campaign and makes it yearly, sees the next dates previewed as the API then gives them, meets a
+field-level error and a concurrent edit, and archives it after a confirmation; a member sees neither Edit nor
+Archive; axe on the forms and the dialog."""
 
 from __future__ import annotations
 
@@ -66,8 +67,19 @@ def test_an_admin_edits_a_campaign_and_a_member_cannot(browser: Browser, site: S
         expect(page.locator("main").get_by_role("button", name=words["archive"], exact=True)).to_have_count(0)
 
     with person(browser, site.url, f"campaign_edit_admin_{lang}_{width}", viewport=viewport) as page:
-        sign_in(page, cast["admin"].email, cast["admin"].password, then=page_url, totp_secret=LOCAL_TOTP_SECRET)
+        sign_in(page, cast["admin"].email, cast["admin"].password, then="#/campaigns", totp_secret=LOCAL_TOTP_SECRET)
         in_language(page, lang)
+        settled(page)
+        # The same form creates: once by default, yearly on demand, with the same preview.
+        create = page.locator("form:has([name=slug])")
+        expect(create.locator("[name=start]")).to_be_visible()
+        create.locator("input[name=dates_kind][value=yearly]").check()
+        expect(create.locator("[name=start]")).to_be_hidden()
+        expect(create.locator(".campaign-preview .repeat-summary")).to_be_visible()
+        no_sideways_scroll(page)
+        assert serious(page) == []
+        shot(page, f"campaign_create_form_{lang}_{width}")
+        page.goto(f"/{page_url}")
         settled(page)
         edit = page.locator("main").get_by_role("button", name=words["edit"], exact=True)
         edit.click()
