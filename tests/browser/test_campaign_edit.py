@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, expect
 from infra.browser import settled
 from infra.users import LOCAL_TOTP_SECRET
 from tests.browser.people import SCREENSHOTS, person, sign_in
-from tests.browser.test_back_office import Api, in_language, no_sideways_scroll
+from tests.browser.test_back_office import Api, association, event, in_language, no_sideways_scroll
 from tests.browser.test_campaigns import serious
 from tests.integration.campaigns import campaign_body
 
@@ -158,3 +158,25 @@ def test_an_admin_edits_a_campaign_and_a_member_cannot(browser: Browser, site: S
         assert api.call("GET", f"/campaigns/{campaign['id']}")["archived"] is True
         no_sideways_scroll(page)
         shot(page, f"campaign_edit_done_{lang}_{width}")
+
+
+def test_new_dates_leaving_a_planned_event_outside_are_refused_in_the_form(browser: Browser, site: Site,
+                                                                           cast: dict[str, Any]) -> None:
+    api = cast["api"]
+    owner, moderator = api.account("owner"), api.account("moderator", "moderators")
+    made = api.call("POST", "/associations", owner,
+                    json=association(f"Test navigateur Campagne {uuid.uuid4().hex[:5]}"))
+    api.call("POST", f"/associations/{made['id']}/verify", moderator, json={})
+    campaign = api.call("POST", "/campaigns", cast["admin"], json=campaign_body(slug=f"kept-{uuid.uuid4().hex[:8]}"))
+    api.call("POST", f"/associations/{made['id']}/events", owner, json=event(30) | {"campaign_id": campaign["id"]})
+    with person(browser, site.url, "campaign_edit_outside_fr_1366", viewport={"width": 1366, "height": 900}) as page:
+        sign_in(page, cast["admin"].email, cast["admin"].password, then=f"#/campaigns/{campaign['slug']}",
+                totp_secret=LOCAL_TOTP_SECRET)
+        settled(page)
+        page.locator("main").get_by_role("button", name="Modifier", exact=True).click()
+        form = page.locator("#campaign-edit form")
+        form.locator("[name=end]").fill(campaign_body(first=20, last=25)["end"])
+        form.get_by_role("button", name="Enregistrer les modifications").click()
+        expect(form.locator(".alert[role=alert]")).to_contain_text("1 événement(s) prévu(s) sortiraient")
+        expect(form.locator("[name=end]")).to_have_attribute("aria-invalid", "true")
+    assert api.call("GET", f"/campaigns/{campaign['id']}")["end"] == campaign["end"]

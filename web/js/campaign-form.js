@@ -91,7 +91,8 @@ export function campaignForm({ campaign = null, onSaved, onCancel = null, headin
   const form = h("form", { class: "form block campaign-form", novalidate: true, "aria-labelledby": headingId },
     h("h2", { id: headingId, tabindex: "-1" }, t(editing ? "campaignEditTitle" : "campaignNew")),
     editing ? null : field(t("campaignSlug"),
-      input("slug", { required: true, maxlength: 60, pattern: "[a-z0-9]+(-[a-z0-9]+)*" }), { hint: t("campaignSlugHint") }),
+      input("slug", { required: true, maxlength: 60, pattern: "[a-z0-9]+(-[a-z0-9]+)*" }),
+      { hint: t("campaignSlugHint") }),
     localizedFields("name", t("campaignName"), campaign?.name, { max: 150 }),
     localizedFields("description", t("campaignDescription"), campaign?.description, { multiline: true, max: 10000 }),
     h("fieldset", { class: "form-section" }, h("legend", {}, t("campaignWhen")), kind, once, yearly, preview),
@@ -155,6 +156,7 @@ export function campaignForm({ campaign = null, onSaved, onCancel = null, headin
       let names = [];
       if (head === "name" || head === "description") names = sub ? [`${head}_${sub}`] : [`${head}_fr`];
       else if (head === "recurrence") names = sub ? [sub] : ["month"];
+      else if (err.code === "campaign_events_outside") names = ["start", "end"]; // either may be the one to move
       else if (["slug", "start", "end"].includes(head)) names = [head];
       for (const name of names) {
         const control = f[name];
@@ -166,6 +168,12 @@ export function campaignForm({ campaign = null, onSaved, onCancel = null, headin
     }
     return marked;
   };
+
+  // What the alert lists: the rule's errors named by the form's own word for it (the shared field labels have
+  // none), and nothing for campaign_events_outside, whose message already says how many (the dates are marked).
+  const listed = (err) => (err.code === "campaign_events_outside" ? [] : err.details.map((d) => (
+    String(d?.field || "").startsWith("recurrence")
+      ? { field: null, message: `${t("fieldLabel", t("campaignWhen"))}${d.message}` } : d)));
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -185,11 +193,8 @@ export function campaignForm({ campaign = null, onSaved, onCancel = null, headin
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
         const reload = err.code === "concurrent_campaign_update" ? () => window.location.reload() : null;
-        // the rule's errors named by the form's own word for it (the shared list of field labels has none)
-        const shown = new ApiError({ status: err.status, code: err.code, message: err.message,
-          details: err.details.map((d) => (String(d?.field || "").startsWith("recurrence")
-            ? { field: null, message: `${t("fieldLabel", t("campaignWhen"))}${d.message}` } : d)) });
-        fill(notices, errorBox(shown, { retry: reload }));
+        fill(notices, errorBox(new ApiError({ status: err.status, code: err.code, message: err.message,
+          details: listed(err) }), { retry: reload }));
         if (reload) notices.querySelector(".alert button").textContent = t("campaignReload");
         const [first] = markInvalid(err);
         (first || notices.querySelector(".alert"))?.focus?.();

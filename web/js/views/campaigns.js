@@ -126,8 +126,8 @@ async function campaignPage(ctx, ref, notice = null) {
 function adminTools(ctx, campaign) {
   if (campaign.archived) return h("p", { class: "hint campaign-archived" }, t("campaignIsArchived"));
   const holder = h("div", { id: "campaign-edit", hidden: true });
-  const edit = h("button", { type: "button", class: "button", "aria-expanded": "false", "aria-controls": "campaign-edit" },
-    t("campaignEdit"));
+  const edit = h("button", { type: "button", class: "button", "aria-expanded": "false",
+    "aria-controls": "campaign-edit" }, t("campaignEdit"));
   const archive = h("button", { type: "button", class: "button button-quiet" }, t("campaignArchive"));
   const close = () => {
     holder.hidden = true;
