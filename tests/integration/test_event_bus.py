@@ -64,7 +64,7 @@ def test_changes_cancellations_and_promotions_are_announced(api, new_event, pers
     # RSVPs are news for the association's figures only: which event, never who.
     rsvps = received(2)
     assert [m["detail-type"] for m in rsvps] == ["RsvpConfirmed", "RsvpWaitlisted"]
-    assert {k for m in rsvps for k in m["detail"]} == {"event_id", "association_id", "start", "outbox_id"}
+    assert {k for m in rsvps for k in m["detail"]} == {"event_id", "association_id", "start", "status", "outbox_id"}
 
     assert api("PATCH", path, owner, json={"title": {"fr": "Nouveau titre"}, "capacity": 1}).status_code == 200
     api("DELETE", f"{path}/rsvp", first)

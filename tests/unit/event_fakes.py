@@ -70,12 +70,15 @@ class MemoryEventStore(_Editors):
             return None
         return self.events[event_id], self.seats[event_id].model_copy()
 
-    def save(self, event: Event, expected_sequence: int, *, editor_email: str | None) -> None:
+    def save(self, event: Event, expected_sequence: int, *, editor_email: str | None,
+             counts: tuple[int, int] | None = None) -> None:
         self._guard(event.association_id, editor_email)
         if self.events[event.id].sequence != expected_sequence:
             raise ConditionFailed("version")
         seats = self.seats[event.id]
         if event.capacity is not None and seats.confirmed > event.capacity:
+            raise ConditionFailed("capacity")
+        if counts is not None and counts != (seats.confirmed, seats.waiting):
             raise ConditionFailed("capacity")
         self.events[event.id] = event
         seats.capacity, seats.open = event.capacity, event.status == "scheduled"
@@ -84,9 +87,10 @@ class MemoryEventStore(_Editors):
         found = self.get(event_id)
         return (*found, None) if found else None
 
-    def delete(self, event_id: str, association_id: str, *, editor_email: str | None, rest: object = None) -> None:
+    def delete(self, event_id: str, association_id: str, *, editor_email: str | None, rest: object = None,
+               sequence: int | None = None) -> None:
         self._guard(association_id, editor_email)
-        if event_id not in self.events:
+        if event_id not in self.events or sequence not in (None, self.events[event_id].sequence):
             raise ConditionFailed("missing")
         seats = self.seats[event_id]
         if (seats.confirmed or seats.waiting) and seats.open:
@@ -117,14 +121,20 @@ class MemoryEventStore(_Editors):
         found = self.get(event_id)
         return None if found is None else (*found, self.get_rsvp(event_id, member_id))
 
-    def confirm(self, rsvp: Rsvp) -> None:
+    def _same_version(self, event_id: str, sequence: int | None, reason: str) -> None:
+        if sequence is not None and (event_id not in self.events or self.events[event_id].sequence != sequence):
+            raise ConditionFailed(reason)
+
+    def confirm(self, rsvp: Rsvp, *, sequence: int | None = None) -> None:
+        self._same_version(rsvp.event_id, sequence, "hidden")
         seats = self.seats.get(rsvp.event_id)
         if seats is None or not seats.open or seats.waiting or not seats.has_room:
             raise ConditionFailed("seats")
         self._add(rsvp)
         seats.confirmed += 1
 
-    def wait(self, rsvp: Rsvp) -> None:
+    def wait(self, rsvp: Rsvp, *, sequence: int | None = None) -> None:
+        self._same_version(rsvp.event_id, sequence, "hidden")
         seats = self.seats.get(rsvp.event_id)
         if (seats is None or not seats.open or seats.capacity is None
                 or not (seats.confirmed >= seats.capacity or seats.waiting)):
@@ -146,7 +156,9 @@ class MemoryEventStore(_Editors):
     def first_waiting(self, event_id: str) -> WaitSlot | None:
         return next(iter(self.queue.get(event_id, [])), None)
 
-    def leave(self, rsvp: Rsvp, *, promote: WaitSlot | None, at: str, only_if_nobody_waits: bool) -> None:
+    def leave(self, rsvp: Rsvp, *, promote: WaitSlot | None, at: str, only_if_nobody_waits: bool,
+              sequence: int | None = None) -> None:
+        self._same_version(rsvp.event_id, sequence, "changed")
         seats = self.seats[rsvp.event_id]
         stored = self.rsvps.get((rsvp.event_id, rsvp.member_id))
         if stored is None or stored.status != rsvp.status:
@@ -163,7 +175,8 @@ class MemoryEventStore(_Editors):
             seats.confirmed -= 1
         del self.rsvps[(rsvp.event_id, rsvp.member_id)]
 
-    def promote(self, slot: WaitSlot, *, at: str) -> None:
+    def promote(self, slot: WaitSlot, *, at: str, sequence: int | None = None) -> None:
+        self._same_version(slot.event_id, sequence, "changed")
         seats = self.seats[slot.event_id]
         if not seats.open or not seats.has_room:
             raise ConditionFailed("changed")

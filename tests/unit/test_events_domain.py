@@ -110,7 +110,7 @@ def test_an_edit_bumps_the_sequence_and_says_what_changed(world):
     published = events.publisher.published[-1]
     assert published.detail == {"event_id": event.id, "association_id": mine, "sequence": 1,
                                 "changed": ["start", "title"], "start": updated.start, "end": updated.end,
-                                "status": "scheduled"}
+                                "status": "scheduled", "previous_start": event.start, "previous_status": "scheduled"}
 
 
 def test_an_edit_that_changes_nothing_is_not_a_change(world):

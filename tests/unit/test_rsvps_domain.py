@@ -79,7 +79,8 @@ def test_leaving_the_waitlist_moves_the_others_up(event_with):
     assert events.publisher.kinds() == ["EventPublished", "RsvpConfirmed", "RsvpWaitlisted", "RsvpWaitlisted",
                                         "RsvpWithdrawn"]
     assert events.publisher.published[-1].detail == {"event_id": event.id, "association_id": event.association_id,
-                                                     "start": event.start, "held_seat": False}
+                                                     "start": event.start, "status": "scheduled",
+                                                     "held_seat": False}
     assert rsvps.mine(who("b"), event.id) == (None, None)
     with pytest.raises(NotFound):
         rsvps.mine(who("b"), "ev_" + "0" * 20)  # no such event: still an error
@@ -154,8 +155,8 @@ def test_a_write_retried_after_a_timeout_is_still_a_new_rsvp(event_with, met):
     store = events.store
     landed = store.confirm
 
-    def lands_then_times_out(rsvp):
-        landed(rsvp)
+    def lands_then_times_out(rsvp, **version):
+        landed(rsvp, **version)
         raise ConditionFailed(met)  # what the retry of a committed write meets
 
     store.confirm = lands_then_times_out

@@ -69,17 +69,20 @@ class EventStore(Protocol):
 
     def get(self, event_id: str) -> tuple[Event, Seats] | None: ...
 
-    def save(self, event: Event, expected_sequence: int, *, editor_email: str | None) -> None:
+    def save(self, event: Event, expected_sequence: int, *, editor_email: str | None,
+             counts: tuple[int, int] | None = None) -> None:
         """Write the event and its seats' capacity/open flag. ConditionFailed("editor"), ("version") or
-        ("capacity") when the new capacity is below the confirmed count."""
+        ("capacity") when the new capacity is below the confirmed count, or the seats no longer hold `counts`
+        (confirmed, waiting: what the change's bus event carries for the figures)."""
 
     def get_for_deletion(self, event_id: str) -> tuple[Event, Seats, object] | None:
         """get(), with what else the event's partition holds (RSVPs, waitlist slots) in the form delete()
         takes it, read in the same call."""
 
-    def delete(self, event_id: str, association_id: str, *, editor_email: str | None, rest: object = None) -> None:
-        """ConditionFailed("editor"), ("missing"), or ("attendees") while people are registered to a
-        scheduled event. `rest` (from get_for_deletion) is deleted with it."""
+    def delete(self, event_id: str, association_id: str, *, editor_email: str | None, rest: object = None,
+               sequence: int | None = None) -> None:
+        """ConditionFailed("editor"), ("missing") (also when no longer at `sequence`), or ("attendees") while
+        people are registered to a scheduled event. `rest` (from get_for_deletion) is deleted with it."""
 
     def list(self, query: EventQuery) -> Page[Event]:
         """A page; it may hold fewer than `limit` items when filters drop some: follow next_cursor."""
@@ -97,10 +100,11 @@ class EventStore(Protocol):
     # RSVPs: each write is one transaction conditioned on the seats item.
     def get_rsvp(self, event_id: str, member_id: str) -> Rsvp | None: ...
 
-    def confirm(self, rsvp: Rsvp) -> None:
+    # `sequence`: the event's version the RSVP was decided on; ConditionFailed when it changed since.
+    def confirm(self, rsvp: Rsvp, *, sequence: int | None = None) -> None:
         """Take a seat. ConditionFailed("seats") when full, closed or someone waits; ("exists")."""
 
-    def wait(self, rsvp: Rsvp) -> None:
+    def wait(self, rsvp: Rsvp, *, sequence: int | None = None) -> None:
         """Join the waitlist. ConditionFailed("seats") unless full (or others wait); ("exists")."""
 
     def position(self, rsvp: Rsvp) -> int: ...
@@ -110,11 +114,12 @@ class EventStore(Protocol):
     def get_with_rsvp(self, event_id: str, member_id: str) -> tuple[Event, Seats, Rsvp | None] | None:
         """One strongly consistent read of the event, its seats and this member's RSVP."""
 
-    def leave(self, rsvp: Rsvp, *, promote: WaitSlot | None, at: str, only_if_nobody_waits: bool) -> None:
+    def leave(self, rsvp: Rsvp, *, promote: WaitSlot | None, at: str, only_if_nobody_waits: bool,
+              sequence: int | None = None) -> None:
         """Remove the RSVP. A confirmed seat passes to `promote` in the same transaction; without one it
         is freed, if `only_if_nobody_waits`, only while the waitlist is empty. ConditionFailed("changed")."""
 
-    def promote(self, slot: WaitSlot, *, at: str) -> None:
+    def promote(self, slot: WaitSlot, *, at: str, sequence: int | None = None) -> None:
         """Give a free seat to this waitlisted member. ConditionFailed("changed")."""
 
     def roster(self, event_id: str) -> EventRoster | None: ...
@@ -144,7 +149,7 @@ class SeriesStore(EventStore, Protocol):
     def rsvps_of(self, event_ids: list[str], member_id: str) -> dict[str, Rsvp]: ...
 
     def save_with_series(self, series: Event, series_sequence: int, occurrence: Event, occurrence_sequence: int,
-                         *, editor_email: str | None) -> None:
+                         *, editor_email: str | None, counts: tuple[int, int] | None = None) -> None:
         """One date and the series' record of its exceptions, together. ConditionFailed("editor"), ("version")."""
 
     def series_due(self, since: str) -> list[Event]:

@@ -12,6 +12,7 @@ from hromada.domain import markdown, recurrence
 from hromada.domain.associations import check_location
 from hromada.domain.clock import new_id
 from hromada.domain.event_ports import DomainEvent, EventQuery, EventStore, Publisher
+from hromada.domain.figures import carried, moves_figures
 from hromada.domain.ports import AssociationStore, ConditionFailed
 from hromada.domain.publishing import confirm_editor, editor_email, validate_whole, verified_association
 from hromada.domain.rsvps import Rsvps
@@ -26,6 +27,21 @@ MAX_AHEAD = timedelta(days=3 * 366)
 EDITABLE = tuple(EventDraft.model_fields)
 FEED_LIMIT = 200  # events in one calendar feed (one Query)
 FEED_PAST = timedelta(days=30)  # feeds keep recent events, so subscribers see late cancellations
+MAX_ATTEMPTS = 5  # an edit that moves an event's figures is read again while RSVPs keep changing its seats
+
+
+class SeatsChanged(Exception):
+    """The seats changed between the read and the write that carries their counts: read again."""
+
+
+def figures_detail(before: Event, after: Event, seats: Seats) -> tuple[dict[str, Any], tuple[int, int] | None]:
+    """What an event's change tells the figures (hromada.domain.figures), and the seat counts its write must be
+    conditioned on: only when the change moves what the event holds (another month, cancelled or restored)."""
+    detail: dict[str, Any] = {"previous_start": before.start, "previous_status": before.status.value}
+    if not moves_figures(before.start, before.status.value, after.start, after.status.value):
+        return detail, None
+    counts = (seats.confirmed, seats.waiting)
+    return detail | carried(*counts, occurrence=after.series_id is not None), counts
 
 
 def utc_clock() -> datetime:
@@ -206,6 +222,14 @@ class Events:
         return event, seats
 
     def update(self, principal: Principal, event_id: str, patch: EventPatch) -> tuple[Event, Seats]:
+        for _ in range(MAX_ATTEMPTS):
+            try:
+                return self._update(principal, event_id, patch)
+            except SeatsChanged:
+                continue
+        raise Conflict("concurrent_event_update")
+
+    def _update(self, principal: Principal, event_id: str, patch: EventPatch) -> tuple[Event, Seats]:
         current, seats = self.get(event_id)
         editor = editor_email(principal)
         changes = patch.model_dump(exclude_unset=True)
@@ -236,10 +260,12 @@ class Events:
         attaching = bool(updated.campaign_id) and updated.campaign_id != current.campaign_id
         if updated.campaign_id and (attaching or updated.start != current.start):
             self._check_campaign(updated)
+        figures, counts = figures_detail(current, updated, seats)
         with self.publisher.staged([DomainEvent("EventChanged", {
                 "event_id": updated.id, "association_id": updated.association_id, "sequence": updated.sequence,
-                "changed": changed, "start": updated.start, "end": updated.end, "status": updated.status.value})]):
-            self._save(editor, updated, current.sequence, attaching=attaching,
+                "changed": changed, "start": updated.start, "end": updated.end, "status": updated.status.value}
+                | figures)]):
+            self._save(editor, updated, current.sequence, counts=counts, attaching=attaching,
                        detaching=bool(current.campaign_id) and not updated.campaign_id)
         seats = seats.model_copy(update={"capacity": updated.capacity})
         # More seats than before: the waitlist moves up now, in order.
@@ -248,7 +274,15 @@ class Events:
         return updated, seats
 
     def cancel(self, principal: Principal, event_id: str, reason: str) -> Event:
-        current, _ = self.get(event_id)
+        for _ in range(MAX_ATTEMPTS):
+            try:
+                return self._cancel(principal, event_id, reason)
+            except SeatsChanged:
+                continue
+        raise Conflict("concurrent_event_update")
+
+    def _cancel(self, principal: Principal, event_id: str, reason: str) -> Event:
+        current, seats = self.get(event_id)
         editor = editor_email(principal)
         if current.status == EventStatus.CANCELLED:
             raise Conflict("event_already_cancelled")
@@ -257,26 +291,37 @@ class Events:
         updated = current.model_copy(update={
             "status": EventStatus.CANCELLED, "cancel_reason": reason, "sequence": current.sequence + 1,
             "updated_at": times.iso(self.now())})
+        figures, counts = figures_detail(current, updated, seats)
         with self.publisher.staged([DomainEvent("EventCancelled", {
                 "event_id": updated.id, "association_id": updated.association_id, "sequence": updated.sequence,
-                "start": updated.start, "reason": reason})]):
-            self._save(editor, updated, current.sequence)
+                "start": updated.start, "reason": reason} | figures)]):
+            self._save(editor, updated, current.sequence, counts=counts)
         return updated
 
     def delete(self, principal: Principal, event_id: str) -> None:
-        found = self.store.get_for_deletion(event_id)
-        if found is None:
-            raise NotFound("event_not_found")
-        current, _, rest = found
         editor = editor_email(principal)
-        try:
-            self.store.delete(current.id, current.association_id, editor_email=editor, rest=rest)
-        except ConditionFailed as failed:
-            if failed.which == "editor":
-                raise Forbidden() from failed
-            if failed.which == "attendees":
-                raise Conflict("event_has_attendees") from failed
-            raise NotFound("event_not_found") from failed
+        for _ in range(MAX_ATTEMPTS):
+            found = self.store.get_for_deletion(event_id)
+            if found is None:
+                raise NotFound("event_not_found")
+            current, _, rest = found
+            # The figures lose what it held: a scheduled event can only go without registrations (the store's
+            # condition), a cancelled one holds nothing any more. Conditioned on the version read.
+            deleted = DomainEvent("EventDeleted", {
+                "event_id": current.id, "association_id": current.association_id, "start": current.start,
+                "status": current.status.value} | carried(0, 0, occurrence=current.series_id is not None))
+            try:
+                with self.publisher.staged([deleted]):
+                    self.store.delete(current.id, current.association_id, editor_email=editor, rest=rest,
+                                      sequence=current.sequence)
+                return
+            except ConditionFailed as failed:
+                if failed.which == "editor":
+                    raise Forbidden() from failed
+                if failed.which == "attendees":
+                    raise Conflict("event_has_attendees") from failed
+                continue  # gone, or changed since it was read: read again
+        raise Conflict("concurrent_event_update")
 
     # ------------------------------------------------------------ helpers
 
@@ -285,12 +330,16 @@ class Events:
             start = datetime.fromisoformat(event.start.replace("Z", "+00:00"))
             self.campaign_check(event.campaign_id, start.astimezone(times.zone(event.timezone)).date())
 
-    def _save(self, editor: str | None, updated: Event, expected_sequence: int, **campaign: bool) -> None:
+    def _save(self, editor: str | None, updated: Event, expected_sequence: int,
+              counts: tuple[int, int] | None = None, **campaign: bool) -> None:
+        more: dict[str, Any] = {k: v for k, v in campaign.items() if v} | ({"counts": counts} if counts else {})
         try:
-            self.store.save(updated, expected_sequence, editor_email=editor, **{k: v for k, v in campaign.items() if v})
+            self.store.save(updated, expected_sequence, editor_email=editor, **more)
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed
+            if failed.which == "capacity" and counts is not None:
+                raise SeatsChanged() from failed
             if failed.which == "campaign":
                 raise Invalid("campaign_id", "this campaign is archived", code="campaign_archived") from failed
             if failed.which == "capacity":

@@ -8,11 +8,32 @@ event, with a marker keyed by the event's outbox id, so a redelivered event is c
 | bus event       | events | registrations | confirmed                |
 |-----------------|--------|---------------|--------------------------|
 | EventPublished  | +1     |               |                          |
-| EventCancelled  | -1     |               |                          |
 | RsvpConfirmed   |        | +1            | +1                       |
 | RsvpWaitlisted  |        | +1            |                          |
 | RsvpWithdrawn   |        | -1            | -1 if it held a seat     |
 | WaitlistPromoted|        |               | +promoted                |
+
+What an event holds in its month while it is scheduled: 1 event (a date of a series: none, the series counts
+once, in the month of its first date), its registrations (seats and waiting list) and its confirmed seats. A
+cancelled or deleted event holds nothing: it was not held, and its registrations count neither as registrations
+nor toward attendance. So the event-level bus events carry the event's start, status and seat counts, read in
+the very transaction that makes the change (its seats item is conditioned on them), and:
+
+| bus event      | old month (`previous_start`)             | new month (`start`) |
+|----------------|------------------------------------------|---------------------|
+| EventChanged   | − what it held before                    | + what it holds now |
+| EventCancelled | − what it held (it was scheduled)        |                     |
+| EventDeleted   | − what it held (nothing once cancelled)  |                     |
+
+A change within one month (and without a cancellation or a restored date) moves nothing. An RSVP withdrawn from
+a cancelled event counts nothing (the cancellation took it away already).
+
+Delivery order does not matter: every bus event adds fixed amounts (ADD commutes), so the months are right once
+all are counted, whatever the queue's order. What matters is that each amount agrees with one order of the
+writes: an RSVP's transaction is conditioned on the event's sequence (the start and status it read), and a
+move's or a cancellation's on the seat counts it carries; either loses and is read again. So an RSVP made
+while its event moves is counted in the month it was made for, and the move takes it along, or it is made
+after the move, in the new month; never both, never neither.
 
 AssociationsFollowed (a subscription's write that starts following associations) adds 1 to `followers`, new
 followers, in the month it happened, for each association named.
@@ -38,7 +59,8 @@ COUNTERS = ("events", "registrations", "confirmed", "reached", "followers")
 MONTHS = 12  # the last 12 months, the current one included
 AHEAD = 12  # and up to 12 months ahead: the upcoming events already announced
 KINDS = ("EventPublished", "EventCancelled", "RsvpConfirmed", "RsvpWaitlisted", "RsvpWithdrawn", "WaitlistPromoted",
-         "AssociationsFollowed")
+         "AssociationsFollowed", "EventChanged", "EventDeleted")
+SCHEDULED = "scheduled"
 
 
 @dataclass(frozen=True)
@@ -61,21 +83,64 @@ def changes(kind: str, detail: dict[str, Any]) -> list[Change]:
     association_id, start = detail.get("association_id"), detail.get("start")
     if kind not in KINDS or not association_id or not start:
         return []
+    if kind in ("EventChanged", "EventCancelled", "EventDeleted"):
+        return _event_changes(kind, str(association_id), str(start), detail)
     adds: dict[str, int]
     if kind == "EventPublished":
         adds = {"events": 1}
-    elif kind == "EventCancelled":
-        adds = {"events": -1}
     elif kind == "RsvpConfirmed":
         adds = {"registrations": 1, "confirmed": 1}
     elif kind == "RsvpWaitlisted":
         adds = {"registrations": 1}
     elif kind == "RsvpWithdrawn":
+        if detail.get("status", SCHEDULED) != SCHEDULED:
+            return []  # its event's cancellation took its registrations away already
         adds = {"registrations": -1} | ({"confirmed": -1} if detail.get("held_seat") else {})
     else:
         adds = {"confirmed": int(detail.get("promoted") or 0)}
     adds = {k: v for k, v in adds.items() if v}
     return [Change(str(association_id), month_of(str(start)), adds)] if adds else []
+
+
+def holds(status: str, confirmed: int, waiting: int, *, occurrence: bool = False) -> dict[str, int]:
+    """What an event adds to its month in this state: a scheduled event is held, a cancelled one is not."""
+    if status != SCHEDULED:
+        return {}
+    return {"events": 0 if occurrence else 1, "registrations": confirmed + waiting, "confirmed": confirmed}
+
+
+def _event_changes(kind: str, association_id: str, start: str, detail: dict[str, Any]) -> list[Change]:
+    if "confirmed" not in detail:  # staged before the counts were carried (in flight during a deployment)
+        return [Change(association_id, month_of(start), {"events": -1})] if kind == "EventCancelled" else []
+    seats = int(detail.get("confirmed") or 0), int(detail.get("waiting") or 0)
+    occurrence = bool(detail.get("occurrence"))
+    status = str(detail.get("status") or SCHEDULED)
+    if kind == "EventChanged":
+        before_start = str(detail.get("previous_start") or start)
+        before = holds(str(detail.get("previous_status") or status), *seats, occurrence=occurrence)
+        after = holds(status, *seats, occurrence=occurrence)
+    else:  # cancelled (it was scheduled: a cancelled event cannot be cancelled again) or deleted
+        before_start = start
+        before = holds(SCHEDULED if kind == "EventCancelled" else status, *seats, occurrence=occurrence)
+        after = {}
+    moves: dict[str, dict[str, int]] = {}
+    for month, adds, sign in ((month_of(before_start), before, -1), (month_of(start), after, 1)):
+        into = moves.setdefault(month, {})
+        for name, value in adds.items():
+            into[name] = into.get(name, 0) + sign * value
+    return [Change(association_id, month, kept) for month, adds in sorted(moves.items())
+            if (kept := {k: v for k, v in adds.items() if v})]
+
+
+def moves_figures(before_start: str, before_status: str, after_start: str, after_status: str) -> bool:
+    """Whether a change moves what the event holds (another month, or cancelled/restored): then its bus event
+    carries the seat counts, and its write is conditioned on them."""
+    return before_status != after_status or month_of(before_start) != month_of(after_start)
+
+
+def carried(confirmed: int, waiting: int, *, occurrence: bool) -> dict[str, Any]:
+    """The seat counts an event-level bus event carries for the figures (never who)."""
+    return {"confirmed": confirmed, "waiting": waiting} | ({"occurrence": True} if occurrence else {})
 
 
 def shift(month: str, by: int) -> str:

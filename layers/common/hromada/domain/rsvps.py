@@ -63,9 +63,9 @@ class Rsvps:
                 # For the association's figures (hromada.domain.figures), in the RSVP's own transaction.
                 with self.publisher.staged([_figure("RsvpConfirmed" if seat else "RsvpWaitlisted", event)]):
                     if seat:
-                        self.store.confirm(rsvp)
+                        self.store.confirm(rsvp, sequence=event.sequence)
                     else:
-                        self.store.wait(rsvp)
+                        self.store.wait(rsvp, sequence=event.sequence)
                 if seat:
                     return rsvp, None, True
                 return rsvp, self.store.position(rsvp), True
@@ -106,7 +106,8 @@ class Rsvps:
             staged = self._promoting(event, also=withdrawn) if slot is not None else self.publisher.staged(withdrawn)
             try:
                 with staged:
-                    self.store.leave(rsvp, promote=slot, at=now, only_if_nobody_waits=handing_over)
+                    self.store.leave(rsvp, promote=slot, at=now, only_if_nobody_waits=handing_over,
+                                     sequence=event.sequence)
             except ConditionFailed:
                 continue
             return
@@ -130,7 +131,7 @@ class Rsvps:
                 break
             try:
                 with self._promoting(event):
-                    self.store.promote(slot, at=times.iso(self.now()))
+                    self.store.promote(slot, at=times.iso(self.now()), sequence=event.sequence)
                 promoted += 1
             except ConditionFailed:
                 continue
@@ -170,6 +171,7 @@ class Rsvps:
 
 
 def _figure(kind: str, event: Event, **more: Any) -> DomainEvent:
-    """An RSVP's change, for the association's figures: which event, never who."""
-    return DomainEvent(kind, {"event_id": event.id, "association_id": event.association_id, "start": event.start}
-                       | more)
+    """An RSVP's change, for the association's figures: which event, never who. Its start and status are the
+    event's when the RSVP is written (the store checks the event's sequence)."""
+    return DomainEvent(kind, {"event_id": event.id, "association_id": event.association_id, "start": event.start,
+                              "status": event.status.value} | more)

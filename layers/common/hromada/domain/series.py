@@ -9,14 +9,16 @@ EXDATE and RECURRENCE-ID) in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, TypeVar
 
 from hromada.auth import Principal
 from hromada.domain import recurrence
 from hromada.domain.associations import check_location
 from hromada.domain.event_ports import DomainEvent, SeriesRegistration, SeriesStore
-from hromada.domain.events import MAX_DURATION, Events, _instant
+from hromada.domain.events import MAX_DURATION, Events, SeatsChanged, _instant, figures_detail
 from hromada.domain.ports import ConditionFailed
 from hromada.domain.publishing import confirm_editor, editor_email
 from hromada.domain.rsvps import Rsvps
@@ -34,6 +36,17 @@ NOT_COPIED = {"id", "recurrence", "rrule", "cancelled_dates", "moved_dates", "la
 LISTED = 60  # dates shown by the occurrences listing
 MAX_ATTEMPTS = 5  # a date whose series moderation keeps hiding and restoring meanwhile is left to the next run
 DROPPED = "Date retirée de la série · Дату вилучено з серії · Date removed from the series"
+T = TypeVar("T")
+
+
+def _again(attempt: Callable[[], T]) -> T:
+    """A change of one date, made again from a fresh read while RSVPs change its seats meanwhile."""
+    for _ in range(MAX_ATTEMPTS):
+        try:
+            return attempt()
+        except SeatsChanged:
+            continue
+    raise Conflict("concurrent_event_update")
 
 
 def date_ids(series: Event) -> list[str]:
@@ -140,7 +153,7 @@ class Series:
                     "hidden": series.hidden, "hidden_with_series": True if series.hidden else None})
         return False
 
-    def _written(self, series: Event, day: str) -> tuple[recurrence.Slot, Event]:
+    def _written(self, series: Event, day: str) -> tuple[recurrence.Slot, Event, Seats]:
         """The date's slot and event, written now if the horizon had not reached it yet."""
         slot = next((s for s in self.slots(series) if s.date == day), None)
         if slot is None:
@@ -154,7 +167,7 @@ class Series:
             found = self.store.get(recurrence.occurrence_id(series.id, day))
             if found is None:
                 raise NotFound("occurrence_not_found")
-        return slot, found[0]
+        return slot, *found
 
     # ------------------------------------------------------------ editing the series
     def create(self, principal: Principal, association_ref: str, data) -> tuple[Event, Seats]:
@@ -192,12 +205,12 @@ class Series:
         (its attendees are told) when people registered."""
         new_slots = {s.date: s for s in self.slots(after)}
         now = times.iso(self.now())
-        for occurrence, _ in self._future_written(before).values():
+        for occurrence, seats in self._future_written(before).values():
             if occurrence.status == EventStatus.CANCELLED:
                 continue
             slot = new_slots.get(occurrence.occurrence or "")
             if slot is None:
-                self._drop(occurrence, now)
+                self._drop(occurrence, seats, now)
                 continue
             update = {k: getattr(after, k) for k in SHARED}
             if not occurrence.moved:
@@ -207,13 +220,27 @@ class Series:
                 continue
             updated = Event.model_validate(occurrence.model_dump() | update | {
                 "sequence": occurrence.sequence + 1, "updated_at": now})
-            try:
-                with self.events.publisher.staged([_changed(updated, changed)]):
-                    self.store.save(updated, occurrence.sequence, editor_email=None)
-            except ConditionFailed:
-                continue  # changed meanwhile (or seats taken beyond a smaller capacity): that date keeps its fields
+            self._save_date(occurrence, seats, updated, _changed, changed)
 
-    def _drop(self, occurrence: Event, now: str) -> None:
+    def _save_date(self, occurrence: Event, seats: Seats, updated: Event,
+                   event_for: Callable[..., DomainEvent], *more: Any) -> None:
+        """Save a date the series changed (no editor check: the series' was made), with its bus event. When RSVPs
+        changed its seats meanwhile (the figures' counts) the same change is made to a fresh read; a date edited
+        meanwhile (or with seats taken beyond a smaller capacity) keeps its fields."""
+        for _ in range(MAX_ATTEMPTS):
+            figures, counts = figures_detail(occurrence, updated, seats)
+            try:
+                with self.events.publisher.staged([event_for(updated, *more, figures=figures)]):
+                    self.store.save(updated, occurrence.sequence, editor_email=None,
+                                    **({"counts": counts} if counts else {}))
+                return
+            except ConditionFailed as failed:
+                found = self.store.get(occurrence.id) if counts and failed.which == "capacity" else None
+                if found is None or found[0].sequence != occurrence.sequence:
+                    return
+                seats = found[1]
+
+    def _drop(self, occurrence: Event, seats: Seats, now: str) -> None:
         try:
             self.store.delete(occurrence.id, occurrence.association_id, editor_email=None)
             return
@@ -222,15 +249,11 @@ class Series:
         cancelled = occurrence.model_copy(update={
             "status": EventStatus.CANCELLED, "cancel_reason": DROPPED, "sequence": occurrence.sequence + 1,
             "updated_at": now})
-        try:
-            with self.events.publisher.staged([_cancelled(cancelled)]):
-                self.store.save(cancelled, occurrence.sequence, editor_email=None)
-        except ConditionFailed:
-            pass
+        self._save_date(occurrence, seats, cancelled, _cancelled)
 
     def cancel(self, principal: Principal, event_id: str, reason: str) -> Event:
         """Cancel an event; an occurrence is one date of its series; a series is every date still to come."""
-        current, _ = self.events.get(event_id)
+        current, record_seats = self.events.get(event_id)
         if current.series_id is not None and current.occurrence is not None:
             return self.cancel_date(principal, current.series_id, current.occurrence, reason, strict=True)
         if current.recurrence is None:
@@ -243,17 +266,16 @@ class Series:
             raise Conflict("event_ended")
         updated = current.model_copy(update={"status": EventStatus.CANCELLED, "cancel_reason": reason,
                                              "sequence": current.sequence + 1, "updated_at": now})
-        self.events._save(editor, updated, current.sequence)
-        for occurrence, _ in self._future_written(current).values():
+        # The series counted as one event in its first month: that goes (nobody registers for the series itself).
+        figures, _ = figures_detail(current, updated, record_seats)
+        with self.events.publisher.staged([_cancelled(updated, figures=figures)]):
+            self.events._save(editor, updated, current.sequence)
+        for occurrence, seats in self._future_written(current).values():
             if occurrence.status == EventStatus.CANCELLED:
                 continue
             gone = occurrence.model_copy(update={"status": EventStatus.CANCELLED, "cancel_reason": reason,
                                                  "sequence": occurrence.sequence + 1, "updated_at": now})
-            try:
-                with self.events.publisher.staged([_cancelled(gone)]):
-                    self.store.save(gone, occurrence.sequence, editor_email=None)
-            except ConditionFailed:
-                continue
+            self._save_date(occurrence, seats, gone, _cancelled)
         return updated
 
     def delete(self, principal: Principal, event_id: str) -> None:
@@ -279,9 +301,12 @@ class Series:
                     strict: bool = False) -> Event:
         """Cancel one date: only its attendees are told. Cancelling it again changes nothing (unless `strict`,
         the behaviour of cancelling the occurrence as an event)."""
+        return _again(lambda: self._cancel_date(principal, series_id, day, reason, strict=strict))
+
+    def _cancel_date(self, principal: Principal, series_id: str, day: str, reason: str, *, strict: bool) -> Event:
         editor = editor_email(principal)
         series = self.get(series_id)
-        _, occurrence = self._written(series, day)
+        _, occurrence, seats = self._written(series, day)
         if occurrence.status == EventStatus.CANCELLED:
             if strict:
                 raise Conflict("event_already_cancelled")
@@ -294,14 +319,18 @@ class Series:
                                                 "sequence": occurrence.sequence + 1, "updated_at": now})
         exceptions = series.model_copy(update={"cancelled_dates": sorted({*series.cancelled_dates, day}),
                                                "sequence": series.sequence + 1, "updated_at": now})
-        with self.events.publisher.staged([_cancelled(updated)]):
-            self._save(editor, exceptions, series, updated, occurrence)
+        figures, counts = figures_detail(occurrence, updated, seats)
+        with self.events.publisher.staged([_cancelled(updated, figures=figures)]):
+            self._save(editor, exceptions, series, updated, occurrence, counts)
         return updated
 
     def move_date(self, principal: Principal, series_id: str, day: str, move: OccurrenceMove) -> Event:
+        return _again(lambda: self._move_date(principal, series_id, day, move))
+
+    def _move_date(self, principal: Principal, series_id: str, day: str, move: OccurrenceMove) -> Event:
         editor = editor_email(principal)
         series = self.get(series_id)
-        _, occurrence = self._written(series, day)
+        _, occurrence, seats = self._written(series, day)
         if occurrence.status == EventStatus.CANCELLED:
             raise Conflict("occurrence_cancelled")
         start = _instant(move.start, series.timezone, "start")
@@ -328,15 +357,19 @@ class Series:
         exceptions = series.model_copy(update={
             "moved_dates": series.moved_dates | {day: {"start": fields["start"], "end": fields["end"]}},
             "sequence": series.sequence + 1, "updated_at": now})
-        with self.events.publisher.staged([_changed(updated, changed)]):
-            self._save(editor, exceptions, series, updated, occurrence)
+        figures, counts = figures_detail(occurrence, updated, seats)
+        with self.events.publisher.staged([_changed(updated, changed, figures=figures)]):
+            self._save(editor, exceptions, series, updated, occurrence, counts)
         return updated
 
     def restore_date(self, principal: Principal, series_id: str, day: str) -> Event:
         """Undo a cancellation, or else a move (the date returns to the series' time and venue)."""
+        return _again(lambda: self._restore_date(principal, series_id, day))
+
+    def _restore_date(self, principal: Principal, series_id: str, day: str) -> Event:
         editor = editor_email(principal)
         series = self.get(series_id)
-        slot, occurrence = self._written(series, day)
+        slot, occurrence, seats = self._written(series, day)
         now = times.iso(self.now())
         if occurrence.status == EventStatus.CANCELLED:
             if occurrence.end <= now:
@@ -354,18 +387,21 @@ class Series:
         updated = Event.model_validate(occurrence.model_dump() | fields | {
             "sequence": occurrence.sequence + 1, "updated_at": now})
         exceptions = series.model_copy(update=series_fields | {"sequence": series.sequence + 1, "updated_at": now})
-        with self.events.publisher.staged([_changed(updated, changed)]):
-            self._save(editor, exceptions, series, updated, occurrence)
+        figures, counts = figures_detail(occurrence, updated, seats)
+        with self.events.publisher.staged([_changed(updated, changed, figures=figures)]):
+            self._save(editor, exceptions, series, updated, occurrence, counts)
         return updated
 
     def _save(self, editor: str | None, series: Event, series_before: Event, occurrence: Event,
-              occurrence_before: Event) -> None:
+              occurrence_before: Event, counts: tuple[int, int] | None = None) -> None:
         try:
             self.store.save_with_series(series, series_before.sequence, occurrence, occurrence_before.sequence,
-                                        editor_email=editor)
+                                        editor_email=editor, **({"counts": counts} if counts else {}))
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed
+            if failed.which == "seats":
+                raise SeatsChanged() from failed
             raise Conflict("concurrent_event_update") from failed
 
     # ------------------------------------------------------------ registering for every date
@@ -415,13 +451,13 @@ class Series:
         return rsvp.status.value
 
 
-def _changed(event: Event, changed: list[str]) -> DomainEvent:
+def _changed(event: Event, changed: list[str], *, figures: dict[str, Any]) -> DomainEvent:
     return DomainEvent("EventChanged", {
         "event_id": event.id, "association_id": event.association_id, "sequence": event.sequence,
-        "changed": changed, "start": event.start, "end": event.end, "status": event.status.value})
+        "changed": changed, "start": event.start, "end": event.end, "status": event.status.value} | figures)
 
 
-def _cancelled(event: Event) -> DomainEvent:
+def _cancelled(event: Event, *, figures: dict[str, Any]) -> DomainEvent:
     return DomainEvent("EventCancelled", {
         "event_id": event.id, "association_id": event.association_id, "sequence": event.sequence,
-        "start": event.start, "reason": event.cancel_reason or ""})
+        "start": event.start, "reason": event.cancel_reason or ""} | figures)

@@ -136,7 +136,9 @@ class DynamoEventStore:
         return _event(by_sk[keys.EVENT]), _seats(by_sk[keys.SEATS])
 
     def save(self, event: Event, expected_sequence: int, *, editor_email: str | None,
-             attaching: bool = False, detaching: bool = False) -> None:
+             attaching: bool = False, detaching: bool = False, counts: tuple[int, int] | None = None) -> None:
+        """`counts` (confirmed, waiting): the seats must still hold them (the figures' bus event carries them),
+        else ConditionFailed("capacity"), as for a capacity below the confirmed seats."""
         table = table_name()
         guard = editor_still_edits(event.association_id, editor_email)
         attached = _campaign_writes(event, attaching=attaching, detaching=detaching)
@@ -148,6 +150,9 @@ class DynamoEventStore:
             update = "SET #open = :open, #cap = :cap"
             condition += " AND #conf <= :cap"
             values[":cap"] = {"N": str(event.capacity)}
+        if counts is not None:
+            condition += " AND #conf = :confirmed AND #wait = :waiting"
+            values |= {":confirmed": {"N": str(counts[0])}, ":waiting": {"N": str(counts[1])}}
         self._transact([
             *guard,
             {"Put": {"TableName": table, "Item": _event_item(event), "ConditionExpression": "#seq = :expected",
@@ -172,8 +177,15 @@ class DynamoEventStore:
                 if sk not in (keys.EVENT, keys.SEATS)]
         return _event(by_sk[keys.EVENT]), _seats(by_sk[keys.SEATS]), _Rest(rest, "LastEvaluatedKey" not in response)
 
-    def delete(self, event_id: str, association_id: str, *, editor_email: str | None, rest: object = None) -> None:
+    def delete(self, event_id: str, association_id: str, *, editor_email: str | None, rest: object = None,
+               sequence: int | None = None) -> None:
+        """`sequence`: the version read (its status and start are what the figures' bus event says), else
+        ConditionFailed("missing")."""
         table = table_name()
+        versioned = {} if sequence is None else {
+            "ConditionExpression": "attribute_exists(pk) AND #seq = :seq",
+            "ExpressionAttributeNames": {"#seq": "sequence"},
+            "ExpressionAttributeValues": {":seq": {"N": str(sequence)}}}
         guard = editor_still_edits(association_id, editor_email)
         # What else the partition held when read. Once the event may be deleted (nobody registered, or it is
         # cancelled) no RSVP or slot can be added, so that list is final; deleting one already gone is harmless.
@@ -181,7 +193,7 @@ class DynamoEventStore:
         self._transact([
             *guard,
             {"Delete": {"TableName": table, "Key": to_item(keys.event(event_id)),
-                        "ConditionExpression": "attribute_exists(pk)"}},
+                        "ConditionExpression": "attribute_exists(pk)"} | versioned},
             {"Delete": {"TableName": table, "Key": to_item(keys.seats(event_id)),
                         "ConditionExpression": "(#conf = :zero AND #wait = :zero) OR #open = :closed",
                         "ExpressionAttributeNames": {k: SEAT_NAMES[k] for k in ("#conf", "#wait", "#open")},
@@ -280,21 +292,23 @@ class DynamoEventStore:
         rsvp = by_sk.get(wanted[2]["sk"])
         return _event(by_sk[keys.EVENT]), _seats(by_sk[keys.SEATS]), _rsvp(rsvp) if rsvp else None
 
-    def confirm(self, rsvp: Rsvp) -> None:
+    # `sequence`: the event's version the RSVP read, so the start and status its figures' bus event carries are
+    # still the event's when it is written (else ConditionFailed, and the use case reads again).
+    def confirm(self, rsvp: Rsvp, *, sequence: int | None = None) -> None:
         self._transact([
             _take_seat(rsvp.event_id, "#conf", "#wait = :zero AND (attribute_not_exists(#cap) OR #conf < #cap)"),
             _put_new(_rsvp_item(rsvp)),
-            _not_hidden(rsvp.event_id),
+            _not_hidden(rsvp.event_id, sequence),
         ], ["seats", "exists", "hidden"])
 
-    def wait(self, rsvp: Rsvp) -> None:
+    def wait(self, rsvp: Rsvp, *, sequence: int | None = None) -> None:
         slot = keys.waitlist_slot(rsvp.event_id, rsvp.joined_at, rsvp.member_id) | {
             "event_id": rsvp.event_id, "member_id": rsvp.member_id, "joined_at": rsvp.joined_at}
         self._transact([
             _take_seat(rsvp.event_id, "#wait", "attribute_exists(#cap) AND (#conf >= #cap OR #wait > :zero)"),
             _put_new(_rsvp_item(rsvp)),
             _put_new(to_item(slot)),
-            _not_hidden(rsvp.event_id),
+            _not_hidden(rsvp.event_id, sequence),
         ], ["seats", "exists", "exists", "hidden"])
 
     def position(self, rsvp: Rsvp) -> int:
@@ -312,7 +326,8 @@ class DynamoEventStore:
         items = response.get("Items", [])
         return _slot(items[0]) if items else None
 
-    def leave(self, rsvp: Rsvp, *, promote: WaitSlot | None, at: str, only_if_nobody_waits: bool) -> None:
+    def leave(self, rsvp: Rsvp, *, promote: WaitSlot | None, at: str, only_if_nobody_waits: bool,
+              sequence: int | None = None) -> None:
         table = table_name()
         seats_key = to_item(keys.seats(rsvp.event_id))
         remove = {"Delete": {"TableName": table, "Key": to_item(keys.rsvp(rsvp.event_id, rsvp.member_id)),
@@ -328,13 +343,15 @@ class DynamoEventStore:
         else:
             condition = "#conf > :zero" + (" AND #wait = :zero" if only_if_nobody_waits else "")
             items = [remove, self._seats_change(seats_key, "ADD #conf :minus", condition)]
+        items += _same_version(rsvp.event_id, sequence)
         self._transact(items, ["changed"] * len(items))
 
-    def promote(self, slot: WaitSlot, *, at: str) -> None:
+    def promote(self, slot: WaitSlot, *, at: str, sequence: int | None = None) -> None:
         seats_key = to_item(keys.seats(slot.event_id))
         items = [self._delete_slot(slot.event_id, slot.joined_at, slot.member_id), self._promote_rsvp(slot, at),
                  self._seats_change(seats_key, "ADD #conf :one, #wait :minus",
                                     "#open = :true AND (attribute_not_exists(#cap) OR #conf < #cap)")]
+        items += _same_version(slot.event_id, sequence)
         self._transact(items, ["changed"] * len(items))
 
     def roster(self, event_id: str) -> EventRoster | None:
@@ -386,12 +403,26 @@ def _take_seat(event_id: str, counter: str, room: str) -> dict[str, Any]:
                        "ExpressionAttributeValues": {":one": ONE, ":zero": ZERO, ":true": {"BOOL": True}}}}
 
 
-def _not_hidden(event_id: str) -> dict[str, Any]:
-    """Moderation has not hidden the event (or its series) since the RSVP read it."""
-    return {"ConditionCheck": {"TableName": table_name(), "Key": to_item(keys.event(event_id)),
-                               "ConditionExpression": "attribute_not_exists(#h) OR #h = :false",
-                               "ExpressionAttributeNames": {"#h": "hidden"},
-                               "ExpressionAttributeValues": {":false": {"BOOL": False}}}}
+def _not_hidden(event_id: str, sequence: int | None = None) -> dict[str, Any]:
+    """Moderation has not hidden the event (or its series) since the RSVP read it (nor was it edited)."""
+    check = {"ConditionCheck": {"TableName": table_name(), "Key": to_item(keys.event(event_id)),
+                                "ConditionExpression": "(attribute_not_exists(#h) OR #h = :false)",
+                                "ExpressionAttributeNames": {"#h": "hidden"},
+                                "ExpressionAttributeValues": {":false": {"BOOL": False}}}}
+    if sequence is not None:
+        check["ConditionCheck"]["ConditionExpression"] += " AND #seq = :seq"
+        check["ConditionCheck"]["ExpressionAttributeNames"]["#seq"] = "sequence"
+        check["ConditionCheck"]["ExpressionAttributeValues"][":seq"] = {"N": str(sequence)}
+    return check
+
+
+def _same_version(event_id: str, sequence: int | None) -> list[dict[str, Any]]:
+    """The event is still the version read (the start and status its figures' bus event carries)."""
+    if sequence is None:
+        return []
+    return [{"ConditionCheck": {"TableName": table_name(), "Key": to_item(keys.event(event_id)),
+                                "ConditionExpression": "#seq = :seq", "ExpressionAttributeNames": {"#seq": "sequence"},
+                                "ExpressionAttributeValues": {":seq": {"N": str(sequence)}}}}]
 
 
 def _put_new(item: dict[str, Any]) -> dict[str, Any]:

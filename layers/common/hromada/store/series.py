@@ -91,10 +91,17 @@ class DynamoSeriesStore(DynamoEventStore):
         return found
 
     def save_with_series(self, series: Event, series_sequence: int, occurrence: Event, occurrence_sequence: int,
-                         *, editor_email: str | None) -> None:
+                         *, editor_email: str | None, counts: tuple[int, int] | None = None) -> None:
         """One date changed and the series' record of it, in one transaction. ConditionFailed("editor") or
-        ("version") when either changed meanwhile."""
+        ("version") when either changed meanwhile, ("seats") when the date's seats no longer hold `counts`
+        (confirmed, waiting), which its figures' bus event carries."""
         table = table_name()
+        condition, values = "attribute_exists(pk)", {":open": {"BOOL": occurrence.status == "scheduled"}}
+        names = {"#open": SEAT_NAMES["#open"]}
+        if counts is not None:
+            condition += " AND #conf = :confirmed AND #wait = :waiting"
+            values |= {":confirmed": {"N": str(counts[0])}, ":waiting": {"N": str(counts[1])}}
+            names |= {"#conf": SEAT_NAMES["#conf"], "#wait": SEAT_NAMES["#wait"]}
         guard = editor_still_edits(series.association_id, editor_email)
 
         def versioned(event: Event, expected: int) -> dict[str, Any]:
@@ -105,10 +112,9 @@ class DynamoSeriesStore(DynamoEventStore):
         self._transact([
             *guard, versioned(series, series_sequence), versioned(occurrence, occurrence_sequence),
             {"Update": {"TableName": table, "Key": to_item(keys.seats(occurrence.id)),
-                        "UpdateExpression": "SET #open = :open", "ConditionExpression": "attribute_exists(pk)",
-                        "ExpressionAttributeNames": {"#open": SEAT_NAMES["#open"]},
-                        "ExpressionAttributeValues": {":open": {"BOOL": occurrence.status == "scheduled"}}}},
-        ], ["editor"] * len(guard) + ["version", "version", "version"])
+                        "UpdateExpression": "SET #open = :open", "ConditionExpression": condition,
+                        "ExpressionAttributeNames": names, "ExpressionAttributeValues": values}},
+        ], ["editor"] * len(guard) + ["version", "version", "seats" if counts is not None else "version"])
 
     def series_due(self, since: str) -> list[Event]:
         """Series whose last date ends at `since` or later (one Query of their sparse collection, paged)."""
