@@ -80,7 +80,7 @@ def throttled(operation: str, **kwargs):
     return call(refuse, **kwargs)
 
 
-def daily_run() -> dict[str, int]:
+def runner():
     from hromada.bus import OutboxPublisher
     from hromada.domain.events import Events
     from hromada.domain.rsvps import Rsvps
@@ -91,7 +91,11 @@ def daily_run() -> dict[str, int]:
 
     publisher = OutboxPublisher()
     events = Events(DynamoEventStore(), DynamoAssociationStore(), publisher)
-    return Series(events, DynamoSeriesStore(), Rsvps(DynamoEventStore(), publisher)).run()
+    return Series(events, DynamoSeriesStore(), Rsvps(DynamoEventStore(), publisher))
+
+
+def daily_run() -> dict[str, int]:
+    return runner().run()
 
 
 def test_a_weekly_series_of_twelve_dates_is_written_in_one_transaction(api, new_association, made):
@@ -155,35 +159,34 @@ def test_a_retry_after_a_lost_answer_gets_the_same_series(api, new_association, 
 
 
 @pytest.mark.parametrize("repair", ["daily run", "retry"])
-def test_a_creation_failing_after_its_first_dates_is_completed(api, new_association, made, monkeypatch,
-                                                               repair):
-    """A series of every day: its first 40 dates ride in its transaction, the others follow one by one. The
-    write of the fifth of those fails: the dates written are still the first ones, then the repair completes."""
-    from hromada.domain.series import FIRST_DATES
+def test_a_creation_failing_after_its_first_dates_is_completed(api, new_association, made, monkeypatch, repair):
+    """A series of every day: its first dates ride in its transaction, the others follow, as many to a
+    transaction. The write of those others fails: the dates written are still the first ones, then the repair
+    completes them."""
+    from hromada.domain.series import DATES_PER_TRANSACTION
     from hromada.store.series import DynamoSeriesStore
 
     association, owner = new_association(verified=True)
     body, headers = series_body(next_weekday(0, after_days=3), weekdays=EVERY_DAY, count=100), key()
-    real, calls = DynamoSeriesStore.materialise, []
+    real = DynamoSeriesStore.materialise_many
 
-    def fails_on_the_fifth(self, occurrence, seats):
-        calls.append(occurrence.id)
-        if len(calls) == 5:
-            throttled("TransactWriteItems")
-        return real(self, occurrence, seats)
+    def throttled_many(self, dated):
+        throttled("TransactWriteItems")
 
-    monkeypatch.setattr(DynamoSeriesStore, "materialise", fails_on_the_fifth)
+    monkeypatch.setattr(DynamoSeriesStore, "materialise_many", throttled_many)
     failed = create(api, association, owner, body, headers)
     assert failed.status_code == 503, failed.text
-    monkeypatch.setattr(DynamoSeriesStore, "materialise", real)
+    monkeypatch.setattr(DynamoSeriesStore, "materialise_many", real)
     [series_id] = {e["series_id"] for e in listed(api, association)}
     made.append(series_id)
-    assert len(assert_whole(api, association, series_id)) == FIRST_DATES + 4  # a prefix, no gap
+    assert len(assert_whole(api, association, series_id)) == DATES_PER_TRANSACTION  # a prefix, no gap
     if repair == "daily run":
-        assert daily_run()[series_id] > 30
+        assert daily_run()[series_id] == len(due(series_id)) - DATES_PER_TRANSACTION
     else:
-        again = create(api, association, owner, body, headers)
+        with dynamodb_calls() as calls:
+            again = create(api, association, owner, body, headers)
         assert again.status_code == 200 and again.json()["id"] == series_id
+        assert calls.count("TransactWriteItems") == 2  # the refused creation, then the missing dates together
     shown = assert_whole(api, association, series_id)
     assert len(shown) == len(due(series_id)) > 70  # every day to the horizon
     if repair == "retry":
@@ -253,9 +256,9 @@ def test_a_malformed_key_is_a_clear_422(api, new_association, value):
 
 
 def test_the_first_dates_fit_one_transaction_with_the_write_guard(api, new_association, made):
-    """The fullest creation transaction (FIRST_DATES dates, the outbox, the request's write guard riding in it)
-    stays within DynamoDB's 100 items, and the guard is not spent apart."""
-    from hromada.domain.series import FIRST_DATES
+    """The fullest creation transaction (DATES_PER_TRANSACTION dates, the outbox, the request's write guard
+    riding in it) stays within DynamoDB's 100 items, and the guard is not spent apart."""
+    from hromada.domain.series import DATES_PER_TRANSACTION
     from hromada.store.client import dynamodb
 
     association, owner = new_association(verified=True)
@@ -276,5 +279,30 @@ def test_the_first_dates_fit_one_transaction_with_the_write_guard(api, new_assoc
     made.append(created.json()["id"])
     assert len(created.json()["dates_written"]) == 60
     first = max(sizes)
-    assert 2 * FIRST_DATES + 4 < first <= 100  # the series, its first dates, the checks, the guard
-    assert len(sizes) == 1 + 60 - FIRST_DATES  # then each of the rest; nothing spent apart
+    assert 2 * DATES_PER_TRANSACTION + 5 < first <= 100  # the series, its first dates, checks, outbox, and the guard
+    assert sizes == [first, 2 * (60 - DATES_PER_TRANSACTION) + 1]  # then the rest together; nothing spent apart
+
+
+def test_the_daily_run_reads_a_complete_series_once_and_writes_nothing(api, new_association, made):
+    """It used to try each date within the horizon, one refused transaction per date written already."""
+    from hromada.store.client import dynamodb
+    from hromada.store.series import DynamoSeriesStore
+
+    association, owner = new_association(verified=True)
+    created = create(api, association, owner, series_body(next_weekday(1, after_days=1), weekdays=None, count=12))
+    assert created.status_code == 201, created.text
+    made.append(created.json()["id"])
+    series = DynamoSeriesStore().get(created.json()["id"])[0]
+    me, calls = threading.get_ident(), []
+
+    def record(model=None, **_) -> None:
+        if threading.get_ident() == me:
+            calls.append(model.name)
+
+    client = dynamodb()
+    client.meta.events.register("before-call.dynamodb.*", record)
+    try:
+        written = runner().materialise(series)
+    finally:
+        client.meta.events.unregister("before-call.dynamodb.*", record)
+    assert written == [] and calls == ["BatchGetItem"]

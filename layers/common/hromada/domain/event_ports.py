@@ -142,6 +142,10 @@ class SeriesStore(EventStore, Protocol):
         """Write a date of a series as an event of its own, once: False when it was there already;
         ConditionFailed when the series is no longer hidden (or shown) as the date's `hidden_with_series` says."""
 
+    def materialise_many(self, dated: list[tuple[Event, Seats]]) -> None:
+        """Write dates of one series together, all or nothing: ConditionFailed("exists") when one of them was
+        there already, ("series") as `materialise` says."""
+
     def get_many(self, event_ids: list[str]) -> dict[str, tuple[Event, Seats]]: ...
 
     def follow_moderation(self, series_id: str, hidden: bool) -> None:
