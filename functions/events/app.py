@@ -274,6 +274,10 @@ def create_event(id: AssociationRef, body: EventCreate, idempotency_key: Idempot
     event, seats, created, dates = series().create_once(api.principal(app), id, body, idempotency_key=idempotency_key)
     if created:
         metrics.add_metric(name="EventPublished", unit="Count", value=1)
+    else:  # a replay wrote nothing (or little): it still spends the write quota, so replays cannot flood
+        from hromada.store.write_guards import spend_now
+
+        spend_now()
     out = EventOut.of(event, seats).model_copy(update={"dates_written": dates})
     return Response(201 if created else 200, "application/json", out, headers={"Location": f"/events/{event.id}"})
 

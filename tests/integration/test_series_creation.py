@@ -306,3 +306,22 @@ def test_the_daily_run_reads_a_complete_series_once_and_writes_nothing(api, new_
     finally:
         client.meta.events.unregister("before-call.dynamodb.*", record)
     assert written == [] and calls == ["BatchGetItem"]
+
+
+def test_attack_replaying_a_key_in_a_loop_spends_the_write_quota(api, new_association, stack, made):
+    """A replay writes nothing, but it is a write request: past the per-person quota it is refused (429)."""
+    import time
+
+    association, owner = new_association(verified=True)
+    stack.configure(WRITES_PER_MINUTE_PER_USER="3")
+    try:
+        if time.time() % 60 > 50:  # the quotas are per calendar minute: stay inside one
+            time.sleep(61 - time.time() % 60)
+        body, headers = series_body(next_weekday(1), count=2), key()
+        statuses = [create(api, association, owner, body, headers) for _ in range(5)]
+    finally:
+        stack.configure(WRITES_PER_MINUTE_PER_USER=None)
+    made.append(statuses[0].json()["id"])
+    codes = [r.status_code for r in statuses]  # (the association's registration counted too, in this minute)
+    assert codes[0] == 201 and set(codes[1:]) <= {200, 429} and codes == sorted(codes, key=[201, 200, 429].index)
+    assert codes.count(429) >= 2  # three writes a minute at most
