@@ -12,7 +12,7 @@ from functools import cache
 from typing import Annotated, Any, Literal
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from aws_lambda_powertools.event_handler.openapi.params import Header, Path, Query
 
 from hromada import api
 from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
@@ -65,6 +65,9 @@ AssociationRef = Annotated[str, Path(min_length=3, max_length=80, description="A
 AssociationId = Annotated[str, Path(pattern=ids.ASSOCIATION, description="Association id (as_...)")]
 BOUND = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$"
 BOUND_HELP = "A date (the whole day, Paris time) or a date-time; bounds the start time"
+IdempotencyKey = Annotated[str | None, Header(
+    pattern=r"^[A-Za-z0-9_.:-]{8,100}$",
+    description="Any unique string of yours (a UUID): a retry with the same key creates nothing twice")]
 CalendarLang = Annotated[Literal["fr", "uk", "en"] | None,
                          Query(description="Language of the texts (default: Accept-Language)")]
 CALENDAR = {"text/calendar": {"schema": {"type": "string", "description": "RFC 5545 iCalendar"}}}
@@ -259,12 +262,24 @@ def _html(body: str, status: int = 200) -> Response[str]:
 
 # ---------------------------------------------------------------- publishing
 @app.post("/associations/<id>/events", tags=TAGS, summary="Publish an event (editors of a verified association)",
+          description="A series is written with its dates, all or nothing. Send an `Idempotency-Key` (one per "
+                      "event you mean to publish) and a retry of the same request, after a timeout or a 5xx, gets "
+                      "the event the first attempt published (200) instead of a second one; the key sent with "
+                      "another body: 409 `idempotency_key_reused`.",
           security=SIGNED_IN,
-          responses=documented(201, "Published", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT))
-def create_event(id: AssociationRef, body: EventCreate) -> Response[EventOut]:
-    event, seats = series().create(api.principal(app), id, body)
-    metrics.add_metric(name="EventPublished", unit="Count", value=1)
-    return Response(201, "application/json", EventOut.of(event, seats), headers={"Location": f"/events/{event.id}"})
+          responses=documented(201, "Published", ERRORS_SIGNED_IN, NOT_FOUND, CONFLICT, {200: {
+              "description": "Published already, by a request with this Idempotency-Key",
+              "content": {"application/json": {"model": EventOut}}}}))
+def create_event(id: AssociationRef, body: EventCreate, idempotency_key: IdempotencyKey = None) -> Response[EventOut]:
+    event, seats, created, dates = series().create_once(api.principal(app), id, body, idempotency_key=idempotency_key)
+    if created:
+        metrics.add_metric(name="EventPublished", unit="Count", value=1)
+    else:  # a replay wrote nothing (or little): it still spends the write quota, so replays cannot flood
+        from hromada.store.write_guards import spend_now
+
+        spend_now()
+    out = EventOut.of(event, seats).model_copy(update={"dates_written": dates})
+    return Response(201 if created else 200, "application/json", out, headers={"Location": f"/events/{event.id}"})
 
 
 @app.patch("/events/<id>", tags=TAGS, summary="Edit an event (its association's editors; SEQUENCE bumps)",

@@ -129,3 +129,48 @@ def test_a_weekly_event_its_dates_one_registration_and_one_date_cancelled(browse
     listed = requests.get(f"{site.url}/events/{series_id}/occurrences", timeout=30).json()["items"]
     assert [d["status"] for d in listed] == ["scheduled", "cancelled", "scheduled", "scheduled"]
     assert re.fullmatch(r"ev_[0-9a-f]{20}", series_id)
+
+
+def test_publishing_again_after_a_lost_answer_publishes_one_series(browser: Browser, site: Site) -> None:
+    """The first answer is lost on the way back (the series was written; the page gets a 503): the owner clicks
+    Publish again, the form sends the same Idempotency-Key, and the page opens the one series written."""
+    association = requests.get(f"{site.url}/associations/maison-ukrainienne-de-toulouse", timeout=30).json()
+    title = f"Atelier {uuid.uuid4().hex[:6]}"
+    first = next_tuesday() + timedelta(days=7)
+    keys: list[str | None] = []
+
+    def lose_the_first_answer(route) -> None:
+        keys.append(route.request.headers.get("idempotency-key"))
+        answer = route.fetch()
+        if len(keys) == 1:
+            route.fulfill(status=503, content_type="application/json",
+                          body='{"error": {"code": "unavailable", "message": "", "details": []}}')
+        else:
+            route.fulfill(response=answer)
+
+    with person(browser, site.url, "recurring_owner_retry") as owner:
+        sign_in_as(owner, "owner", then="#/dashboard")
+        in_language(owner, "fr")
+        owner.goto(f"/#/dashboard/a/{association['id']}/event")
+        owner.reload()
+        settled(owner)
+        owner.locator("[name=title_fr]").fill(title)
+        owner.locator("[name=description_fr]").fill("Chaque semaine, on brode.")
+        owner.locator("[name=start]").fill(f"{first.isoformat()}T18:00")
+        owner.locator("[name=end]").fill(f"{first.isoformat()}T20:00")
+        owner.locator("[name=online_url]").fill("https://meet.example.org/atelier")
+        owner.locator("input[name=categories]").first.check()
+        owner.locator("input[name=languages]").first.check()
+        owner.get_by_label(TEXT["fr"]["repeats"], exact=True).select_option("weekly")
+        owner.locator("[name=repeat_ends]").select_option("count")
+        owner.locator("[name=repeat_count]").fill("3")
+        owner.route(f"**/associations/{association['id']}/events", lose_the_first_answer)
+        publish = owner.locator(".sticky-actions button[type=submit]")
+        publish.click()
+        expect(owner.locator("[role=alert]").first).to_be_visible()
+        publish.click()
+        expect(owner.locator("main h1")).to_have_text(title)
+        series_id = owner.url.split("#/events/")[1]
+    assert len(keys) == 2 and keys[0] and keys[0] == keys[1]
+    found = requests.get(f"{site.url}/events", timeout=30, params={"q": title, "limit": 50}).json()["items"]
+    assert len(found) == 3 and {e["series_id"] for e in found} == {series_id}  # one series, not two

@@ -60,15 +60,24 @@ class MemoryEventStore(_Editors):
         self.queue: dict[str, list[WaitSlot]] = {}
 
     # ------------------------------------------------------------ events
-    def create(self, event: Event, seats: Seats, *, editor_email: str | None) -> None:
+    def create(self, event: Event, seats: Seats, *, editor_email: str | None, dates=()) -> None:
         self._guard(event.association_id, editor_email)
         self._verified(event.association_id)
-        self.events[event.id], self.seats[event.id], self.queue[event.id] = event, seats.model_copy(), []
+        if event.id in self.events:
+            raise ConditionFailed("exists")
+        if any(occurrence.id in self.events for occurrence, _ in dates):
+            raise ConditionFailed("dates")
+        for written, its_seats in [(event, seats), *dates]:
+            self.events[written.id], self.seats[written.id] = written, its_seats.model_copy()
+            self.queue[written.id] = []
 
     def get(self, event_id: str) -> tuple[Event, Seats] | None:
         if event_id not in self.events:
             return None
         return self.events[event_id], self.seats[event_id].model_copy()
+
+    def get_consistent(self, event_id: str) -> tuple[Event, Seats] | None:
+        return self.get(event_id)
 
     def save(self, event: Event, expected_sequence: int, *, editor_email: str | None,
              counts: tuple[int, int] | None = None) -> None:

@@ -28,11 +28,12 @@ export async function apiHref(path, params) {
   return (await url(path, params)).href;
 }
 
-async function send(method, path, { params, body, signal, raw = false, retried = false } = {}) {
+async function send(method, path, { params, body, signal, raw = false, retried = false, idempotencyKey } = {}) {
   const headers = { Accept: raw ? "*/*" : "application/json", "Accept-Language": lang() };
   const token = session() ? await freshToken() : null;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
   let response;
   try {
     // Signed-in people see their own changes at once: revalidate what the browser may have cached.
@@ -46,7 +47,7 @@ async function send(method, path, { params, body, signal, raw = false, retried =
   }
   if (response.status === 401 && token && !retried) {
     // The token expired or was revoked: one refresh, one retry; then the person signs in again.
-    if (await refresh()) return send(method, path, { params, body, signal, raw, retried: true });
+    if (await refresh()) return send(method, path, { params, body, signal, raw, retried: true, idempotencyKey });
     signOut({ expired: true });
   }
   if (raw && response.ok) return response.text();
@@ -65,6 +66,19 @@ async function send(method, path, { params, body, signal, raw = false, retried =
     message: typeof error.message === "string" ? error.message : "",
     details: error.details,
   });
+}
+
+/** One key per thing a form means to create: sending the same body again (a second click after a timeout or
+ * a 5xx) reuses it, so the server creates nothing twice; another body gets a new key. */
+export function creationKey() {
+  let sent = null;
+  let key = null;
+  return (body) => {
+    const text = JSON.stringify(body);
+    if (text !== sent || !key) key = globalThis.crypto?.randomUUID?.() || null;
+    sent = text;
+    return key;
+  };
 }
 
 /** GET a JSON resource; `params` with empty values are left out. */

@@ -7,7 +7,7 @@
 //   #/dashboard/a/<id>/figures      its figures over 12 months (views/figures.js)
 
 import "../campaign-strings.js";
-import { ApiError, del, get, getRegions, getText, patch, post } from "../api.js";
+import { ApiError, creationKey, del, get, getRegions, getText, patch, post } from "../api.js";
 import { session } from "../auth.js";
 import { fill, h } from "../dom.js";
 import {
@@ -420,6 +420,7 @@ async function eventForm(ctx, associationId, eventId) {
       priceField,
     ] },
   ], notices, submit);
+  const eventKey = creationKey(); // a retried publication (same fields) publishes once
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const f = form.elements;
@@ -450,7 +451,7 @@ async function eventForm(ctx, associationId, eventId) {
     if (f.campaign_id.value !== (e.campaign_id || "")) body.campaign_id = f.campaign_id.value || null;
     busy(submit, notices, async () => {
       const saved = ev ? await patch(`/events/${enc(ev.id)}`, body)
-        : await post(`/associations/${enc(owner)}/events`, body);
+        : await post(`/associations/${enc(owner)}/events`, body, { idempotencyKey: eventKey(body) });
       if (ev) notices.append(success(t("saved")));
       else window.location.hash = `#/events/${enc(saved.id)}`;
     });

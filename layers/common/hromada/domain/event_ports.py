@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -63,11 +64,16 @@ class Publisher(Protocol):
 
 
 class EventStore(Protocol):
-    def create(self, event: Event, seats: Seats, *, editor_email: str | None) -> None:
-        """All or nothing. ConditionFailed("editor") when editor_email does not edit the association,
-        ("association") when it is not (or no longer) verified."""
+    def create(self, event: Event, seats: Seats, *, editor_email: str | None,
+               dates: Sequence[tuple[Event, Seats]] = ()) -> None:
+        """All or nothing, a series with its `dates` (events of their own) included. ConditionFailed("editor")
+        when editor_email does not edit the association, ("association") when it is not (or no longer)
+        verified, ("exists") when an event with that id exists, ("dates") when one of the dates does."""
 
     def get(self, event_id: str) -> tuple[Event, Seats] | None: ...
+
+    def get_consistent(self, event_id: str) -> tuple[Event, Seats] | None:
+        """As `get`, reading every write acknowledged before it (a retry's look at what it created)."""
 
     def save(self, event: Event, expected_sequence: int, *, editor_email: str | None,
              counts: tuple[int, int] | None = None) -> None:
@@ -140,6 +146,10 @@ class SeriesStore(EventStore, Protocol):
     def materialise(self, occurrence: Event, seats: Seats) -> bool:
         """Write a date of a series as an event of its own, once: False when it was there already;
         ConditionFailed when the series is no longer hidden (or shown) as the date's `hidden_with_series` says."""
+
+    def materialise_many(self, dated: list[tuple[Event, Seats]]) -> None:
+        """Write dates of one series together, all or nothing: ConditionFailed("exists") when one of them was
+        there already, ("series") as `materialise` says."""
 
     def get_many(self, event_ids: list[str]) -> dict[str, tuple[Event, Seats]]: ...
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from hromada.auth import Principal
-from hromada.domain import markdown, recurrence
+from hromada.domain import creation_keys, markdown, recurrence
 from hromada.domain.associations import check_location
 from hromada.domain.clock import new_id
 from hromada.domain.event_ports import DomainEvent, EventQuery, EventStore, Publisher
@@ -189,6 +189,15 @@ class Events:
 
     # ------------------------------------------------------------ writing
     def create(self, principal: Principal, association_ref: str, data: EventCreate) -> tuple[Event, Seats]:
+        event, seats, _ = self.create_once(principal, association_ref, data)
+        return event, seats
+
+    def create_once(self, principal: Principal, association_ref: str, data: EventCreate, *,
+                    idempotency_key: str | None = None,
+                    dates: Callable[[Event], Sequence[tuple[Event, Seats]]] | None = None,
+                    ) -> tuple[Event, Seats, bool]:
+        """Publish an event (a series with the `dates(series)` written in the same transaction), and whether
+        it is new: with an idempotency key, a retry of the same request gets the event it created (False)."""
         editor = editor_email(principal)
         association = verified_association(self.associations, association_ref)
         draft = validate_whole(EventDraft, data.model_dump())
@@ -197,6 +206,9 @@ class Events:
         now = times.iso(self.now())
         series = series_dates(draft, start, end, deadline)
         start, end = series.pop("start", start), series.pop("end", end)
+        keyed = {} if idempotency_key is None else {
+            "id": creation_keys.keyed_id(ID_PREFIX, principal.user_id, association.id, idempotency_key),
+            "request_fingerprint": creation_keys.fingerprint(idempotency_key, data.model_dump(mode="json"))}
         event = Event(
             **draft.model_dump(exclude={"start", "end", "registration_deadline"}), **series,
             start=start, end=end, registration_deadline=deadline,
@@ -204,22 +216,33 @@ class Events:
             id=self.make_id(ID_PREFIX), association_id=association.id, association_name=association.name,
             association_slug=association.slug, status=EventStatus.SCHEDULED, sequence=0,
             created_at=now, updated_at=now, created_by=principal.user_id,
-        )
+        ).model_copy(update=keyed)
         self._check_campaign(event)
         seats = Seats(capacity=event.capacity)
         published = [DomainEvent("EventPublished", {  # for webhooks (no mail goes out on publication)
             "event_id": event.id, "association_id": event.association_id, "sequence": 0, "start": event.start,
             "end": event.end, "status": event.status.value})]
+        with_dates = {"dates": dates(event)} if dates is not None and event.recurrence is not None else {}
         try:
             with self.publisher.staged(published):
-                self.store.create(event, seats, editor_email=editor)
+                self.store.create(event, seats, editor_email=editor, **with_dates)
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed
             if failed.which == "campaign":
                 raise Invalid("campaign_id", "this campaign is archived", code="campaign_archived") from failed
+            if failed.which in ("exists", "dates") and event.request_fingerprint is not None:
+                return self._created_before(event, principal)
             raise Conflict("association_not_verified") from failed
-        return event, seats
+        return event, seats, True
+
+    def _created_before(self, event: Event, principal: Principal) -> tuple[Event, Seats, bool]:
+        """A retry: the event its first attempt created, unless the key was used for another request."""
+        found = self.store.get_consistent(event.id)
+        if found is None or found[0].created_by != principal.user_id or \
+                found[0].request_fingerprint != event.request_fingerprint:
+            raise Conflict("idempotency_key_reused")
+        return found[0], found[1], False
 
     def update(self, principal: Principal, event_id: str, patch: EventPatch) -> tuple[Event, Seats]:
         for _ in range(MAX_ATTEMPTS):

@@ -32,8 +32,13 @@ SHARED = ("title", "description", "description_html", "online_url", "categories"
           "price_cents", "ticket_url", "image_url", "capacity", "registration_required", "timezone", "picture")
 NOT_COPIED = {"id", "recurrence", "rrule", "cancelled_dates", "moved_dates", "last_end", "sequence", "status",
               "cancel_reason", "created_at", "updated_at", "registration_deadline", "series_id", "occurrence",
-              "moved", "start", "end", "hidden", "hidden_on_its_own", "hidden_with_series"}
+              "moved", "start", "end", "hidden", "hidden_on_its_own", "hidden_with_series", "request_fingerprint"}
 LISTED = 60  # dates shown by the occurrences listing
+# Dates written in one transaction (the series' own, then each that follows): two items each (the event, its
+# seats) beside the series' two, the editor and verification checks, a campaign's two, the outbox and the
+# request's write guard, within DynamoDB's 100 items. A weekly series of up to three days a week fits whole in
+# the 12-week horizon.
+DATES_PER_TRANSACTION = 40
 MAX_ATTEMPTS = 5  # a date whose series moderation keeps hiding and restoring meanwhile is left to the next run
 DROPPED = "Date retirée de la série · Дату вилучено з серії · Date removed from the series"
 T = TypeVar("T")
@@ -106,20 +111,37 @@ class Series:
     # ------------------------------------------------------------ materialising
     def materialise(self, series: Event) -> list[str]:
         """Write the dates within the horizon that are not written yet; the ids written."""
+        return self._write_dates(series, recurrence.within(self.slots(series), self.now()))
+
+    def _write_dates(self, series: Event, slots: list[recurrence.Slot], *, missing: bool = False) -> list[str]:
+        """Write these dates that do not exist yet (`missing`: none does), in order, DATES_PER_TRANSACTION to a
+        transaction, so the dates written are always the first ones; the ids written. Members registered for
+        the whole series are enrolled in each."""
         if series.status == EventStatus.CANCELLED:
             return []
-        written = []
+        if not missing:  # one read, instead of a refused write per date written already
+            found = self.store.get_many([recurrence.occurrence_id(series.id, s.date) for s in slots])
+            slots = [s for s in slots if recurrence.occurrence_id(series.id, s.date) not in found]
+        written: list[str] = []
         registrations: list[SeriesRegistration] | None = None
-        for slot in recurrence.within(self.slots(series), self.now()):
-            occurrence = self._new_occurrence(series, slot)
-            if not self._write(series, occurrence):
-                continue
-            written.append(occurrence.id)
-            if registrations is None:
-                registrations = self.store.registrations(series.id)
-            for registration in registrations:
-                self._enrol(occurrence.id, registration)
+        for first in range(0, len(slots), DATES_PER_TRANSACTION):
+            chunk = [self._new_occurrence(series, s) for s in slots[first:first + DATES_PER_TRANSACTION]]
+            for occurrence_id in self._write_together(series, chunk):
+                written.append(occurrence_id)
+                if registrations is None:
+                    registrations = self.store.registrations(series.id)
+                for registration in registrations:
+                    self._enrol(occurrence_id, registration)
         return written
+
+    def _write_together(self, series: Event, chunk: list[Event]) -> list[str]:
+        """The dates in one transaction; when another run wrote one of them meanwhile, or moderation changed
+        the series, one by one (each is written once, hidden as its series is)."""
+        try:
+            self.store.materialise_many([(o, Seats(capacity=o.capacity)) for o in chunk])
+            return [o.id for o in chunk]
+        except ConditionFailed:
+            return [o.id for o in chunk if self._write(series, o)]
 
     def run(self) -> dict[str, int]:
         """The daily run: every series with dates to come gets the dates the horizon now reaches, and its dates
@@ -171,10 +193,33 @@ class Series:
 
     # ------------------------------------------------------------ editing the series
     def create(self, principal: Principal, association_ref: str, data) -> tuple[Event, Seats]:
-        event, seats = self.events.create(principal, association_ref, data)
-        if event.recurrence is not None:
-            self.materialise(event)
+        event, seats, _, _ = self.create_once(principal, association_ref, data)
         return event, seats
+
+    def create_once(self, principal: Principal, association_ref: str, data, *,
+                    idempotency_key: str | None = None) -> tuple[Event, Seats, bool, list[str] | None]:
+        """Publish an event or a series: whether it is new (see Events.create_once), and a series' dates that
+        exist as events. A series and its first dates (all of a weekly one's) are one transaction, so a failure
+        leaves nothing; the dates past those follow in order, DATES_PER_TRANSACTION to a transaction, so the
+        dates written are always the first ones (the daily run, or a retry with the same key, writes the rest)."""
+        event, seats, created = self.events.create_once(principal, association_ref, data,
+                                                        idempotency_key=idempotency_key, dates=self._first_dates)
+        if event.recurrence is None:
+            return event, seats, created, None
+        due = recurrence.within(self.slots(event), self.now())
+        if created:
+            self._write_dates(event, due[DATES_PER_TRANSACTION:], missing=True)
+            return event, seats, created, [s.date for s in due]
+        # A retry: complete what a failed attempt left (it wrote a prefix of the dates, or every one).
+        ids = {s.date: recurrence.occurrence_id(event.id, s.date) for s in due}
+        found = self.store.get_many(list(ids.values()))
+        written = self._write_dates(event, [s for s in due if ids[s.date] not in found], missing=True)
+        return event, seats, created, [s.date for s in due if ids[s.date] in found or ids[s.date] in written]
+
+    def _first_dates(self, series: Event) -> list[tuple[Event, Seats]]:
+        """The dates written in the series' own transaction."""
+        first = recurrence.within(self.slots(series), self.now())[:DATES_PER_TRANSACTION]
+        return [(self._new_occurrence(series, slot), Seats(capacity=series.capacity)) for slot in first]
 
     def update(self, principal: Principal, event_id: str, patch: EventPatch) -> tuple[Event, Seats]:
         current, _ = self.events.get(event_id)

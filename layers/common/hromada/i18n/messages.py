@@ -444,6 +444,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Серію подій не знайдено.",
         "en": "Event series not found.",
     },
+    "idempotency_key_reused": {
+        "fr": "Cette clé Idempotency-Key a déjà servi pour une autre demande : envoyez-en une nouvelle.",
+        "uk": "Цей ключ Idempotency-Key уже використано для іншого запиту: надішліть новий.",
+        "en": "This Idempotency-Key was already used for another request: send a new one.",
+    },
     "occurrence_not_found": {
         "fr": "Cette date ne fait pas partie de la série.",
         "uk": "Цієї дати немає в серії.",

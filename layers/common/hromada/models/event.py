@@ -188,6 +188,9 @@ class Event(Model):
     occurrence: str | None = None
     moved: bool = False
     campaign_id: str | None = None
+    # Created with an Idempotency-Key: a digest of that key and the request's body, so a retry is told apart
+    # from another request reusing the key (stored only, never shown).
+    request_fingerprint: str | None = None
 
     @property
     def registration_closes(self) -> str:
@@ -251,6 +254,10 @@ class EventOut(Model):
     fact_checks: list[FactCheckNotice] = Field(default_factory=list, description="Claims its links spread, "
                                                "with their verdict and where to read the fact-check")
     campaign_id: str | None = Field(None, description="The campaign it takes part in")
+    dates_written: list[str] | None = Field(
+        None, description="A series, in the answer to its creation: its dates (YYYY-MM-DD, as the rule gives them) "
+                          "that exist as events now, every one within the 12-week horizon; later dates are written "
+                          "by the daily run")
 
     @classmethod
     def of(cls, e: Event, seats: Seats | None = None) -> EventOut:

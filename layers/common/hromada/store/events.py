@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,7 +112,9 @@ class DynamoEventStore:
         transact(self.client, items, reasons)
 
     # ------------------------------------------------------------ events
-    def create(self, event: Event, seats: Seats, *, editor_email: str | None) -> None:
+    def create(self, event: Event, seats: Seats, *, editor_email: str | None,
+               dates: Sequence[tuple[Event, Seats]] = ()) -> None:
+        """One transaction: a series and the `dates` given are written together or not at all."""
         table = table_name()
         guard = editor_still_edits(event.association_id, editor_email)
         attached = _campaign_writes(event, attaching=True)
@@ -123,10 +126,16 @@ class DynamoEventStore:
             {"Put": {"TableName": table, "Item": _seats_item(event.id, seats),
                      "ConditionExpression": "attribute_not_exists(pk)"}},
             *attached,
-        ], ["editor"] * len(guard) + ["association", "exists", "exists"] + ["campaign"] * len(attached))
+            *(put for occurrence, its_seats in dates for put in (
+                {"Put": {"TableName": table, "Item": _event_item(occurrence),
+                         "ConditionExpression": "attribute_not_exists(pk)"}},
+                {"Put": {"TableName": table, "Item": _seats_item(occurrence.id, its_seats),
+                         "ConditionExpression": "attribute_not_exists(pk)"}})),
+        ], ["editor"] * len(guard) + ["association", "exists", "exists"] + ["campaign"] * len(attached)
+            + ["dates"] * (2 * len(dates)))
 
-    def get(self, event_id: str) -> tuple[Event, Seats] | None:
-        response = call(self.client.query, TableName=table_name(),
+    def get(self, event_id: str, *, consistent: bool = False) -> tuple[Event, Seats] | None:
+        response = call(self.client.query, TableName=table_name(), ConsistentRead=consistent,
                         KeyConditionExpression="pk = :pk AND begins_with(sk, :event)",
                         ExpressionAttributeValues={":pk": {"S": keys.event_partition(event_id)},
                                                    ":event": {"S": keys.EVENT}})
@@ -134,6 +143,9 @@ class DynamoEventStore:
         if keys.EVENT not in by_sk or keys.SEATS not in by_sk:
             return None
         return _event(by_sk[keys.EVENT]), _seats(by_sk[keys.SEATS])
+
+    def get_consistent(self, event_id: str) -> tuple[Event, Seats] | None:
+        return self.get(event_id, consistent=True)
 
     def save(self, event: Event, expected_sequence: int, *, editor_email: str | None,
              attaching: bool = False, detaching: bool = False, counts: tuple[int, int] | None = None) -> None:

@@ -49,6 +49,19 @@ class DynamoSeriesStore(DynamoEventStore):
             return False
         return True
 
+    def materialise_many(self, dated: list[tuple[Event, Seats]]) -> None:
+        """Dates of one series in one transaction (all inherit the series' state, checked once)."""
+        table = table_name()
+        first = dated[0][0]
+        self._transact([
+            *(put for occurrence, seats in dated for put in (
+                {"Put": {"TableName": table, "Item": _event_item(occurrence),
+                         "ConditionExpression": "attribute_not_exists(pk)"}},
+                {"Put": {"TableName": table, "Item": _seats_item(occurrence.id, seats),
+                         "ConditionExpression": "attribute_not_exists(pk)"}})),
+            series_hidden_is(first.series_id or "", bool(first.hidden_with_series)),
+        ], ["exists"] * (2 * len(dated)) + ["series"])
+
     def follow_moderation(self, series_id: str, hidden: bool) -> None:
         from hromada.store.moderation import DynamoModerationStore  # it imports this module
 
