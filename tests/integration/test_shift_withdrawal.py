@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import boto3
+import pytest
 
 from tests.integration.mail import MAIL_QUEUES, drained, mails_to
 from tests.integration.shifts import new_project, new_shift
@@ -149,3 +150,35 @@ def test_a_hidden_announcement_refuses_signups_and_keeps_its_volunteers_until_re
     assert api("POST", f"{path}/signup", newcomer).status_code == 201
     settle(stack)
     assert not cancellations(stack, volunteer)
+
+
+@pytest.mark.parametrize("gone_by", ["hide", "delete"])
+def test_attack_a_signup_written_after_a_hide_or_delete_it_did_not_see_is_refused(
+        api, new_association, person, stack, gone_by):
+    """A request that read the announcement shown, then wrote its signup after a moderator hid it (or its editor
+    deleted it): the write itself checks the announcement, so no place is taken on what nobody may see."""
+    from hromada.domain.ports import ConditionFailed
+    from hromada.models.shift import Signup, SignupStatus
+    from hromada.store.shifts import DynamoShiftStore
+
+    _, owner, post = new_project(api, new_association)
+    shift = new_shift(api, owner, post, people=1)
+    taken = person(label="taken")
+    assert api("POST", f"/announcements/{post['id']}/shifts/{shift['id']}/signup", taken).status_code == 201
+    if gone_by == "hide":
+        reported_by(api, person, "announcement", post["id"])
+    else:
+        stack.streams.paused.set()  # the follow-up waits: the shift is still there when the late write lands
+    try:
+        if gone_by == "delete":
+            assert api("DELETE", f"/announcements/{post['id']}", owner).status_code == 204
+        store = DynamoShiftStore()
+        late = {"shift_id": shift["id"], "announcement_id": post["id"], "email": "late@example.org",
+                "joined_at": "2026-01-01T00:00:00.000Z"}
+        with pytest.raises(ConditionFailed) as refused:
+            store.join_waitlist(Signup(member_id="late-member", status=SignupStatus.WAITLISTED, **late))
+        assert refused.value.which == "announcement"
+        assert [i["sk"]["S"] for i in partition(stack, f"SHIFT#{shift['id']}")] == [f"VOL#{taken.sub}"]
+    finally:
+        stack.streams.paused.clear()
+    settle(stack)
