@@ -43,6 +43,7 @@ class FakeStore:
                             signup(s, f"{s}-c", SignupStatus.WAITLISTED)] for s in self.shifts}
         self.claimed: set[tuple[str, str]] = set()
         self.fail_removing = False
+        self.before: dict[str, str] = {}
 
     def announcement_with_shifts(self, announcement_id: str):
         return self.announcement, sorted(self.shifts.values(), key=lambda s: s.id)
@@ -62,11 +63,12 @@ class FakeStore:
     def signups(self, shift_id: str):
         return self.volunteers.get(shift_id, []), []
 
-    def close(self, announcement_id: str, shift_id: str) -> bool:
+    def close(self, announcement_id: str, shift_id: str) -> str | None:
         if shift_id not in self.shifts:
-            return False
+            return None
+        self.before.setdefault(shift_id, self.shifts[shift_id].status.value)
         self.shifts[shift_id] = self.shifts[shift_id].model_copy(update={"status": ShiftStatus.CANCELLED})
-        return True
+        return self.before[shift_id]
 
     def remove(self, announcement_id: str, shift_id: str) -> None:
         if self.fail_removing:
@@ -147,3 +149,18 @@ def test_a_hidden_announcement_holds_its_reminder_until_it_is_shown_again():
     assert shifts.remind() == 2
     # the confirmed volunteers, as for any reminder
     assert {m for k, m in mail.sent if k.startswith("shift-reminder")} == {"sh_1-a", "sh_1-b", "sh_2-a", "sh_2-b"}
+
+
+def test_a_shift_cancelled_earlier_or_already_over_is_removed_without_a_mail():
+    store, mail = FakeStore(), FakeMail()
+    store.announcement = None
+    store.shifts["sh_1"] = store.shifts["sh_1"].model_copy(update={"status": ShiftStatus.CANCELLED})  # told then
+    shifts = Shifts(store, mail=mail, now=lambda: START - timedelta(days=3))
+    shifts.withdraw(GONE)
+    assert {m for _, m in mail.sent} == {"sh_2-a", "sh_2-b", "sh_2-c"}
+    assert not store.shifts and not store.volunteers
+
+    store, mail = FakeStore(), FakeMail()
+    store.announcement = None
+    Shifts(store, mail=mail, now=lambda: START + timedelta(days=1)).withdraw(GONE)  # the shifts took place
+    assert not mail.sent and not store.shifts and not store.volunteers

@@ -78,8 +78,9 @@ class ShiftStore(Protocol):
     def starting_between(self, low: str, high: str) -> list[Shift]:
         """Scheduled shifts starting in [low, high)."""
 
-    def close(self, announcement_id: str, shift_id: str) -> bool:
-        """Cancelled for good, whatever its version (its announcement is gone); False when the shift is gone."""
+    def close(self, announcement_id: str, shift_id: str) -> str | None:
+        """Cancelled for good, whatever its version (its announcement is gone). The status it had before the
+        first close (the same on a retry); None when the shift is gone."""
 
     def remove(self, announcement_id: str, shift_id: str) -> None:
         """The shift's signups, waitlist and claims, then the shift itself; idempotent."""

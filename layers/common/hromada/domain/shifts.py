@@ -283,13 +283,18 @@ class Shifts:
         the mail has the cancellation's once-only key, and a shift already removed is not found. Returns the
         shifts handled."""
         _, shifts = self.store.announcement_with_shifts(gone.id)
+        now = times.iso(self.now())
         for shift in shifts:
             # Cancelled first: no promotion or reminder starts from it any more (signups already fail, their
             # transaction checking the announcement), so the signups read next are all there will be.
-            if not self.store.close(gone.id, shift.id):
+            before = self.store.close(gone.id, shift.id)
+            if before is None:
                 continue
-            signups, _ = self.store.signups(shift.id)
-            self.mail.withdrawn(gone, shift.model_copy(update={"status": ShiftStatus.CANCELLED}), signups)
+            # Told: the volunteers of a shift still to come. A shift cancelled earlier was told then; one that has
+            # taken place is not cancelled after the fact. Either is only removed.
+            if before == ShiftStatus.SCHEDULED and now < shift.ends_at:
+                signups, _ = self.store.signups(shift.id)
+                self.mail.withdrawn(gone, shift.model_copy(update={"status": ShiftStatus.CANCELLED}), signups)
             self.store.remove(gone.id, shift.id)
         return len(shifts)
 

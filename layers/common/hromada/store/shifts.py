@@ -13,7 +13,7 @@ from hromada.store import keys
 from hromada.store.announcements import _announcement
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
-from hromada.store.errors import call
+from hromada.store.errors import call, guarded_write
 from hromada.store.guards import editor_still_edits, is_editor, transact
 from hromada.store.paging import query_count, query_items
 from hromada.store.write_guards import quota_items
@@ -216,18 +216,16 @@ class DynamoShiftStore:
         return signups, slots
 
     # ------------------------------------------------------------ an announcement deleted
-    def close(self, announcement_id: str, shift_id: str) -> bool:
-        """Cancel the shift for good, whatever its version (its announcement is gone); False when it is gone."""
-        try:
-            transact(self.client, [{"Update": {
-                "TableName": table_name(), "Key": to_item(keys.shift(announcement_id, shift_id)),
-                "UpdateExpression": "SET #status = :cancelled ADD #v :one",
-                "ConditionExpression": "attribute_exists(pk)", "ExpressionAttributeNames": {"#status": "status",
-                                                                                            "#v": "version"},
-                "ExpressionAttributeValues": {":cancelled": {"S": "cancelled"}, ":one": ONE}}}], ["gone"])
-        except ConditionFailed:
-            return False
-        return True
+    def close(self, announcement_id: str, shift_id: str) -> str | None:
+        """Cancel the shift for good, whatever its version (its announcement is gone). Returns the status it had
+        before the first close (kept on the item, so a retry learns the same), None when the shift is gone."""
+        answer = guarded_write(
+            self.client.update_item, TableName=table_name(), Key=to_item(keys.shift(announcement_id, shift_id)),
+            UpdateExpression="SET #before = if_not_exists(#before, #status), #status = :cancelled ADD #v :one",
+            ConditionExpression="attribute_exists(pk)", ReturnValues="ALL_NEW",
+            ExpressionAttributeNames={"#before": "status_before_withdrawal", "#status": "status", "#v": "version"},
+            ExpressionAttributeValues={":cancelled": {"S": "cancelled"}, ":one": ONE})
+        return None if answer is None else from_item(answer["Attributes"])["status_before_withdrawal"]
 
     def remove(self, announcement_id: str, shift_id: str) -> None:
         """The shift's signups, waitlist and claims, then the shift: each delete is idempotent, and the shift
