@@ -6,6 +6,7 @@ announcement refuses sign-ups and keeps its volunteers for when it is shown agai
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -182,3 +183,23 @@ def test_attack_a_signup_written_after_a_hide_or_delete_it_did_not_see_is_refuse
     finally:
         stack.streams.paused.clear()
     settle(stack)
+
+
+def test_more_items_than_one_transaction_holds_are_all_cancelled_and_told(api, new_association, person, stack):
+    """Two full shifts of 30 volunteers (60 signups, 58 waitlist slots, the shifts: over the 100 items of a
+    transaction): the follow-up handles them shift by shift, everyone is told once."""
+    _, owner, post = new_project(api, new_association)
+    shifts = [new_shift(api, owner, post, people=1), new_shift(api, owner, post, people=1, days=11)]
+    members = [person(label=f"many{i}") for i in range(60)]
+    calls = [lambda m=m, s=s: api("POST", f"/announcements/{post['id']}/shifts/{s['id']}/signup", m)
+             for s, group in ((shifts[0], members[:30]), (shifts[1], members[30:])) for m in group]
+    assert Counter(r.status_code for r in race(calls)) == {201: 60}
+    settle(stack)
+    held = sum(len(partition(stack, f"SHIFT#{s['id']}")) for s in shifts) + len(shifts)
+    assert held > 100
+    started = time.monotonic()
+    assert api("DELETE", f"/announcements/{post['id']}", owner).status_code == 204
+    settle(stack)
+    print(f"follow-up of {held} items and 60 mails: {time.monotonic() - started:.1f} s")
+    assert all(len(cancellations(stack, m)) == 1 for m in members)
+    assert all(partition(stack, f"SHIFT#{s['id']}") == [] for s in shifts)
