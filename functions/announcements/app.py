@@ -117,6 +117,8 @@ def update_announcement(id: AnnouncementId, body: AnnouncementPatch) -> Announce
 
 
 @app.delete("/announcements/<id>", tags=TAGS, summary="Delete an announcement (its association's editors)",
+            description="Its volunteer shifts are cancelled with it: each volunteer still expected is told once by "
+                        "mail, shortly after the delete, and the shifts and sign-ups are removed.",
             security=SIGNED_IN, responses=documented(204, "Deleted", ERRORS_SIGNED_IN, NOT_FOUND))
 def delete_announcement(id: AnnouncementId) -> Response[None]:
     announcements().delete(api.principal(app), id)

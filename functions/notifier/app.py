@@ -66,6 +66,27 @@ def webhook_notices() -> WebhookNotices:
 
 
 @cache
+def shifts() -> Any:
+    from hromada.domain.clock import utc_now
+    from hromada.domain.shifts import Shifts
+    from hromada.mail.shift_notices import ShiftNotices
+    from hromada.store.shift_mail import PriorityMailOutbox
+    from hromada.store.shifts import DynamoShiftStore
+
+    return Shifts(DynamoShiftStore(), mail=ShiftNotices(PriorityMailOutbox(), SignedLinks().web_url, now=utc_now))
+
+
+def withdraw_shifts(detail: dict[str, Any]) -> list[MailJob]:
+    """An announcement deleted: its shifts cancelled, their volunteers mailed on the way (before each shift's
+    items go, so a failure half-way leaves the rest for the retry), nothing left for the notifier to send."""
+    from hromada.domain.shift_ports import WithdrawnAnnouncement
+
+    shifts().withdraw(WithdrawnAnnouncement(id=detail["announcement_id"], title=detail.get("title") or {},
+                                            association_name=detail.get("association_name") or ""))
+    return []
+
+
+@cache
 def outbox() -> SqsMailOutbox:
     return SqsMailOutbox()
 
@@ -104,6 +125,8 @@ def _plan(route: routing.Route | None, kind: str, detail: dict[str, Any]) -> lis
         return notices().jobs_for(kind, detail)
     if route == "webhook":
         return webhook_notices().jobs_for(detail)
+    if route == "shifts":
+        return withdraw_shifts(detail)
     return []
 
 

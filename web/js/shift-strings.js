@@ -56,4 +56,9 @@ addStrings({
   shiftPosition: [(n) => `n° ${n}`, (n) => `№ ${n}`, (n) => `no. ${n}`],
   shiftStatus_confirmed: ["inscrit·e", "записаний(-а)", "signed up"],
   shiftStatus_waitlisted: ["en attente", "в очікуванні", "waiting"],
+  shiftsDeleteConfirm: [
+    (n) => `Supprimer définitivement ? Ses créneaux seront annulés et ${n} bénévole${n > 1 ? "s" : ""} `
+      + `prévenu${n > 1 ? "s" : ""} par e-mail.`,
+    (n) => `Видалити назавжди? Її зміни буде скасовано, а волонтерів (${n}) повідомлено електронною поштою.`,
+    (n) => `Delete for good? Its shifts will be cancelled and ${n} volunteer${n > 1 ? "s" : ""} told by e-mail.`],
 });

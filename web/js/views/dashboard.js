@@ -7,6 +7,7 @@
 //   #/dashboard/a/<id>/figures      its figures over 12 months (views/figures.js)
 
 import "../campaign-strings.js";
+import "../shift-strings.js";
 import { ApiError, creationKey, del, get, getRegions, getText, patch, post } from "../api.js";
 import { session } from "../auth.js";
 import { fill, h } from "../dom.js";
@@ -633,8 +634,9 @@ async function announcementForm(ctx, associationId, announcementId) {
   if (an) {
     const remove = h("button", { type: "button", class: "button button-quiet" }, t("delete"));
     const box = h("div");
-    remove.addEventListener("click", () => {
-      if (!window.confirm(t("deleteConfirm"))) return;
+    remove.addEventListener("click", async () => {
+      const told = await volunteersToTell(an.id);
+      if (!window.confirm(told ? t("shiftsDeleteConfirm", told) : t("deleteConfirm"))) return;
       busy(remove, box, async () => {
         await del(`/announcements/${enc(an.id)}`);
         window.location.hash = `#/dashboard/a/${enc(owner)}`;
@@ -646,4 +648,15 @@ async function announcementForm(ctx, associationId, announcementId) {
     heading: t("pictureImage") }));
   page(ctx, an ? t("editAnnouncement") : t("newAnnouncement"), `#/dashboard/a/${enc(owner)}`, t("backAssociation"),
     form, extra);
+}
+
+// The volunteers a delete would tell (its shifts are cancelled with it): confirmed and waiting, on shifts not
+// cancelled already (those were told then). 0 when there are none, or the count cannot be read.
+async function volunteersToTell(announcementId) {
+  try {
+    const shifts = await get(`/announcements/${enc(announcementId)}/shifts`);
+    return shifts.filter((s) => s.status !== "cancelled").reduce((n, s) => n + s.confirmed + s.waitlisted, 0);
+  } catch {
+    return 0;
+  }
 }

@@ -154,8 +154,17 @@ class Announcements:
     def delete(self, principal: Principal, announcement_id: str) -> None:
         current = self.get(announcement_id)
         editor = editor_email(principal)
+        from hromada.domain.event_ports import DomainEvent
+
+        # Its shifts are cancelled after the delete, from this event (written in the delete's transaction, so
+        # neither happens without the other): their volunteers are mailed, their items removed. The event
+        # carries what the mail shows, the announcement being gone by then.
+        deleted = [] if self.publisher is None else [DomainEvent("AnnouncementDeleted", {
+            "announcement_id": current.id, "association_id": current.association_id,
+            "association_name": current.association_name, "title": dict(current.title)})]
         try:
-            self.store.delete(current.id, current.association_id, editor_email=editor)
+            with self.publisher.staged(deleted) if deleted else nullcontext():
+                self.store.delete(current.id, current.association_id, editor_email=editor)
         except ConditionFailed as failed:
             if failed.which == "editor":
                 raise Forbidden() from failed

@@ -19,6 +19,15 @@ class ShiftSlot:
     joined_at: str
 
 
+@dataclass(frozen=True)
+class WithdrawnAnnouncement:
+    """What a deleted announcement's AnnouncementDeleted event keeps of it for its volunteers' mail."""
+
+    id: str
+    association_name: str
+    title: dict[str, str]
+
+
 class ShiftStore(Protocol):
     def announcement_with_shifts(self, announcement_id: str) -> tuple[Announcement | None, list[Shift]]:
         """The announcement and its shifts, soonest first, in one read."""
@@ -69,6 +78,13 @@ class ShiftStore(Protocol):
     def starting_between(self, low: str, high: str) -> list[Shift]:
         """Scheduled shifts starting in [low, high)."""
 
+    def close(self, announcement_id: str, shift_id: str) -> str | None:
+        """Cancelled for good, whatever its version (its announcement is gone). The status it had before the
+        first close (the same on a retry); None when the shift is gone."""
+
+    def remove(self, announcement_id: str, shift_id: str) -> None:
+        """The shift's signups, waitlist and claims, then the shift itself; idempotent."""
+
 
 class ShiftMail(Protocol):
     """Mail to volunteers, through the normal mail path (hromada.mail)."""
@@ -83,3 +99,8 @@ class ShiftMail(Protocol):
                 text: str, *, reply_to: str) -> None: ...
 
     def reminder(self, announcement: Announcement, shift: Shift, signups: list[Signup]) -> None: ...
+
+    def withdrawn(self, gone: WithdrawnAnnouncement, shift: Shift, signups: list[Signup]) -> None:
+        """The shift's cancellation (the same mail and once-only key as `cancelled`), its announcement deleted:
+        no link to a page that no longer exists."""
+

@@ -22,7 +22,7 @@ from hromada.domain.clock import new_id
 from hromada.domain.ports import AssociationStore, ConditionFailed
 from hromada.domain.publishing import editor_email, validate_whole
 from hromada.domain.rate_limits import Quota, QuotaExceeded, WriteGuard
-from hromada.domain.shift_ports import ShiftMail, ShiftStore
+from hromada.domain.shift_ports import ShiftMail, ShiftStore, WithdrawnAnnouncement
 from hromada.errors import Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unavailable
 from hromada.models.announcement import Announcement, AnnouncementType, ProjectNeed
 from hromada.models.shift import (
@@ -276,18 +276,42 @@ class Shifts:
             self._told_promoted(announcement, current, slot.member_id)
         return promoted
 
+    # ------------------------------------------------------------ an announcement deleted
+    def withdraw(self, gone: WithdrawnAnnouncement) -> int:
+        """After its announcement's delete: cancel each shift, mail its volunteers (confirmed and waitlisted),
+        remove its items. Run again (a duplicate delivery, a retry after a failure), it mails nobody twice:
+        the mail has the cancellation's once-only key, and a shift already removed is not found. Returns the
+        shifts handled."""
+        _, shifts = self.store.announcement_with_shifts(gone.id)
+        now = times.iso(self.now())
+        for shift in shifts:
+            # Cancelled first: no promotion or reminder starts from it any more (signups already fail, their
+            # transaction checking the announcement), so the signups read next are all there will be.
+            before = self.store.close(gone.id, shift.id)
+            if before is None:
+                continue
+            # Told: the volunteers of a shift still to come. A shift cancelled earlier was told then; one that has
+            # taken place is not cancelled after the fact. Either is only removed.
+            if before == ShiftStatus.SCHEDULED and now < shift.ends_at:
+                signups, _ = self.store.signups(shift.id)
+                self.mail.withdrawn(gone, shift.model_copy(update={"status": ShiftStatus.CANCELLED}), signups)
+            self.store.remove(gone.id, shift.id)
+        return len(shifts)
+
     # ------------------------------------------------------------ reminders
     def remind(self) -> int:
         """Plan the day-before reminder of each shift starting in the next 24 hours, once per start time."""
         now = self.now()
         planned = 0
         for shift in self.store.starting_between(times.iso(now), times.iso(now + REMINDER_AHEAD)):
+            announcement, _ = self.store.announcement_with_shifts(shift.announcement_id)
+            # Deleted: nothing to remind of. Hidden by moderation: held, not claimed, so an announcement shown
+            # again before the shift starts still has its reminder at the next run.
+            if announcement is None or announcement.hidden:
+                continue
             expires = int((times.parse_iso(shift.ends_at) + timedelta(days=7)).timestamp())
             if not self.store.claim_reminder(shift.id, shift.starts_at, expires):
                 continue
-            announcement, _ = self.store.announcement_with_shifts(shift.announcement_id)
-            if announcement is None or announcement.hidden:
-                continue  # deleted, or hidden by moderation: nothing to remind of
             signups = [s for s in self.store.signups(shift.id)[0] if s.status == SignupStatus.CONFIRMED]
             try:
                 self.mail.reminder(announcement, shift, signups)

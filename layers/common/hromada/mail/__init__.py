@@ -67,4 +67,6 @@ Once only (idempotency keys)
 - Bus events: the notifier remembers each outbox id it handled (store.notices): a relayed repeat plans nothing.
 - Reminders: claimed per event and start time (an event moved to another time is reminded again).
 - Announcements: a weekly slot per association (store.announcement_mail) caps mail to followers.
+- A deleted announcement's shifts: the notifier's follow-up of AnnouncementDeleted reuses `shift-cancelled:<shift>`
+  (a volunteer already told of that shift's cancellation is not told again).
 """

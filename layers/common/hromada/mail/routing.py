@@ -8,6 +8,7 @@ wires each route to its planner, the outbox picks the queue).
 | AnnouncementPublished                          | `announcement` | the association's followers, within a weekly cap   |
 | ElectionPhaseChanged                           | `election`     | the electorate: voter roll or digest subscribers   |
 | WebhookDisabled                                | `webhook`      | the association's owners: a webhook switched off  |
+| AnnouncementDeleted                            | `shifts`       | its shifts' volunteers: each shift cancelled       |
 
 Every mail they plan is transactional (the priority queue) except announcements and elections told to
 subscribers, which are bulk (the bulk queue, with one-click unsubscribe). The bus rule feeding the
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from hromada.mail.jobs import MailJob
 
-Route = Literal["event", "association", "announcement", "election", "webhook"]
+Route = Literal["event", "association", "announcement", "election", "webhook", "shifts"]
 Queue = Literal["priority", "bulk"]
 
 ROUTES: dict[str, Route] = {
@@ -32,6 +33,7 @@ ROUTES: dict[str, Route] = {
     "AnnouncementPublished": "announcement",
     "ElectionPhaseChanged": "election",
     "WebhookDisabled": "webhook",
+    "AnnouncementDeleted": "shifts",
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from hromada.domain.shift_ports import WithdrawnAnnouncement
 from hromada.mail.jobs import MailJob, Recipient, split
 from hromada.mail.render import Card, Letter, Section, when
 from hromada.mail.strings import strings
@@ -97,6 +98,27 @@ class ShiftNotices:
                    self._letter("cancelled", announcement, shift, lang),
                    [Recipient(s.member_id, s.email) for s in signups if s.email],
                    calendar=self._ics(announcement, shift, lang))
+
+    def withdrawn(self, gone: WithdrawnAnnouncement, shift: Shift, signups: list[Signup]) -> None:
+        """The cancellation mail (its kind and once-only key: a volunteer of a shift cancelled earlier is not
+        told again), its announcement deleted: neither the card, the button nor the .ics link to it."""
+        lang = next((lang for lang in ("fr", "uk", "en") if gone.title.get(lang)), "fr")
+        t = strings(lang)
+        title = pick(gone.title, lang)
+        subject = t["shift_cancelled_subject"].format(title=title)
+        shown = Card(title=title, url="", when=when(shift.starts_at, lang, shift.time_zone),
+                     where=_where(shift, lang), by=gone.association_name,
+                     summary=f"{t['shift_task']}{t['colon']} {pick(shift.task, lang)}")
+        letter = Letter(lang=lang, subject=subject, heading=subject, intro=[t["shift_withdrawn_intro"]],
+                        sections=[Section(t["digest_announcements"], [shown])])
+        from hromada.ical import shift_calendar
+
+        invitation = shift_calendar(shift_id=shift.id, starts_at=shift.starts_at, ends_at=shift.ends_at,
+                                    zone_name=shift.time_zone, title=title, task=pick(shift.task, lang),
+                                    location=shift.place.address if shift.place else None, url=None,
+                                    stamp=self.now(), cancelled=True).decode()
+        self._send("shift_cancelled", f"shift-cancelled:{shift.id}", letter,
+                   [Recipient(s.member_id, s.email) for s in signups if s.email], calendar=invitation)
 
     def reminder(self, announcement: Announcement, shift: Shift, signups: list[Signup]) -> None:
         lang = language_of(announcement)

@@ -328,6 +328,8 @@ STRINGS["fr"] |= {
     "shift_reminder_intro": "Votre créneau de bénévole commence dans moins de 24 heures.",
     "shift_cancelled_subject": "Créneau annulé : {title}",
     "shift_cancelled_intro": "L'association a annulé ce créneau de bénévolat. Merci de votre disponibilité.",
+    "shift_withdrawn_intro": ("L'association a retiré son annonce : ce créneau de bénévolat est annulé "
+                              "et votre inscription aussi. Merci de votre disponibilité."),
     "shift_message_subject": "Message de {name} : {title}",
     "shift_message_intro": "L'association vous écrit au sujet de votre créneau de bénévole. Répondez à ce "
                            "message pour lui écrire.",
@@ -346,6 +348,8 @@ STRINGS["uk"] |= {
     "shift_reminder_intro": "Ваша волонтерська зміна почнеться менш ніж за 24 години.",
     "shift_cancelled_subject": "Зміну скасовано: {title}",
     "shift_cancelled_intro": "Асоціація скасувала цю волонтерську зміну. Дякуємо за вашу готовність допомогти.",
+    "shift_withdrawn_intro": ("Асоціація зняла своє оголошення: цю волонтерську зміну та ваш запис скасовано. "
+                              "Дякуємо за вашу готовність допомогти."),
     "shift_message_subject": "Повідомлення від {name}: {title}",
     "shift_message_intro": "Асоціація пише вам щодо вашої волонтерської зміни. Відповідайте на цей лист, "
                            "щоб написати їй.",
@@ -364,6 +368,8 @@ STRINGS["en"] |= {
     "shift_reminder_intro": "Your volunteer shift starts in less than 24 hours.",
     "shift_cancelled_subject": "Shift cancelled: {title}",
     "shift_cancelled_intro": "The association cancelled this volunteer shift. Thank you for offering your time.",
+    "shift_withdrawn_intro": ("The association withdrew its announcement: this volunteer shift and your sign-up "
+                              "are cancelled. Thank you for offering your time."),
     "shift_message_subject": "Message from {name}: {title}",
     "shift_message_intro": "The association writes to you about your volunteer shift. Reply to this mail to "
                            "write back.",

@@ -174,3 +174,5 @@ class ExportOut(Model):
     polls: list[dict[str, Any]] = Field(description="Polls you asked")
     series_registrations: list[dict[str, Any]] = Field(
         default_factory=list, description="Recurring events you registered for as a whole")
+    shifts: list[dict[str, Any]] = Field(
+        default_factory=list, description="Volunteer shifts you signed up for (a deleted announcement's are gone)")

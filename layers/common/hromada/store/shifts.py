@@ -13,7 +13,7 @@ from hromada.store import keys
 from hromada.store.announcements import _announcement
 from hromada.store.client import dynamodb, table_name
 from hromada.store.codec import from_item, to_item
-from hromada.store.errors import call
+from hromada.store.errors import call, guarded_write
 from hromada.store.guards import editor_still_edits, is_editor, transact
 from hromada.store.paging import query_count, query_items
 from hromada.store.write_guards import quota_items
@@ -152,7 +152,8 @@ class DynamoShiftStore:
             self._counter(signup.announcement_id, signup.shift_id, "ADD #conf :one",
                           "#status = :scheduled AND #wait = :zero AND #conf < #people"),
             _put_new(_signup_item(signup)),
-        ], ["places", "exists"])
+            _announcement_shown(signup.announcement_id),
+        ], ["places", "exists", "announcement"])
 
     def join_waitlist(self, signup: Signup) -> None:
         slot = keys.shift_slot(signup.shift_id, signup.joined_at, signup.member_id) | {
@@ -162,7 +163,8 @@ class DynamoShiftStore:
                           "#status = :scheduled AND (#conf >= #people OR #wait > :zero)"),
             _put_new(_signup_item(signup)),
             _put_new(to_item(slot)),
-        ], ["places", "exists", "exists"])
+            _announcement_shown(signup.announcement_id),
+        ], ["places", "exists", "exists", "announcement"])
 
     def position(self, signup: Signup) -> int:
         mine = keys.shift_slot(signup.shift_id, signup.joined_at, signup.member_id)
@@ -212,6 +214,31 @@ class DynamoShiftStore:
             elif sk.startswith(keys.WAIT_PREFIX):
                 slots.append(_slot(item))
         return signups, slots
+
+    # ------------------------------------------------------------ an announcement deleted
+    def close(self, announcement_id: str, shift_id: str) -> str | None:
+        """Cancel the shift for good, whatever its version (its announcement is gone). Returns the status it had
+        before the first close (kept on the item, so a retry learns the same), None when the shift is gone."""
+        answer = guarded_write(
+            self.client.update_item, TableName=table_name(), Key=to_item(keys.shift(announcement_id, shift_id)),
+            UpdateExpression="SET #before = if_not_exists(#before, #status), #status = :cancelled ADD #v :one",
+            ConditionExpression="attribute_exists(pk)", ReturnValues="ALL_NEW",
+            ExpressionAttributeNames={"#before": "status_before_withdrawal", "#status": "status", "#v": "version"},
+            ExpressionAttributeValues={":cancelled": {"S": "cancelled"}, ":one": ONE})
+        return None if answer is None else from_item(answer["Attributes"])["status_before_withdrawal"]
+
+    def remove(self, announcement_id: str, shift_id: str) -> None:
+        """The shift's signups, waitlist and claims, then the shift: each delete is idempotent, and the shift
+        goes last, so a run stopped half-way is found and finished by the next."""
+        partition = keys.shift_partition(shift_id)
+        found = query_items(self.client, TableName=table_name(), ConsistentRead=True, ProjectionExpression="pk, sk",
+                            KeyConditionExpression="pk = :pk", ExpressionAttributeValues={":pk": {"S": partition}})
+        requests = [{"DeleteRequest": {"Key": {"pk": item["pk"], "sk": item["sk"]}}} for item in found]
+        for start in range(0, len(requests), 25):  # BatchWriteItem's limit
+            pending: dict[str, Any] | None = {table_name(): requests[start:start + 25]}
+            while pending:
+                pending = call(self.client.batch_write_item, RequestItems=pending).get("UnprocessedItems") or None
+        call(self.client.delete_item, TableName=table_name(), Key=to_item(keys.shift(announcement_id, shift_id)))
 
     # ------------------------------------------------------------ once only
     def claim_message(self, shift_id: str, message_id: str, expires_at: int, quota: WriteGuard) -> bool:
@@ -263,6 +290,15 @@ def _promote_signup(slot: ShiftSlot, at: str) -> dict[str, Any]:
                        "ExpressionAttributeNames": {"#status": "status"},
                        "ExpressionAttributeValues": {":confirmed": {"S": "confirmed"}, ":at": {"S": at},
                                                      ":waitlisted": {"S": "waitlisted"}}}}
+
+
+def _announcement_shown(announcement_id: str) -> dict[str, Any]:
+    """A signup rides on its announcement being there and not hidden: a delete or a moderator's hide that
+    lands first refuses it, one that lands after finds it (and cancels or keeps it)."""
+    return {"ConditionCheck": {"TableName": table_name(), "Key": to_item(keys.announcement(announcement_id)),
+                               "ConditionExpression": "attribute_exists(pk) AND (attribute_not_exists(#h) OR #h = :no)",
+                               "ExpressionAttributeNames": {"#h": "hidden"},
+                               "ExpressionAttributeValues": {":no": {"BOOL": False}}}}
 
 
 def _put_new(item: dict[str, Any]) -> dict[str, Any]:
