@@ -2,7 +2,7 @@
 
 DynamoDB leaves out what is not public (FilterExpression) and sends back only the two attributes an entry needs
 (ProjectionExpression); a page is what DynamoDB reads at most in one call: 1 MB of items, before the filter
-(≈ 700 events or announcements of typical size), or PAGE_ITEMS items when set.
+(≈ 900 events of 1.1 KB), or PAGE_ITEMS items when set.
 """
 
 from __future__ import annotations
