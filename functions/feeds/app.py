@@ -24,7 +24,7 @@ from hromada.domain.announcements import Announcements
 from hromada.domain.associations import Associations
 from hromada.domain.event_ports import EventQuery
 from hromada.domain.events import Events, window
-from hromada.domain.ports import DirectoryQuery
+from hromada.domain.sitemaps import URLS_PER_FILE, Sitemaps
 from hromada.errors import NotFound
 from hromada.models import ids
 from hromada.models.announcement import AnnouncementType
@@ -51,6 +51,7 @@ HTML = {"text/html": {"schema": {"type": "string"}}}
 PAGE_DOC = {200: {"description": "The page", "content": HTML},
             404: {"description": "No such public item (an HTML page)", "content": HTML}, **ERRORS_PUBLIC,
             422: ATOM_DOC[422]}
+ERROR_JSON = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
 SITEMAP_DOC = {200: {"description": "A sitemap (sitemaps.org 0.9)",
                      "content": {"application/xml": {"schema": {"type": "string"}}}}, **ERRORS_PUBLIC}
 # The pages hold no script that runs (JSON-LD is data): nothing but images and their inline style may load.
@@ -244,35 +245,42 @@ def announcement_page(id: Annotated[str, Path(max_length=40, description="Announ
 
 
 # ---------------------------------------------------------------- sitemap
-@app.get("/sitemap.xml", tags=["meta"], summary="The sitemap index: one sitemap per kind of crawlable page",
+@cache
+def sitemaps() -> Sitemaps:
+    from hromada.store.sitemap_entries import DynamoSitemapEntries
+
+    return Sitemaps(DynamoSitemapEntries())
+
+
+def _sitemap_url(kind: str, page: int) -> str:
+    return f"{_api_url()}/sitemap/{kind}" + (f"?page={page}" if page > 1 else "")
+
+
+@app.get("/sitemap.xml", tags=["meta"], summary="The sitemap index: every sitemap file of every kind, with lastmod",
+         description=f"Each kind (`associations`, `events`, `announcements`) lists all its public items, "
+                     f"{URLS_PER_FILE} to a file: `/sitemap/{{kind}}`, then `/sitemap/{{kind}}?page=2`… Reads every "
+                     "kind's collection to the end (one Query per 1 MB of items, no Scan).",
          responses=SITEMAP_DOC)
 def sitemap_index() -> Response[str]:
-    base = _api_url()
-    return _xml(sitemap.index([f"{base}/sitemap/{kind}" for kind in sitemap.KINDS]))
+    return _xml(sitemap.index([sitemap.Url(_sitemap_url(f.kind, f.page), f.lastmod[:10] if f.lastmod else None)
+                               for f in sitemaps().files()]))
 
 
-@app.get("/sitemap/<kind>", tags=["meta"], summary="One page of a kind's crawlable pages (one Query)",
-         description="`cursor` from the `Link: <…>; rel=\"next\"` header of the page before.",
-         responses={**SITEMAP_DOC, 404: {"description": "No such sitemap (a kind the path cannot name)", "content": {
-             "application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}},
-                    422: {"description": "Unknown kind or cursor", "content": {
-             "application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}})
+@app.get("/sitemap/<kind>", tags=["meta"], summary="One sitemap file of a kind's public pages",
+         description=f"File `page` of the kind: its public items {URLS_PER_FILE} to a file, oldest first, each with "
+                     "its lastmod. Reads the kind's collection up to the file's last item (one Query per 1 MB of "
+                     "items, no Scan).",
+         responses={**SITEMAP_DOC, 404: {"description": "No such file: `page` is past the kind's last file",
+                                          "content": ERROR_JSON},
+                    422: {"description": "Unknown kind, or `page` not a whole number from 1 to 10000",
+                          "content": ERROR_JSON}})
 def sitemap_page(kind: Annotated[Literal["associations", "events", "announcements"], Path()],
-                 cursor: Annotated[str | None, Query(max_length=1000)] = None) -> Response[str]:
+                 page: Annotated[int, Query(ge=1, le=10_000, description="Which file of the kind, from 1 "
+                                                                         "(as the index names them)")] = 1,
+                 ) -> Response[str]:
     urls = _urls()
-    if kind == "associations":
-        found: Any = associations().directory(DirectoryQuery(limit=sitemap.PAGE_SIZE, cursor=cursor))
-        entries = [sitemap.Url(urls.page("associations", a.slug, "fr"), a.updated_at[:10]) for a in found.items]
-    elif kind == "events":
-        found = events().listing(EventQuery(descending=True, limit=sitemap.PAGE_SIZE, cursor=cursor))
-        entries = [sitemap.Url(urls.page("events", e.id, "fr"), e.updated_at[:10]) for e in found.items]
-    else:
-        found = announcements().listing(AnnouncementQuery(limit=sitemap.PAGE_SIZE, cursor=cursor))
-        entries = [sitemap.Url(urls.page("announcements", a.id, "fr"), a.updated_at[:10]) for a in found.items]
-    headers = {}
-    if found.next_cursor:
-        headers["Link"] = f'<{urls.api_url}/sitemap/{kind}?{urlencode({"cursor": found.next_cursor})}>; rel="next"'
-    return _xml(sitemap.urlset(entries), headers)
+    return _xml(sitemap.urlset([sitemap.Url(urls.page(kind, entry.ref, "fr"), entry.updated_at[:10])
+                                for entry in sitemaps().page(kind, page)]))
 
 
 @app.get("/robots.txt", tags=["meta"], summary="Where crawlers find the sitemap",
@@ -282,9 +290,8 @@ def robots() -> Response[str]:
                     headers={"Cache-Control": "public, max-age=86400"})
 
 
-def _xml(body: bytes, headers: dict[str, str] | None = None) -> Response[str]:
-    return Response(200, sitemap.CONTENT_TYPE, body.decode("utf-8"),
-                    headers={"Cache-Control": "public, max-age=3600", **(headers or {})})
+def _xml(body: bytes) -> Response[str]:
+    return Response(200, sitemap.CONTENT_TYPE, body.decode("utf-8"), headers={"Cache-Control": "public, max-age=3600"})
 
 
 lambda_handler = api.make_handler(app)

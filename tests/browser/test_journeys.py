@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from infra.browser import settled
 from tests.browser.people import person, sign_in_as, sign_up
 
 if TYPE_CHECKING:
@@ -487,7 +488,8 @@ def test_a_moderator_rejects_an_association_with_a_reason(browser: Browser, site
         mine = owner.locator(".card", has_text=name)
         expect(mine).to_contain_text("Refusée")
         expect(mine).to_contain_text("Statuts manquants")
-        # and it is not in the public directory
+        # and it is not in the public directory (once the region's list has rendered: a count of 0 before then
+        # would prove nothing)
         owner.goto("/#/associations?region=53")
-        expect(owner.locator(".cards")).not_to_have_attribute("aria-busy", "true")
+        settled(owner)
         expect(owner.get_by_role("link", name=name)).to_have_count(0)

@@ -70,19 +70,17 @@ def test_unknown_hidden_and_unverified_items_are_a_404_page(api, new_event, new_
 
 
 def every_url(api, kind: str) -> list[str]:
-    """A kind's sitemap, page after page (the Link header names the next)."""
-    urls, path = [], f"/sitemap/{kind}"
-    for _ in range(20):
-        answer = api("GET", path)
-        urls += [loc.text for loc in ET.fromstring(answer.content).iter(f"{SITEMAP}loc")]  # noqa: S314
-        if "Link" not in answer.headers:
-            return urls
-        path = answer.headers["Link"].split(">")[0].removeprefix("<").split("127.0.0.1", 1)[1].split("/", 1)[1]
-        path = "/" + path
-    raise AssertionError("more than 20 pages")
+    """A kind's sitemap: every file the index names for it."""
+    files = [loc.text for loc in ET.fromstring(api("GET", "/sitemap.xml").content).iter(f"{SITEMAP}loc")]  # noqa: S314
+    urls = []
+    for file in files:
+        path = "/" + file.split("//", 1)[1].split("/", 1)[1]
+        if path.split("?")[0] == f"/sitemap/{kind}":
+            urls += [loc.text for loc in ET.fromstring(api("GET", path).content).iter(f"{SITEMAP}loc")]  # noqa: S314
+    return urls
 
 
-def test_the_sitemap_lists_public_pages_one_query_each(api, new_event, stack, person):
+def test_the_sitemap_lists_public_pages_with_queries_only(api, new_event, stack, person):
     event, _ = new_event()
     hidden, _ = new_event()
     reported_by(api, person, "event", hidden["id"])
@@ -94,13 +92,13 @@ def test_the_sitemap_lists_public_pages_one_query_each(api, new_event, stack, pe
     with dynamodb_calls() as calls:
         answer = api("GET", "/sitemap/events")
     assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("application/xml")
-    assert calls == ["Query"]
+    assert set(calls) == {"Query"}  # one per 1 MB of events read (counted exactly in test_sitemaps.py)
     urls = [loc.text for loc in ET.fromstring(answer.content).iter(f"{SITEMAP}loc")]  # noqa: S314
     assert f"{stack.api_url}/pages/events/{event['id']}" in urls
     assert f"{stack.api_url}/pages/events/{hidden['id']}" not in urls
     assert f"{stack.api_url}/pages/associations/{event['association']['slug']}" in every_url(api, "associations")
     assert api("GET", "/sitemap/people").status_code == 422
-    assert api("GET", "/sitemap/events?cursor=not-a-cursor").status_code == 400
+    assert api("GET", "/sitemap/events?page=0").status_code == 422
 
 
 def test_render_time_and_dynamodb_calls_per_page(api, new_event):

@@ -1,6 +1,5 @@
-"""sitemap.xml (sitemaps.org 0.9), written with xml.etree.ElementTree: an index naming one sitemap per kind of
-page, and each kind's sitemap one page of public items (one store Query); a further page is named by a
-`Link: <…>; rel="next"` header (search engines read only the index's first pages: see README)."""
+"""sitemap.xml (sitemaps.org 0.9), written with xml.etree.ElementTree: an index naming every sitemap file with its
+lastmod, and each file's urlset (which items, and how a kind is cut into files: hromada.domain.sitemaps)."""
 
 from __future__ import annotations
 
@@ -9,8 +8,6 @@ from xml.etree import ElementTree as ET
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 CONTENT_TYPE = "application/xml; charset=utf-8"
-KINDS = ("associations", "events", "announcements")
-PAGE_SIZE = 200  # items per sitemap page: one Query
 
 ET.register_namespace("", NS)
 
@@ -25,18 +22,21 @@ def _tree(root: ET.Element) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def index(sitemaps: list[str]) -> bytes:
+def index(sitemaps: list[Url]) -> bytes:
     root = ET.Element(f"{{{NS}}}sitemapindex")
-    for loc in sitemaps:
-        ET.SubElement(ET.SubElement(root, f"{{{NS}}}sitemap"), f"{{{NS}}}loc").text = loc
+    for sitemap in sitemaps:
+        _located(ET.SubElement(root, f"{{{NS}}}sitemap"), sitemap)
     return _tree(root)
+
+
+def _located(node: ET.Element, url: Url) -> None:
+    ET.SubElement(node, f"{{{NS}}}loc").text = url.loc
+    if url.lastmod:
+        ET.SubElement(node, f"{{{NS}}}lastmod").text = url.lastmod
 
 
 def urlset(urls: list[Url]) -> bytes:
     root = ET.Element(f"{{{NS}}}urlset")
     for url in urls:
-        node = ET.SubElement(root, f"{{{NS}}}url")
-        ET.SubElement(node, f"{{{NS}}}loc").text = url.loc
-        if url.lastmod:
-            ET.SubElement(node, f"{{{NS}}}lastmod").text = url.lastmod
+        _located(ET.SubElement(root, f"{{{NS}}}url"), url)
     return _tree(root)

@@ -492,3 +492,6 @@ MESSAGES |= SHIFT_MESSAGES
 from hromada.i18n.campaign_messages import CAMPAIGN_MESSAGES  # noqa: E402
 
 MESSAGES |= CAMPAIGN_MESSAGES
+from hromada.i18n.sitemap_messages import SITEMAP_MESSAGES  # noqa: E402
+
+MESSAGES |= SITEMAP_MESSAGES
