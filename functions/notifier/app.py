@@ -16,6 +16,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from hromada.coldstart import init_done
+from hromada.domain.time_budget import OutOfTime, TimeBudget
 from hromada.mail import routing
 from hromada.mail.jobs import MailJob
 from hromada.mail.links import SignedLinks
@@ -25,6 +26,7 @@ from hromada.observability import batch_handler, logger, metrics
 from hromada.store.attendees_mail import DynamoAttendeeSource
 from hromada.store.client import dynamodb
 from hromada.store.deliveries import SqsMailOutbox
+from hromada.store.follow_ups import SqsFollowUps
 from hromada.store.notices import DynamoNotices
 
 processor = BatchProcessor(event_type=EventType.SQS)
@@ -76,13 +78,14 @@ def shifts() -> Any:
     return Shifts(DynamoShiftStore(), mail=ShiftNotices(PriorityMailOutbox(), SignedLinks().web_url, now=utc_now))
 
 
-def withdraw_shifts(detail: dict[str, Any]) -> list[MailJob]:
+def withdraw_shifts(detail: dict[str, Any], budget: TimeBudget | None = None) -> list[MailJob]:
     """An announcement deleted: its shifts cancelled, their volunteers mailed on the way (before each shift's
-    items go, so a failure half-way leaves the rest for the retry), nothing left for the notifier to send."""
+    items go, so a failure half-way leaves the rest for the retry), nothing left for the notifier to send.
+    Stops between two shifts when the invocation's time runs short (OutOfTime): the rest is continued later."""
     from hromada.domain.shift_ports import WithdrawnAnnouncement
 
     shifts().withdraw(WithdrawnAnnouncement(id=detail["announcement_id"], title=detail.get("title") or {},
-                                            association_name=detail.get("association_name") or ""))
+                                            association_name=detail.get("association_name") or ""), budget)
     return []
 
 
@@ -96,7 +99,12 @@ def seen() -> DynamoNotices:
     return DynamoNotices()
 
 
-def handle(record: SQSRecord) -> None:
+@cache
+def follow_ups() -> SqsFollowUps:
+    return SqsFollowUps()
+
+
+def handle(record: SQSRecord, lambda_context: Any = None) -> None:
     envelope = json.loads(record.body)  # the EventBridge event, as the rule's SQS target delivers it
     kind = envelope["detail-type"]
     # The relay may put an event on the bus twice (a retried batch): its outbox id tells a repeat. A
@@ -105,7 +113,11 @@ def handle(record: SQSRecord) -> None:
     if outbox_id and seen().seen(outbox_id):
         logger.info("domain event already handled", extra={"kind": kind, "outbox_id": outbox_id})
         return
-    jobs = _plan(routing.route(kind), kind, detail)
+    try:
+        jobs = _plan(routing.route(kind), kind, detail, TimeBudget.of(lambda_context))
+    except OutOfTime as paused:
+        _continue_later(record, kind, paused)
+        return
     if jobs:
         outbox().enqueue(jobs)
         metrics.add_metric(name="NoticesPlanned", unit="Count", value=sum(len(j.recipients) for j in jobs))
@@ -114,7 +126,17 @@ def handle(record: SQSRecord) -> None:
     logger.info("domain event handled", extra={"kind": kind, "jobs": len(jobs)})
 
 
-def _plan(route: routing.Route | None, kind: str, detail: dict[str, Any]) -> list[MailJob]:
+def _continue_later(record: SQSRecord, kind: str, paused: OutOfTime) -> None:
+    """The same event as a new message, and the received one deleted (a normal return): the follow-up resumes
+    from what is left, its outbox id not yet remembered, and no receive is counted against it. If putting it
+    back fails, the exception fails the record, which SQS redelivers: nothing is lost either way."""
+    follow_ups().again(record.body)
+    metrics.add_metric(name="FollowUpsContinued", unit="Count", value=1)
+    logger.info("job continued later", extra={"kind": kind, "done": paused.done, "message_id": record.message_id})
+
+
+def _plan(route: routing.Route | None, kind: str, detail: dict[str, Any],
+          budget: TimeBudget | None = None) -> list[MailJob]:
     if route == "association":
         return reviews().jobs_for(detail)
     if route == "announcement":
@@ -126,7 +148,7 @@ def _plan(route: routing.Route | None, kind: str, detail: dict[str, Any]) -> lis
     if route == "webhook":
         return webhook_notices().jobs_for(detail)
     if route == "shifts":
-        return withdraw_shifts(detail)
+        return withdraw_shifts(detail, budget)
     return []
 
 

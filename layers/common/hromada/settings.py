@@ -135,6 +135,8 @@ class Settings:
     mail_signing_key_arn = Variable("MAIL_SIGNING_KEY_ARN", _text)
     mail_queue_url = Variable("MAIL_QUEUE_URL", _text, doc="bulk mail")
     mail_priority_queue_url = Variable("MAIL_PRIORITY_QUEUE_URL", _text, doc="transactional mail")
+    notifications_queue_url = Variable("NOTIFICATIONS_QUEUE_URL", _text,
+                                       doc="domain events' follow-ups (the notifier puts back what it did not finish)")
     mail_from = Variable("MAIL_FROM", _text)
     mail_configuration_set = Variable("MAIL_CONFIGURATION_SET", _text)
     mail_feedback_topic_arn = Variable("MAIL_FEEDBACK_TOPIC_ARN", _text)

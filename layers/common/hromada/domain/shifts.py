@@ -23,6 +23,7 @@ from hromada.domain.ports import AssociationStore, ConditionFailed
 from hromada.domain.publishing import editor_email, validate_whole
 from hromada.domain.rate_limits import Quota, QuotaExceeded, WriteGuard
 from hromada.domain.shift_ports import ShiftMail, ShiftStore, WithdrawnAnnouncement
+from hromada.domain.time_budget import TimeBudget
 from hromada.errors import Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unavailable
 from hromada.models.announcement import Announcement, AnnouncementType, ProjectNeed
 from hromada.models.shift import (
@@ -277,14 +278,17 @@ class Shifts:
         return promoted
 
     # ------------------------------------------------------------ an announcement deleted
-    def withdraw(self, gone: WithdrawnAnnouncement) -> int:
+    def withdraw(self, gone: WithdrawnAnnouncement, budget: TimeBudget | None = None) -> int:
         """After its announcement's delete: cancel each shift, mail its volunteers (confirmed and waitlisted),
         remove its items. Run again (a duplicate delivery, a retry after a failure), it mails nobody twice:
         the mail has the cancellation's once-only key, and a shift already removed is not found. Returns the
-        shifts handled."""
+        shifts handled. With a budget, raises OutOfTime between two shifts when another might not fit: the
+        shifts left are all the next run finds."""
         _, shifts = self.store.announcement_with_shifts(gone.id)
         now = times.iso(self.now())
-        for shift in shifts:
+        for done, shift in enumerate(shifts):
+            if budget is not None:
+                budget.start_step(done)
             # Cancelled first: no promotion or reminder starts from it any more (signups already fail, their
             # transaction checking the announcement), so the signups read next are all there will be.
             before = self.store.close(gone.id, shift.id)
