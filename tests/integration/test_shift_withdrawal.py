@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 import boto3
 import pytest
 
+from hromada.domain.time_budget import MARGIN_SECONDS, TimeBudget
+from hromada.store.follow_ups import SqsFollowUps
 from tests.integration.mail import MAIL_QUEUES, drained, mails_to
 from tests.integration.shifts import new_project, new_shift
 from tests.integration.test_bad_input import error_of
@@ -203,3 +205,63 @@ def test_more_items_than_one_transaction_holds_are_all_cancelled_and_told(api, n
     print(f"follow-up of {held} items and 60 mails: {time.monotonic() - started:.1f} s")
     assert all(len(cancellations(stack, m)) == 1 for m in members)
     assert all(partition(stack, f"SHIFT#{s['id']}") == [] for s in shifts)
+
+
+class TightTime:
+    """Every notifier invocation allowed two shifts' worth of time: each reading of its remaining time costs 2 s
+    of a fresh 12 s (5 s kept to put the rest back). Counts the follow-ups put back on the notifications queue."""
+
+    def __init__(self) -> None:
+        self.continued: list[str] = []
+
+    def budget(self, context, margin: float = MARGIN_SECONDS) -> TimeBudget | None:
+        if context is None:
+            return None
+        left = [12.0]
+
+        def time_left() -> float:
+            left[0] -= 2.0
+            return left[0]
+
+        return TimeBudget(time_left, margin)
+
+
+def test_a_withdrawal_longer_than_an_invocation_is_put_back_and_finished_each_volunteer_told_once(
+        api, new_association, person, stack, monkeypatch):
+    """Five shifts, four volunteers on each (two confirmed, two waiting), two shifts per invocation, a duplicate
+    delivery alongside: the follow-up goes back on the queue as a new message (never a failed receive: nothing
+    reaches the dead-letter queue), each volunteer is told once per shift, no sign-up is left."""
+    _, owner, post = new_project(api, new_association)
+    shifts = [new_shift(api, owner, post, people=2, days=10 + n) for n in range(5)]
+    volunteers = [person(label=f"long{i}") for i in range(4)]
+    for s in shifts:
+        for who in volunteers:
+            assert api("POST", f"/announcements/{post['id']}/shifts/{s['id']}/signup", who).status_code == 201
+    settle(stack)
+    tight = TightTime()
+    again = SqsFollowUps.again
+    monkeypatch.setattr(TimeBudget, "of", staticmethod(tight.budget))
+    monkeypatch.setattr(SqsFollowUps, "again",
+                        lambda self, body, delay=0: (tight.continued.append(body), again(self, body, delay))[-1])
+    dead_before = queue_depth(stack, "NotificationsDeadLetterQueue")
+
+    assert api("DELETE", f"/announcements/{post['id']}", owner).status_code == 204
+    deliver_again(stack, post, copies=1)
+    settle(stack)
+
+    assert len(tight.continued) >= 2  # each delivery stopped at least twice on its way
+    assert all(json.loads(body)["detail-type"] == "AnnouncementDeleted" for body in tight.continued)
+    for who in volunteers:
+        told = cancellations(stack, who)
+        assert len(told) == len(shifts), who.email  # one per shift, none twice
+    assert all(partition(stack, f"SHIFT#{s['id']}") == [] for s in shifts)
+    assert [i["sk"]["S"] for i in partition(stack, f"ANN#{post['id']}") if i["sk"]["S"].startswith("SHIFT#")] == []
+    assert queue_depth(stack, "NotificationsDeadLetterQueue") == dead_before
+
+
+def queue_depth(stack, name: str) -> int:
+    sqs = boto3.client("sqs", endpoint_url=stack.moto_url, region_name="eu-west-3",
+                       aws_access_key_id="local", aws_secret_access_key="local")
+    attributes = sqs.get_queue_attributes(QueueUrl=stack.template.attributes[name]["QueueUrl"],
+                                          AttributeNames=["ApproximateNumberOfMessages"])["Attributes"]
+    return int(attributes["ApproximateNumberOfMessages"])
