@@ -102,6 +102,23 @@ def test_an_existing_event_attached_while_the_dates_change_is_checked_again(api,
     assert api("GET", f"/events/{event['id']}").json().get("campaign_id") is None
 
 
+def test_an_attached_event_moved_while_the_dates_change_is_checked_again(api, admin, campaign, new_association,
+                                                                         monkeypatch):
+    from hromada.domain.campaigns import Campaigns
+
+    association, owner = new_association(verified=True)
+    event = api("POST", f"/associations/{association['id']}/events", owner,
+                json=event_body(days=25, campaign_id=campaign["id"])).json()
+    narrowed = {}
+    after_first_call(monkeypatch, Campaigns, "attachable", lambda: narrowed.setdefault("response", api(
+        "PATCH", f"/campaigns/{campaign['id']}", admin, json=dates(20, 30))))
+    later = event_body(days=35)
+    moved = api("PATCH", f"/events/{event['id']}", owner, json={"start": later["start"], "end": later["end"]})
+    assert narrowed["response"].status_code == 200, narrowed["response"].text  # the event was still on day 25
+    assert moved.status_code == 422 and moved.json()["error"]["code"] == "outside_campaign"
+    assert planned_outside(api, campaign["id"], [event["id"]]) == []
+
+
 def test_a_campaign_renamed_between_the_check_and_the_write_still_takes_the_event(api, admin, campaign,
                                                                                   new_association, monkeypatch):
     from hromada.domain.campaigns import Campaigns
