@@ -65,7 +65,7 @@ def _opt_out_ref(email: str) -> str:
 
 def _out(c: Campaign) -> CampaignOut:
     service = campaigns()
-    return CampaignOut(**c.model_dump(exclude={"recurrence"}), recurrence=c.recurrence,
+    return CampaignOut(**c.model_dump(exclude={"recurrence", "attached"}), recurrence=c.recurrence,
                        window=window_out(window_of(c, service.today()), service.today()),
                        next_days=service.next_days(c))
 

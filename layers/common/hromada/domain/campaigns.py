@@ -1,6 +1,22 @@
 """Campaign use cases: admins write campaigns; everyone reads them with their events by region; admins see
 the gap map (regions and departments with no planned event, and the associations there) and invite those
-associations' owners, once per association and campaign."""
+associations' owners, once per association and campaign.
+
+Attaching events races changing the campaign's dates; both sides are conditional writes, no lock is held:
+- placing a planned event (attaching it, or moving an attached event's start) checks its day against the
+  campaign as read, and its transaction updates the campaign item on condition that its `version` is still
+  the one read and it is not archived, bumping the campaign's `attached` counter. A campaign edit landing
+  first makes that write fail: the event is checked again against the new dates (a few times), then
+  refused with 422 `outside_campaign` / `campaign_archived` if it no longer fits.
+- a campaign edit (or archive) writes on condition of both the `version` and the `attached` counter it read.
+  An attach landing between its count of planned events and its write makes it fail: the planned events
+  are counted again (the admin's `version` still holds, since attaching does not change it), and the edit is
+  refused with 409 `campaign_events_outside` if the new arrival falls outside the new dates.
+Attaches do not condition on each other (the counter is an increment), so many may land together; detaching
+needs no check (an event leaving can only make an edit safer). Announcements have no dates: their attach's
+transaction checks the campaign is not archived, which the archive's conditional write orders before or after.
+The count reads the campaign's events index, which DynamoDB updates a moment after the attach's transaction
+(eventually consistent): an attach committed within that moment before the edit's read is the window left."""
 
 from __future__ import annotations
 
@@ -40,6 +56,17 @@ MAX_ONE_OFF = timedelta(days=62)
 NEXT_DAYS = 3
 EDITABLE = tuple(CampaignDraft.model_fields)
 FAR_FUTURE = "9999-12-31T23:59:59Z"
+
+
+MAX_ATTEMPTS = 5  # a change of dates counted again while events keep being attached
+
+
+class EventsAttached(Exception):
+    """Events were attached (or moved) since the campaign was read: its planned events are counted again."""
+
+    def __init__(self, version: int):
+        super().__init__(version)
+        self.version = version
 
 
 def utc_clock() -> datetime:
@@ -208,10 +235,19 @@ class Campaigns:
 
     def update(self, principal: Principal, campaign_id: str, patch: CampaignPatch) -> Campaign:
         principal.require_admin()
+        version = patch.version
+        for _ in range(MAX_ATTEMPTS):
+            try:
+                return self._update(campaign_id, patch, version)
+            except EventsAttached as attached:
+                version = attached.version  # only events arrived since the count: count again, same edit
+        raise Conflict("concurrent_campaign_update")
+
+    def _update(self, campaign_id: str, patch: CampaignPatch, version: int | None) -> Campaign:
         current = self.get(campaign_id)
         if current.archived:
             raise Conflict("campaign_archived")
-        if patch.version is not None and patch.version != current.version:
+        if version is not None and version != current.version:
             raise Conflict("concurrent_campaign_update")  # edited on a stale copy: never overwrite silently
         changes = patch.model_dump(exclude_unset=True, exclude={"version"})
         stored = current.model_dump(include=set(EDITABLE), exclude_none=True)
@@ -247,18 +283,26 @@ class Campaigns:
 
     def archive(self, principal: Principal, campaign_id: str) -> Campaign:
         principal.require_admin()
-        current = self.get(campaign_id)
-        if current.archived:
-            return current  # archiving twice changes nothing
-        updated = current.model_copy(update={"archived": True, "version": current.version + 1,
-                                             "updated_at": times.iso(self.now())})
-        self._save(updated, current.version)
-        return updated
+        for _ in range(MAX_ATTEMPTS):
+            current = self.get(campaign_id)
+            if current.archived:
+                return current  # archiving twice changes nothing
+            updated = current.model_copy(update={"archived": True, "version": current.version + 1,
+                                                 "updated_at": times.iso(self.now())})
+            try:
+                self._save(updated, current.version)
+            except EventsAttached:
+                continue
+            return updated
+        raise Conflict("concurrent_campaign_update")
 
     def _save(self, updated: Campaign, expected: int) -> None:
         try:
             self.store.save(updated, expected)
         except ConditionFailed as failed:
+            now = self.store.get(updated.id)
+            if now is not None and now.version == expected and not now.archived:
+                raise EventsAttached(expected) from failed  # not edited meanwhile: events were attached
             raise Conflict("concurrent_campaign_update") from failed
 
     # ------------------------------------------------------------ the gap map and invitations (admins)

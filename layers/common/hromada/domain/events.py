@@ -34,6 +34,11 @@ class SeatsChanged(Exception):
     """The seats changed between the read and the write that carries their counts: read again."""
 
 
+class CampaignChanged(Exception):
+    """The campaign changed (dates, archive) between checking the event's day against it and the write that
+    attaches or moves the event: check again against the campaign as it is now."""
+
+
 def figures_detail(before: Event, after: Event, seats: Seats) -> tuple[dict[str, Any], tuple[int, int] | None]:
     """What an event's change tells the figures (hromada.domain.figures), and the seat counts its write must be
     conditioned on: only when the change moves what the event holds (another month, cancelled or restored)."""
@@ -217,24 +222,28 @@ class Events:
             association_slug=association.slug, status=EventStatus.SCHEDULED, sequence=0,
             created_at=now, updated_at=now, created_by=principal.user_id,
         ).model_copy(update=keyed)
-        self._check_campaign(event)
         seats = Seats(capacity=event.capacity)
         published = [DomainEvent("EventPublished", {  # for webhooks (no mail goes out on publication)
             "event_id": event.id, "association_id": event.association_id, "sequence": 0, "start": event.start,
             "end": event.end, "status": event.status.value})]
         with_dates = {"dates": dates(event)} if dates is not None and event.recurrence is not None else {}
-        try:
-            with self.publisher.staged(published):
-                self.store.create(event, seats, editor_email=editor, **with_dates)
-        except ConditionFailed as failed:
-            if failed.which == "editor":
-                raise Forbidden() from failed
-            if failed.which == "campaign":
-                raise Invalid("campaign_id", "this campaign is archived", code="campaign_archived") from failed
-            if failed.which in ("exists", "dates") and event.request_fingerprint is not None:
-                return self._created_before(event, principal)
-            raise Conflict("association_not_verified") from failed
-        return event, seats, True
+        for _ in range(MAX_ATTEMPTS):
+            campaign = self._check_campaign(event)
+            try:
+                with self.publisher.staged(published):
+                    self.store.create(event, seats, editor_email=editor, **with_dates, **campaign)
+            except ConditionFailed as failed:
+                if failed.which == "editor":
+                    raise Forbidden() from failed
+                if failed.which == "campaign" and campaign:
+                    continue  # the campaign changed since its dates were checked: check them again
+                if failed.which == "campaign":
+                    raise Invalid("campaign_id", "this campaign is archived", code="campaign_archived") from failed
+                if failed.which in ("exists", "dates") and event.request_fingerprint is not None:
+                    return self._created_before(event, principal)
+                raise Conflict("association_not_verified") from failed
+            return event, seats, True
+        raise Conflict("concurrent_campaign_update")
 
     def _created_before(self, event: Event, principal: Principal) -> tuple[Event, Seats, bool]:
         """A retry: the event its first attempt created, unless the key was used for another request."""
@@ -248,7 +257,7 @@ class Events:
         for _ in range(MAX_ATTEMPTS):
             try:
                 return self._update(principal, event_id, patch)
-            except SeatsChanged:
+            except (SeatsChanged, CampaignChanged):
                 continue
         raise Conflict("concurrent_event_update")
 
@@ -281,15 +290,16 @@ class Events:
         updated = Event.model_validate(before | fields | {
             "sequence": current.sequence + 1, "updated_at": times.iso(self.now())})
         attaching = bool(updated.campaign_id) and updated.campaign_id != current.campaign_id
+        campaign: dict[str, int] = {}
         if updated.campaign_id and (attaching or updated.start != current.start):
-            self._check_campaign(updated)
+            campaign = self._check_campaign(updated)
         figures, counts = figures_detail(current, updated, seats)
         with self.publisher.staged([DomainEvent("EventChanged", {
                 "event_id": updated.id, "association_id": updated.association_id, "sequence": updated.sequence,
                 "changed": changed, "start": updated.start, "end": updated.end, "status": updated.status.value}
                 | figures)]):
             self._save(editor, updated, current.sequence, counts=counts, attaching=attaching,
-                       detaching=bool(current.campaign_id) and not updated.campaign_id)
+                       detaching=bool(current.campaign_id) and not updated.campaign_id, **campaign)
         seats = seats.model_copy(update={"capacity": updated.capacity})
         # More seats than before: the waitlist moves up now, in order.
         if seats.waiting and seats.has_room and Rsvps(self.store, self.publisher, self.now).fill(updated.id):
@@ -348,14 +358,22 @@ class Events:
 
     # ------------------------------------------------------------ helpers
 
-    def _check_campaign(self, event: Event) -> None:
+    def _check_campaign(self, event: Event) -> dict[str, int]:
+        """Raises when the event may not be in its campaign; else the campaign version its day was checked
+        against, for the write to condition on ({} when there is nothing to check)."""
         if event.campaign_id and self.campaign_check is not None:
             start = datetime.fromisoformat(event.start.replace("Z", "+00:00"))
-            self.campaign_check(event.campaign_id, start.astimezone(times.zone(event.timezone)).date())
+            campaign = self.campaign_check(event.campaign_id, start.astimezone(times.zone(event.timezone)).date())
+            version = getattr(campaign, "version", None)
+            if isinstance(version, int):
+                return {"campaign_version": version}
+        return {}
 
     def _save(self, editor: str | None, updated: Event, expected_sequence: int,
-              counts: tuple[int, int] | None = None, **campaign: bool) -> None:
-        more: dict[str, Any] = {k: v for k, v in campaign.items() if v} | ({"counts": counts} if counts else {})
+              counts: tuple[int, int] | None = None, campaign_version: int | None = None,
+              **campaign: bool) -> None:
+        more: dict[str, Any] = {k: v for k, v in campaign.items() if v} | ({"counts": counts} if counts else {}) \
+            | ({"campaign_version": campaign_version} if campaign_version is not None else {})
         try:
             self.store.save(updated, expected_sequence, editor_email=editor, **more)
         except ConditionFailed as failed:
@@ -363,6 +381,8 @@ class Events:
                 raise Forbidden() from failed
             if failed.which == "capacity" and counts is not None:
                 raise SeatsChanged() from failed
+            if failed.which == "campaign" and campaign_version is not None:
+                raise CampaignChanged() from failed
             if failed.which == "campaign":
                 raise Invalid("campaign_id", "this campaign is archived", code="campaign_archived") from failed
             if failed.which == "capacity":

@@ -75,6 +75,9 @@ class Campaign(Model):
     recurrence: Recurrence | None = None
     archived: bool = False
     version: int = 0
+    # bumped by every write that places a planned event in the campaign (attach, or a new start): a change of
+    # dates is written only if it is unchanged since the events were counted (see domain.campaigns)
+    attached: int = 0
     created_at: str
     updated_at: str
 

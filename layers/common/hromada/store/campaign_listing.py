@@ -19,6 +19,19 @@ def campaign_is_open(campaign_id: str) -> dict[str, Any]:
                                "ExpressionAttributeValues": {":no": {"BOOL": False}}}}
 
 
+def campaign_unchanged(campaign_id: str, version: int) -> dict[str, Any]:
+    """Placing a planned event (attaching it, or moving its start) needs the campaign as it was read when the
+    event's day was checked against its dates: same version, not archived. It also bumps the campaign's
+    `attached` counter, so a change of dates counted before this write lands is refused and counts again."""
+    return {"Update": {"TableName": table_name(), "Key": to_item(keys.campaign(campaign_id)),
+                       "UpdateExpression": "SET #attached = if_not_exists(#attached, :zero) + :one",
+                       "ConditionExpression": "attribute_exists(pk) AND #archived = :no AND #v = :version",
+                       "ExpressionAttributeNames": {"#archived": "archived", "#v": "version",
+                                                    "#attached": "attached"},
+                       "ExpressionAttributeValues": {":no": {"BOOL": False}, ":version": {"N": str(version)},
+                                                     ":zero": {"N": "0"}, ":one": {"N": "1"}}}}
+
+
 def event_listing(event: Event) -> list[dict[str, Any]]:
     """The writes that keep an event's campaign listing item in step with it: a Put while it is attached,
     a Delete (harmless when there is none) once it is not."""

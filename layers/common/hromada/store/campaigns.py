@@ -44,10 +44,16 @@ class DynamoCampaignStore:
         transact(self.client, [slug, put], ["slug", "exists"])
 
     def save(self, campaign: Campaign, expected_version: int) -> None:
+        """`campaign.attached` is carried as read: the write is refused (ConditionFailed("version")) when an
+        event was attached since, so its dates are checked again against that event."""
+        attached = "#attached = :attached" if campaign.attached else \
+            "(attribute_not_exists(#attached) OR #attached = :attached)"  # campaigns written before the counter
         transact(self.client, [{"Put": {
-            "TableName": table_name(), "Item": _item(campaign), "ConditionExpression": "#v = :expected",
-            "ExpressionAttributeNames": {"#v": "version"},
-            "ExpressionAttributeValues": {":expected": {"N": str(expected_version)}}}}], ["version"])
+            "TableName": table_name(), "Item": _item(campaign),
+            "ConditionExpression": f"#v = :expected AND {attached}",
+            "ExpressionAttributeNames": {"#v": "version", "#attached": "attached"},
+            "ExpressionAttributeValues": {":expected": {"N": str(expected_version)},
+                                          ":attached": {"N": str(campaign.attached)}}}}], ["version"])
 
     def get(self, campaign_id: str) -> Campaign | None:
         item = call(self.client.get_item, TableName=table_name(), Key=to_item(keys.campaign(campaign_id)),

@@ -44,14 +44,19 @@ def _event_item(e: Event) -> dict[str, Any]:
     return to_item(data)
 
 
-def _campaign_writes(event: Event, *, attaching: bool, detaching: bool = False) -> list[dict[str, Any]]:
+def _campaign_writes(event: Event, *, attaching: bool, detaching: bool = False,
+                     campaign_version: int | None = None) -> list[dict[str, Any]]:
     """The event's campaign listing item, kept in step in its own transaction (nothing for an event never
-    attached); attaching to a campaign also checks that it is still open (not archived)."""
+    attached); attaching to a campaign also checks that it is still open (not archived). `campaign_version`:
+    the campaign version whose dates the event's day was checked against, which must still be current."""
     if not event.campaign_id and not detaching:
         return []
-    from hromada.store.campaign_listing import campaign_is_open, event_listing
+    from hromada.store.campaign_listing import campaign_is_open, campaign_unchanged, event_listing
 
-    check = [campaign_is_open(event.campaign_id)] if attaching and event.campaign_id else []
+    if event.campaign_id and campaign_version is not None:
+        check = [campaign_unchanged(event.campaign_id, campaign_version)]
+    else:
+        check = [campaign_is_open(event.campaign_id)] if attaching and event.campaign_id else []
     return check + event_listing(event)
 
 
@@ -113,11 +118,11 @@ class DynamoEventStore:
 
     # ------------------------------------------------------------ events
     def create(self, event: Event, seats: Seats, *, editor_email: str | None,
-               dates: Sequence[tuple[Event, Seats]] = ()) -> None:
+               dates: Sequence[tuple[Event, Seats]] = (), campaign_version: int | None = None) -> None:
         """One transaction: a series and the `dates` given are written together or not at all."""
         table = table_name()
         guard = editor_still_edits(event.association_id, editor_email)
-        attached = _campaign_writes(event, attaching=True)
+        attached = _campaign_writes(event, attaching=True, campaign_version=campaign_version)
         self._transact([
             *guard,
             association_is_verified(event.association_id),
@@ -148,12 +153,14 @@ class DynamoEventStore:
         return self.get(event_id, consistent=True)
 
     def save(self, event: Event, expected_sequence: int, *, editor_email: str | None,
-             attaching: bool = False, detaching: bool = False, counts: tuple[int, int] | None = None) -> None:
+             attaching: bool = False, detaching: bool = False, counts: tuple[int, int] | None = None,
+             campaign_version: int | None = None) -> None:
         """`counts` (confirmed, waiting): the seats must still hold them (the figures' bus event carries them),
         else ConditionFailed("capacity"), as for a capacity below the confirmed seats."""
         table = table_name()
         guard = editor_still_edits(event.association_id, editor_email)
-        attached = _campaign_writes(event, attaching=attaching, detaching=detaching)
+        attached = _campaign_writes(event, attaching=attaching, detaching=detaching,
+                                    campaign_version=campaign_version)
         values: dict[str, Any] = {":open": {"BOOL": event.status == "scheduled"}}
         condition = "attribute_exists(pk)"
         if event.capacity is None:
