@@ -87,6 +87,32 @@ def withdraw_shifts(detail: dict[str, Any]) -> list[MailJob]:
 
 
 @cache
+def match_follow_up() -> Any:
+    from hromada.domain.possible_matches import MatchFollowUp, PossibleMatches
+    from hromada.mail.match_notices import MatchMailer
+    from hromada.settings import get_settings
+    from hromada.store.associations import DynamoAssociationStore
+    from hromada.store.initiatives import DynamoInitiativeStore
+    from hromada.store.matches import DynamoMatchIndex
+    from hromada.store.notice_queue import PriorityMailOutbox
+    from hromada.store.possible_matches import DynamoPossibleMatches
+
+    settings = get_settings()
+    initiatives = DynamoInitiativeStore()
+    matches = PossibleMatches(DynamoPossibleMatches(), initiatives, DynamoMatchIndex(),
+                              MatchMailer(DynamoAssociationStore(), PriorityMailOutbox(), settings.public_web_url),
+                              settings.match_notice_threshold)
+    return MatchFollowUp(lambda: matches, lambda initiative_id: initiatives.get(initiative_id, consistent=True))
+
+
+def pair_initiative(detail: dict[str, Any]) -> list[MailJob]:
+    """An initiative published, open again, edited or closed: its possible matches recorded and both sides told
+    (the mail is queued on the way, keyed by the pair), or its pending pairs cancelled."""
+    match_follow_up().handle(detail["initiative_id"])
+    return []
+
+
+@cache
 def outbox() -> SqsMailOutbox:
     return SqsMailOutbox()
 
@@ -127,6 +153,8 @@ def _plan(route: routing.Route | None, kind: str, detail: dict[str, Any]) -> lis
         return webhook_notices().jobs_for(detail)
     if route == "shifts":
         return withdraw_shifts(detail)
+    if route == "matches":
+        return pair_initiative(detail)
     return []
 
 

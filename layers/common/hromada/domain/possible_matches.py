@@ -1,6 +1,7 @@
 """Possible matches: a need and an offer that fit well enough are told to both associations, opt-in.
 
-When an initiative is published (or opened again), the open initiatives of the other kind scoring at least the threshold
+When an initiative is published (or opened again, or its place or domain edited), its write's follow-up (the
+outbox, then the notifier: MatchFollowUp) finds the open initiatives of the other kind scoring at least the threshold
 (hromada.domain.matching's points; MATCH_NOTICE_THRESHOLD) become possible matches. Each pair is recorded
 once (a conditional write: its first recording alone sends the "possible match" mail, to each side's
 owners, without the other's contacts). Each side confirms or declines through the API. Only when both
@@ -223,6 +224,27 @@ class PossibleMatches:
 
 def _side(i: Initiative) -> Side:
     return Side(i.id, i.title, i.association_id, i.association_name)
+
+
+class MatchFollowUp:
+    """The consumer of an initiative write's follow-up (hromada.domain.initiatives.MATCHES_FOLLOW_UP, through the
+    outbox and the bus): reads the initiative as it is now, so an edit made meanwhile is what counts. Open and
+    visible: its pairs are recorded and told (each once: the record is conditional, the mail keyed by the pair);
+    closed: its pending pairs are cancelled; anything else (matched, hidden, edited away): nothing. Delivered
+    twice, it tells nobody twice."""
+
+    def __init__(self, matches: Callable[[], PossibleMatches], latest: Callable[[str], Initiative | None]):
+        self.matches, self.latest = matches, latest
+
+    def handle(self, initiative_id: str) -> list[PossibleMatch]:
+        current = self.latest(initiative_id)
+        if current is None:
+            return []
+        if current.matchable:
+            return self.matches().notice(current)
+        if current.status.value == "closed":
+            self.matches().withdrawn(current.id, current.kind.value)
+        return []
 
 
 class MatchNotifier:
