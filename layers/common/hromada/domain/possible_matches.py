@@ -20,7 +20,6 @@ from hromada.auth import Principal
 from hromada.domain.acting import claimed_editor, guarded_write
 from hromada.domain.clock import utc_now
 from hromada.domain.matching import rank
-from hromada.domain.twinning_events import InitiativePublished, InitiativeStatusChanged, TwinningEvent
 from hromada.domain.twinning_ports import ActingEditor, AssociationLookup, MatchIndex
 from hromada.errors import Conflict, Forbidden, NotFound
 from hromada.models.initiative import Initiative, InitiativeKind
@@ -245,32 +244,3 @@ class MatchFollowUp:
         if current.status.value == "closed":
             self.matches().withdrawn(current.id, current.kind.value)
         return []
-
-
-class MatchNotifier:
-    """The initiatives' notifications sink: a publication looks for pairs, a closing cancels them.
-    Called after the initiative's own write succeeded: a failure here is handed to `failed` (logged) and
-    the request still succeeds, its write being done."""
-
-    def __init__(self, matches: Callable[[], PossibleMatches], initiatives: InitiativeSource,
-                 failed: Callable[[Exception], None] | None = None):
-        self.matches, self.initiatives, self.failed = matches, initiatives, failed
-
-    def publish(self, event: TwinningEvent) -> None:
-        try:
-            self._publish(event)
-        except Exception as error:
-            if self.failed is None:
-                raise
-            self.failed(error)
-
-    def _publish(self, event: TwinningEvent) -> None:
-        reopened = isinstance(event, InitiativeStatusChanged) and event.status == "open"
-        if isinstance(event, InitiativePublished) or reopened:  # open again: looking for the other side again
-            published = self.initiatives.get(event.initiative_id)
-            if published is not None:
-                self.matches().notice(published)  # pairs already told (or declined) are not told again
-        elif isinstance(event, InitiativeStatusChanged) and event.status == "closed":
-            closed = self.initiatives.get(event.initiative_id)
-            if closed is not None:
-                self.matches().withdrawn(closed.id, closed.kind.value)
