@@ -9,10 +9,15 @@ from __future__ import annotations
 import json
 
 import boto3
+import pytest
 
+from hromada.domain.possible_matches import MatchFollowUp, PossibleMatches
 from hromada.store.initiatives import DynamoInitiativeStore
+from hromada.store.matches import DynamoMatchIndex
+from hromada.store.possible_matches import DynamoPossibleMatches
 from tests.integration.mail import MAIL_QUEUES, drained, mails_to, wait_for, wait_mails
-from tests.integration.test_possible_matches import pair_of
+from tests.integration.test_possible_matches import Recorder, pair_of
+from tests.integration.test_races import race, table
 from tests.integration.test_read_calls import dynamodb_calls
 from tests.integration.twinning import initiative_body
 
@@ -134,3 +139,33 @@ def test_publishing_no_longer_pairs_in_the_request(api, new_association, stack):
     # PutItem (the pair), GetItem and Query (each side's owners), besides one SQS call.
     assert calls == ["BatchGetItem", "TransactWriteItems"]
     assert wait_for(lambda: len(told(stack, need_owner)) == 3)  # the three pairs, told afterwards
+
+
+def test_a_pair_left_untold_by_a_dying_follow_up_is_told_once_by_the_next(api, new_association, stack):
+    offer, _ = an_offer(api, new_association, stack, "culture", "UA-56")
+    need_side, need_owner = new_association(verified=True)
+    need = publish(api, need_side, need_owner, domain="culture", oblast="UA-56")
+    assert wait_for(lambda: pairs_of(api, need["id"], need_owner))
+    client, name = table(stack)  # as if its follow-up had not run yet
+    client.delete_item(TableName=name, Key={"pk": {"S": f"POSSIBLE_MATCH#{need['id']}"},
+                                            "sk": {"S": f"OFFER#{offer['id']}"}})
+    clock = ["2026-12-07T10:00:00.000Z"]
+    mail = Recorder()
+    follow_up = MatchFollowUp(lambda: PossibleMatches(DynamoPossibleMatches(), DynamoInitiativeStore(),
+                                                      DynamoMatchIndex(), mail, 8, now=lambda: clock[0]),
+                              DynamoInitiativeStore().get)
+
+    class Died(DynamoPossibleMatches):  # recorded, then the function stopped: not told, not forgotten
+        def told(self, pair):
+            raise RuntimeError("stopped")
+
+    dying = MatchFollowUp(lambda: PossibleMatches(Died(), DynamoInitiativeStore(), DynamoMatchIndex(), mail, 8,
+                                                  now=lambda: clock[0]), DynamoInitiativeStore().get)
+    with pytest.raises(RuntimeError):
+        dying.handle(need["id"])
+    mail.told.clear()  # its mail never left
+    assert follow_up.handle(need["id"]) == []  # at once: another delivery may still be at work
+    clock[0] = "2026-12-07T10:03:00.000Z"  # the queue delivers it again after its visibility timeout
+    race([lambda: follow_up.handle(need["id"])] * 4)
+    assert mail.told == [(need["id"], offer["id"])]
+    assert follow_up.handle(need["id"]) == [] and len(mail.told) == 1

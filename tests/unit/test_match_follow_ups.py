@@ -67,3 +67,26 @@ def test_a_closed_initiatives_follow_up_cancels_its_pending_pairs():
     matches.initiatives.items["in_n"] = changed(need, status="closed")
     assert follow_up.handle("in_n") == []
     assert store.pairs[("in_n", "in_o")].status == PairStatus.CANCELLED and len(mail.told) == 1
+
+
+def test_a_pair_left_untold_by_a_follow_up_that_died_is_told_by_the_redelivery():
+    need, offer = initiative("in_n", "need", "as_a"), initiative("in_o", "offer", "as_b")
+    mail = Mail()
+    store, matches = world(need, offer, mail=mail)
+    clock = ["2026-12-06T10:00:00.000Z"]
+    matches.now = lambda: clock[0]
+    follow_up = MatchFollowUp(lambda: matches, matches.initiatives.get)
+    store.told = lambda pair: None  # stands for a death: recorded, then nothing more ran
+    mail.fail = True
+    store.forget = lambda pair: None
+    with pytest.raises(RuntimeError):
+        follow_up.handle("in_n")
+    assert store.pairs[("in_n", "in_o")].untold
+    del store.told, store.forget  # the class's own again
+    mail.fail = False
+    clock[0] = "2026-12-06T10:00:30.000Z"  # another delivery still at work could be telling it
+    assert follow_up.handle("in_n") == [] and mail.told == []
+    clock[0] = "2026-12-06T10:03:00.000Z"  # redelivered after the queue's visibility timeout
+    assert [p.offer.initiative_id for p in follow_up.handle("in_n")] == ["in_o"]
+    assert follow_up.handle("in_n") == [] and len(mail.told) == 1
+    assert not store.pairs[("in_n", "in_o")].untold

@@ -49,6 +49,18 @@ class Store:
     def forget(self, pair):
         self.pairs.pop((pair.need.initiative_id, pair.offer.initiative_id), None)
 
+    def told(self, pair):
+        key = (pair.need.initiative_id, pair.offer.initiative_id)
+        if key in self.pairs:
+            self.pairs[key] = replace(self.pairs[key], untold=None)
+
+    def take_over(self, pair, now, stale):
+        key = (pair.need.initiative_id, pair.offer.initiative_id)
+        if (self.pairs[key].untold or "~") > stale:
+            return False
+        self.pairs[key] = replace(self.pairs[key], untold=now)
+        return True
+
     def get(self, need, offer):
         return self.pairs.get((need, offer))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
@@ -26,6 +27,10 @@ from hromada.models.initiative import Initiative, InitiativeKind
 from hromada.reference.matching import Criteria
 
 MOST_NOTICES_PER_PUBLICATION = 10  # the best pairs only: an initiative never floods the other side
+# A pair recorded this long ago and still untold was recorded by a follow-up that died before queueing its mail
+# (longer than the notifier's 30 s timeout, shorter than the notifications queue's 180 s visibility timeout, after
+# which the follow-up is delivered again): the redelivery tells it (the mail's keys keep it once).
+UNTOLD_AFTER = timedelta(seconds=60)
 
 
 class Answer(StrEnum):
@@ -57,6 +62,7 @@ class PossibleMatch:
     created_at: str
     shared_at: str | None = None  # when both had confirmed (contacts shared)
     cancelled_at: str | None = None
+    untold: str | None = None  # recorded (or its telling taken over) then, its mail not queued yet
 
     @property
     def status(self) -> PairStatus:
@@ -113,6 +119,12 @@ class PossibleMatchStore(AssociationLookup, Protocol):
     def forget(self, pair: PossibleMatch) -> None:
         """Delete a pair nobody answered yet (its notice could not be sent)."""
 
+    def told(self, pair: PossibleMatch) -> None:
+        """Its mail is queued: no longer untold."""
+
+    def take_over(self, pair: PossibleMatch, now: str, stale: str) -> bool:
+        """Untold since `stale` or before: now untold since `now`, for this caller alone (True once)."""
+
     def share(self, pair: PossibleMatch, now: str) -> bool:
         """Mark the contacts shared if both sides confirmed and they were not yet: True once."""
 
@@ -157,15 +169,28 @@ class PossibleMatches:
             if other is None or not other.matchable or other.association_id == published.association_id:
                 continue  # an association is never told of a match with itself
             need, offer = (published, other) if published.kind == InitiativeKind.NEED else (other, published)
-            pair = PossibleMatch(_side(need), _side(offer), match.score, self.now())
+            now = self.now()
+            pair = PossibleMatch(_side(need), _side(offer), match.score, now, untold=now)
             if self.store.record(pair):
                 try:
                     self.mail.possible_match(pair)
                 except Exception:
                     self.store.forget(pair)  # untold: a later notice may record and tell it again
                     raise
+                self.store.told(pair)
                 told.append(pair)
+            elif (left := self.store.get(need.id, offer.id)) is not None and self._take_over(left, now):
+                self.mail.possible_match(left)  # keyed by the pair: nobody is mailed twice
+                self.store.told(left)
+                told.append(left)
         return told
+
+    def _take_over(self, pair: PossibleMatch, now: str) -> bool:
+        """Left untold by a follow-up that stopped before queueing its mail (not one still at work): this one
+        tells it, alone among those delivered at once (a conditional write)."""
+        stale = (datetime.fromisoformat(now) - UNTOLD_AFTER).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        return (pair.untold is not None and pair.untold <= stale and pair.status == PairStatus.PENDING
+                and self.store.take_over(pair, now, stale))
 
     def withdrawn(self, initiative_id: str, kind: str) -> int:
         """An initiative closed: its pairs not yet shared are cancelled (no answer can complete them)."""
