@@ -1,6 +1,7 @@
 """Domain events (from the bus, through the notifications queue) turned into mail jobs for the mailer:
-attendees hear of their event's changes, owners of the moderators' decision on their association. Which
-event goes to which planner is hromada.mail.routing's table."""
+attendees hear of their event's changes, owners of the moderators' decision on their association; an
+initiative's write is followed by its possible matches, recorded and told. Which event goes to which planner is
+hromada.mail.routing's table."""
 
 from __future__ import annotations
 
