@@ -16,7 +16,7 @@ from hromada import api
 from hromada.api import CONFLICT, ERRORS_PUBLIC, ERRORS_SIGNED_IN, NOT_FOUND, SIGNED_IN, documented
 from hromada.coldstart import init_done
 from hromada.domain.initiatives import Initiatives
-from hromada.domain.possible_matches import Answer, MatchNotifier, PossibleMatches
+from hromada.domain.possible_matches import Answer, PossibleMatches
 from hromada.domain.twinning_health import TwinningHealth
 from hromada.domain.twinning_ports import ListQuery
 from hromada.models import ids
@@ -34,7 +34,6 @@ from hromada.models.match import Matches
 from hromada.models.possible_match import PossibleMatchOut
 from hromada.models.twinning import CooperationDomain, OblastCode
 from hromada.models.twinning_health import TwinningHealthOut
-from hromada.observability import logger, metrics
 from hromada.settings import get_settings
 from hromada.store.client import dynamodb
 from hromada.store.initiatives import DynamoInitiativeStore
@@ -51,13 +50,10 @@ OtherInitiativeId = Annotated[str, Path(pattern=ids.INITIATIVE, description="The
 
 @cache
 def initiatives() -> Initiatives:
-    return Initiatives(DynamoInitiativeStore(), DynamoMatchIndex(),
-                       notifications=MatchNotifier(possible_matches, DynamoInitiativeStore(), match_notice_failed))
+    from hromada.bus import OutboxPublisher
 
-
-def match_notice_failed(error: Exception) -> None:
-    logger.exception("possible matches not told", extra={"error": type(error).__name__})
-    metrics.add_metric(name="MatchNoticeFailed", unit="Count", value=1)
+    # Pairing follows each write through the outbox (the notifier records and tells the possible matches).
+    return Initiatives(DynamoInitiativeStore(), DynamoMatchIndex(), publisher=OutboxPublisher())
 
 
 @cache

@@ -1,6 +1,7 @@
 """Domain events (from the bus, through the notifications queue) turned into mail jobs for the mailer:
-attendees hear of their event's changes, owners of the moderators' decision on their association. Which
-event goes to which planner is hromada.mail.routing's table."""
+attendees hear of their event's changes, owners of the moderators' decision on their association; an
+initiative's write is followed by its possible matches, recorded and told. Which event goes to which planner is
+hromada.mail.routing's table."""
 
 from __future__ import annotations
 
@@ -90,6 +91,32 @@ def withdraw_shifts(detail: dict[str, Any], budget: TimeBudget | None = None) ->
 
 
 @cache
+def match_follow_up() -> Any:
+    from hromada.domain.possible_matches import MatchFollowUp, PossibleMatches
+    from hromada.mail.match_notices import MatchMailer
+    from hromada.settings import get_settings
+    from hromada.store.associations import DynamoAssociationStore
+    from hromada.store.initiatives import DynamoInitiativeStore
+    from hromada.store.matches import DynamoMatchIndex
+    from hromada.store.notice_queue import PriorityMailOutbox
+    from hromada.store.possible_matches import DynamoPossibleMatches
+
+    settings = get_settings()
+    initiatives = DynamoInitiativeStore()
+    matches = PossibleMatches(DynamoPossibleMatches(), initiatives, DynamoMatchIndex(),
+                              MatchMailer(DynamoAssociationStore(), PriorityMailOutbox(), settings.public_web_url),
+                              settings.match_notice_threshold)
+    return MatchFollowUp(lambda: matches, lambda initiative_id: initiatives.get(initiative_id, consistent=True))
+
+
+def pair_initiative(detail: dict[str, Any]) -> list[MailJob]:
+    """An initiative published, open again, edited or closed: its possible matches recorded and both sides told
+    (the mail is queued on the way, keyed by the pair), or its pending pairs cancelled."""
+    match_follow_up().handle(detail["initiative_id"])
+    return []
+
+
+@cache
 def outbox() -> SqsMailOutbox:
     return SqsMailOutbox()
 
@@ -149,6 +176,8 @@ def _plan(route: routing.Route | None, kind: str, detail: dict[str, Any],
         return webhook_notices().jobs_for(detail)
     if route == "shifts":
         return withdraw_shifts(detail, budget)
+    if route == "matches":
+        return pair_initiative(detail)
     return []
 
 

@@ -14,6 +14,7 @@ from infra.browser import settled
 from tests.browser.people import person, sign_in, sign_in_as
 from tests.browser.test_accessibility import OPTIONS, axe
 from tests.browser.test_back_office import Api, association, in_language, no_sideways_scroll
+from tests.integration.mail import wait_for
 
 if TYPE_CHECKING:
     from tests.browser.conftest import Site
@@ -55,6 +56,8 @@ def cast(site: Site) -> dict[str, Any]:
                          json=initiative | {"kind": "offer", "title": f"Instruments offerts {lang}"})
         need = api.call("POST", f"/associations/{sides[0]['id']}/initiatives", need_owner,
                         json=initiative | {"kind": "need", "title": f"Instruments recherchés {lang}"})
+        # The pair is recorded by the publication's follow-up (outbox, bus, notifier), a moment after it.
+        assert wait_for(lambda n=need, o=need_owner: api.call("GET", f"/initiatives/{n['id']}/possible-matches", o))
         pairs[lang] = {"need": need, "offer": offer, "need_owner": need_owner, "offer_owner": offer_owner}
     return {"api": api, "pairs": pairs}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import make_cast
+from tests.integration.mail import wait_for
 from tests.integration.twinning import initiative_body
 
 ROLES = ["anonymous", "member", "other_editor", "editor", "owner", "moderator", "admin"]
@@ -47,6 +48,8 @@ def test_route_by_role(route, role, api, cast):
         need = api("POST", f"/associations/{association['id']}/initiatives", people["owner"],
                    json=initiative_body(**PLACE)).json()
         path = path.replace("{id}", need["id"]).replace("{other}", offer["id"])
+        if "{other}" in route:  # its pair is recorded by the publication's follow-up (outbox, bus, notifier)
+            assert wait_for(lambda: api("GET", f"/initiatives/{need['id']}/possible-matches", people["owner"]).json())
     response = api(method, path, people.get(role), json={} if method == "POST" else None)
     assert response.status_code == expected, f"{role} {route}: {response.text}"
     if expected >= 400:

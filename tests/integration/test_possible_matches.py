@@ -14,7 +14,7 @@ from hromada.domain.possible_matches import Answer, PossibleMatches
 from hromada.store.initiatives import DynamoInitiativeStore
 from hromada.store.matches import DynamoMatchIndex
 from hromada.store.possible_matches import DynamoPossibleMatches
-from tests.integration.mail import wait_mails
+from tests.integration.mail import wait_for, wait_mails
 from tests.integration.test_races import race, table
 from tests.integration.twinning import initiative_body
 
@@ -32,8 +32,15 @@ def sides(api, new_association, person):
                 json=initiative_body(kind="offer", title=f"Pompes {title}", domain="energy", oblast="UA-63")).json()
     need = api("POST", f"/associations/{need_side['id']}/initiatives", need_owner,
                json=initiative_body(title=f"Besoin de pompes {title}", domain="energy", oblast="UA-63")).json()
+    paired(api, need["id"], offer["id"], need_owner)
     return {"need": need, "offer": offer, "need_owner": need_owner, "offer_owner": offer_owner,
             "stranger": stranger, "moderator": person("moderators", label="moderator")}
+
+
+def paired(api, initiative_id: str, other_id: str, who) -> None:
+    """Once the publication's follow-up (outbox, bus, notifier) has recorded this pair."""
+    assert wait_for(lambda: any(p["other"]["id"] == other_id for p in api(
+        "GET", f"/initiatives/{initiative_id}/possible-matches", who).json()))
 
 
 def pair_of(api, initiative_id: str, other_id: str, who) -> dict:
@@ -117,7 +124,8 @@ def test_closing_an_initiative_cancels_its_pending_pairs(api, sides):
     need, offer = sides["need"], sides["offer"]
     closed = api("POST", f"/initiatives/{need['id']}/status", sides["need_owner"], json={"status": "closed"})
     assert closed.status_code == 200, closed.text
-    assert pair_of(api, offer["id"], need["id"], sides["offer_owner"])["status"] == "cancelled"
+    # The closing's follow-up cancels the pair (outbox, bus, notifier).
+    assert wait_for(lambda: pair_of(api, offer["id"], need["id"], sides["offer_owner"])["status"] == "cancelled")
     late = api("POST", f"/initiatives/{offer['id']}/possible-matches/{need['id']}/confirm", sides["offer_owner"],
                json={})
     assert late.status_code == 409
@@ -146,6 +154,7 @@ def test_a_pair_is_told_once_however_many_notices_race(api, new_association, sta
                 json=initiative_body(kind="offer", domain="sport", oblast="UA-07")).json()
     need = api("POST", f"/associations/{mine['id']}/initiatives", me,
                json=initiative_body(domain="sport", oblast="UA-07")).json()
+    paired(api, need["id"], offer["id"], me)
     published = DynamoInitiativeStore().get(need["id"])
     assert matches(Recorder()).notice(published) == []  # told already, at publication
     client, name = table(stack)  # forget the pair, so the racing notices all find it new
@@ -163,6 +172,7 @@ def test_both_sides_confirming_at_once_share_the_contacts_once(api, new_associat
                 json=initiative_body(kind="offer", domain="health", oblast="UA-09")).json()
     need = api("POST", f"/associations/{mine['id']}/initiatives", me,
                json=initiative_body(domain="health", oblast="UA-09")).json()
+    paired(api, need["id"], offer["id"], me)
     store = DynamoInitiativeStore()
     mail = Recorder()
     calls = []

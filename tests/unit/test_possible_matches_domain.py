@@ -12,11 +12,10 @@ from hromada.domain.ports import ConditionFailed
 from hromada.domain.possible_matches import (
     Answer,
     Contact,
-    MatchNotifier,
+    MatchFollowUp,
     PairStatus,
     PossibleMatches,
 )
-from hromada.domain.twinning_events import InitiativePublished
 from hromada.domain.twinning_ports import Lookup
 from hromada.errors import Conflict, Forbidden, NotFound
 from hromada.models.initiative import Initiative
@@ -49,6 +48,18 @@ class Store:
 
     def forget(self, pair):
         self.pairs.pop((pair.need.initiative_id, pair.offer.initiative_id), None)
+
+    def told(self, pair):
+        key = (pair.need.initiative_id, pair.offer.initiative_id)
+        if key in self.pairs:
+            self.pairs[key] = replace(self.pairs[key], untold=None)
+
+    def take_over(self, pair, now, stale):
+        key = (pair.need.initiative_id, pair.offer.initiative_id)
+        if (self.pairs[key].untold or "~") > stale:
+            return False
+        self.pairs[key] = replace(self.pairs[key], untold=now)
+        return True
 
     def get(self, need, offer):
         return self.pairs.get((need, offer))
@@ -131,10 +142,9 @@ def test_a_notice_that_cannot_be_sent_is_forgotten_and_told_later():
     with pytest.raises(RuntimeError):
         failing.notice(need)
     assert store.pairs == {}
-    errors = []
-    MatchNotifier(lambda: failing, Items(need), failed=errors.append).publish(
-        InitiativePublished("in_n", "need", "culture", None, "UA-46"))
-    assert [type(e) for e in errors] == [RuntimeError]  # the request goes on; the failure is reported
+    with pytest.raises(RuntimeError):  # the follow-up fails, so its queue delivers it again
+        MatchFollowUp(lambda: failing, Items(need).get).handle("in_n")
+    assert store.pairs == {}
 
 
 def test_answers_once_per_side_and_contacts_once_both_confirmed():
@@ -170,15 +180,13 @@ def test_a_decline_or_a_withdrawal_ends_the_pair():
 
 
 def test_an_initiative_open_again_looks_again_but_tells_no_pair_twice():
-    from hromada.domain.twinning_events import InitiativeStatusChanged
-
     need, offer = initiative("in_n", "need", "as_a"), initiative("in_o", "offer", "as_b")
     mail = Mail()
     store, matches = world(need, offer, mail=mail)
-    notifier = MatchNotifier(lambda: matches, Items(need))
-    notifier.publish(InitiativePublished("in_n", "need", "culture", None, "UA-46"))
+    follow_up = MatchFollowUp(lambda: matches, matches.initiatives.get)
+    follow_up.handle("in_n")
     later = initiative("in_o2", "offer", "as_c")
     matches.initiatives.items[later.id] = later  # published while the need was matched
-    notifier.publish(InitiativeStatusChanged("in_n", "matched", "open", "as_a"))
+    follow_up.handle("in_n")  # open again
     assert [p.offer.initiative_id for p in mail.told] == ["in_o", "in_o2"]
     assert sorted(store.pairs) == [("in_n", "in_o"), ("in_n", "in_o2")]

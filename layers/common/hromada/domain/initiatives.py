@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from hromada.auth import Principal
 from hromada.domain.acting import claimed_editor, speaking_for
+from hromada.domain.event_ports import DomainEvent
 from hromada.domain.matching import rank
 from hromada.domain.twinning import Twinning, TwinningKind
 from hromada.domain.twinning_events import InitiativePublished, InitiativeStatusChanged
@@ -48,8 +49,29 @@ KIND: TwinningKind[Initiative] = TwinningKind(
     status_changed=_status_changed, stamps={S.MATCHED: "answered_at"})
 
 
+# The follow-up of a write that may change an initiative's possible matches: staged in the write's transaction
+# (the outbox), so the pairing happens after it even when the request dies right after the write. It names the
+# initiative only: the consumer reads its state then, so a later edit is what counts (hromada.domain.possible_matches).
+MATCHES_FOLLOW_UP = "InitiativeMatchesChanged"
+
+
+def _criteria(i: Initiative) -> tuple[str, str, str | None, str | None]:
+    return (i.kind.value, i.domain.value, i.region, i.oblast)
+
+
+def matches_follow_ups(previous: Initiative | None, updated: Initiative) -> list[DomainEvent]:
+    """Published, open again, or its criteria edited while open: look for pairs; closed: cancel its pairs."""
+    looks = updated.matchable and (previous is None or not previous.matchable
+                                   or _criteria(previous) != _criteria(updated))
+    closes = updated.status == S.CLOSED and (previous is None or previous.status != S.CLOSED)
+    return [DomainEvent(MATCHES_FOLLOW_UP, {"initiative_id": updated.id})] if looks or closes else []
+
+
 class Initiatives(Twinning[Initiative]):
     kind = KIND
+
+    def _follow_ups(self, previous: Initiative | None, updated: Initiative) -> list[DomainEvent]:
+        return matches_follow_ups(previous, updated)
 
     # ------------------------------------------------------------ reading
     def matches_for(self, initiative_id: str, limit: int) -> list[Match]:

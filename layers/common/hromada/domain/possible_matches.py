@@ -1,6 +1,7 @@
 """Possible matches: a need and an offer that fit well enough are told to both associations, opt-in.
 
-When an initiative is published (or opened again), the open initiatives of the other kind scoring at least the threshold
+When an initiative is published (or opened again, or its place or domain edited), its write's follow-up (the
+outbox, then the notifier: MatchFollowUp) finds the open initiatives of the other kind scoring at least the threshold
 (hromada.domain.matching's points; MATCH_NOTICE_THRESHOLD) become possible matches. Each pair is recorded
 once (a conditional write: its first recording alone sends the "possible match" mail, to each side's
 owners, without the other's contacts). Each side confirms or declines through the API. Only when both
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
@@ -19,13 +21,16 @@ from hromada.auth import Principal
 from hromada.domain.acting import claimed_editor, guarded_write
 from hromada.domain.clock import utc_now
 from hromada.domain.matching import rank
-from hromada.domain.twinning_events import InitiativePublished, InitiativeStatusChanged, TwinningEvent
 from hromada.domain.twinning_ports import ActingEditor, AssociationLookup, MatchIndex
 from hromada.errors import Conflict, Forbidden, NotFound
 from hromada.models.initiative import Initiative, InitiativeKind
 from hromada.reference.matching import Criteria
 
 MOST_NOTICES_PER_PUBLICATION = 10  # the best pairs only: an initiative never floods the other side
+# A pair recorded this long ago and still untold was recorded by a follow-up that died before queueing its mail
+# (longer than the notifier's 30 s timeout, shorter than the notifications queue's 180 s visibility timeout, after
+# which the follow-up is delivered again): the redelivery tells it (the mail's keys keep it once).
+UNTOLD_AFTER = timedelta(seconds=60)
 
 
 class Answer(StrEnum):
@@ -57,6 +62,7 @@ class PossibleMatch:
     created_at: str
     shared_at: str | None = None  # when both had confirmed (contacts shared)
     cancelled_at: str | None = None
+    untold: str | None = None  # recorded (or its telling taken over) then, its mail not queued yet
 
     @property
     def status(self) -> PairStatus:
@@ -113,6 +119,12 @@ class PossibleMatchStore(AssociationLookup, Protocol):
     def forget(self, pair: PossibleMatch) -> None:
         """Delete a pair nobody answered yet (its notice could not be sent)."""
 
+    def told(self, pair: PossibleMatch) -> None:
+        """Its mail is queued: no longer untold."""
+
+    def take_over(self, pair: PossibleMatch, now: str, stale: str) -> bool:
+        """Untold since `stale` or before: now untold since `now`, for this caller alone (True once)."""
+
     def share(self, pair: PossibleMatch, now: str) -> bool:
         """Mark the contacts shared if both sides confirmed and they were not yet: True once."""
 
@@ -157,15 +169,28 @@ class PossibleMatches:
             if other is None or not other.matchable or other.association_id == published.association_id:
                 continue  # an association is never told of a match with itself
             need, offer = (published, other) if published.kind == InitiativeKind.NEED else (other, published)
-            pair = PossibleMatch(_side(need), _side(offer), match.score, self.now())
+            now = self.now()
+            pair = PossibleMatch(_side(need), _side(offer), match.score, now, untold=now)
             if self.store.record(pair):
                 try:
                     self.mail.possible_match(pair)
                 except Exception:
                     self.store.forget(pair)  # untold: a later notice may record and tell it again
                     raise
+                self.store.told(pair)
                 told.append(pair)
+            elif (left := self.store.get(need.id, offer.id)) is not None and self._take_over(left, now):
+                self.mail.possible_match(left)  # keyed by the pair: nobody is mailed twice
+                self.store.told(left)
+                told.append(left)
         return told
+
+    def _take_over(self, pair: PossibleMatch, now: str) -> bool:
+        """Left untold by a follow-up that stopped before queueing its mail (not one still at work): this one
+        tells it, alone among those delivered at once (a conditional write)."""
+        stale = (datetime.fromisoformat(now) - UNTOLD_AFTER).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        return (pair.untold is not None and pair.untold <= stale and pair.status == PairStatus.PENDING
+                and self.store.take_over(pair, now, stale))
 
     def withdrawn(self, initiative_id: str, kind: str) -> int:
         """An initiative closed: its pairs not yet shared are cancelled (no answer can complete them)."""
@@ -225,30 +250,22 @@ def _side(i: Initiative) -> Side:
     return Side(i.id, i.title, i.association_id, i.association_name)
 
 
-class MatchNotifier:
-    """The initiatives' notifications sink: a publication looks for pairs, a closing cancels them.
-    Called after the initiative's own write succeeded: a failure here is handed to `failed` (logged) and
-    the request still succeeds, its write being done."""
+class MatchFollowUp:
+    """The consumer of an initiative write's follow-up (hromada.domain.initiatives.MATCHES_FOLLOW_UP, through the
+    outbox and the bus): reads the initiative as it is now, so an edit made meanwhile is what counts. Open and
+    visible: its pairs are recorded and told (each once: the record is conditional, the mail keyed by the pair);
+    closed: its pending pairs are cancelled; anything else (matched, hidden, edited away): nothing. Delivered
+    twice, it tells nobody twice."""
 
-    def __init__(self, matches: Callable[[], PossibleMatches], initiatives: InitiativeSource,
-                 failed: Callable[[Exception], None] | None = None):
-        self.matches, self.initiatives, self.failed = matches, initiatives, failed
+    def __init__(self, matches: Callable[[], PossibleMatches], latest: Callable[[str], Initiative | None]):
+        self.matches, self.latest = matches, latest
 
-    def publish(self, event: TwinningEvent) -> None:
-        try:
-            self._publish(event)
-        except Exception as error:
-            if self.failed is None:
-                raise
-            self.failed(error)
-
-    def _publish(self, event: TwinningEvent) -> None:
-        reopened = isinstance(event, InitiativeStatusChanged) and event.status == "open"
-        if isinstance(event, InitiativePublished) or reopened:  # open again: looking for the other side again
-            published = self.initiatives.get(event.initiative_id)
-            if published is not None:
-                self.matches().notice(published)  # pairs already told (or declined) are not told again
-        elif isinstance(event, InitiativeStatusChanged) and event.status == "closed":
-            closed = self.initiatives.get(event.initiative_id)
-            if closed is not None:
-                self.matches().withdrawn(closed.id, closed.kind.value)
+    def handle(self, initiative_id: str) -> list[PossibleMatch]:
+        current = self.latest(initiative_id)
+        if current is None:
+            return []
+        if current.matchable:
+            return self.matches().notice(current)
+        if current.status.value == "closed":
+            self.matches().withdrawn(current.id, current.kind.value)
+        return []

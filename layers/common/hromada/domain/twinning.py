@@ -8,6 +8,7 @@ partnership, matching an initiative) live in the kind's module (hromada.domain.p
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from hromada.auth import Principal
 from hromada.domain.acting import guarded_write
 from hromada.domain.clock import new_id, utc_now
+from hromada.domain.event_ports import DomainEvent, Publisher
 from hromada.domain.ports import AuditEntry
 from hromada.domain.twinning_events import NoNotifications, Notifications, TwinningEvent
 from hromada.domain.twinning_ports import ActingEditor, AssociationLookup, Listed, ListQuery, MatchIndex, TwinningStore
@@ -43,8 +45,10 @@ class Twinning(Generic[Item]):
     kind: TwinningKind[Item]
 
     def __init__(self, store: TwinningStore[Item], matches: MatchIndex, notifications: Notifications | None = None,
-                 now: Callable[[], str] = utc_now, make_id: Callable[[str], str] = new_id):
+                 now: Callable[[], str] = utc_now, make_id: Callable[[str], str] = new_id,
+                 publisher: Publisher | None = None):
         self.store = store
+        self.publisher = publisher  # the outbox: follow-ups written in the transaction of the write they follow
         self.matches = matches
         self.notifications = notifications or NoNotifications()
         self.now = now
@@ -106,7 +110,7 @@ class Twinning(Generic[Item]):
         """Written if the caller still edits association_id and the `verified` associations still are."""
         audit = AuditEntry(principal.user_id, f"{self.kind.name}.{action}", item.id, item.created_at,
                            on_behalf_of=association_id)
-        with guarded_write():
+        with guarded_write(), self._staged(self._follow_ups(None, item)):
             self.store.create(item, editor=ActingEditor(association_id, principal.email), verified=verified,
                               audit=audit)
         self.notifications.publish(event)
@@ -140,5 +144,12 @@ class Twinning(Generic[Item]):
         return updated
 
     def _save(self, updated: Item, previous: Item, editor: ActingEditor | None, audit: AuditEntry) -> None:
-        with guarded_write():
+        with guarded_write(), self._staged(self._follow_ups(previous, updated)):
             self.store.save(updated, previous, editor=editor, audit=audit)
+
+    def _follow_ups(self, previous: Item | None, updated: Item) -> list[DomainEvent]:
+        """Domain events a write stages in its own transaction (a kind declares its own); none by default."""
+        return []
+
+    def _staged(self, events: list[DomainEvent]) -> Any:
+        return self.publisher.staged(events) if events and self.publisher is not None else nullcontext()

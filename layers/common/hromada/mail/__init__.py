@@ -16,7 +16,8 @@ How a mail flows
      changes since last week, one job per language keyed by the ISO week).
    - A request: subscribing sends the confirmation, or a "manage" notice to an address already subscribed
      (hromada.domain.subscriptions; spaced and capped per mail domain).
-   - A request: publishing a need or an offer that fits another side's tells both sides' owners
+   - The follow-up of publishing (or editing) a need or an offer that fits another side's (the notifier, from
+     the outbox: InitiativeMatchesChanged) tells both sides' owners
      (`match_notices`: once per pair, keyed by it; onto the priority queue only, store.notice_queue), and
      the second confirmation of a pair mails both sides the contacts (hromada.domain.possible_matches).
    - Volunteer shifts (hromada.domain.shifts): a sign-up, a place won from the waitlist, a cancelled shift, an

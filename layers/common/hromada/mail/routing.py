@@ -9,6 +9,7 @@ wires each route to its planner, the outbox picks the queue).
 | ElectionPhaseChanged                           | `election`     | the electorate: voter roll or digest subscribers   |
 | WebhookDisabled                                | `webhook`      | the association's owners: a webhook switched off  |
 | AnnouncementDeleted                            | `shifts`       | its shifts' volunteers: each shift cancelled       |
+| InitiativeMatchesChanged                       | `matches`      | both sides' owners: each new possible match        |
 
 Every mail they plan is transactional (the priority queue) except announcements and elections told to
 subscribers, which are bulk (the bulk queue, with one-click unsubscribe). The bus rule feeding the
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from hromada.mail.jobs import MailJob
 
-Route = Literal["event", "association", "announcement", "election", "webhook", "shifts"]
+Route = Literal["event", "association", "announcement", "election", "webhook", "shifts", "matches"]
 Queue = Literal["priority", "bulk"]
 
 ROUTES: dict[str, Route] = {
@@ -34,6 +35,7 @@ ROUTES: dict[str, Route] = {
     "ElectionPhaseChanged": "election",
     "WebhookDisabled": "webhook",
     "AnnouncementDeleted": "shifts",
+    "InitiativeMatchesChanged": "matches",
 }
 
 

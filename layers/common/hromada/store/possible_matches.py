@@ -29,7 +29,7 @@ def _side(data: dict[str, Any], side: str) -> Side:
 
 def _pair(data: dict[str, Any]) -> PossibleMatch:
     return PossibleMatch(_side(data, "need"), _side(data, "offer"), int(data["score"]), data["created_at"],
-                         data.get("shared_at"), data.get("cancelled_at"))
+                         data.get("shared_at"), data.get("cancelled_at"), data.get("untold"))
 
 
 def _key(pair: PossibleMatch) -> dict[str, dict[str, str]]:
@@ -51,6 +51,8 @@ class DynamoPossibleMatches:
     def record(self, pair: PossibleMatch) -> bool:
         data: dict[str, Any] = keys.possible_match(pair.need.initiative_id, pair.offer.initiative_id) | {
             "score": pair.score, "created_at": pair.created_at}
+        if pair.untold:  # pairs recorded before this marker existed were told in their request
+            data["untold"] = pair.untold
         for name, side in (("need", pair.need), ("offer", pair.offer)):
             data |= {f"{name}_id": side.initiative_id, f"{name}_title": side.title,
                      f"{name}_association_id": side.association_id,
@@ -94,6 +96,15 @@ class DynamoPossibleMatches:
     def forget(self, pair: PossibleMatch) -> None:
         guarded_write(self.client.delete_item, TableName=table_name(), Key=_key(pair),
                       ConditionExpression="attribute_not_exists(need_answer) AND attribute_not_exists(offer_answer)")
+
+    def told(self, pair: PossibleMatch) -> None:
+        guarded_write(self.client.update_item, TableName=table_name(), Key=_key(pair), UpdateExpression="REMOVE untold",
+                      ConditionExpression="attribute_exists(pk)")
+
+    def take_over(self, pair: PossibleMatch, now: str, stale: str) -> bool:
+        return guarded_write(self.client.update_item, TableName=table_name(), Key=_key(pair),
+                             UpdateExpression="SET untold = :now", ConditionExpression="untold <= :stale",
+                             ExpressionAttributeValues={":now": {"S": now}, ":stale": {"S": stale}}) is not None
 
     def share(self, pair: PossibleMatch, now: str) -> bool:
         return self._mark(pair, "shared_at", now, "need_answer = :yes AND offer_answer = :yes",

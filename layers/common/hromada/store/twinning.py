@@ -73,8 +73,10 @@ class DynamoTwinningStore(Generic[Item]):
         items.append(audit_put(self.kind.keys.item(item.id)["pk"], audit))
         self._transact(items, lambda failed: "editor" if editor and 0 in failed else "version")
 
-    def get(self, item_id: str) -> Item | None:
-        response = call(self.client.get_item, TableName=table_name(), Key=to_item(self.kind.keys.item(item_id)))
+    def get(self, item_id: str, *, consistent: bool = False) -> Item | None:
+        """consistent: a follow-up reading the write it follows, a moment after it."""
+        response = call(self.client.get_item, TableName=table_name(), Key=to_item(self.kind.keys.item(item_id)),
+                        ConsistentRead=consistent)
         item = response.get("Item")
         return self._model(item) if item else None
 
