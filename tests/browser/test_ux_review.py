@@ -1,0 +1,112 @@
+"""The newest pages as a first-time reader meets them, in French and Ukrainian, on a 390 px phone and at 1366 px:
+nothing scrolls sideways, the open-data page speaks the reader's language and keeps a file's format and size on one
+line under a plain-text description, the campaign gap map's region names sit inside their boxes (a wrapped name on
+the border pushed a box below its neighbour), and a page's share and report buttons are the same size."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import requests
+from playwright.sync_api import Browser, Page, expect
+
+from infra.browser import settled
+from tests.browser.people import person, sign_in_as
+from tests.browser.test_back_office import no_sideways_scroll
+from tests.browser.test_campaigns import serious
+
+if TYPE_CHECKING:
+    from tests.browser.conftest import Site
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 900}
+LICENCE_TEXT = {"fr": "Texte de la licence (LICENCE)", "uk": "Текст ліцензії (LICENCE)"}
+
+
+def items(site: Site, path: str, **params: str) -> list[dict[str, Any]]:
+    response = requests.get(f"{site.url}{path}", params=params, timeout=30)
+    response.raise_for_status()
+    return response.json()["items"]
+
+
+@pytest.fixture(scope="module")
+def pages(site: Site) -> list[str]:
+    """The reviewed pages a visitor can open, with demo items: a claim, a campaign, the project with shifts."""
+    claim = items(site, "/claims")[0]["id"]
+    campaign = items(site, "/campaigns")[0]["id"]
+    project = next(a["id"] for a in items(site, "/announcements", type="project") if "volunteers" in a["needs"])
+    return ["#/claims", f"#/claims/{claim}", "#/campaigns", f"#/campaigns/{campaign}",
+            f"#/announcements/{project}", "#/open-data", "#/twinning/health"]
+
+
+def in_language(page: Page, lang: str, path: str) -> None:
+    page.evaluate(f"localStorage.setItem('hromada.lang', '{lang}')")
+    page.goto(f"/{path}")
+    page.reload()
+    settled(page)
+
+
+@pytest.mark.parametrize("lang", ["fr", "uk"])
+def test_no_reviewed_page_scrolls_sideways_on_a_phone(browser: Browser, site: Site, pages: list[str],
+                                                     lang: str) -> None:
+    with person(browser, site.url, f"ux-phone-{lang}", viewport=PHONE) as page:
+        page.goto("/")
+        for path in pages:
+            in_language(page, lang, path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+
+
+@pytest.mark.parametrize(("lang", "viewport"), [("fr", LAPTOP), ("uk", PHONE)])
+def test_open_data_files_read_in_the_readers_language(browser: Browser, site: Site, lang: str,
+                                                      viewport: dict[str, int]) -> None:
+    with person(browser, site.url, f"ux-open-data-{lang}", viewport=viewport) as page:
+        page.goto("/")
+        in_language(page, lang, "#/open-data")
+        expect(page.get_by_role("link", name=LICENCE_TEXT[lang])).to_be_visible()
+        expect(page.locator("main a", has_text="LICENCE")).to_have_count(1)  # no bare English file name
+        table = page.locator("table.open-data-files")
+        expect(table.locator("tbody tr")).to_have_count(3)
+        for description in table.locator("th .muted").all():
+            assert int(description.evaluate("e => getComputedStyle(e).fontWeight")) < 600
+        for link in table.locator(".file-links a").all():
+            line = float(link.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+            assert link.evaluate("e => e.getClientRects().length") == 1, link.inner_text()
+            assert (link.bounding_box() or {"height": 0})["height"] < 1.5 * line, link.inner_text()
+        no_sideways_scroll(page)
+        assert serious(page) == []
+
+
+@pytest.mark.parametrize(("lang", "viewport"), [("fr", LAPTOP), ("uk", PHONE)])
+def test_gap_map_region_names_sit_inside_their_boxes(browser: Browser, site: Site, lang: str,
+                                                     viewport: dict[str, int]) -> None:
+    campaign = items(site, "/campaigns")[0]["id"]
+    with person(browser, site.url, f"ux-gap-map-{lang}", viewport=viewport) as page:
+        sign_in_as(page, "admin")
+        in_language(page, lang, f"#/campaigns/{campaign}")
+        regions = page.locator("fieldset.gap-region")
+        expect(regions.first).to_be_visible()
+        for region in regions.all():
+            # On the border, a name wrapping to two lines drew that box's top lower than its neighbour's.
+            inset = float(region.evaluate("e => parseFloat(getComputedStyle(e).paddingTop)"))
+            box, legend = region.bounding_box(), region.locator("legend").bounding_box()
+            assert box and legend and inset > 0
+            assert legend["y"] >= box["y"] + inset, "the region's name is on the box's border"
+            assert legend["x"] + legend["width"] <= box["x"] + box["width"]
+        no_sideways_scroll(page)
+
+
+@pytest.mark.parametrize(("lang", "viewport"), [("fr", LAPTOP), ("uk", PHONE)])
+def test_share_and_report_are_buttons_of_one_size(browser: Browser, site: Site, lang: str,
+                                                  viewport: dict[str, int]) -> None:
+    project = next(a["id"] for a in items(site, "/announcements", type="project") if "volunteers" in a["needs"])
+    with person(browser, site.url, f"ux-tools-{lang}", viewport=viewport) as page:
+        page.goto("/")
+        in_language(page, lang, f"#/announcements/{project}")
+        buttons = page.locator("main .tools > .button")
+        expect(buttons).to_have_count(2)
+        sizes = [b.evaluate("e => [getComputedStyle(e).fontSize, getComputedStyle(e).paddingTop]")
+                 for b in buttons.all()]
+        assert sizes[0] == sizes[1]
