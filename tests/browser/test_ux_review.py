@@ -123,3 +123,48 @@ def test_a_campaign_leads_back_to_all_campaigns_like_a_claim_does(browser: Brows
         settled(page)
         assert page.url.endswith("#/campaigns")
         expect(page.locator("main .card").first).to_be_visible()
+
+
+@pytest.mark.parametrize(("lang", "viewport"), [("fr", LAPTOP), ("uk", PHONE)])
+def test_the_repeats_section_is_spaced_like_the_other_sections(browser: Browser, site: Site, lang: str,
+                                                               viewport: dict[str, int]) -> None:
+    owned = items(site, "/associations", q="Strasbourg")[0]["id"]
+    with person(browser, site.url, f"ux-repeats-{lang}", viewport=viewport) as page:
+        sign_in_as(page, "owner")
+        in_language(page, lang, f"#/dashboard/a/{owned}/event")
+        section = page.locator("fieldset#part-repeats, #part-repeats").first
+        expect(section.locator(".hint").first).to_be_visible()
+        hint, label = section.locator(".hint").first.bounding_box(), section.locator("label").first.bounding_box()
+        assert hint and label
+        assert label["y"] - (hint["y"] + hint["height"]) >= 8, "the limits hint touches the Repeats label"
+
+
+def test_figures_months_stay_on_one_line_on_a_ukrainian_phone(browser: Browser, site: Site) -> None:
+    owned = items(site, "/associations", q="Strasbourg")[0]["id"]
+    with person(browser, site.url, "ux-figures-uk", viewport=PHONE) as page:
+        sign_in_as(page, "owner")
+        in_language(page, "uk", f"#/dashboard/a/{owned}/figures")
+        months = page.locator("table.figures-table tbody th")
+        expect(months).to_have_count(12)
+        line = float(months.first.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+        for month in months.all():
+            box = month.bounding_box()
+            assert box and box["height"] < 2 * line + 16, month.inner_text()  # one line and its padding
+        no_sideways_scroll(page)
+
+
+@pytest.mark.parametrize(("lang", "viewport"), [("fr", LAPTOP), ("uk", LAPTOP)])
+def test_the_widget_choices_line_up_below_their_intro(browser: Browser, site: Site, lang: str,
+                                                      viewport: dict[str, int]) -> None:
+    owned = items(site, "/associations", q="Strasbourg")[0]["id"]
+    with person(browser, site.url, f"ux-widget-{lang}", viewport=viewport) as page:
+        sign_in_as(page, "owner")
+        in_language(page, lang, f"#/dashboard/a/{owned}")
+        editor = page.locator("section[aria-labelledby=d-widget]")
+        controls = editor.locator(".form-grid select, .form-grid input")
+        expect(controls).to_have_count(4)
+        tops = {round((c.bounding_box() or {"y": -1})["y"]) for c in controls.all()}
+        assert len(tops) == 1, f"the widget's controls are not on one line: {tops}"
+        hint, label = editor.locator(":scope > .hint").bounding_box(), editor.locator("label").first.bounding_box()
+        assert hint and label
+        assert label["y"] - (hint["y"] + hint["height"]) >= 8, "the intro touches the first label"
