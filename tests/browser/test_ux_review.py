@@ -168,3 +168,17 @@ def test_the_widget_choices_line_up_below_their_intro(browser: Browser, site: Si
         hint, label = editor.locator(":scope > .hint").bounding_box(), editor.locator("label").first.bounding_box()
         assert hint and label
         assert label["y"] - (hint["y"] + hint["height"]) >= 8, "the intro touches the first label"
+
+
+@pytest.mark.parametrize(("lang", "title"), [("fr", "Introuvable"), ("uk", "Не знайдено")])
+def test_a_malformed_page_address_is_not_found_not_raw_field_errors(browser: Browser, site: Site, lang: str,
+                                                                    title: str) -> None:
+    with person(browser, site.url, f"ux-malformed-{lang}", viewport=PHONE) as page:
+        sign_in_as(page, "owner")
+        in_language(page, lang, "#/dashboard/a/not-an-id/figures")
+        expect(page.locator("main h1")).to_have_text(title)
+        alert = page.get_by_role("alert")
+        expect(alert).to_be_visible()
+        expect(alert).not_to_contain_text("String should match")  # the API's English field details
+        expect(alert).not_to_contain_text("validation_failed")
+        expect(alert.get_by_role("button")).to_have_count(0)  # retrying the same address cannot help
