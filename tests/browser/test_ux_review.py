@@ -125,7 +125,7 @@ def test_a_campaign_leads_back_to_all_campaigns_like_a_claim_does(browser: Brows
         expect(page.locator("main .card").first).to_be_visible()
 
 
-@pytest.mark.parametrize(("lang", "viewport"), [("fr", LAPTOP), ("uk", PHONE)])
+@pytest.mark.parametrize(("lang", "viewport"), [("fr", LAPTOP), ("uk", LAPTOP), ("uk", PHONE)])
 def test_the_repeats_section_is_spaced_like_the_other_sections(browser: Browser, site: Site, lang: str,
                                                                viewport: dict[str, int]) -> None:
     owned = items(site, "/associations", q="Strasbourg")[0]["id"]
@@ -137,6 +137,12 @@ def test_the_repeats_section_is_spaced_like_the_other_sections(browser: Browser,
         hint, label = section.locator(".hint").first.bounding_box(), section.locator("label").first.bounding_box()
         assert hint and label
         assert label["y"] - (hint["y"] + hint["height"]) >= 8, "the limits hint touches the Repeats label"
+        section.locator("[name=repeat_kind]").select_option("weekly")
+        section.locator("[name=repeat_ends]").select_option("count")
+        controls = [section.locator(f"[name={name}]") for name in ("repeat_interval", "repeat_ends", "repeat_count")]
+        if viewport is LAPTOP:  # side by side, whatever their labels' lengths
+            tops = {round((c.bounding_box() or {"y": -1})["y"]) for c in controls}
+            assert len(tops) == 1, f"the Repeats controls are not on one line: {tops}"
 
 
 def test_figures_months_stay_on_one_line_on_a_ukrainian_phone(browser: Browser, site: Site) -> None:
@@ -182,3 +188,20 @@ def test_a_malformed_page_address_is_not_found_not_raw_field_errors(browser: Bro
         expect(alert).not_to_contain_text("String should match")  # the API's English field details
         expect(alert).not_to_contain_text("validation_failed")
         expect(alert.get_by_role("button")).to_have_count(0)  # retrying the same address cannot help
+
+
+@pytest.mark.parametrize(("lang", "viewport"), [("fr", LAPTOP), ("uk", PHONE)])
+def test_twinning_health_shows_only_numbers_big(browser: Browser, site: Site, lang: str,
+                                                viewport: dict[str, int]) -> None:
+    with person(browser, site.url, f"ux-twinning-health-{lang}", viewport=viewport) as page:
+        sign_in_as(page, "moderator")
+        in_language(page, lang, "#/twinning/health")
+        answers = page.locator("section[aria-labelledby=th-answers]")
+        expect(answers.locator("h2")).to_be_visible()
+        heading = float(answers.locator("h2").evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+        for text in answers.locator("p").all():
+            size = float(text.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+            # a sentence ("no answer yet") set larger than its section's heading reads as a broken figure
+            assert size <= heading or any(ch.isdigit() for ch in text.inner_text()), text.inner_text()
+        no_sideways_scroll(page)
+        assert serious(page) == []
