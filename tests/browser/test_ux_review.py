@@ -5,6 +5,8 @@ the border pushed a box below its neighbour), and a page's share and report butt
 
 from __future__ import annotations
 
+import uuid
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -205,3 +207,41 @@ def test_twinning_health_shows_only_numbers_big(browser: Browser, site: Site, la
             assert size <= heading or any(ch.isdigit() for ch in text.inner_text()), text.inner_text()
         no_sideways_scroll(page)
         assert serious(page) == []
+
+
+SHIFT_FORM = {"fr": {"new": "Proposer un créneau", "date": "Date", "start": "Début", "end": "Fin",
+                     "format": "JJ/MM/AAAA", "online": "Ou lien de la réunion en ligne (https)",
+                     "task": "En français", "saved": "Créneau enregistré.", "bad_time": "heure invalide"},
+              "uk": {"new": "Запропонувати зміну", "date": "Дата", "start": "Початок", "end": "Кінець",
+                     "format": "ДД.ММ.РРРР", "online": "Або посилання на онлайн-зустріч (https)", "task": "Українською",
+                     "saved": "Зміну збережено.", "bad_time": "неправильний час"}}
+
+
+@pytest.mark.parametrize(("lang", "viewport"), [("fr", LAPTOP), ("uk", PHONE)])
+def test_a_shift_is_offered_with_dates_in_the_pages_format(browser: Browser, site: Site, lang: str,
+                                                          viewport: dict[str, int]) -> None:
+    """Not a native date input (mm/dd/yyyy, 09:00 AM in an English browser): the page's own format, as events."""
+    words = SHIFT_FORM[lang]
+    project = next(a["id"] for a in items(site, "/announcements", type="project") if "volunteers" in a["needs"])
+    day = date.today() + timedelta(days=20 if lang == "fr" else 21)
+    typed = day.strftime("%d/%m/%Y" if lang == "fr" else "%d.%m.%Y")
+    task = f"Tri {uuid.uuid4().hex[:6]}"
+    with person(browser, site.url, f"ux-shift-form-{lang}", viewport=viewport) as page:
+        sign_in_as(page, "owner")
+        in_language(page, lang, f"#/announcements/{project}")
+        form = page.get_by_role("form", name=words["new"])
+        expect(form.get_by_label(words["date"], exact=True)).to_have_attribute("type", "text")
+        expect(form).to_contain_text(words["format"])
+        form.get_by_label(words["date"], exact=True).fill(typed)
+        form.get_by_label(words["start"], exact=True).fill("25:00")
+        form.get_by_label(words["end"], exact=True).fill("16:30")
+        form.get_by_label(words["online"]).fill("https://meet.example.org/tri")
+        form.get_by_label(words["task"]).fill(task)
+        form.get_by_role("button", name=words["new"]).click()
+        expect(form.get_by_role("alert")).to_contain_text(words["bad_time"])  # said, not sent
+        form.get_by_label(words["start"], exact=True).fill("14h00")
+        form.get_by_role("button", name=words["new"]).click()
+        expect(page.locator("#live")).to_have_text(words["saved"])
+    shifts = requests.get(f"{site.url}/announcements/{project}/shifts", timeout=30).json()
+    made = [s for s in shifts if task in str(s.get("task"))]
+    assert [(s["date"], s["start_time"][:5], s["end_time"][:5]) for s in made] == [(day.isoformat(), "14:00", "16:30")]
