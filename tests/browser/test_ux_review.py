@@ -245,3 +245,29 @@ def test_a_shift_is_offered_with_dates_in_the_pages_format(browser: Browser, sit
     shifts = requests.get(f"{site.url}/announcements/{project}/shifts", timeout=30).json()
     made = [s for s in shifts if task in str(s.get("task"))]
     assert [(s["date"], s["start_time"][:5], s["end_time"][:5]) for s in made] == [(day.isoformat(), "14:00", "16:30")]
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("fr", {"record": "Enregistrer une affirmation", "text": "En français", "seen": "Vue le", "format": "JJ/MM/AAAA",
+            "typed": "06/03/2022", "save": "Enregistrer", "shown": "6 mars 2022", "bad": "date invalide"}),
+    ("uk", {"record": "Записати твердження", "text": "Українською", "seen": "Помічено", "format": "ДД.ММ.РРРР",
+            "typed": "06.03.2022", "save": "Зберегти", "shown": "6 березня 2022", "bad": "неправильна дата"})])
+def test_a_claim_is_recorded_with_its_date_in_the_pages_format(browser: Browser, site: Site, lang: str,
+                                                               words: dict[str, str]) -> None:
+    text = f"Твердження {uuid.uuid4().hex[:6]}"
+    with person(browser, site.url, f"ux-claim-form-{lang}", viewport=PHONE) as page:
+        sign_in_as(page, "moderator")
+        in_language(page, lang, "#/claims")
+        form = page.locator("form", has=page.get_by_role("heading", name=words["record"]))
+        seen = form.get_by_label(words["seen"], exact=True)
+        expect(seen).to_have_attribute("type", "text")  # not the browser's mm/dd/yyyy
+        expect(form).to_contain_text(words["format"])
+        form.get_by_label(words["text"]).fill(text)
+        seen.fill("31.02.2022")
+        form.get_by_role("button", name=words["save"], exact=True).click()
+        expect(form.get_by_role("alert")).to_contain_text(words["bad"])  # said, not sent
+        seen.fill(words["typed"])
+        form.get_by_role("button", name=words["save"], exact=True).click()
+        expect(page.locator("main h1")).to_have_text(text)
+        expect(page.locator("main")).to_contain_text(words["shown"])
+        no_sideways_scroll(page)
