@@ -7,6 +7,7 @@ const STRINGS = {
     "Des journées partagées par toutes les associations : chacune y rattache ses événements et ses annonces.",
     "Дні, спільні для всіх асоціацій: кожна приєднує до них свої події та оголошення.",
     "Days shared by every association: each attaches its events and announcements to them."],
+  backCampaigns: ["Toutes les campagnes", "Усі кампанії", "All campaigns"],
   campaignRunning: ["En cours", "Триває", "Running now"],
   campaignDates: ["Du {0} au {1}", "З {0} по {1}", "From {0} to {1}"],
   campaignDay: ["Le jour : {0}", "День: {0}", "The day: {0}"],

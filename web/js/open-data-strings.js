@@ -21,6 +21,7 @@ addStrings({
   openDataIndex: ["Index lisible par machine (datapackage.json) : tailles, empreintes SHA-256 et schémas",
     "Машинозчитуваний індекс (datapackage.json): розміри, відбитки SHA-256 і схеми",
     "Machine-readable index (datapackage.json): sizes, SHA-256 hashes and schemas"],
+  openDataLicenceFile: ["Texte de la licence (LICENCE)", "Текст ліцензії (LICENCE)", "Licence text (LICENCE)"],
   openDataNone: ["Aucun export n’est encore disponible : il est produit chaque nuit.",
     "Експорту ще немає: він створюється щоночі.", "No export is available yet: it is made every night."],
   ds_associations: ["Associations", "Асоціації", "Associations"],

@@ -88,7 +88,7 @@ export function repeatsSection(event, startControl) {
     count: field(t("repeatCountLabel"), count),
     whole: h("div", { class: "choice" }, whole, h("label", { for: "repeat-series" }, t("repeatSeries"))),
   };
-  const node = h("div", {}, h("p", { class: "hint" }, t("repeatLimits")), field(t("repeats"), kind),
+  const node = h("div", { class: "repeats" }, h("p", { class: "hint" }, t("repeatLimits")), field(t("repeats"), kind),
     h("div", { class: "form-grid" }, parts.interval, parts.week, parts.weekday, parts.monthDay, parts.ends,
       parts.untilField, parts.count), parts.days, parts.whole, said);
 

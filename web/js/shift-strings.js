@@ -7,6 +7,8 @@ addStrings({
   shiftsIntro: ["Choisissez un créneau : l’invitation pour votre agenda arrive par e-mail.",
     "Оберіть зміну: запрошення для вашого календаря надійде електронною поштою.",
     "Pick a shift: the invitation for your calendar comes by e-mail."],
+  shiftTimeInvalid: [(n, f) => `${n} : heure invalide, attendu ${f}.`, (n, f) => `${n}: неправильний час, потрібно ${f}.`,
+    (n, f) => `${n}: invalid time, expected ${f}.`],
   noShifts: ["Aucun créneau pour l’instant.", "Поки що змін немає.", "No shifts yet."],
   shiftTask: ["Mission", "Завдання", "Task"],
   shiftWhere: ["Lieu", "Місце", "Where"],

@@ -130,9 +130,12 @@ export function loading() {
 
 /** A page that failed as a whole: a heading, the error, a way back; never a blank page. */
 export function failedPage(err, route, retry) {
-  const notFound = err instanceof ApiError && err.status === 404;
+  // A page's address with a malformed id (422) names no page: said as such, not as the API's field details.
+  const malformed = err instanceof ApiError && err.status === 422;
+  const shown = malformed ? new ApiError({ status: 404, code: "page_not_found", message: t("pageNotFoundText") }) : err;
+  const notFound = shown instanceof ApiError && shown.status === 404;
   const title = notFound ? t("errNotFoundPage") : t("errTitle");
-  fill(main, h("h1", { tabindex: "-1" }, title), errorBox(err, { title: null, retry: notFound ? null : retry }),
+  fill(main, h("h1", { tabindex: "-1" }, title), errorBox(shown, { title: null, retry: notFound ? null : retry }),
     h("p", {}, h("a", { href: "#/" }, t("backHome"))));
   setTitle(title);
   focusHeading(route.focus);

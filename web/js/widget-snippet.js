@@ -54,7 +54,7 @@ export function widgetSection(association) {
     region.append(...[...geo.regions.values()].sort(byName).map((r) => h("option", { value: r.code }, placeName(r))));
   }, () => null);  // without the list, "any region" still works
 
-  return h("section", { class: "block", "aria-labelledby": "d-widget" },
+  return h("section", { class: "block widget-editor", "aria-labelledby": "d-widget" },
     h("h2", { id: "d-widget" }, t("widgetTitle")),
     h("p", { class: "hint" }, t("widgetIntro")),
     h("div", { class: "form-grid" }, field(t("region"), region), field(t("category"), category),

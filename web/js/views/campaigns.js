@@ -9,7 +9,7 @@ import { isAdmin } from "../auth.js";
 import { fill, h } from "../dom.js";
 import { formatDate, formatDateTime, lang, pick, t } from "../i18n.js";
 import {
-  busy, checkedValues, errorBox, failedPage, field, focusHeading, geography, input, loading, main, placeName,
+  backLink, busy, checkedValues, errorBox, failedPage, field, focusHeading, geography, input, loading, main, placeName,
   setTitle, success, textarea,
 } from "../ui.js";
 
@@ -101,6 +101,7 @@ async function campaignPage(ctx, ref, notice = null) {
     h("time", { datetime: ev.start }, formatDateTime(ev.start, ev.timezone)),
     ev.city ? `, ${ev.city}` : "", ` (${ev.association_name})`)))));
   fill(main,
+    backLink("#/campaigns", t("backCampaigns")),
     h("h1", { tabindex: "-1", lang: name?.lang }, name?.text || campaign.slug),
     dates(campaign),
     campaign.next_days?.length

@@ -8,6 +8,7 @@ import { pagedList } from "../cards.js";
 import { fill, h } from "../dom.js";
 import { formatDate, formatDateTime, pick, t } from "../i18n.js";
 import { VERDICTS, claimHref, verdictBadge } from "../fact-checks.js";
+import { dateField, readDates } from "../dates.js";
 import {
   backLink, busy, field, focusHeading, input, localized, localizedFields, main, refuse, select, setTitle, success,
   textarea,
@@ -105,7 +106,8 @@ function listView(route) {
 function claimForm(claim) {
   const box = h("div", { class: "notices" });
   const verdict = select("verdict", verdictOptions(null), claim?.verdict || "false", { required: true });
-  const seenOn = input("first_seen_on", { type: "date", value: claim?.first_seen_on || "" });
+  // Typed in the page's format: a native date input speaks the browser's language, not the page's.
+  const seenOn = dateField(t("firstSeenOn"), "first_seen_on", { value: claim?.first_seen_on || "" });
   const seenWhere = input("first_seen_where", { maxlength: 200, value: claim?.first_seen_where || "" });
   const urls = textarea("urls", { rows: 4, spellcheck: "false" });
   urls.value = (claim?.urls || []).join("\n");
@@ -114,16 +116,18 @@ function claimForm(claim) {
   const form = h("form", { class: "form", novalidate: true, "aria-labelledby": headingId },
     h("h2", { id: headingId }, claim ? t("editClaim") : t("recordClaim")),
     localizedFields("text", t("claimText"), claim?.text || {}, { max: 150 }),
-    field(t("verdict"), verdict), field(t("firstSeenOn"), seenOn), field(t("firstSeenWhere"), seenWhere),
+    field(t("verdict"), verdict), seenOn, field(t("firstSeenWhere"), seenWhere),
     field(t("claimUrls"), urls, { hint: t("claimUrlsHint"), wide: true }), box,
     h("div", { class: "actions" }, save));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    const dates = readDates(form, box);
+    if (!dates) return;
     const body = {
       text: localized(form, "text"), verdict: verdict.value,
       urls: urls.value.split("\n").map((u) => u.trim()).filter(Boolean),
     };
-    if (seenOn.value) body.first_seen_on = seenOn.value;
+    if (dates.first_seen_on) body.first_seen_on = dates.first_seen_on;
     else if (claim?.first_seen_on) body.first_seen_on = null;
     if (seenWhere.value.trim()) body.first_seen_where = seenWhere.value.trim();
     busy(save, box, async () => {

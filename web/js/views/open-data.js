@@ -69,6 +69,6 @@ async function show(route, signal) {
     h("h2", {}, t("openDataLicence")),
     h("p", {}, externalLink(licence?.path || "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
       licence?.title || "Licence Ouverte / Open Licence 2.0 (Etalab)"), " — ", t("openDataLicenceText")),
-    h("p", {}, h("a", { href: `${ROOT}LICENCE`, type: "text/plain" }, "LICENCE"))));
+    h("p", {}, h("a", { href: `${ROOT}LICENCE`, type: "text/plain" }, t("openDataLicenceFile")))));
   focusHeading(route.focus);
 }

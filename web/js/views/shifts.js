@@ -11,6 +11,7 @@ import {
   success, textarea,
 } from "../ui.js";
 import "../shift-strings.js";
+import { dateFormat, parseDate, showDate } from "../dates.js";
 
 /** The section, filled once the shifts (and, signed in, the person's sign-ups and roles) are read. */
 export function shiftsSection(item, signal) {
@@ -141,9 +142,19 @@ export function shiftsSection(item, signal) {
   /** Offer a shift (`s` null) or edit one: the API checks everything again. */
   function shiftForm(s) {
     const prefix = s ? `sh-${s.id}` : "sh-new";
-    const date = input("date", { type: "date", required: true, id: `${prefix}-date`, value: s?.date || "" });
-    const start = input("start_time", { type: "time", required: true, id: `${prefix}-start`, value: s?.start_time || "09:00" });
-    const end = input("end_time", { type: "time", required: true, id: `${prefix}-end`, value: s?.end_time || "12:00" });
+    // Typed in the page's format, as the event form's dates: a native date or time input speaks the browser's
+    // language (mm/dd/yyyy, 09:00 AM in an English Chromium), not the page's.
+    const typed = { required: true, autocomplete: "off", spellcheck: "false" };
+    const date = input("date", { ...typed, maxlength: 10, id: `${prefix}-date`, value: showDate(s?.date || "") });
+    const start = input("start_time", { ...typed, maxlength: 5, id: `${prefix}-start`,
+      value: (s?.start_time || "09:00").slice(0, 5) });
+    const end = input("end_time", { ...typed, maxlength: 5, id: `${prefix}-end`,
+      value: (s?.end_time || "12:00").slice(0, 5) });
+    const clock = dateFormat(true).split(" ")[1];
+    const hour = (control) => {
+      const m = /^(\d{1,2})[:h.](\d{2})$/.exec(control.value.trim());
+      return m && Number(m[1]) < 24 && Number(m[2]) < 60 ? `${m[1].padStart(2, "0")}:${m[2]}` : null;
+    };
     const people = input("people", { type: "number", min: 1, max: 500, required: true, id: `${prefix}-people`,
       value: String(s?.people || 5) });
     const address = input("address", { maxlength: 200, id: `${prefix}-address`, value: s?.place?.address || "" });
@@ -156,15 +167,21 @@ export function shiftsSection(item, signal) {
     const save = h("button", { type: "submit", class: "button" }, s ? t("shiftSave") : t("shiftNew"));
     const form = h("form", { class: "form", novalidate: true, "aria-label": s ? t("shiftEdit") : t("shiftNew") },
       s ? null : h("h3", {}, t("shiftNew")),
-      h("div", { class: "form-grid" }, field(t("shiftDate"), date), field(t("shiftStart"), start), field(t("shiftEnd"), end),
-        field(t("shiftPeople"), people)),
+      h("div", { class: "form-grid" }, field(t("shiftDate"), date, { hint: t("dateFormatHint", dateFormat()) }),
+        field(t("shiftStart"), start, { hint: t("dateFormatHint", clock) }),
+        field(t("shiftEnd"), end, { hint: t("dateFormatHint", clock) }), field(t("shiftPeople"), people)),
       h("div", { class: "form-grid" }, field(t("shiftAddress"), address, { hint: t("shiftPlaceHint") }),
         field(t("department"), department), field(t("shiftOnlineUrl"), online)),
       localizedFields(`${prefix}-task`, t("shiftTask"), s?.task || {}, { max: 300 }), notices,
       h("div", { class: "actions" }, save));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const body = { date: date.value, start_time: start.value, end_time: end.value, people: Number(people.value),
+      const day = parseDate(date.value);
+      if (!day) return refuse(date, notices, t("dateInvalid", t("shiftDate"), dateFormat()));
+      for (const [control, name] of [[start, t("shiftStart")], [end, t("shiftEnd")]]) {
+        if (!hour(control)) return refuse(control, notices, t("shiftTimeInvalid", name, clock));
+      }
+      const body = { date: day, start_time: hour(start), end_time: hour(end), people: Number(people.value),
         task: localized(form, `${prefix}-task`) };
       const url = online.value.trim();
       if (url) {

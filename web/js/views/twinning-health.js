@@ -39,7 +39,9 @@ function page(f, oblasts) {
   return [
     h("section", { class: "block", "aria-labelledby": "th-answers" },
       h("h2", { id: "th-answers" }, t("medianAnswer")),
-      h("p", { class: "big-figure" }, median === null ? t("noAnswerYet") : t("medianDays", formatNumber(median))),
+      // Only a number is shown big: "no answer yet" is an empty state, in the page's other empty states' style.
+      median === null ? h("p", { class: "muted" }, t("noAnswerYet"))
+        : h("p", { class: "big-figure" }, t("medianDays", formatNumber(median))),
       h("p", {}, t("answeredNeeds", formatNumber(f.answered_needs))),
       h("p", { class: "hint" }, t("answeredMeaning"))),
     h("section", { class: "block", "aria-labelledby": "th-oblasts" },
