@@ -195,7 +195,9 @@ def test_more_items_than_one_transaction_holds_are_all_cancelled_and_told(api, n
     members = [person(label=f"many{i}") for i in range(60)]
     calls = [lambda m=m, s=s: api("POST", f"/announcements/{post['id']}/shifts/{s['id']}/signup", m)
              for s, group in ((shifts[0], members[:30]), (shifts[1], members[30:])) for m in group]
-    assert Counter(r.status_code for r in race(calls)) == {201: 60}
+    # One after another: what is raced here is the follow-up, not the sign-ups (60 at once overrun the local
+    # gateway on a loaded machine: 503s); sign-up races have their own tests.
+    assert Counter(c().status_code for c in calls) == {201: 60}
     settle(stack)
     held = sum(len(partition(stack, f"SHIFT#{s['id']}")) for s in shifts) + len(shifts)
     assert held > 100
