@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from hromada.domain.shifts import Shifts
-from hromada.models.announcement import Announcement
 from hromada.models.shift import Shift, Signup, SignupStatus
 from hromada.reference import times
+from tests.unit.shift_fakes import ReminderClaims, project
 
 START = datetime(2027, 3, 6, 8, 0, tzinfo=UTC)
 
@@ -21,7 +21,7 @@ def shift(starts_at: datetime = START) -> Shift:
                  people=2, task={"fr": "Trier"}, created_at="2027-01-01T00:00:00.000Z", confirmed=1)
 
 
-class FakeStore:
+class FakeStore(ReminderClaims):
     def __init__(self) -> None:
         self.shift = shift()
         self.claimed: set[tuple[str, str]] = set()
@@ -29,20 +29,8 @@ class FakeStore:
     def starting_between(self, low: str, high: str) -> list[Shift]:
         return [self.shift] if low <= self.shift.starts_at < high else []
 
-    def claim_reminder(self, shift_id: str, starts_at: str, expires_at: int) -> bool:
-        if (shift_id, starts_at) in self.claimed:
-            return False
-        self.claimed.add((shift_id, starts_at))
-        return True
-
-    def release_reminder(self, shift_id: str, starts_at: str) -> None:
-        self.claimed.discard((shift_id, starts_at))
-
     def announcement_with_shifts(self, announcement_id: str):
-        return Announcement(id="an_1", association_id="as_1", association_name="A", association_slug="a",
-                            type="project", title={"fr": "Projet"}, body={"fr": "x"}, body_html={"fr": "x"},
-                            categories=["culture"], created_at="2027-01-01T00:00:00.000Z",
-                            updated_at="2027-01-01T00:00:00.000Z", created_by="u"), [self.shift]
+        return project(), [self.shift]
 
     def signups(self, shift_id: str):
         return [Signup(shift_id="sh_1", announcement_id="an_1", member_id="m1", email="m1@example.org",

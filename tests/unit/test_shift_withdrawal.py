@@ -13,6 +13,7 @@ from hromada.domain.shifts import Shifts
 from hromada.models.announcement import Announcement
 from hromada.models.shift import Shift, ShiftStatus, Signup, SignupStatus
 from hromada.reference import times
+from tests.unit.shift_fakes import ReminderClaims, project
 
 START = datetime(2027, 3, 6, 8, 0, tzinfo=UTC)
 GONE = WithdrawnAnnouncement(id="an_1", association_name="A", title={"fr": "Projet"})
@@ -30,14 +31,11 @@ def signup(shift_id: str, member: str, status: SignupStatus) -> Signup:
                   status=status, joined_at="2027-01-02T00:00:00.000Z")
 
 
-class FakeStore:
+class FakeStore(ReminderClaims):
     """The announcement's partition and its shifts' partitions, as the DynamoDB store keeps them."""
 
     def __init__(self) -> None:
-        self.announcement: Announcement | None = Announcement(
-            id="an_1", association_id="as_1", association_name="A", association_slug="a", type="project",
-            title={"fr": "Projet"}, body={"fr": "x"}, body_html={"fr": "x"}, categories=["culture"],
-            created_at="2027-01-01T00:00:00.000Z", updated_at="2027-01-01T00:00:00.000Z", created_by="u")
+        self.announcement: Announcement | None = project()
         self.shifts = {s: shift(s) for s in ("sh_1", "sh_2")}
         self.volunteers = {s: [signup(s, f"{s}-a", SignupStatus.CONFIRMED), signup(s, f"{s}-b", SignupStatus.CONFIRMED),
                             signup(s, f"{s}-c", SignupStatus.WAITLISTED)] for s in self.shifts}
@@ -50,15 +48,6 @@ class FakeStore:
 
     def starting_between(self, low: str, high: str) -> list[Shift]:
         return [s for s in self.shifts.values() if s.status == ShiftStatus.SCHEDULED and low <= s.starts_at < high]
-
-    def claim_reminder(self, shift_id: str, starts_at: str, expires_at: int) -> bool:
-        if (shift_id, starts_at) in self.claimed:
-            return False
-        self.claimed.add((shift_id, starts_at))
-        return True
-
-    def release_reminder(self, shift_id: str, starts_at: str) -> None:
-        self.claimed.discard((shift_id, starts_at))
 
     def signups(self, shift_id: str):
         return self.volunteers.get(shift_id, []), []
